@@ -1,0 +1,223 @@
+//! The trainers' and tests' tools: `check`, `play`, `explore`, `rules`, `library`, `bench`.
+//! None of them opens a window. `hold-the-line` with no subcommand opens the game; the
+//! binary parses arguments here and hands the game its options.
+
+mod check;
+mod explore;
+mod library;
+mod play;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::guidance::Catalogue;
+
+/// Exit code: everything fine.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the input has problems (errors in a scenario, a script that cannot run).
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit code: the command was used wrongly (bad flag, missing path).
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hold-the-line",
+    version,
+    about = "Hold the Line: practise calls with angry customers.",
+    long_about = "Hold the Line: practise calls with angry customers.\n\nWith no command, opens the game. The commands are tools for trainers and tests; none of them opens a window."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub game: GameOptions,
+}
+
+/// Options for the game window (used when no command is given).
+#[derive(Debug, Clone, Default, Args)]
+pub struct GameOptions {
+    /// Play the scenarios in this folder instead of the built-in library.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub scenarios: Option<PathBuf>,
+    /// Keep profiles and saved progress in this folder (default: the platform's data
+    /// folder; the HOLD_THE_LINE_DATA environment variable also sets it).
+    #[arg(long, value_name = "DIR", env = "HOLD_THE_LINE_DATA", global = true)]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check scenario files and report every problem with its file, line and column.
+    Check(CheckArgs),
+    /// Play a scenario headless from a script of choices and print the transcript and score.
+    Play(PlayArgs),
+    /// Walk every path through scenarios: winnable? best and worst score, endings, dead replies.
+    Explore(ExploreArgs),
+    /// Print the guidance rules the game scores.
+    Rules(RulesArgs),
+    /// Print the table of scenarios with their tiers, rules and explore figures.
+    Library(LibraryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Scenario files or folders [default: scenarios/]
+    pub paths: Vec<PathBuf>,
+    /// Print diagnostics as JSON, one object per file.
+    #[arg(long)]
+    pub json: bool,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct PlayArgs {
+    /// A scenario file, or the id of a scenario in the scenarios folder.
+    pub scenario: String,
+    /// The script: steps `REPLY[@WHEN][:VOICE]`, separated by commas or spaces.
+    /// WHEN: pause (default), interrupt, late, +SECONDS after they stop, tSECONDS after the
+    /// beat starts. VOICE: soft, even (default), firm. Example: "1:soft, 2@interrupt, 3@+4".
+    #[arg(long, short, value_name = "STEPS")]
+    pub choices: String,
+    /// Seed for the customer's wording and pacing (never changes a verdict).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Print the transcript and score as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExploreArgs {
+    /// Scenario files or folders [default: scenarios/]
+    pub paths: Vec<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Print a Markdown table (as in docs/authoring.md).
+    #[arg(long)]
+    pub markdown: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LibraryArgs {
+    /// Scenario folder [default: scenarios/]
+    pub path: Option<PathBuf>,
+    /// Write the Markdown table to this file instead of printing it.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// The default scenario folder: `scenarios/` in the working directory.
+pub fn default_scenarios_dir() -> PathBuf {
+    PathBuf::from("scenarios")
+}
+
+/// Runs a command, writing to `out` and `err`; returns the process exit code.
+pub fn run(
+    command: Command,
+    options: &GameOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let catalogue = Catalogue::builtin();
+    let scenarios_dir = options
+        .scenarios
+        .clone()
+        .unwrap_or_else(default_scenarios_dir);
+    let result = match command {
+        Command::Check(args) => check::run(&args, &scenarios_dir, &catalogue, out, err),
+        Command::Play(args) => play::run(&args, &scenarios_dir, &catalogue, out, err),
+        Command::Explore(args) => explore::run(&args, &scenarios_dir, &catalogue, out, err),
+        Command::Rules(args) => rules(&args, &catalogue, out),
+        Command::Library(args) => library::run(&args, &scenarios_dir, &catalogue, out, err),
+    };
+    match result {
+        Ok(code) => code,
+        // Output closed early (`| head`, a pager quit): nothing more to say.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(err, "hold-the-line: {e}");
+            EXIT_PROBLEMS
+        }
+    }
+}
+
+/// Parses arguments the way the binary does, for tests: Ok(exit code) or the usage error.
+pub fn run_args<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    match Cli::try_parse_from(args) {
+        Ok(Cli {
+            command: Some(command),
+            game,
+        }) => run(command, &game, out, err),
+        Ok(Cli { command: None, .. }) => {
+            let _ = writeln!(
+                err,
+                "hold-the-line: no command given (the game opens without one)"
+            );
+            EXIT_USAGE
+        }
+        Err(e) => {
+            let _ = write!(err, "{}", e.render());
+            if e.use_stderr() { EXIT_USAGE } else { EXIT_OK }
+        }
+    }
+}
+
+fn rules(args: &RulesArgs, catalogue: &Catalogue, out: &mut dyn Write) -> std::io::Result<u8> {
+    if args.markdown {
+        write!(out, "{}", catalogue.markdown_table())?;
+        return Ok(EXIT_OK);
+    }
+    for group in &catalogue.groups {
+        writeln!(out, "{}", group.title)?;
+        for rule in catalogue.rules.iter().filter(|r| r.group == group.id) {
+            let star = if rule.core { "*" } else { " " };
+            writeln!(out, "  {star} {:<22} {}", rule.id, rule.summary)?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "* the four core rules. Details: hold-the-line rules --markdown"
+    )?;
+    Ok(EXIT_OK)
+}
+
+/// The paths a command works on: those given, or the scenarios folder.
+fn paths_or_default(paths: &[PathBuf], scenarios_dir: &Path) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![scenarios_dir.to_path_buf()]
+    } else {
+        paths.to_vec()
+    }
+}

@@ -1,0 +1,473 @@
+//! Walks every path through a scenario, to tell a trainer in a second whether it is fair.
+//!
+//! The explorer tries every reply at every choice point, once for each manner of playing
+//! the whole call: by the book (in the pause, a soft voice to a loud customer),
+//! interrupting, shouting back, leaving dead air, and interrupting while shouting. The
+//! best path comes from playing by the book; the other manners show how forgiving the case
+//! is ("still passes when the trainee interrupts every time?") and reach the endings a
+//! careless trainee meets. Paths that reach the same state (beat, meters, tallies, beats
+//! visited) share their future, so each state is expanded once. A path may come back to a
+//! beat once (a recovery after a mistake), not more.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::engine::script::{Step, When, finish_reply};
+use crate::engine::{Call, Grade, StateKey, Voice};
+use crate::guidance::Catalogue;
+use crate::scenario::{EndingKind, Scenario};
+
+/// The manners a whole call is played in, each isolating one way of getting it wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Manner {
+    /// In the pause after the customer stops; soft to a loud customer, else even.
+    ByTheBook,
+    /// Halfway through the customer's first line.
+    Interrupt,
+    /// In the pause, in a firm (raised) voice.
+    ShoutBack,
+    /// After the silence has become dead air.
+    Slow,
+    /// Interrupting, in a firm voice: everything the four rules warn against.
+    Hostile,
+}
+
+impl Manner {
+    pub const ALL: [Manner; 5] = [
+        Manner::ByTheBook,
+        Manner::Interrupt,
+        Manner::ShoutBack,
+        Manner::Slow,
+        Manner::Hostile,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Manner::ByTheBook => "by the book",
+            Manner::Interrupt => "interrupting",
+            Manner::ShoutBack => "shouting back",
+            Manner::Slow => "leaving dead air",
+            Manner::Hostile => "interrupting and shouting",
+        }
+    }
+}
+
+/// Whether the case can still be passed when every reply is given in one manner.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tolerance {
+    pub manner: Manner,
+    pub passable: bool,
+    /// The best score reachable in this manner.
+    pub best: Option<u8>,
+}
+
+/// A path through the call, in `play --choices` syntax, with its result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PathResult {
+    pub score: u8,
+    pub grade: Grade,
+    pub passed: bool,
+    pub ending: String,
+    pub outcome: EndingKind,
+    pub mistakes: u16,
+    pub steps: Vec<Step>,
+}
+
+impl PathResult {
+    /// The path as a `--choices` argument.
+    pub fn script(&self) -> String {
+        self.steps
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReplyRef {
+    pub beat: String,
+    /// 1-based, as the game and `play` number them.
+    pub number: usize,
+    pub text: String,
+    /// True when the reply follows rules and breaks none: a reply meant to be good that
+    /// cannot lead to a pass, which is likely a wiring mistake.
+    pub looks_good: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EndingReach {
+    pub id: String,
+    pub kind: EndingKind,
+    pub reachable: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub scenario: String,
+    pub title: String,
+    pub tier: u8,
+    pub pass_mark: u8,
+    /// Some path passes.
+    pub winnable: bool,
+    pub best: Option<PathResult>,
+    pub worst: Option<PathResult>,
+    /// The passing (or failing that, settling) path with the fewest replies.
+    pub shortest_resolving: Option<PathResult>,
+    pub endings: Vec<EndingReach>,
+    /// The most rule breaks a path can have and still pass: how forgiving the case is.
+    pub forgiveness: Option<u16>,
+    /// For each manner of play, whether the case can still be passed.
+    pub tolerance: Vec<Tolerance>,
+    /// Replies on no passing path.
+    pub never_worth_choosing: Vec<ReplyRef>,
+    /// Catalogue rules no path exercises.
+    pub rules_not_exercised: Vec<String>,
+    /// Rules some path exercises.
+    pub rules_exercised: Vec<String>,
+    pub states: usize,
+    /// Distinct paths (choice sequences), saturating.
+    pub paths: u64,
+    /// The search hit its state budget; figures cover what was explored.
+    pub partial: bool,
+    pub micros: u128,
+}
+
+/// The most states expanded before the explorer stops and reports a partial result.
+pub const STATE_BUDGET: usize = 250_000;
+/// How many times one path may enter the same beat: once, plus one return after a mistake.
+pub const MAX_VISITS: u8 = 2;
+
+#[derive(Debug, Clone)]
+struct Future {
+    best: Option<PathResult>,
+    worst: Option<PathResult>,
+    shortest: Option<PathResult>,
+    any_pass: bool,
+    max_mistakes_passing: Option<u16>,
+    endings: u64,
+    paths: u64,
+}
+
+impl Future {
+    fn empty() -> Future {
+        Future {
+            best: None,
+            worst: None,
+            shortest: None,
+            any_pass: false,
+            max_mistakes_passing: None,
+            endings: 0,
+            paths: 0,
+        }
+    }
+
+    /// Merges in another future from the same point.
+    fn merge_all(&mut self, other: &Future) {
+        if better(&other.best, &self.best, |a, b| a.score > b.score) {
+            self.best = other.best.clone();
+        }
+        if better(&other.worst, &self.worst, |a, b| a.score < b.score) {
+            self.worst = other.worst.clone();
+        }
+        if better(&other.shortest, &self.shortest, shorter_resolution) {
+            self.shortest = other.shortest.clone();
+        }
+        self.any_pass |= other.any_pass;
+        self.max_mistakes_passing = self.max_mistakes_passing.max(other.max_mistakes_passing);
+        self.endings |= other.endings;
+        self.paths = self.paths.saturating_add(other.paths);
+    }
+
+    /// Merges in the future of a child reached by `step`.
+    fn merge(&mut self, child: &Future, step: Step) {
+        let prefix = |p: &Option<PathResult>| {
+            p.clone().map(|mut p| {
+                p.steps.insert(0, step);
+                p
+            })
+        };
+        self.merge_all(&Future {
+            best: prefix(&child.best),
+            worst: prefix(&child.worst),
+            shortest: prefix(&child.shortest),
+            ..child.clone()
+        });
+    }
+}
+
+fn better(
+    candidate: &Option<PathResult>,
+    current: &Option<PathResult>,
+    wins: impl Fn(&PathResult, &PathResult) -> bool,
+) -> bool {
+    match (candidate, current) {
+        (Some(_), None) => true,
+        (Some(a), Some(b)) => wins(a, b),
+        _ => false,
+    }
+}
+
+/// Passing beats settling beats neither; then fewer steps; then the higher score.
+fn shorter_resolution(a: &PathResult, b: &PathResult) -> bool {
+    let rank = |p: &PathResult| {
+        (
+            !p.passed,
+            !p.outcome.settles(),
+            p.steps.len(),
+            std::cmp::Reverse(p.score),
+        )
+    };
+    rank(a) < rank(b)
+}
+
+struct Explorer<'a> {
+    scenario: &'a Scenario,
+    manner: Manner,
+    memo: HashMap<(StateKey, Vec<u8>), Future>,
+    rules_exercised: Vec<bool>,
+    /// Best score reached through each (beat, reply).
+    reply_best: HashMap<(usize, usize), Option<u8>>,
+    reply_passes: HashSet<(usize, usize)>,
+    expanded: usize,
+    partial: bool,
+}
+
+/// Explores a scenario. `seed` fixes wording and jitter; verdicts never depend on it.
+pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report {
+    let started = Instant::now();
+    let mut rules_exercised = vec![false; catalogue.rules.len()];
+    let mut total = Future::empty();
+    let mut states = 0;
+    let mut partial = false;
+    let mut tolerance = Vec::new();
+    let mut by_the_book = None;
+    for manner in Manner::ALL {
+        let mut explorer = Explorer {
+            scenario,
+            manner,
+            memo: HashMap::new(),
+            rules_exercised: vec![false; catalogue.rules.len()],
+            reply_best: HashMap::new(),
+            reply_passes: HashSet::new(),
+            expanded: 0,
+            partial: false,
+        };
+        let call = Call::unrecorded(scenario, catalogue, seed);
+        let mut visits = vec![0u8; scenario.beats.len()];
+        visits[scenario.start] = 1;
+        let future = explorer.visit(call, &mut visits);
+        for (seen, now) in rules_exercised.iter_mut().zip(&explorer.rules_exercised) {
+            *seen |= *now;
+        }
+        states += explorer.memo.len();
+        partial |= explorer.partial;
+        tolerance.push(Tolerance {
+            manner,
+            passable: future.any_pass,
+            best: future.best.as_ref().map(|b| b.score),
+        });
+        if manner == Manner::ByTheBook {
+            total = future.clone();
+            by_the_book = Some(explorer);
+        } else {
+            // Best and shortest come from playing by the book; the rest from every manner.
+            let best = total.best.clone();
+            let shortest = total.shortest.clone();
+            total.merge_all(&future);
+            total.best = best;
+            total.shortest = shortest;
+        }
+    }
+
+    let endings = scenario
+        .endings
+        .iter()
+        .enumerate()
+        .map(|(i, e)| EndingReach {
+            id: e.id.clone(),
+            kind: e.kind,
+            reachable: total.endings & (1u64 << i.min(63)) != 0,
+        })
+        .collect();
+    let mut never_worth_choosing = Vec::new();
+    if let Some(explorer) = &by_the_book {
+        for (b, beat) in scenario.beats.iter().enumerate() {
+            for (r, reply) in beat.replies.iter().enumerate() {
+                if explorer.reply_best.contains_key(&(b, r))
+                    && !explorer.reply_passes.contains(&(b, r))
+                {
+                    never_worth_choosing.push(ReplyRef {
+                        beat: beat.id.clone(),
+                        number: r + 1,
+                        text: reply.text.clone(),
+                        looks_good: !reply.follows.is_empty() && reply.breaks.is_empty(),
+                    });
+                }
+            }
+        }
+    }
+    let (exercised, not_exercised): (Vec<_>, Vec<_>) = catalogue
+        .rules
+        .iter()
+        .zip(&rules_exercised)
+        .partition(|(_, seen)| **seen);
+    Report {
+        scenario: scenario.id.clone(),
+        title: scenario.title.clone(),
+        tier: scenario.tier,
+        pass_mark: scenario.pass_mark,
+        winnable: total.any_pass,
+        best: total.best,
+        worst: total.worst,
+        shortest_resolving: total.shortest,
+        endings,
+        forgiveness: total.max_mistakes_passing,
+        tolerance,
+        never_worth_choosing,
+        rules_not_exercised: not_exercised
+            .into_iter()
+            .map(|(r, _)| r.id.clone())
+            .collect(),
+        rules_exercised: exercised.into_iter().map(|(r, _)| r.id.clone()).collect(),
+        states,
+        paths: total.paths,
+        partial,
+        micros: started.elapsed().as_micros(),
+    }
+}
+
+impl<'a> Explorer<'a> {
+    /// The future of a call at a choice point (the start of a beat). `visits` counts how
+    /// often this path has entered each beat.
+    fn visit(&mut self, call: Call<'a>, visits: &mut Vec<u8>) -> Future {
+        if call.is_over() {
+            return self.terminal(&call);
+        }
+        let key = (call.state_key(), visits.clone());
+        if let Some(known) = self.memo.get(&key) {
+            return known.clone();
+        }
+        if self.expanded >= STATE_BUDGET {
+            self.partial = true;
+            return Future::empty();
+        }
+        self.expanded += 1;
+        let mut future = Future::empty();
+        let beat = call.beat();
+        for reply in 0..call.replies().len() {
+            let mut next = call.clone();
+            let Some(step) = act(&mut next, reply, self.manner) else {
+                // The customer gave up before the reply could be given.
+                let end = self.terminal(&next);
+                future.merge(
+                    &end,
+                    Step {
+                        reply,
+                        when: When::Pause,
+                        voice: Voice::Even,
+                    },
+                );
+                continue;
+            };
+            let child = if next.is_over() {
+                self.terminal(&next)
+            } else if visits[next.beat()] >= MAX_VISITS {
+                // Round in circles: not a way to finish the call.
+                Future::empty()
+            } else {
+                let entered = next.beat();
+                visits[entered] += 1;
+                let child = self.visit(next, visits);
+                visits[entered] -= 1;
+                child
+            };
+            if let Some(best) = child.best.as_ref() {
+                let slot = self.reply_best.entry((beat, reply)).or_insert(None);
+                *slot = (*slot).max(Some(best.score));
+            }
+            if child.any_pass {
+                self.reply_passes.insert((beat, reply));
+            }
+            future.merge(&child, step);
+        }
+        self.memo.insert(key, future.clone());
+        future
+    }
+
+    fn terminal(&mut self, call: &Call) -> Future {
+        for rule in call.exercised_rules() {
+            self.rules_exercised[rule] = true;
+        }
+        let Some(outcome) = call.outcome() else {
+            return Future::empty();
+        };
+        let score = call.score();
+        let ending = &self.scenario.endings[outcome.ending];
+        let result = PathResult {
+            score: score.total,
+            grade: score.grade,
+            passed: score.passed,
+            ending: ending.id.clone(),
+            outcome: ending.kind,
+            mistakes: call.mistakes(),
+            steps: Vec::new(),
+        };
+        Future {
+            any_pass: result.passed,
+            max_mistakes_passing: result.passed.then_some(result.mistakes),
+            endings: 1u64 << outcome.ending.min(63),
+            paths: 1,
+            best: Some(result.clone()),
+            worst: Some(result.clone()),
+            shortest: Some(result),
+        }
+    }
+}
+
+/// Plays one reply in a manner. Returns the step as `play` would write it, or None when the
+/// call ended while waiting to reply.
+fn act(call: &mut Call, reply: usize, manner: Manner) -> Option<Step> {
+    finish_reply(call);
+    let timing = call.scenario().timing;
+    let (when, voice) = match manner {
+        Manner::ByTheBook | Manner::ShoutBack => {
+            call.advance_to_floor();
+            call.advance(1_000.min(timing.pause));
+            let voice = match manner {
+                Manner::ShoutBack => Voice::Firm,
+                _ if call.customer_is_loud() => Voice::Soft,
+                _ => Voice::Even,
+            };
+            (When::Pause, voice)
+        }
+        Manner::Interrupt | Manner::Hostile => {
+            let voice = if manner == Manner::Hostile {
+                Voice::Firm
+            } else {
+                Voice::Even
+            };
+            if let crate::engine::Phase::Speaking { .. } = call.phase() {
+                call.advance(call.current_remaining() / 2);
+                (When::Interrupt, voice)
+            } else {
+                // Nothing to interrupt at this beat: the same as answering at once.
+                (When::AfterStart(0), voice)
+            }
+        }
+        Manner::Slow => {
+            call.advance_to_floor();
+            call.advance(timing.dead_air + 500);
+            (When::Late, Voice::Even)
+        }
+    };
+    if call.is_over() {
+        return None;
+    }
+    call.respond(reply, voice).ok()?;
+    finish_reply(call);
+    Some(Step { reply, when, voice })
+}

@@ -1,0 +1,11 @@
+//! Hold the Line without a window: the rule catalogue, the scenario format and its checks,
+//! the call engine and its scoring, the explorer and saved progress.
+//!
+//! Nothing here knows about Bevy. The game (the `hold-the-line` crate) shows and drives
+//! these types; the command-line tools and the tests use them directly.
+
+pub mod cli;
+pub mod engine;
+pub mod explore;
+pub mod guidance;
+pub mod scenario;

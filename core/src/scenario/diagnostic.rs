@@ -1,0 +1,258 @@
+//! Problems found in a scenario file, with where they are and what to do, rendered the
+//! way rustc renders its errors (by `codespan-reporting`).
+
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, Config};
+use serde::Serialize;
+
+use super::locate::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable, searchable name for the kind of problem (`unknown-rule`).
+    pub code: &'static str,
+    pub message: String,
+    /// The byte range the caret points at (empty when the problem is the whole file).
+    #[serde(skip)]
+    pub span: Span,
+    /// Text beside the caret.
+    pub label: String,
+    /// Other places that explain the problem ("first defined here").
+    #[serde(skip)]
+    pub related: Vec<(Span, String)>,
+    /// "help: ..." lines: what to do about it.
+    pub help: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            span,
+            label: String::new(),
+            related: Vec::new(),
+            help: Vec::new(),
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message, span)
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help.push(help.into());
+        self
+    }
+
+    pub fn related(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.related.push((span, label.into()));
+        self
+    }
+}
+
+/// One file's text and everything found wrong with it.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: PathBuf,
+    /// The text as read (empty when the file could not be read as text).
+    pub source: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A 1-based line and column (in characters), as editors count them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl FileReport {
+    pub fn new(path: &Path, source: String) -> FileReport {
+        FileReport {
+            path: path.to_path_buf(),
+            source,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors() > 0
+    }
+
+    /// Where a diagnostic points, as line and column.
+    pub fn line_col(&self, diagnostic: &Diagnostic) -> LineCol {
+        line_col(&self.source, diagnostic.span.start)
+    }
+
+    /// Every diagnostic rendered like rustc: header, `--> file:line:col`, the source line and
+    /// a caret under the spot, then help lines. `color` adds terminal colours.
+    pub fn render(&self, color: bool) -> String {
+        let name = self.path.display().to_string();
+        let file = SimpleFile::new(name.as_str(), self.source.as_str());
+        let config = Config::default();
+        let mut out = Vec::new();
+        for diagnostic in &self.diagnostics {
+            let report = self.to_report(diagnostic);
+            if color {
+                let mut buffer = codespan_reporting::term::termcolor::Buffer::ansi();
+                if term::emit_to_write_style(&mut buffer, &config, &file, &report).is_ok() {
+                    out.extend_from_slice(buffer.as_slice());
+                    continue;
+                }
+            }
+            match term::emit_into_string(&config, &file, &report) {
+                Ok(text) => out.extend_from_slice(text.as_bytes()),
+                // A span past the end of the text: say it without the snippet.
+                Err(_) => out.extend_from_slice(
+                    format!(
+                        "{}: {}: {}\n",
+                        severity_word(diagnostic.severity),
+                        name,
+                        diagnostic.message
+                    )
+                    .as_bytes(),
+                ),
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    fn to_report(&self, diagnostic: &Diagnostic) -> Report<()> {
+        let severity = match diagnostic.severity {
+            Severity::Error => ReportSeverity::Error,
+            Severity::Warning => ReportSeverity::Warning,
+        };
+        let clamp = |span: &Span| {
+            let end = span.end.min(self.source.len());
+            span.start.min(end)..end
+        };
+        let mut labels = vec![
+            Label::primary((), clamp(&diagnostic.span)).with_message(diagnostic.label.clone()),
+        ];
+        labels.extend(
+            diagnostic
+                .related
+                .iter()
+                .map(|(span, text)| Label::secondary((), clamp(span)).with_message(text.clone())),
+        );
+        Report::new(severity)
+            .with_code(diagnostic.code)
+            .with_message(diagnostic.message.clone())
+            .with_labels(labels)
+            .with_notes(
+                diagnostic
+                    .help
+                    .iter()
+                    .map(|h| format!("help: {h}"))
+                    .collect(),
+            )
+    }
+}
+
+fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> LineCol {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    LineCol {
+        line,
+        column: source[line_start..offset].chars().count() + 1,
+    }
+}
+
+/// Byte offset of a 1-based line and character column (as `ron` reports them).
+pub fn offset_of(source: &str, line: usize, column: usize) -> usize {
+    let mut line_start = 0;
+    for _ in 1..line {
+        match source[line_start..].find('\n') {
+            Some(i) => line_start += i + 1,
+            None => return source.len(),
+        }
+    }
+    let line_text = source[line_start..].split('\n').next().unwrap_or("");
+    line_start
+        + line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_and_offset_agree_with_multibyte_text() {
+        let src = "ab\nשלום x\n";
+        let offset = src.find('x').unwrap();
+        let lc = line_col(src, offset);
+        assert_eq!(lc, LineCol { line: 2, column: 6 });
+        assert_eq!(offset_of(src, 2, 6), offset);
+    }
+
+    #[test]
+    fn renders_file_line_and_caret() {
+        let mut report = FileReport::new(Path::new("s.ron"), "(\n  next: \"nowhere\",\n)".into());
+        report.diagnostics.push(
+            Diagnostic::error(
+                "unknown-target",
+                "no beat or ending is called `nowhere`",
+                10..19,
+            )
+            .label("not defined")
+            .help("add a beat called \"nowhere\""),
+        );
+        let text = report.render(false);
+        assert!(text.contains("error[unknown-target]"), "{text}");
+        assert!(text.contains("s.ron:2:9"), "{text}");
+        assert!(text.contains("^^^^^^^^^"), "{text}");
+        assert!(text.contains("help: add a beat"), "{text}");
+    }
+}

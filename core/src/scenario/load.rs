@@ -1,0 +1,480 @@
+//! Reading scenario files from disk: whatever the bytes, a clear message and never a panic.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use ron::error::{Error as RonError, SpannedError};
+
+use super::check::{Step, compile, walk};
+use super::diagnostic::{Diagnostic, FileReport, Severity, offset_of};
+use super::format::ScenarioFile;
+use super::locate::{self, Node};
+use super::model::Scenario;
+use crate::guidance::{Catalogue, suggest};
+
+/// Scenario files are a few kilobytes; anything over this is not one. The limit keeps a
+/// stray video or database dump from being read into memory.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// One file's outcome: its report, and the scenario when it has no errors.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub report: FileReport,
+    pub scenario: Option<Scenario>,
+    tree: Option<Node>,
+}
+
+/// Every scenario found under some paths, and a report for every file read.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Playable scenarios, sorted by tier then title.
+    pub scenarios: Vec<Scenario>,
+    /// One per file, in path order, with or without diagnostics.
+    pub reports: Vec<FileReport>,
+}
+
+impl Library {
+    pub fn errors(&self) -> usize {
+        self.reports.iter().map(FileReport::errors).sum()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.reports.iter().map(FileReport::warnings).sum()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// Files that failed to load, with their reports: the game lists them instead of
+    /// letting them vanish.
+    pub fn broken(&self) -> impl Iterator<Item = &FileReport> {
+        self.reports.iter().filter(|r| r.has_errors())
+    }
+}
+
+/// Why a set of paths could not even be looked at (exit code 2 in `check`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathError(pub String);
+
+impl std::fmt::Display for PathError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The `.ron` files a path stands for: itself, or the ones directly inside a folder,
+/// sorted so reports come in a stable order.
+pub fn scenario_files(path: &Path) -> Result<Vec<PathBuf>, PathError> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| PathError(format!("cannot read {}: {}", path.display(), e)))?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(path)
+        .map_err(|e| PathError(format!("cannot list {}: {}", path.display(), e)))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Loads every scenario under `paths` (files or folders), then checks what spans files:
+/// duplicate ids and prerequisites. Sibling files of a single file named on its own are
+/// read for their ids, so its `requires` can be checked.
+pub fn load_paths(paths: &[PathBuf], catalogue: &Catalogue) -> Result<Library, PathError> {
+    let mut files = Vec::new();
+    let mut context_ids = HashSet::new();
+    for path in paths {
+        let found = scenario_files(path)?;
+        if path.is_file() {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                for sibling in scenario_files(dir).unwrap_or_default() {
+                    if sibling != *path {
+                        if let Some(s) = load_file(&sibling, catalogue).scenario {
+                            context_ids.insert(s.id);
+                        }
+                    }
+                }
+            }
+        }
+        files.extend(found);
+    }
+    let mut loaded: Vec<Loaded> = files.iter().map(|f| load_file(f, catalogue)).collect();
+    check_library(&mut loaded, &context_ids);
+    let mut library = Library::default();
+    for l in loaded {
+        if let (Some(s), false) = (l.scenario, l.report.has_errors()) {
+            library.scenarios.push(s);
+        }
+        library.reports.push(l.report);
+    }
+    library
+        .scenarios
+        .sort_by(|a, b| (a.tier, &a.title).cmp(&(b.tier, &b.title)));
+    Ok(library)
+}
+
+/// Reads and checks one file.
+pub fn load_file(path: &Path, catalogue: &Catalogue) -> Loaded {
+    match read_limited(path) {
+        Ok(bytes) => load_bytes(path, &bytes, catalogue),
+        Err(diagnostic) => {
+            let mut report = FileReport::new(path, String::new());
+            report.diagnostics.push(diagnostic);
+            Loaded {
+                report,
+                scenario: None,
+                tree: None,
+            }
+        }
+    }
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let file = File::open(path).map_err(|e| {
+        Diagnostic::error("unreadable", format!("cannot open the file: {e}"), 0..0)
+            .help("check the path and the file's permissions")
+    })?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit to know whether it was exceeded, whatever the file claims.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Diagnostic::error("unreadable", format!("cannot read the file: {e}"), 0..0))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = std::fs::metadata(path)
+            .map(|m| m.len())
+            .unwrap_or(bytes.len() as u64);
+        return Err(Diagnostic::error(
+            "too-large",
+            format!(
+                "the file is {}, over the {} limit for a scenario",
+                human_size(size),
+                human_size(MAX_FILE_BYTES)
+            ),
+            0..0,
+        )
+        .help("a scenario is a few kilobytes of text; is this the right file?"));
+    }
+    Ok(bytes)
+}
+
+fn human_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+    } else if bytes >= 1024 {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Checks a file's bytes: text encoding first, then RON syntax, then meaning.
+pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
+    let fail = |source: String, diagnostic: Diagnostic| {
+        let mut report = FileReport::new(path, source);
+        report.diagnostics.push(diagnostic);
+        Loaded {
+            report,
+            scenario: None,
+            tree: None,
+        }
+    };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return fail(
+            String::new(),
+            Diagnostic::error(
+                "too-large",
+                format!(
+                    "the file is {}, over the {} limit",
+                    human_size(bytes.len() as u64),
+                    human_size(MAX_FILE_BYTES)
+                ),
+                0..0,
+            ),
+        );
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return fail(
+            String::new(),
+            Diagnostic::error("not-utf8", "the file is saved as UTF-16", 0..0)
+                .help("save it as UTF-8 (in most editors: Save As, encoding UTF-8)"),
+        );
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+            let at = valid.len();
+            let binary = bytes.iter().take(8192).filter(|&&b| b == 0).count() > 0;
+            let diagnostic = if binary {
+                Diagnostic::error("not-text", "this is not a text file", at..at)
+                    .label("binary data starts here")
+                    .help("scenario files are plain text (.ron); is this the right file?")
+            } else {
+                Diagnostic::error("not-utf8", "the file is not valid UTF-8 text", at..at)
+                    .label("this byte is not UTF-8")
+                    .help("save the file as UTF-8")
+            };
+            return fail(valid, diagnostic);
+        }
+    };
+    if let Some(nul) = text.find('\0') {
+        return fail(
+            text.to_string(),
+            Diagnostic::error("not-text", "this is not a text file", nul..nul)
+                .label("a NUL byte")
+                .help("scenario files are plain text (.ron); is this the right file?"),
+        );
+    }
+    if text.trim().is_empty() {
+        return fail(
+            text.to_string(),
+            Diagnostic::error("empty-file", "the file is empty", 0..0)
+                .help("start from docs/scenario-template.ron, which explains every field"),
+        );
+    }
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let file: ScenarioFile = match options.from_str(text) {
+        Ok(file) => file,
+        Err(e) => return fail(text.to_string(), syntax_diagnostic(text, &e)),
+    };
+    let tree = locate::parse(text);
+    let (scenario, diagnostics) = compile(&file, tree.as_ref(), catalogue);
+    let mut report = FileReport::new(path, text.to_string());
+    report.diagnostics = diagnostics;
+    Loaded {
+        scenario: scenario.map(|mut s| {
+            s.path = Some(path.to_path_buf());
+            s
+        }),
+        report,
+        tree,
+    }
+}
+
+/// Turns `ron`'s error into a diagnostic with a caret and advice.
+fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
+    let start = offset_of(text, e.span.start.line, e.span.start.col);
+    let mut end = offset_of(text, e.span.end.line, e.span.end.col).max(start);
+    if end == start {
+        // Point at one character so the caret shows.
+        end = text[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
+    }
+    let (message, help): (String, Option<String>) = match &e.code {
+        RonError::Eof => (
+            "the file ends in the middle of something".into(),
+            Some(
+                "a bracket or quote is not closed; check that every ( [ { \" has its partner"
+                    .into(),
+            ),
+        ),
+        RonError::ExceededRecursionLimit => (
+            "brackets are nested too deeply".into(),
+            Some("a scenario needs only a few levels of brackets; is this the right file?".into()),
+        ),
+        RonError::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let near = suggest(found, expected.iter().copied());
+            (
+                format!(
+                    "`{found}` is not a field of {}",
+                    outer
+                        .as_deref()
+                        .map_or("this item".to_string(), |o| format!("`{o}`"))
+                ),
+                Some(match near {
+                    Some(n) => format!("did you mean `{n}`?"),
+                    None => format!("the fields here are: {}", expected.join(", ")),
+                }),
+            )
+        }
+        RonError::MissingStructField { field, outer } => (
+            format!(
+                "{} needs a `{field}`",
+                outer
+                    .as_deref()
+                    .map_or("this item".to_string(), |o| format!("`{o}`"))
+            ),
+            Some(format!("add `{field}: ...` (see docs/authoring.md)")),
+        ),
+        RonError::DuplicateStructField { field, .. } => (
+            format!("`{field}` is given twice"),
+            Some("keep one of them".into()),
+        ),
+        RonError::NoSuchEnumVariant {
+            expected, found, ..
+        } => {
+            let near = suggest(found, expected.iter().copied());
+            (
+                format!("`{found}` is not one of the choices here"),
+                Some(match near {
+                    Some(n) => format!(
+                        "did you mean `{n}`? The choices are: {}",
+                        expected.join(", ")
+                    ),
+                    None => format!("the choices are: {}", expected.join(", ")),
+                }),
+            )
+        }
+        RonError::ExpectedComma => (
+            "expected a comma".into(),
+            Some("items in ( ), [ ] and { } are separated by commas".into()),
+        ),
+        RonError::ExpectedString => (
+            "expected text in double quotes".into(),
+            Some("names you choose and all text go in quotes: \"like this\"".into()),
+        ),
+        RonError::ExpectedIdentifier => (
+            "expected a word without quotes".into(),
+            Some(
+                "fixed words such as Phone, Resolved or take_ownership are written without quotes"
+                    .into(),
+            ),
+        ),
+        RonError::ExpectedDifferentStructName { expected, found } => (
+            format!("expected `{expected}` here, found `{found}`"),
+            Some(format!("write `{expected}(` or just `(`")),
+        ),
+        RonError::TrailingCharacters => (
+            "there is more text after the scenario ends".into(),
+            Some("a file holds one scenario: remove what follows its closing bracket".into()),
+        ),
+        other => (other.to_string(), None),
+    };
+    let (start, end, label) = match e.code {
+        // Point after the item that needs the comma, where the trainee will type it.
+        RonError::ExpectedComma => match text[..start].trim_end().char_indices().next_back() {
+            Some((i, c)) => (i, i + c.len_utf8(), "add a comma after this".to_string()),
+            None => (start, end, short_label(&e.code)),
+        },
+        _ => (start, end, short_label(&e.code)),
+    };
+    let mut d = Diagnostic::error("syntax", message, start..end).label(label);
+    if let Some(help) = help {
+        d = d.help(help);
+    }
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{') && trimmed.contains("\":") {
+        d = d.help("this looks like JSON; scenario files are RON: `Scenario( id: \"...\", ... )`, see docs/authoring.md");
+    }
+    d
+}
+
+fn short_label(code: &RonError) -> String {
+    match code {
+        RonError::Eof => "file ends here".into(),
+        RonError::ExceededRecursionLimit => "too deep".into(),
+        RonError::NoSuchStructField { .. } => "unknown field".into(),
+        RonError::MissingStructField { .. } => "missing a field".into(),
+        _ => "here".into(),
+    }
+}
+
+/// Checks that span files: scenario ids used twice, and prerequisites that name no
+/// scenario or go round in a circle.
+fn check_library(loaded: &mut [Loaded], context_ids: &HashSet<String>) {
+    let mut first_by_id: HashMap<String, PathBuf> = HashMap::new();
+    for l in loaded.iter_mut() {
+        let Some(s) = &l.scenario else { continue };
+        if let Some(first) = first_by_id.get(&s.id) {
+            let span = span_at(l, &[Step::Field("id")]);
+            let d = Diagnostic::error(
+                "duplicate-id",
+                format!("scenario id \"{}\" is already used", s.id),
+                span,
+            )
+            .label("used twice")
+            .help(format!(
+                "{} has the same id; saves and prerequisites need each id once",
+                first.display()
+            ));
+            l.report.diagnostics.push(d);
+        } else {
+            first_by_id.insert(s.id.clone(), l.report.path.clone());
+        }
+    }
+    let known: HashSet<String> = first_by_id
+        .keys()
+        .cloned()
+        .chain(context_ids.iter().cloned())
+        .collect();
+    let requires: HashMap<String, Vec<String>> = loaded
+        .iter()
+        .filter_map(|l| l.scenario.as_ref())
+        .map(|s| (s.id.clone(), s.requires.clone()))
+        .collect();
+    for l in loaded.iter_mut() {
+        let Some(s) = l.scenario.clone() else {
+            continue;
+        };
+        for (i, req) in s.requires.iter().enumerate() {
+            if !known.contains(req) {
+                let span = span_at(l, &[Step::Field("requires"), Step::Item(i)]);
+                let mut d = Diagnostic::error(
+                    "unknown-scenario",
+                    format!("no scenario has the id \"{req}\""),
+                    span,
+                )
+                .label("the case would stay locked for ever");
+                d = match suggest(req, known.iter().map(String::as_str)) {
+                    Some(near) => d.help(format!("did you mean \"{near}\"?")),
+                    None => d.help("use the `id` of another scenario file"),
+                };
+                l.report.diagnostics.push(d);
+            } else if leads_back(req, &s.id, &requires) {
+                let span = span_at(l, &[Step::Field("requires"), Step::Item(i)]);
+                l.report.diagnostics.push(
+                    Diagnostic::error(
+                        "requires-cycle",
+                        format!("\"{req}\" requires this scenario in turn"),
+                        span,
+                    )
+                    .label("a circle: neither can ever unlock")
+                    .help("remove one of the two prerequisites"),
+                );
+            }
+        }
+    }
+    for l in loaded.iter_mut() {
+        if l.report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+        {
+            l.scenario = None;
+        }
+    }
+}
+
+/// Whether following prerequisites from `from` arrives back at `target`.
+fn leads_back(from: &str, target: &str, requires: &HashMap<String, Vec<String>>) -> bool {
+    let mut stack = vec![from.to_string()];
+    let mut seen = HashSet::new();
+    while let Some(id) = stack.pop() {
+        if id == target {
+            return true;
+        }
+        if seen.insert(id.clone()) {
+            stack.extend(requires.get(&id).into_iter().flatten().cloned());
+        }
+    }
+    false
+}
+
+fn span_at(l: &Loaded, path: &[Step]) -> std::ops::Range<usize> {
+    walk(l.tree.as_ref(), path).map_or(0..0, |(node, _)| node.span.clone())
+}

@@ -1,0 +1,314 @@
+//! A checked scenario, as the engine plays it: ids resolved to indexes, defaults applied,
+//! every value in range. Only `check::compile` builds one from a file.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{MeterDelta, Meters, Millis};
+use crate::guidance::RuleId;
+
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    pub brief: String,
+    /// 1 (onboarding) to 4.
+    pub tier: u8,
+    pub channel: Channel,
+    pub language: String,
+    pub pass_mark: u8,
+    /// Scenario ids that must be passed first.
+    pub requires: Vec<String>,
+    pub customer: Customer,
+    pub start: BeatIx,
+    pub beats: Vec<Beat>,
+    pub endings: Vec<Ending>,
+    pub timing: Timing,
+    /// Where it was loaded from, for messages.
+    pub path: Option<PathBuf>,
+}
+
+pub type BeatIx = usize;
+pub type EndingIx = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Channel {
+    Phone,
+    Chat,
+    FrontDesk,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 3] = [Channel::Phone, Channel::Chat, Channel::FrontDesk];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Channel::Phone => "Phone",
+            Channel::Chat => "Chat",
+            Channel::FrontDesk => "FrontDesk",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Phone => "phone",
+            Channel::Chat => "chat",
+            Channel::FrontDesk => "front desk",
+        }
+    }
+
+    /// How long the pause after an outburst lasts and when silence becomes dead air.
+    /// Chat replies take longer to type, so its windows are wider.
+    pub fn default_timing(self) -> Timing {
+        match self {
+            Channel::Phone | Channel::FrontDesk => Timing {
+                pause: 5_000,
+                dead_air: 10_000,
+            },
+            Channel::Chat => Timing {
+                pause: 15_000,
+                dead_air: 30_000,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Timing {
+    /// After the customer stops, a reply within this many ms is "in the pause".
+    pub pause: Millis,
+    /// Silence longer than this is dead air.
+    pub dead_air: Millis,
+}
+
+#[derive(Debug, Clone)]
+pub struct Customer {
+    pub name: String,
+    pub situation: String,
+    pub meters: Meters,
+    pub temperament: Temperament,
+}
+
+#[derive(Debug, Clone)]
+pub struct Temperament {
+    pub escalation: f64,
+    pub calming: f64,
+    pub limit: i32,
+    pub at_limit: EndingIx,
+    pub out_of_patience: EndingIx,
+    pub triggers: Vec<RuleId>,
+    pub soothers: Vec<RuleId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Intensity {
+    Quiet,
+    Even,
+    Raised,
+    Shout,
+}
+
+impl Intensity {
+    /// Shouting and raised lines are venting: talking over them is an interruption.
+    pub fn is_loud(self) -> bool {
+        matches!(self, Intensity::Raised | Intensity::Shout)
+    }
+
+    pub fn softer(self) -> Intensity {
+        match self {
+            Intensity::Shout => Intensity::Raised,
+            Intensity::Raised => Intensity::Even,
+            Intensity::Even | Intensity::Quiet => Intensity::Quiet,
+        }
+    }
+
+    pub fn louder(self) -> Intensity {
+        match self {
+            Intensity::Quiet => Intensity::Even,
+            Intensity::Even => Intensity::Raised,
+            Intensity::Raised | Intensity::Shout => Intensity::Shout,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Intensity::Quiet => "quiet",
+            Intensity::Even => "even",
+            Intensity::Raised => "raised",
+            Intensity::Shout => "shouting",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Line {
+    Speech {
+        intensity: Intensity,
+        /// One or more wordings; the call picks one by its seed.
+        variants: Vec<String>,
+    },
+    Pause(Millis),
+}
+
+#[derive(Debug, Clone)]
+pub struct Beat {
+    pub id: String,
+    pub lines: Vec<Line>,
+    pub replies: Vec<Reply>,
+    pub when_interrupted: Vec<Line>,
+    pub when_silent: Vec<Line>,
+}
+
+impl Beat {
+    /// A beat with any loud line is an outburst: the pause after it is the cue to speak.
+    pub fn is_outburst(&self) -> bool {
+        self.lines
+            .iter()
+            .any(|l| matches!(l, Line::Speech { intensity, .. } if intensity.is_loud()))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Beat(BeatIx),
+    Ending(EndingIx),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Condition {
+    TrustAtLeast(i32),
+    TrustBelow(i32),
+    AngerAtLeast(i32),
+    AngerBelow(i32),
+    PatienceAtLeast(i32),
+    PatienceBelow(i32),
+}
+
+impl Condition {
+    pub fn holds(self, m: Meters) -> bool {
+        match self {
+            Condition::TrustAtLeast(n) => m.trust >= n,
+            Condition::TrustBelow(n) => m.trust < n,
+            Condition::AngerAtLeast(n) => m.anger >= n,
+            Condition::AngerBelow(n) => m.anger < n,
+            Condition::PatienceAtLeast(n) => m.patience >= n,
+            Condition::PatienceBelow(n) => m.patience < n,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub text: String,
+    pub follows: Vec<RuleId>,
+    pub breaks: Vec<RuleId>,
+    pub next: Target,
+    pub branches: Vec<(Condition, Target)>,
+    pub effects: MeterDelta,
+    pub why: Option<String>,
+}
+
+impl Reply {
+    /// Where the conversation goes after this reply, given the meters at that moment.
+    pub fn target(&self, meters: Meters) -> Target {
+        self.branches
+            .iter()
+            .find(|(condition, _)| condition.holds(meters))
+            .map_or(self.next, |&(_, target)| target)
+    }
+
+    /// Every place this reply can lead, whatever the meters.
+    pub fn targets(&self) -> impl Iterator<Item = Target> + '_ {
+        std::iter::once(self.next).chain(self.branches.iter().map(|&(_, t)| t))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EndingKind {
+    /// The problem is solved on this call.
+    Resolved,
+    /// Agreed to continue later at a set time: a good outcome when no agreement is possible now.
+    CallBack,
+    /// The customer is handed to a supervisor.
+    Supervisor,
+    /// The customer hung up (or walked away from the desk).
+    HungUp,
+    /// The call ended with nothing settled.
+    Unresolved,
+}
+
+impl EndingKind {
+    pub const ALL: [EndingKind; 5] = [
+        EndingKind::Resolved,
+        EndingKind::CallBack,
+        EndingKind::Supervisor,
+        EndingKind::HungUp,
+        EndingKind::Unresolved,
+    ];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            EndingKind::Resolved => "Resolved",
+            EndingKind::CallBack => "CallBack",
+            EndingKind::Supervisor => "Supervisor",
+            EndingKind::HungUp => "HungUp",
+            EndingKind::Unresolved => "Unresolved",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EndingKind::Resolved => "resolved",
+            EndingKind::CallBack => "call-back scheduled",
+            EndingKind::Supervisor => "escalated to a supervisor",
+            EndingKind::HungUp => "customer hung up",
+            EndingKind::Unresolved => "unresolved",
+        }
+    }
+
+    /// Resolved and call-back endings settle the call.
+    pub fn settles(self) -> bool {
+        matches!(self, EndingKind::Resolved | EndingKind::CallBack)
+    }
+
+    /// The share of the outcome points this ending earns.
+    pub fn outcome_factor(self) -> f64 {
+        match self {
+            EndingKind::Resolved => 1.0,
+            EndingKind::CallBack => 0.85,
+            EndingKind::Supervisor => 0.35,
+            EndingKind::Unresolved => 0.2,
+            EndingKind::HungUp => 0.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Ending {
+    pub id: String,
+    pub kind: EndingKind,
+    pub text: String,
+    pub lines: Vec<Line>,
+}
+
+impl Scenario {
+    pub fn beat_index(&self, id: &str) -> Option<BeatIx> {
+        self.beats.iter().position(|b| b.id == id)
+    }
+
+    pub fn ending_index(&self, id: &str) -> Option<EndingIx> {
+        self.endings.iter().position(|e| e.id == id)
+    }
+}
+
+/// The pass mark a tier gets when the scenario does not set one: onboarding is forgiving,
+/// the hardest tier is not.
+pub fn default_pass_mark(tier: u8) -> u8 {
+    match tier {
+        1 => 60,
+        2 => 70,
+        3 => 75,
+        _ => 80,
+    }
+}

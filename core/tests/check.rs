@@ -1,0 +1,285 @@
+//! `check` and the loader: every broken fixture gives the expected diagnostic at the
+//! expected line and column, the library and the template check clean, and hostile bytes
+//! get a clear message.
+
+mod common;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use htl_core::cli::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, run_args};
+use htl_core::guidance::Catalogue;
+use htl_core::scenario::{Severity, load_bytes, load_file, load_paths};
+
+use common::*;
+
+/// (severity, code, line, column) of each diagnostic, in report order.
+type Expected = &'static [(Severity, &'static str, usize, usize)];
+
+const E: Severity = Severity::Error;
+const W: Severity = Severity::Warning;
+
+const BROKEN: &[(&str, Expected)] = &[
+    ("missing_comma.ron", &[(E, "syntax", 4, 22)]),
+    ("misspelt_field.ron", &[(E, "syntax", 5, 5)]),
+    ("unknown_rule.ron", &[(E, "unknown-rule", 16, 74)]),
+    ("unknown_next.ron", &[(E, "unknown-target", 16, 107)]),
+    (
+        "duplicate_beat.ron",
+        &[(E, "duplicate-id", 20, 9), (E, "unknown-target", 16, 107)],
+    ),
+    ("unreachable_beat.ron", &[(W, "unreachable", 20, 9)]),
+    (
+        "no_way_out.ron",
+        &[
+            (W, "unreachable", 28, 9),
+            (E, "no-way-out", 13, 9),
+            (E, "no-way-out", 20, 9),
+            (E, "no-ending-reachable", 27, 14),
+        ],
+    ),
+    ("no_resolution.ron", &[(E, "no-resolution", 27, 14)]),
+    (
+        "empty_text.ron",
+        &[(E, "empty-text", 21, 29), (E, "empty-text", 23, 23)],
+    ),
+    (
+        "meter_out_of_range.ron",
+        &[(E, "out-of-range", 10, 25), (E, "out-of-range", 10, 37)],
+    ),
+    (
+        "unknown_tier_and_channel.ron",
+        &[(E, "unknown-tier", 6, 11), (E, "unknown-channel", 7, 14)],
+    ),
+    ("missing_customer.ron", &[(E, "syntax", 27, 1)]),
+    ("no_replies.ron", &[(E, "no-way-out", 20, 9)]),
+    ("unknown_requirement.ron", &[(E, "unknown-scenario", 7, 16)]),
+    ("unknown_line_loudness.ron", &[(E, "syntax", 14, 66)]),
+    ("json_instead.ron", &[(E, "syntax", 1, 1)]),
+    ("empty.ron", &[(E, "empty-file", 1, 1)]),
+    ("unclosed.ron", &[(E, "syntax", 25, 7)]),
+];
+
+#[test]
+fn each_broken_fixture_reports_the_expected_diagnostics_at_their_positions() {
+    let catalogue = Catalogue::builtin();
+    let mut failures = Vec::new();
+    for (name, expected) in BROKEN {
+        let path = fixture("broken").join(name);
+        let library = load_paths(&[path.clone()], &catalogue).expect("fixture exists");
+        let report = &library.reports[0];
+        let found: Vec<(Severity, &str, usize, usize)> = report
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let at = report.line_col(d);
+                (d.severity, d.code, at.line, at.column)
+            })
+            .collect();
+        if found != *expected {
+            failures.push(format!(
+                "{name}: expected {expected:?}\n  found {found:?}\n{}",
+                report.render(false)
+            ));
+        }
+        if expected.iter().any(|e| e.0 == E) {
+            assert!(
+                library.scenarios.is_empty(),
+                "{name} has errors but loaded a scenario"
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_fixture_in_the_folder_has_an_expectation() {
+    let listed: Vec<&str> = BROKEN.iter().map(|(n, _)| *n).collect();
+    for entry in std::fs::read_dir(fixture("broken")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(
+            listed.contains(&name.as_str()),
+            "{name} has no expectation in BROKEN"
+        );
+    }
+}
+
+#[test]
+fn misspellings_get_a_did_you_mean() {
+    let catalogue = Catalogue::builtin();
+    let help = |name: &str| {
+        let loaded = load_file(&fixture("broken").join(name), &catalogue);
+        loaded
+            .report
+            .diagnostics
+            .iter()
+            .flat_map(|d| d.help.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(help("unknown_rule.ron").contains("did you mean `apologize`?"));
+    assert!(help("unknown_next.ron").contains("did you mean \"close\"?"));
+    assert!(help("misspelt_field.ron").contains("did you mean `brief`?"));
+    assert!(help("unknown_tier_and_channel.ron").contains("did you mean `Phone`?"));
+    assert!(help("json_instead.ron").contains("looks like JSON"));
+}
+
+#[test]
+fn rendered_diagnostics_show_file_line_column_source_and_caret() {
+    let catalogue = Catalogue::builtin();
+    let path = fixture("broken").join("unknown_rule.ron");
+    let text = load_file(&path, &catalogue).report.render(false);
+    assert!(
+        text.contains("error[unknown-rule]: there is no guidance rule `apologise`"),
+        "{text}"
+    );
+    assert!(text.contains("unknown_rule.ron:16:74"), "{text}");
+    assert!(
+        text.contains("follows: [apologise, real_solution]"),
+        "{text}"
+    );
+    assert!(text.contains("^^^^^^^^^ not a rule id"), "{text}");
+}
+
+#[test]
+fn the_library_and_the_template_check_clean() {
+    let catalogue = Catalogue::builtin();
+    let library = load_paths(
+        &[scenarios_dir(), root().join("docs/scenario-template.ron")],
+        &catalogue,
+    )
+    .unwrap();
+    let problems: Vec<String> = library
+        .reports
+        .iter()
+        .filter(|r| !r.diagnostics.is_empty())
+        .map(|r| r.render(false))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert_eq!(library.scenarios.len(), library.reports.len());
+}
+
+fn check(args: &[&str]) -> (u8, String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let mut argv = vec!["hold-the-line", "check", "--color", "never"];
+    argv.extend_from_slice(args);
+    let code = run_args(argv, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn check_exit_codes_and_summary() {
+    let good = scenarios_dir();
+    let (code, out, _) = check(&[good.to_str().unwrap()]);
+    assert_eq!(code, EXIT_OK, "{out}");
+    assert!(out.contains(" 0 errors"), "{out}");
+
+    let broken = fixture("broken");
+    let (code, out, _) = check(&[broken.to_str().unwrap()]);
+    assert_eq!(code, EXIT_PROBLEMS);
+    let files = std::fs::read_dir(&broken).unwrap().count();
+    assert!(out.contains(&format!("checked {files} files:")), "{out}");
+
+    // A warning alone is not a failure.
+    let warn_only = broken.join("unreachable_beat.ron");
+    let (code, out, _) = check(&[warn_only.to_str().unwrap()]);
+    assert_eq!(code, EXIT_OK);
+    assert!(out.contains("0 errors, 1 warning"), "{out}");
+
+    let (code, _, err) = check(&["/no/such/folder"]);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("/no/such/folder"), "{err}");
+
+    let (code, _, err) = check(&["--no-such-flag"]);
+    assert_eq!(code, EXIT_USAGE, "{err}");
+}
+
+#[test]
+fn check_json_gives_positions() {
+    let path = fixture("broken").join("unknown_next.ron");
+    let mut out = Vec::new();
+    let code = run_args(
+        ["hold-the-line", "check", "--json", path.to_str().unwrap()],
+        &mut out,
+        &mut Vec::new(),
+    );
+    assert_eq!(code, EXIT_PROBLEMS);
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let d = &json[0]["diagnostics"][0];
+    assert_eq!(d["code"], "unknown-target");
+    assert_eq!(d["line"], 16);
+    assert_eq!(d["column"], 107);
+}
+
+fn bytes_report(bytes: &[u8]) -> (String, Vec<&'static str>) {
+    let catalogue = Catalogue::builtin();
+    let loaded = load_bytes(Path::new("input.ron"), bytes, &catalogue);
+    assert!(loaded.scenario.is_none());
+    assert!(loaded.report.has_errors());
+    let codes = loaded.report.diagnostics.iter().map(|d| d.code).collect();
+    (loaded.report.render(false), codes)
+}
+
+#[test]
+fn hostile_bytes_get_clear_messages() {
+    let (_, codes) = bytes_report(&[0x00, 0x9f, 0x92, 0x96, 0xff, 0x00, 0x13]);
+    assert_eq!(codes, ["not-text"]);
+
+    let (text, codes) = bytes_report(b"Scenario(\n  title: \"caf\xe9\",\n)");
+    assert_eq!(codes, ["not-utf8"]);
+    assert!(text.contains("input.ron:2:14"), "{text}");
+
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Scenario(".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (text, codes) = bytes_report(&utf16);
+    assert_eq!(codes, ["not-utf8"]);
+    assert!(text.contains("UTF-16"), "{text}");
+
+    // 100,000 nested brackets, at the top and inside a field: a syntax error, no overflow.
+    for prefix in [
+        "",
+        "Scenario(id: ",
+        "Scenario(beats: {\"a\": (customer: [Shout(",
+    ] {
+        let nested = format!("{prefix}{}", "[".repeat(100_000));
+        let (text, codes) = bytes_report(nested.as_bytes());
+        assert_eq!(codes, ["syntax"], "{text}");
+    }
+
+    let (_, codes) = bytes_report(b"   \n\t\n");
+    assert_eq!(codes, ["empty-file"]);
+}
+
+#[test]
+fn a_huge_file_is_refused_by_size_without_reading_it_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(50 * 1024 * 1024).unwrap();
+    let (code, out, _) = check(&[path.to_str().unwrap()]);
+    assert_eq!(code, EXIT_PROBLEMS);
+    assert!(out.contains("50.0 MiB, over the 1.0 MiB limit"), "{out}");
+}
+
+#[test]
+fn a_broken_file_does_not_hide_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(scenarios_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let good = std::fs::read_dir(dir.path()).unwrap().count();
+    let mut broken = std::fs::File::create(dir.path().join("zz_broken.ron")).unwrap();
+    broken.write_all(b"Scenario(id: \"oops\"").unwrap();
+    let catalogue = Catalogue::builtin();
+    let library = load_paths(&[PathBuf::from(dir.path())], &catalogue).unwrap();
+    assert_eq!(library.scenarios.len(), good);
+    assert_eq!(library.broken().count(), 1);
+}
