@@ -1,10 +1,72 @@
-//! The Hold the Line game: Bevy screens and plugins that show and drive `htl_core`.
+//! Hold the Line, the game: Bevy screens and plugins that show and drive `htl_core`.
+//!
+//! `game` holds one plugin per screen or feature; `run_game` opens the window.
+
+pub mod game;
 
 use std::process::ExitCode;
 
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+use bevy::winit::WinitSettings;
 use htl_core::cli::GameOptions;
 
-pub fn run_game(_options: GameOptions) -> ExitCode {
-    eprintln!("the game window is not built yet");
-    ExitCode::FAILURE
+use game::{GameConfig, HoldTheLinePlugin};
+
+/// Opens the game window and runs until the trainee quits.
+pub fn run_game(options: GameOptions) -> ExitCode {
+    let config = GameConfig {
+        scenarios_dir: options
+            .scenarios
+            .clone()
+            .unwrap_or_else(game::cases::default_dir),
+        data_dir: htl_core::profile::data_dir(options.data_dir.as_deref()),
+        // Screenshots and demos replay the same call: HOLD_THE_LINE_SEED fixes the seed.
+        fixed_seed: std::env::var("HOLD_THE_LINE_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok()),
+    };
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Hold the Line".into(),
+                    name: Some("hold-the-line".into()),
+                    resolution: WindowResolution::new(1280, 720),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                filter: "wgpu=error,naga=warn,bevy_render=warn".into(),
+                ..default()
+            }),
+    )
+    .add_plugins(bevy::input_focus::tab_navigation::TabNavigationPlugin)
+    // Menus redraw only on input, so an idle game does not burn a core.
+    .insert_resource(WinitSettings::desktop_app())
+    .insert_resource(ClearColor(game::theme::palette::BACKGROUND))
+    .add_plugins(HoldTheLinePlugin { config })
+    .add_systems(Startup, |mut commands: Commands| {
+        commands.spawn((Name::new("Camera"), Camera2d));
+    });
+    if let Some(path) = &options.script {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                app.add_plugins(game::script::plugin(game::script::Script::from_text(&text)));
+            }
+            Err(e) => {
+                eprintln!(
+                    "hold-the-line: cannot read the script {}: {e}",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
 }

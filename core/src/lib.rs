@@ -8,4 +8,6 @@ pub mod cli;
 pub mod engine;
 pub mod explore;
 pub mod guidance;
+pub mod profile;
+pub mod progress;
 pub mod scenario;

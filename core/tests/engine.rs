@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::sync::Arc;
+
 use htl_core::engine::script::{self, parse};
 use htl_core::engine::{Call, Event, LineKind, Meter, Phase, RuleStatus, Verdict, Voice};
 use htl_core::guidance::{Catalogue, Measured};
@@ -24,7 +26,7 @@ fn parcel(library: &Library) -> &Scenario {
 /// The path through the missing-parcel case that follows the guidance at every step.
 const BY_THE_BOOK: &str = "1, 1:soft, 1, 1, 1";
 
-fn play<'a>(scenario: &'a Scenario, catalogue: &'a Catalogue, script: &str, seed: u64) -> Call<'a> {
+fn play(scenario: &Scenario, catalogue: &Catalogue, script: &str, seed: u64) -> Call {
     let steps = parse(script).unwrap();
     let (call, stopped) = script::run(scenario, catalogue, seed, &steps);
     assert!(stopped.is_none(), "script {script} stopped: {stopped:?}");
@@ -110,7 +112,7 @@ fn a_reply_mid_outburst_is_an_interruption_but_in_the_pause_is_not() {
     let (library, catalogue) = library();
     let scenario = parcel(&library);
     // The vent beat: two shouted lines, a pause, a raised line.
-    let mut call = Call::new(scenario, &catalogue, 1);
+    let mut call = Call::new(Arc::new(scenario.clone()), Arc::new(catalogue.clone()), 1);
     script::perform(&mut call, parse("1").unwrap()[0]).unwrap();
     script::finish_reply(&mut call);
     assert!(matches!(call.phase(), Phase::Speaking { .. }));
@@ -202,7 +204,7 @@ fn silence_becomes_dead_air_and_pausing_the_call_does_not() {
     let scenario = parcel(&library);
     let dead_air = scenario.timing.dead_air;
 
-    let mut paused = Call::new(scenario, &catalogue, 1);
+    let mut paused = Call::new(Arc::new(scenario.clone()), Arc::new(catalogue.clone()), 1);
     paused.set_paused(true);
     paused.advance(dead_air * 5);
     paused.set_paused(false);
@@ -213,7 +215,7 @@ fn silence_becomes_dead_air_and_pausing_the_call_does_not() {
             .all(|e| !matches!(e, Event::Rule { .. }))
     );
 
-    let mut silent = Call::new(scenario, &catalogue, 1);
+    let mut silent = Call::new(Arc::new(scenario.clone()), Arc::new(catalogue.clone()), 1);
     silent.advance(dead_air + 1);
     let nudges = silent
         .events()
@@ -349,7 +351,11 @@ fn every_rule_in_the_catalogue_is_measured() {
 #[test]
 fn replies_are_refused_at_the_wrong_moment() {
     let (library, catalogue) = library();
-    let mut call = Call::new(parcel(&library), &catalogue, 1);
+    let mut call = Call::new(
+        Arc::new(parcel(&library).clone()),
+        Arc::new(catalogue.clone()),
+        1,
+    );
     assert!(call.respond(9, Voice::Even).is_err());
     call.set_paused(true);
     assert!(call.respond(0, Voice::Even).is_err());

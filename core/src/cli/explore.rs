@@ -109,8 +109,13 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
             path_line(short)
         )?;
     }
-    match r.forgiveness {
-        Some(n) => writeln!(out, "  forgiveness: passes with up to {n} broken rule(s)")?,
+    match &r.most_forgiving {
+        Some(p) => writeln!(
+            out,
+            "  forgiveness: passes with up to {} broken rule(s), e.g. {}",
+            p.mistakes,
+            path_line(p)
+        )?,
         None => writeln!(out, "  forgiveness: no passing path")?,
     }
     let tolerance: Vec<String> = r
@@ -150,6 +155,13 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
                 reply.beat, reply.number, reply.text
             )?;
         }
+    }
+    if !r.beats_never_entered.is_empty() {
+        writeln!(
+            out,
+            "  beats no path enters: {}  <- check the meters and conditions that lead there",
+            r.beats_never_entered.join(", ")
+        )?;
     }
     writeln!(out, "  rules exercised: {}", r.rules_exercised.join(", "))?;
     if !r.rules_not_exercised.is_empty() {

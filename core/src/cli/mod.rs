@@ -45,6 +45,9 @@ pub struct GameOptions {
     /// folder; the HOLD_THE_LINE_DATA environment variable also sets it).
     #[arg(long, value_name = "DIR", env = "HOLD_THE_LINE_DATA", global = true)]
     pub data_dir: Option<PathBuf>,
+    /// Play a script of steps in the game window (screenshots, demos); see README.
+    #[arg(long, value_name = "FILE")]
+    pub script: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -210,7 +210,7 @@ pub fn write_transcript(out: &mut dyn Write, call: &Call) -> std::io::Result<()>
                 "{t}  YOU [{}] ({} voice, {}): \"{text}\"",
                 reply + 1,
                 voice.label(),
-                serde_label(timing).replace('_', " ")
+                timing.label()
             )?,
             Event::Rule {
                 rule,

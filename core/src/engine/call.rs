@@ -2,6 +2,7 @@
 //! command-line tools drive it with exact times.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -21,8 +22,10 @@ const MAX_REPLY_MS: Millis = 8_000;
 const CALM_LINES: u8 = 3;
 /// Shouting back makes this many of their next lines louder.
 const HEAT_LINES: u8 = 2;
-/// Anger lost (or gained) on each line spoken while calmed (or heated).
-const VOICE_DRIFT: i32 = 2;
+/// Anger lost on each line spoken while calmed by a soft voice.
+const CALM_DRIFT: i32 = 1;
+/// Anger gained on each line spoken while heated by a raised voice.
+const HEAT_DRIFT: i32 = 2;
 
 const DEFAULT_RETORTS: [&str; 4] = [
     "Don't interrupt me! I'm not finished!",
@@ -101,6 +104,18 @@ pub enum ReplyTiming {
     Slow,
     /// After the silence had become dead air.
     Late,
+}
+
+impl ReplyTiming {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReplyTiming::Interrupting => "interrupting",
+            ReplyTiming::InThePause => "in the pause",
+            ReplyTiming::Prompt => "prompt",
+            ReplyTiming::Slow => "slow",
+            ReplyTiming::Late => "late, after dead air",
+        }
+    }
 }
 
 /// Why a meter moved: the rule (if any), its verdict, and words for the trainee.
@@ -286,9 +301,11 @@ pub struct StateKey {
 }
 
 #[derive(Debug, Clone)]
-pub struct Call<'a> {
-    scenario: &'a Scenario,
-    catalogue: &'a Catalogue,
+pub struct Call {
+    // Shared, so the game can keep a call in a resource and the explorer can clone calls
+    // cheaply.
+    scenario: Arc<Scenario>,
+    catalogue: Arc<Catalogue>,
     seed: u64,
     rng: ChaCha8Rng,
     now: Millis,
@@ -315,17 +332,20 @@ pub struct Call<'a> {
     choices: Vec<Choice>,
 }
 
-impl<'a> Call<'a> {
+impl Call {
     /// Starts a call: the first beat begins at once.
-    pub fn new(scenario: &'a Scenario, catalogue: &'a Catalogue, seed: u64) -> Call<'a> {
+    pub fn new(scenario: Arc<Scenario>, catalogue: Arc<Catalogue>, seed: u64) -> Call {
+        let start = scenario.start;
+        let meters = scenario.customer.meters;
+        let rules = catalogue.rules.len();
         let mut call = Call {
             scenario,
             catalogue,
             seed,
             rng: ChaCha8Rng::seed_from_u64(seed),
             now: 0,
-            meters: scenario.customer.meters,
-            beat: scenario.start,
+            meters,
+            beat: start,
             queue: VecDeque::new(),
             current: None,
             waiting_since: None,
@@ -343,19 +363,19 @@ impl<'a> Call<'a> {
                 followed_weight: 0,
                 broken_weight: 0,
                 mistakes: 0,
-                per_rule: vec![[0, 0]; catalogue.rules.len()],
+                per_rule: vec![[0, 0]; rules],
             },
             record: true,
             moments: Vec::new(),
             events: Vec::new(),
             choices: Vec::new(),
         };
-        call.start_beat(scenario.start);
+        call.start_beat(start);
         call
     }
 
     /// A call that keeps no transcript, for exploring thousands of paths.
-    pub fn unrecorded(scenario: &'a Scenario, catalogue: &'a Catalogue, seed: u64) -> Call<'a> {
+    pub fn unrecorded(scenario: Arc<Scenario>, catalogue: Arc<Catalogue>, seed: u64) -> Call {
         let mut call = Call::new(scenario, catalogue, seed);
         call.record = false;
         call.events.clear();
@@ -364,12 +384,12 @@ impl<'a> Call<'a> {
 
     // ----- reading the call -----
 
-    pub fn scenario(&self) -> &'a Scenario {
-        self.scenario
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
     }
 
-    pub fn catalogue(&self) -> &'a Catalogue {
-        self.catalogue
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
     }
 
     pub fn seed(&self) -> u64 {
@@ -437,7 +457,7 @@ impl<'a> Call<'a> {
     }
 
     /// The replies the trainee can choose from now (empty once the call has ended).
-    pub fn replies(&self) -> &'a [crate::scenario::Reply] {
+    pub fn replies(&self) -> &[crate::scenario::Reply] {
         if self.is_over() {
             &[]
         } else {
@@ -619,7 +639,7 @@ impl<'a> Call<'a> {
         if self.replying.is_some() {
             return Err(CallError::StillReplying);
         }
-        let scenario = self.scenario;
+        let scenario = Arc::clone(&self.scenario);
         let beat = &scenario.beats[self.beat];
         let Some(reply) = beat.replies.get(index) else {
             return Err(CallError::NoSuchReply {
@@ -648,7 +668,9 @@ impl<'a> Call<'a> {
             });
         }
 
-        // Timing, judged from play.
+        // Timing, judged from play, unless the reply itself names the rule (a reply that
+        // puts the customer on hold breaks no_dead_air however promptly it is said).
+        let tagged = |rule: &str| reply.follows.iter().chain(&reply.breaks).any(|r| r == rule);
         let outburst = self.beat_had_outburst || self.is_mid_outburst();
         match timing {
             ReplyTiming::Interrupting => {
@@ -668,9 +690,10 @@ impl<'a> Call<'a> {
                     "you spoke in the pause",
                 );
             }
-            ReplyTiming::InThePause | ReplyTiming::Prompt => {
+            ReplyTiming::InThePause | ReplyTiming::Prompt if !tagged(ids::NO_DEAD_AIR) => {
                 self.verdict(ids::NO_DEAD_AIR, Verdict::Followed, "you answered promptly");
             }
+            ReplyTiming::InThePause | ReplyTiming::Prompt => {}
             ReplyTiming::Slow | ReplyTiming::Late if outburst => {
                 self.verdict(ids::LET_THEM_VENT, Verdict::Followed, "you let them finish");
             }
@@ -727,14 +750,20 @@ impl<'a> Call<'a> {
         }
         self.landing = 1.0;
 
+        // What the customer says first in the next beat: their reply to being cut off, then
+        // their reaction to this reply.
+        let reaction = self.segments(&reply.reaction);
+        self.retort.extend(reaction);
         // The customer stops to listen.
         self.queue.clear();
         self.current = None;
         self.waiting_since = None;
-        if self.check_limits() {
+        // A reply that leads to an ending ends the call there, as the scenario says; the
+        // anger and patience limits decide only when the conversation would go on.
+        let next = reply.target(self.meters);
+        if matches!(next, Target::Beat(_)) && self.check_limits() {
             return Ok(());
         }
-        let next = reply.target(self.meters);
         let duration = reply_duration(&reply.text, voice);
         self.replying = Some((self.now, self.now + duration, next));
         Ok(())
@@ -782,8 +811,8 @@ impl<'a> Call<'a> {
         let id = self.scenario.beats[b].id.clone();
         self.log(Event::BeatStarted { at, beat: id });
         let mut segments = std::mem::take(&mut self.retort);
-        let lines = &self.scenario.beats[b].lines;
-        let built = self.segments(lines);
+        let scenario = Arc::clone(&self.scenario);
+        let built = self.segments(&scenario.beats[b].lines);
         if !segments.is_empty() && !built.is_empty() {
             segments.push(Segment::Breath(BREATH_MS));
         }
@@ -843,7 +872,8 @@ impl<'a> Call<'a> {
     }
 
     fn retort_lines(&mut self) -> Vec<Segment> {
-        let written = &self.scenario.beats[self.beat].when_interrupted;
+        let scenario = Arc::clone(&self.scenario);
+        let written = &scenario.beats[self.beat].when_interrupted;
         let mut segments = if written.is_empty() {
             let text = DEFAULT_RETORTS[self.rng.random_range(0..DEFAULT_RETORTS.len())].to_string();
             let duration = self.line_duration(&text, Intensity::Shout);
@@ -877,9 +907,12 @@ impl<'a> Call<'a> {
             duration,
         } = &mut segment
         {
-            // A soft answer brings their voice down a step; shouting back brings it up.
+            // A soft answer brings a shout down to a raised voice (still venting: the
+            // scenario's outbursts stay outbursts); shouting back brings them up a step.
             if self.calm_lines > 0 {
-                *intensity = intensity.softer();
+                if *intensity == Intensity::Shout {
+                    *intensity = Intensity::Raised;
+                }
             } else if self.heat_lines > 0 {
                 *intensity = intensity.louder();
             }
@@ -909,14 +942,14 @@ impl<'a> Call<'a> {
         let (anger, verdict, text) = if self.calm_lines > 0 {
             self.calm_lines -= 1;
             (
-                -VOICE_DRIFT,
+                -CALM_DRIFT,
                 Verdict::Followed,
                 "your soft voice is bringing them down",
             )
         } else if self.heat_lines > 0 {
             self.heat_lines -= 1;
             (
-                VOICE_DRIFT,
+                HEAT_DRIFT,
                 Verdict::Broken,
                 "they are matching your raised voice",
             )
@@ -993,7 +1026,7 @@ impl<'a> Call<'a> {
     /// Records a rule's verdict and moves the meters by the rule's rubric, scaled by the
     /// customer's temperament.
     fn verdict(&mut self, rule_id: &str, verdict: Verdict, note: &str) {
-        let catalogue = self.catalogue;
+        let catalogue = Arc::clone(&self.catalogue);
         let Some((index, rule)) = catalogue
             .rules
             .iter()
@@ -1081,10 +1114,16 @@ impl<'a> Call<'a> {
             } else {
                 1.0
             };
+        let patience = f64::from(base.patience)
+            * if (base.patience < 0 && trigger) || (base.patience > 0 && soother) {
+                emphasis
+            } else {
+                1.0
+            };
         MeterDelta {
             anger: anger.round() as i32,
             trust: trust.round() as i32,
-            patience: base.patience,
+            patience: patience.round() as i32,
         }
     }
 
@@ -1159,7 +1198,8 @@ impl<'a> Call<'a> {
         if !self.record {
             return;
         }
-        let e = &self.scenario.endings[ending];
+        let scenario = Arc::clone(&self.scenario);
+        let e = &scenario.endings[ending];
         for line in &e.lines {
             if let Line::Speech {
                 intensity,

@@ -2,7 +2,7 @@
 //! each moment weighed by its rule) and the customer's mood at the end, with a breakdown a
 //! trainee can read line by line.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::call::{Call, EndedBy};
 use super::{Millis, Verdict};
@@ -16,6 +16,9 @@ pub const CONDUCT_POINTS: f64 = 40.0;
 pub const MOOD_POINTS: f64 = 20.0;
 /// A broken rule counts this many times its weight against the followed ones.
 pub const BROKEN_FACTOR: u32 = 2;
+/// And costs this many conduct points per unit of weight outright, so a mistake followed
+/// by a long recovery never outscores a clean call.
+pub const BROKEN_PENALTY: f64 = 2.0;
 
 /// One time a rule was followed or broken.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,7 +54,7 @@ pub struct RuleResult {
     pub moments: Vec<Moment>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Grade {
     A,
     B,
@@ -128,6 +131,11 @@ pub fn conduct_share(followed: u32, broken: u32) -> f64 {
     }
 }
 
+/// Conduct points: the share of good moments, less a flat cost for each mistake.
+pub fn conduct_points(followed: u32, broken: u32) -> f64 {
+    (CONDUCT_POINTS * conduct_share(followed, broken) - BROKEN_PENALTY * f64::from(broken)).max(0.0)
+}
+
 /// The total from the three parts, rounded and clamped to 0-100.
 pub fn total_of(
     outcome: Option<EndingKind>,
@@ -138,7 +146,7 @@ pub fn total_of(
 ) -> (u8, ScoreParts) {
     let parts = ScoreParts {
         outcome: OUTCOME_POINTS * outcome.map_or(0.0, EndingKind::outcome_factor),
-        conduct: CONDUCT_POINTS * conduct_share(followed, broken),
+        conduct: conduct_points(followed, broken),
         mood: MOOD_POINTS * f64::from((100 - anger) + trust) / 200.0,
     };
     let total = (parts.outcome + parts.conduct + parts.mood)

@@ -172,13 +172,17 @@ impl std::fmt::Display for ScriptError {
 /// Plays a whole script from the start. Returns the call (ended or not) and the first step
 /// that could not be played, if any; the call is returned either way so its transcript
 /// can be shown.
-pub fn run<'a>(
-    scenario: &'a Scenario,
-    catalogue: &'a crate::guidance::Catalogue,
+pub fn run(
+    scenario: &Scenario,
+    catalogue: &crate::guidance::Catalogue,
     seed: u64,
     steps: &[Step],
-) -> (Call<'a>, Option<ScriptError>) {
-    let mut call = Call::new(scenario, catalogue, seed);
+) -> (Call, Option<ScriptError>) {
+    let mut call = Call::new(
+        std::sync::Arc::new(scenario.clone()),
+        std::sync::Arc::new(catalogue.clone()),
+        seed,
+    );
     for (i, &step) in steps.iter().enumerate() {
         if let Err(error) = perform(&mut call, step) {
             return (call, Some(ScriptError { step: i, error }));

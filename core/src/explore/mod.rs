@@ -25,7 +25,7 @@ use crate::scenario::{EndingKind, Scenario};
 pub enum Manner {
     /// In the pause after the customer stops; soft to a loud customer, else even.
     ByTheBook,
-    /// Halfway through the customer's first line.
+    /// Halfway through the customer's first line (soft to a loud customer, else even).
     Interrupt,
     /// In the pause, in a firm (raised) voice.
     ShoutBack,
@@ -120,12 +120,17 @@ pub struct Report {
     pub endings: Vec<EndingReach>,
     /// The most rule breaks a path can have and still pass: how forgiving the case is.
     pub forgiveness: Option<u16>,
+    /// The passing path with the most rule breaks.
+    pub most_forgiving: Option<PathResult>,
     /// For each manner of play, whether the case can still be passed.
     pub tolerance: Vec<Tolerance>,
     /// Replies on no passing path.
     pub never_worth_choosing: Vec<ReplyRef>,
     /// Catalogue rules no path exercises.
     pub rules_not_exercised: Vec<String>,
+    /// Beats no explored path enters: the graph links them, but the meters never let a
+    /// call get there (a branch condition that never holds, or anger always at the limit).
+    pub beats_never_entered: Vec<String>,
     /// Rules some path exercises.
     pub rules_exercised: Vec<String>,
     pub states: usize,
@@ -147,7 +152,8 @@ struct Future {
     worst: Option<PathResult>,
     shortest: Option<PathResult>,
     any_pass: bool,
-    max_mistakes_passing: Option<u16>,
+    /// The passing path with the most mistakes.
+    forgiving: Option<PathResult>,
     endings: u64,
     paths: u64,
 }
@@ -159,7 +165,7 @@ impl Future {
             worst: None,
             shortest: None,
             any_pass: false,
-            max_mistakes_passing: None,
+            forgiving: None,
             endings: 0,
             paths: 0,
         }
@@ -167,17 +173,26 @@ impl Future {
 
     /// Merges in another future from the same point.
     fn merge_all(&mut self, other: &Future) {
-        if better(&other.best, &self.best, |a, b| a.score > b.score) {
+        // On equal scores the path with fewer mistakes is the one to show.
+        if better(&other.best, &self.best, |a, b| {
+            (a.score, std::cmp::Reverse(a.mistakes)) > (b.score, std::cmp::Reverse(b.mistakes))
+        }) {
             self.best = other.best.clone();
         }
-        if better(&other.worst, &self.worst, |a, b| a.score < b.score) {
+        if better(&other.worst, &self.worst, |a, b| {
+            (a.score, std::cmp::Reverse(a.mistakes)) < (b.score, std::cmp::Reverse(b.mistakes))
+        }) {
             self.worst = other.worst.clone();
         }
         if better(&other.shortest, &self.shortest, shorter_resolution) {
             self.shortest = other.shortest.clone();
         }
         self.any_pass |= other.any_pass;
-        self.max_mistakes_passing = self.max_mistakes_passing.max(other.max_mistakes_passing);
+        if better(&other.forgiving, &self.forgiving, |a, b| {
+            (a.mistakes, a.score) > (b.mistakes, b.score)
+        }) {
+            self.forgiving = other.forgiving.clone();
+        }
         self.endings |= other.endings;
         self.paths = self.paths.saturating_add(other.paths);
     }
@@ -194,6 +209,7 @@ impl Future {
             best: prefix(&child.best),
             worst: prefix(&child.worst),
             shortest: prefix(&child.shortest),
+            forgiving: prefix(&child.forgiving),
             ..child.clone()
         });
     }
@@ -232,6 +248,7 @@ struct Explorer<'a> {
     /// Best score reached through each (beat, reply).
     reply_best: HashMap<(usize, usize), Option<u8>>,
     reply_passes: HashSet<(usize, usize)>,
+    beats_entered: Vec<bool>,
     expanded: usize,
     partial: bool,
 }
@@ -239,7 +256,10 @@ struct Explorer<'a> {
 /// Explores a scenario. `seed` fixes wording and jitter; verdicts never depend on it.
 pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report {
     let started = Instant::now();
+    let shared_scenario = std::sync::Arc::new(scenario.clone());
+    let shared_catalogue = std::sync::Arc::new(catalogue.clone());
     let mut rules_exercised = vec![false; catalogue.rules.len()];
+    let mut beats_entered = vec![false; scenario.beats.len()];
     let mut total = Future::empty();
     let mut states = 0;
     let mut partial = false;
@@ -253,14 +273,18 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
             rules_exercised: vec![false; catalogue.rules.len()],
             reply_best: HashMap::new(),
             reply_passes: HashSet::new(),
+            beats_entered: vec![false; scenario.beats.len()],
             expanded: 0,
             partial: false,
         };
-        let call = Call::unrecorded(scenario, catalogue, seed);
+        let call = Call::unrecorded(shared_scenario.clone(), shared_catalogue.clone(), seed);
         let mut visits = vec![0u8; scenario.beats.len()];
         visits[scenario.start] = 1;
         let future = explorer.visit(call, &mut visits);
         for (seen, now) in rules_exercised.iter_mut().zip(&explorer.rules_exercised) {
+            *seen |= *now;
+        }
+        for (seen, now) in beats_entered.iter_mut().zip(&explorer.beats_entered) {
             *seen |= *now;
         }
         states += explorer.memo.len();
@@ -325,7 +349,8 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
         worst: total.worst,
         shortest_resolving: total.shortest,
         endings,
-        forgiveness: total.max_mistakes_passing,
+        forgiveness: total.forgiving.as_ref().map(|p| p.mistakes),
+        most_forgiving: total.forgiving.clone(),
         tolerance,
         never_worth_choosing,
         rules_not_exercised: not_exercised
@@ -333,6 +358,13 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
             .map(|(r, _)| r.id.clone())
             .collect(),
         rules_exercised: exercised.into_iter().map(|(r, _)| r.id.clone()).collect(),
+        beats_never_entered: scenario
+            .beats
+            .iter()
+            .zip(&beats_entered)
+            .filter(|(_, entered)| !**entered)
+            .map(|(b, _)| b.id.clone())
+            .collect(),
         states,
         paths: total.paths,
         partial,
@@ -343,7 +375,7 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
 impl<'a> Explorer<'a> {
     /// The future of a call at a choice point (the start of a beat). `visits` counts how
     /// often this path has entered each beat.
-    fn visit(&mut self, call: Call<'a>, visits: &mut Vec<u8>) -> Future {
+    fn visit(&mut self, call: Call, visits: &mut Vec<u8>) -> Future {
         if call.is_over() {
             return self.terminal(&call);
         }
@@ -358,6 +390,7 @@ impl<'a> Explorer<'a> {
         self.expanded += 1;
         let mut future = Future::empty();
         let beat = call.beat();
+        self.beats_entered[beat] = true;
         for reply in 0..call.replies().len() {
             let mut next = call.clone();
             let Some(step) = act(&mut next, reply, self.manner) else {
@@ -418,7 +451,7 @@ impl<'a> Explorer<'a> {
         };
         Future {
             any_pass: result.passed,
-            max_mistakes_passing: result.passed.then_some(result.mistakes),
+            forgiving: result.passed.then(|| result.clone()),
             endings: 1u64 << outcome.ending.min(63),
             paths: 1,
             best: Some(result.clone()),
@@ -445,18 +478,23 @@ fn act(call: &mut Call, reply: usize, manner: Manner) -> Option<Step> {
             (When::Pause, voice)
         }
         Manner::Interrupt | Manner::Hostile => {
-            let voice = if manner == Manner::Hostile {
-                Voice::Firm
-            } else {
-                Voice::Even
-            };
-            if let crate::engine::Phase::Speaking { .. } = call.phase() {
+            let speaking = matches!(call.phase(), crate::engine::Phase::Speaking { .. });
+            if speaking {
                 call.advance(call.current_remaining() / 2);
-                (When::Interrupt, voice)
-            } else {
-                // Nothing to interrupt at this beat: the same as answering at once.
-                (When::AfterStart(0), voice)
             }
+            // Interrupting alone keeps the voice by the book, to isolate that one mistake.
+            let voice = match manner {
+                Manner::Hostile => Voice::Firm,
+                _ if call.customer_is_loud() => Voice::Soft,
+                _ => Voice::Even,
+            };
+            // With nothing to interrupt at this beat, it is the same as answering at once.
+            let when = if speaking {
+                When::Interrupt
+            } else {
+                When::AfterStart(0)
+            };
+            (when, voice)
         }
         Manner::Slow => {
             call.advance_to_floor();

@@ -800,6 +800,7 @@ pub fn compile<'f>(
                 }
             }
             let effects = c.check_delta(&reply.effects, &with(Field("effects")));
+            let reaction = c.check_lines(&reply.reaction, &with(Field("reaction")), "the reaction");
             if let Some(why) = &reply.why {
                 c.check_text(why, "the reply's `why`", &with(Field("why")));
             }
@@ -811,6 +812,7 @@ pub fn compile<'f>(
                 branches,
                 effects,
                 why: reply.why.clone(),
+                reaction,
             });
         }
         beats.push(Beat {

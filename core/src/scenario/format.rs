@@ -195,6 +195,10 @@ pub struct ReplyFile {
     /// Why this reply is good or bad, shown in the debrief.
     #[serde(default)]
     pub why: Option<String>,
+    /// What the customer says straight after this reply, before the next beat's lines: a
+    /// reaction that fits this reply only, when several replies lead to the same beat.
+    #[serde(default)]
+    pub reaction: Vec<LineFile>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -207,6 +207,8 @@ pub struct Reply {
     pub branches: Vec<(Condition, Target)>,
     pub effects: MeterDelta,
     pub why: Option<String>,
+    /// The customer's reaction to this reply, said before the next beat's lines.
+    pub reaction: Vec<Line>,
 }
 
 impl Reply {

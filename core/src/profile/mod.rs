@@ -1,0 +1,414 @@
+//! Saved progress, one profile per trainee name, so a shared onboarding PC works.
+//!
+//! Each profile is a RON file in `<data>/profiles/`, written atomically (temp file, fsync,
+//! rename, fsync the folder) with the previous good copy kept beside it as `.bak`. A damaged
+//! file is recovered from that copy and the trainee is told; the damaged file is moved aside,
+//! never deleted, and progress is never silently reset. Each finished session is also written
+//! as its own JSON file (transcript and score) for trainers to review.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Call, Event, Grade, Score};
+
+/// The version of the profile file this build writes. Older files are read and upgraded;
+/// newer ones are refused rather than overwritten.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Where saves live: the `--data-dir` option or `HOLD_THE_LINE_DATA`, else the platform's
+/// data folder (`~/.local/share/hold-the-line` on Linux, `%APPDATA%` on Windows).
+pub fn data_dir(overridden: Option<&Path>) -> PathBuf {
+    if let Some(dir) = overridden {
+        return dir.to_path_buf();
+    }
+    directories::ProjectDirs::from("", "", "hold-the-line")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("hold-the-line-data"))
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub schema: u32,
+    /// The name the trainee signed in with.
+    pub name: String,
+    pub created: String,
+    /// Per scenario id.
+    #[serde(default)]
+    pub cases: BTreeMap<String, CaseRecord>,
+    /// Tiers this trainee has opened, so a newly opened one is announced once.
+    #[serde(default)]
+    pub unlocked_tiers: BTreeSet<u8>,
+    /// Every finished session, newest last.
+    #[serde(default)]
+    pub sessions: Vec<SessionSummary>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CaseRecord {
+    pub attempts: u32,
+    pub passes: u32,
+    pub best_score: Option<u8>,
+    pub best_grade: Option<Grade>,
+    pub last_played: Option<String>,
+}
+
+impl CaseRecord {
+    pub fn passed(&self) -> bool {
+        self.passes > 0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub scenario: String,
+    pub finished: String,
+    pub score: u8,
+    pub passed: bool,
+    pub seed: u64,
+    /// The session's full record, relative to the profile's folder.
+    pub file: String,
+}
+
+/// A finished session as written for review: who, what, the whole transcript and score.
+#[derive(Debug, Serialize)]
+pub struct SessionRecord<'a> {
+    pub schema: u32,
+    pub profile: &'a str,
+    pub scenario: &'a str,
+    pub title: &'a str,
+    pub finished: &'a str,
+    pub seed: u64,
+    pub score: &'a Score,
+    pub transcript: &'a [Event],
+}
+
+impl Profile {
+    pub fn new(name: &str) -> Profile {
+        Profile {
+            schema: SCHEMA_VERSION,
+            name: name.trim().to_string(),
+            created: now(),
+            cases: BTreeMap::new(),
+            unlocked_tiers: BTreeSet::from([1]),
+            sessions: Vec::new(),
+        }
+    }
+
+    pub fn case(&self, id: &str) -> Option<&CaseRecord> {
+        self.cases.get(id)
+    }
+
+    pub fn passed(&self, id: &str) -> bool {
+        self.cases.get(id).is_some_and(CaseRecord::passed)
+    }
+
+    /// Records a finished call's result (not yet saved).
+    pub fn record(&mut self, scenario: &str, score: &Score, seed: u64, file: String) {
+        let when = now();
+        let case = self.cases.entry(scenario.to_string()).or_default();
+        case.attempts += 1;
+        if score.passed {
+            case.passes += 1;
+        }
+        if case.best_score.is_none_or(|best| score.total > best) {
+            case.best_score = Some(score.total);
+            case.best_grade = Some(score.grade);
+        }
+        case.last_played = Some(when.clone());
+        self.sessions.push(SessionSummary {
+            scenario: scenario.to_string(),
+            finished: when,
+            score: score.total,
+            passed: score.passed,
+            seed,
+            file,
+        });
+    }
+}
+
+/// The current time as an RFC 3339 string (UTC, whole seconds).
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+}
+
+/// A profile file name for a trainee's name: letters and digits kept (lower case), every other
+/// character spelled as hex so two different names never share a file, in any script.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == ' ' || c == '-' || c == '_' {
+            out.push('-');
+        } else {
+            out.push_str(&format!("_{:x}", c as u32));
+        }
+    }
+    out
+}
+
+/// What loading found, beyond the profile itself.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// The profile file was damaged; the backup was used. The damaged file was kept.
+    RecoveredFromBackup {
+        damaged_kept_at: PathBuf,
+        reason: String,
+    },
+}
+
+impl Notice {
+    pub fn message(&self) -> String {
+        match self {
+            Notice::RecoveredFromBackup {
+                damaged_kept_at,
+                reason,
+            } => format!(
+                "Your progress file was damaged ({reason}), so it was restored from the last good copy. \
+                 Anything from your very last session may be missing. The damaged file is kept at {}.",
+                damaged_kept_at.display()
+            ),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum ProfileError {
+    /// Neither the file nor its backup could be read. Nothing was changed on disk.
+    Unreadable {
+        path: PathBuf,
+        reason: String,
+    },
+    /// Written by a newer version of the game: refused rather than overwritten.
+    TooNew {
+        path: PathBuf,
+        schema: u32,
+    },
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProfileError::Unreadable { path, reason } => write!(
+                f,
+                "the progress file {} and its backup cannot be read ({reason}); they have been left as they are",
+                path.display()
+            ),
+            ProfileError::TooNew { path, schema } => write!(
+                f,
+                "{} was saved by a newer version of Hold the Line (format {schema}, this version reads up to {SCHEMA_VERSION}); update the game to use it",
+                path.display()
+            ),
+            ProfileError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
+impl From<std::io::Error> for ProfileError {
+    fn from(e: std::io::Error) -> Self {
+        ProfileError::Io(e)
+    }
+}
+
+/// Profiles in one data folder.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    pub fn new(data_dir: &Path) -> Store {
+        Store {
+            dir: data_dir.join("profiles"),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path_for(&self, name: &str) -> PathBuf {
+        self.dir.join(format!("{}.ron", slug(name)))
+    }
+
+    fn backup_for(path: &Path) -> PathBuf {
+        path.with_extension("ron.bak")
+    }
+
+    /// The names of the profiles saved here, sorted.
+    pub fn names(&self) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .filter_map(|p| read_profile(&p).ok().map(|p| p.name))
+            .collect();
+        names.sort_by_key(|n| n.to_lowercase());
+        names
+    }
+
+    /// Opens a trainee's profile, or creates it on first sign-in. A damaged file is
+    /// recovered from its backup (with a notice); if both are unreadable, an error, and the
+    /// files are left alone.
+    pub fn open(&self, name: &str) -> Result<(Profile, Option<Notice>), ProfileError> {
+        let path = self.path_for(name);
+        let backup = Self::backup_for(&path);
+        if !path.exists() && !backup.exists() {
+            return Ok((Profile::new(name), None));
+        }
+        let primary = if path.exists() {
+            read_profile(&path)
+        } else {
+            Err(ReadError::Damaged("the file is missing".into()))
+        };
+        match primary {
+            Ok(profile) => Ok((upgrade(profile), None)),
+            Err(ReadError::TooNew(schema)) => Err(ProfileError::TooNew { path, schema }),
+            Err(ReadError::Damaged(reason)) => match read_profile(&backup) {
+                Ok(profile) => {
+                    let kept = if path.exists() {
+                        let kept = path.with_extension(format!("ron.damaged-{}", file_stamp()));
+                        fs::rename(&path, &kept)?;
+                        kept
+                    } else {
+                        path.clone()
+                    };
+                    Ok((
+                        upgrade(profile),
+                        Some(Notice::RecoveredFromBackup {
+                            damaged_kept_at: kept,
+                            reason,
+                        }),
+                    ))
+                }
+                Err(ReadError::TooNew(schema)) => Err(ProfileError::TooNew {
+                    path: backup,
+                    schema,
+                }),
+                Err(ReadError::Damaged(_)) => Err(ProfileError::Unreadable { path, reason }),
+            },
+        }
+    }
+
+    /// Saves a profile atomically, keeping the previous version as the backup.
+    pub fn save(&self, profile: &Profile) -> Result<(), ProfileError> {
+        fs::create_dir_all(&self.dir)?;
+        let path = self.path_for(&profile.name);
+        let text = ron::ser::to_string_pretty(profile, ron::ser::PrettyConfig::default())
+            .map_err(|e| ProfileError::Io(std::io::Error::other(e.to_string())))?;
+        // Only a file that reads back is worth keeping as the last good copy.
+        if path.exists() && read_profile(&path).is_ok() {
+            fs::rename(&path, Self::backup_for(&path))?;
+        }
+        write_atomically(&path, text.as_bytes())?;
+        Ok(())
+    }
+
+    /// Writes a finished session's transcript and score, and records it in the profile
+    /// (which the caller then saves). Returns the session file's path.
+    pub fn record_session(
+        &self,
+        profile: &mut Profile,
+        call: &Call,
+    ) -> Result<PathBuf, ProfileError> {
+        let score = call.score();
+        let scenario = call.scenario();
+        let finished = now();
+        let file = format!(
+            "{}/{}-{}.json",
+            slug(&profile.name),
+            file_stamp(),
+            scenario.id
+        );
+        let record = SessionRecord {
+            schema: SCHEMA_VERSION,
+            profile: &profile.name,
+            scenario: &scenario.id,
+            title: &scenario.title,
+            finished: &finished,
+            seed: call.seed(),
+            score: &score,
+            transcript: call.events(),
+        };
+        let path = self.dir.join(&file);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let json = serde_json::to_vec_pretty(&record)
+            .map_err(|e| ProfileError::Io(std::io::Error::other(e)))?;
+        write_atomically(&path, &json)?;
+        profile.record(&scenario.id, &score, call.seed(), file);
+        Ok(path)
+    }
+}
+
+enum ReadError {
+    Damaged(String),
+    TooNew(u32),
+}
+
+fn read_profile(path: &Path) -> Result<Profile, ReadError> {
+    let text = fs::read_to_string(path).map_err(|e| ReadError::Damaged(e.to_string()))?;
+    // Read the version first, so a newer format is refused rather than called damaged.
+    #[derive(Deserialize)]
+    struct Version {
+        schema: u32,
+    }
+    let options = ron::Options::default();
+    if let Ok(Version { schema }) = options.from_str::<Version>(&text)
+        && schema > SCHEMA_VERSION
+    {
+        return Err(ReadError::TooNew(schema));
+    }
+    options
+        .from_str::<Profile>(&text)
+        .map_err(|e| ReadError::Damaged(format!("{}: {}", e.span, e.code)))
+}
+
+/// Brings an older profile up to the current schema.
+fn upgrade(mut profile: Profile) -> Profile {
+    profile.schema = SCHEMA_VERSION;
+    profile.unlocked_tiers.insert(1);
+    profile
+}
+
+/// A time stamp safe in file names: 20261122T153000.
+fn file_stamp() -> String {
+    now()
+        .replace(['-', ':'], "")
+        .trim_end_matches('Z')
+        .to_string()
+}
+
+/// Temp file in the same folder, fsync, rename over the target, fsync the folder: after a
+/// crash the file is either the old version or the new one, never half of each.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = path.with_extension(format!(
+        "{}.tmp",
+        path.extension().and_then(|e| e.to_str()).unwrap_or("")
+    ));
+    {
+        let mut file = File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    fs::rename(&tmp, path)?;
+    // Make the rename itself durable. Opening a folder to sync it is not possible on
+    // Windows, where the rename is already durable once it returns.
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    let _ = dir;
+    Ok(())
+}

@@ -1,0 +1,48 @@
+//! What buttons and keys ask for. Every button carries a `UiAction`; activating it (click,
+//! Enter or Space with focus) or pressing its shortcut sends a `UiCommand` that the current
+//! screen handles. Tests send the same commands.
+
+use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+use htl_core::engine::Voice;
+
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum UiAction {
+    /// Sign in with the name typed on the title screen.
+    SignIn,
+    /// Continue as a saved profile.
+    ContinueAs(String),
+    /// Play without a profile: nothing is saved.
+    Practice,
+    Quit,
+    /// Open a case's brief from the case list.
+    OpenCase(String),
+    /// Show another tier on the case list.
+    ShowTier(u8),
+    SignOut,
+    StartCall,
+    BackToList,
+    Reply(usize),
+    Voice(Voice),
+    TogglePause,
+    Retry,
+    NextCase,
+}
+
+/// A request from a button or a key, handled by the screen that is showing.
+#[derive(Message, Clone, Debug, PartialEq, Eq)]
+pub struct UiCommand(pub UiAction);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<UiCommand>().add_observer(on_activate);
+}
+
+fn on_activate(
+    activate: On<Activate>,
+    actions: Query<&UiAction>,
+    mut commands: MessageWriter<UiCommand>,
+) {
+    if let Ok(action) = actions.get(activate.entity) {
+        commands.write(UiCommand(action.clone()));
+    }
+}

@@ -1,0 +1,184 @@
+//! The scenario library as the game sees it: the playable cases, and the files that failed
+//! to load with their diagnostics (shown on the case list instead of vanishing).
+//!
+//! With the `dev` feature the folder is watched: an edited file is reloaded, a broken edit
+//! shows its diagnostic while the last good version stays playable.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use bevy::prelude::*;
+use htl_core::guidance::Catalogue;
+use htl_core::scenario::{Scenario, load_paths};
+
+/// A file that did not load, or whose latest edit did not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrokenFile {
+    pub path: PathBuf,
+    /// The first error, with its line and column: "12:5 there is no rule `apologise`".
+    pub summary: String,
+    pub errors: usize,
+    /// True when an earlier version of the file is still playable.
+    pub stale_version_kept: bool,
+}
+
+#[derive(Resource, Debug, Clone)]
+pub struct Cases {
+    pub dir: PathBuf,
+    pub catalogue: Arc<Catalogue>,
+    /// Playable cases, by tier then title.
+    pub scenarios: Vec<Arc<Scenario>>,
+    pub broken: Vec<BrokenFile>,
+    /// Bumped whenever the library changes, so screens can redraw.
+    pub generation: u64,
+}
+
+impl Cases {
+    /// Loads every scenario in `dir`. A missing folder gives an empty library with a note,
+    /// never a crash.
+    pub fn load(dir: &Path, catalogue: Arc<Catalogue>) -> Cases {
+        let mut cases = Cases {
+            dir: dir.to_path_buf(),
+            catalogue,
+            scenarios: Vec::new(),
+            broken: Vec::new(),
+            generation: 0,
+        };
+        cases.reload();
+        cases
+    }
+
+    /// Reads the folder again. Files that now fail but loaded before keep their last good
+    /// version, flagged with the new diagnostic.
+    pub fn reload(&mut self) {
+        let previous = std::mem::take(&mut self.scenarios);
+        self.broken.clear();
+        match load_paths(&[self.dir.clone()], &self.catalogue) {
+            Ok(library) => {
+                for report in library.broken() {
+                    let kept = previous
+                        .iter()
+                        .find(|s| s.path.as_deref() == Some(report.path.as_path()));
+                    if let Some(old) = kept
+                        && !library.scenarios.iter().any(|s| s.id == old.id)
+                    {
+                        self.scenarios.push(Arc::clone(old));
+                    }
+                    let first = report
+                        .diagnostics
+                        .iter()
+                        .find(|d| d.severity == htl_core::scenario::Severity::Error);
+                    let summary = first.map_or_else(String::new, |d| {
+                        let at = report.line_col(d);
+                        format!("line {}, column {}: {}", at.line, at.column, d.message)
+                    });
+                    self.broken.push(BrokenFile {
+                        path: report.path.clone(),
+                        summary,
+                        errors: report.errors(),
+                        stale_version_kept: kept.is_some(),
+                    });
+                }
+                self.scenarios
+                    .extend(library.scenarios.into_iter().map(Arc::new));
+            }
+            Err(e) => self.broken.push(BrokenFile {
+                path: self.dir.clone(),
+                summary: e.to_string(),
+                errors: 1,
+                stale_version_kept: false,
+            }),
+        }
+        self.scenarios
+            .sort_by(|a, b| (a.tier, &a.title).cmp(&(b.tier, &b.title)));
+        self.generation += 1;
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Arc<Scenario>> {
+        self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// The plain scenarios, for the progress rules.
+    pub fn plain(&self) -> Vec<Scenario> {
+        self.scenarios.iter().map(|s| (**s).clone()).collect()
+    }
+
+    /// The case after `id` in the list order, for "next case".
+    pub fn after(&self, id: &str) -> Option<&Arc<Scenario>> {
+        let i = self.scenarios.iter().position(|s| s.id == id)?;
+        self.scenarios.get(i + 1)
+    }
+}
+
+/// Where the scenarios are when no folder is given: `scenarios/` beside the working
+/// directory (as with `cargo run`), beside the executable, or in the source tree.
+pub fn default_dir() -> PathBuf {
+    let candidates = [
+        Some(PathBuf::from("scenarios")),
+        std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|d| d.join("scenarios"))),
+        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| PathBuf::from("scenarios"))
+}
+
+pub(super) fn plugin(app: &mut App) {
+    #[cfg(feature = "dev")]
+    app.add_systems(Update, watch_folder);
+    let _ = app;
+}
+
+/// The newest modification time among the folder's `.ron` files and their count, to notice
+/// edits, new files and deletions.
+pub fn folder_stamp(dir: &Path) -> (Option<SystemTime>, usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return (None, 0);
+    };
+    let mut newest = None;
+    let mut count = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if path.extension().is_some_and(|x| x == "ron") {
+            count += 1;
+            let modified = entry.metadata().and_then(|m| m.modified()).ok();
+            newest = newest.max(modified);
+        }
+    }
+    (newest, count)
+}
+
+/// Polls the folder twice a second. Polling a handful of small files is cheaper and more
+/// predictable than a file-system watcher, and works the same on every platform.
+#[cfg(feature = "dev")]
+fn watch_folder(
+    time: Res<Time<Real>>,
+    mut cases: ResMut<Cases>,
+    mut last: Local<Option<(Option<SystemTime>, usize)>>,
+    mut since: Local<f32>,
+) {
+    *since += time.delta_secs();
+    if *since < 0.5 {
+        return;
+    }
+    *since = 0.0;
+    let stamp = folder_stamp(&cases.dir);
+    match *last {
+        None => *last = Some(stamp),
+        Some(previous) if previous != stamp => {
+            *last = Some(stamp);
+            cases.reload();
+            info!(
+                "scenarios reloaded: {} playable, {} with errors",
+                cases.scenarios.len(),
+                cases.broken.len()
+            );
+        }
+        _ => {}
+    }
+}

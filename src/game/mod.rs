@@ -1,0 +1,57 @@
+//! The game: screens and features as Bevy plugins over `htl_core`. Nothing here scores or
+//! judges; the engine does, and the game shows it.
+
+pub mod actions;
+pub mod cases;
+pub mod screens;
+pub mod script;
+pub mod session;
+pub mod theme;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use htl_core::guidance::Catalogue;
+
+/// The screens, in the order a trainee meets them.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Title,
+    Select,
+    Brief,
+    Call,
+    Debrief,
+}
+
+/// Where the game finds its cases and keeps its saves.
+#[derive(Resource, Debug, Clone)]
+pub struct GameConfig {
+    pub scenarios_dir: PathBuf,
+    pub data_dir: PathBuf,
+    /// Fixes the seed of every call (tests and screenshots); None draws a new one each time.
+    pub fixed_seed: Option<u64>,
+}
+
+/// Everything but Bevy's own plugins, so tests can run it under `MinimalPlugins` and the
+/// binary under `DefaultPlugins`.
+pub struct HoldTheLinePlugin {
+    pub config: GameConfig,
+}
+
+impl Plugin for HoldTheLinePlugin {
+    fn build(&self, app: &mut App) {
+        let catalogue = Arc::new(Catalogue::builtin());
+        app.insert_resource(self.config.clone())
+            .insert_resource(cases::Cases::load(&self.config.scenarios_dir, catalogue))
+            .init_state::<Screen>()
+            .add_plugins((
+                theme::plugin,
+                actions::plugin,
+                cases::plugin,
+                session::plugin,
+                screens::plugin,
+            ));
+    }
+}

@@ -1,0 +1,124 @@
+//! The brief before a call: who the customer is, what happened, and how to play.
+
+use bevy::input_focus::AutoFocus;
+use bevy::input_focus::tab_navigation::TabGroup;
+use bevy::prelude::*;
+
+use crate::game::Screen;
+use crate::game::actions::{UiAction, UiCommand};
+use crate::game::session::CurrentCase;
+use crate::game::theme::fonts::UiFonts;
+use crate::game::theme::palette;
+use crate::game::theme::widgets::{self, size};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Brief), spawn).add_systems(
+        Update,
+        (shortcuts, handle).chain().run_if(in_state(Screen::Brief)),
+    );
+}
+
+const HOW_TO_PLAY: &str = "The customer's words appear as they speak them. Answer with the number keys 1-4 or a click. \
+Answer while they are still shouting and you interrupt them; the pause after an outburst is your cue. \
+Choose your voice with S (soft), E (even), F (firm) before you answer. Don't leave them in silence. \
+Space pauses the call if real life interrupts (a paused call is not dead air).";
+
+fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
+    let s = &case.0;
+    let c = &s.customer;
+    commands.spawn((
+        Name::new("Brief screen"),
+        DespawnOnExit(Screen::Brief),
+        TabGroup::new(0),
+        Node {
+            width: percent(100),
+            height: percent(100),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            padding: UiRect::all(px(24)),
+            ..default()
+        },
+        BackgroundColor(palette::BACKGROUND),
+        children![(
+            Node {
+                width: px(860),
+                max_width: percent(100),
+                ..widgets::panel()
+            },
+            BackgroundColor(palette::PANEL),
+            children![
+                widgets::text(
+                    &fonts,
+                    format!(
+                        "Tier {} · {} · pass mark {}",
+                        s.tier,
+                        s.channel.label(),
+                        s.pass_mark
+                    ),
+                    size::BODY,
+                    palette::ACCENT
+                ),
+                widgets::bold(&fonts, s.title.clone(), size::TITLE, palette::TEXT),
+                widgets::paragraph(&fonts, s.brief.clone(), size::LARGE, palette::TEXT),
+                (
+                    Node {
+                        margin: UiRect::top(px(8)),
+                        ..default()
+                    },
+                    children![widgets::bold(
+                        &fonts,
+                        format!("The customer: {}", c.name),
+                        size::BODY,
+                        palette::TEXT_DIM
+                    )],
+                ),
+                widgets::paragraph(&fonts, c.situation.clone(), size::BODY, palette::TEXT_DIM),
+                (
+                    Node {
+                        margin: UiRect::top(px(8)),
+                        ..default()
+                    },
+                    children![widgets::bold(
+                        &fonts,
+                        "How to play",
+                        size::BODY,
+                        palette::TEXT_DIM
+                    )],
+                ),
+                widgets::paragraph(&fonts, HOW_TO_PLAY, size::BODY, palette::TEXT_DIM),
+                (
+                    Node {
+                        column_gap: px(12),
+                        margin: UiRect::top(px(12)),
+                        ..default()
+                    },
+                    children![
+                        (
+                            widgets::button(&fonts, "Take the call  (Enter)", UiAction::StartCall),
+                            AutoFocus
+                        ),
+                        widgets::button(&fonts, "Back to the list  (Esc)", UiAction::BackToList),
+                    ],
+                ),
+            ],
+        )],
+    ));
+}
+
+fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWriter<UiCommand>) {
+    let Some(keys) = keys else { return };
+    if keys.just_pressed(KeyCode::Escape) {
+        commands.write(UiCommand(UiAction::BackToList));
+    }
+}
+
+fn handle(mut requests: MessageReader<UiCommand>, mut next: ResMut<NextState<Screen>>) {
+    for UiCommand(action) in requests.read() {
+        match action {
+            UiAction::StartCall => next.set(Screen::Call),
+            UiAction::BackToList => next.set(Screen::Select),
+            _ => {}
+        }
+    }
+}

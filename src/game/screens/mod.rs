@@ -1,0 +1,20 @@
+//! One plugin per screen. Each spawns its UI on enter, tagged `DespawnOnExit`, and handles
+//! the `UiCommand`s sent while it shows.
+
+pub mod brief;
+pub mod call;
+pub mod debrief;
+pub mod select;
+pub mod title;
+
+use bevy::prelude::*;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins((
+        title::plugin,
+        select::plugin,
+        brief::plugin,
+        call::plugin,
+        debrief::plugin,
+    ));
+}

@@ -1,0 +1,181 @@
+//! Scripted runs, for screenshots and demos: `hold-the-line --script FILE` plays the steps in
+//! FILE (one per line, `#` starts a comment) through the same commands buttons send, each
+//! once the game is ready for it, so a script does not depend on how many frames a line
+//! takes. Time advances 50 ms per frame and the window redraws continuously, so a run is
+//! the same on every machine.
+//!
+//! - `signin:NAME`, `open:CASE`, `start`: title, case list, brief;
+//! - `reply:N:VOICE`: waits until the customer has finished, then answers reply N;
+//! - `interrupt:N:VOICE`: waits until the customer is mid-line, then answers;
+//! - `wait:SECONDS`: lets game time pass;
+//! - `until:debrief`: waits for the debrief;
+//! - `shot:NAME`: saves `NAME.png` in `$HOLD_THE_LINE_SHOTS` (default: the working folder);
+//! - `exit`: quits once the screenshots are written.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy::text::EditableText;
+use bevy::time::TimeUpdateStrategy;
+use bevy::winit::WinitSettings;
+use htl_core::engine::{Phase, Voice};
+
+use super::Screen;
+use super::actions::{UiAction, UiCommand};
+use super::screens::title::NameField;
+use super::session::LiveCall;
+
+#[derive(Resource, Default)]
+pub struct Script {
+    steps: VecDeque<String>,
+    waited: f32,
+    /// Frames left before exiting, so the last screenshot is written.
+    exit_in: Option<u32>,
+}
+
+impl Script {
+    /// Reads a script file: one step per line, blank lines and `#` comments ignored.
+    pub fn from_text(text: &str) -> Script {
+        Script {
+            steps: text
+                .lines()
+                .map(|l| l.split('#').next().unwrap_or("").trim())
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect(),
+            ..default()
+        }
+    }
+}
+
+/// Plays `script`: fixed 50 ms frames, continuous redraw.
+pub fn plugin(script: Script) -> impl Fn(&mut App) {
+    let steps = script.steps;
+    move |app: &mut App| {
+        app.insert_resource(Script {
+            steps: steps.clone(),
+            ..default()
+        })
+        .insert_resource(TimeUpdateStrategy::ManualDuration(
+            std::time::Duration::from_millis(50),
+        ))
+        .add_systems(Update, (keep_redrawing, run).chain());
+    }
+}
+
+/// Menus normally redraw only on input; a script has no input, so keep drawing.
+fn keep_redrawing(winit: Option<ResMut<WinitSettings>>) {
+    if let Some(mut winit) = winit
+        && winit.focused_mode != WinitSettings::game().focused_mode
+    {
+        *winit = WinitSettings::game();
+    }
+}
+
+fn shots_dir() -> PathBuf {
+    std::env::var_os("HOLD_THE_LINE_SHOTS").map_or_else(|| PathBuf::from("."), PathBuf::from)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run(
+    mut commands: Commands,
+    mut script: ResMut<Script>,
+    time: Res<Time>,
+    screen: Res<State<Screen>>,
+    live: Option<Res<LiveCall>>,
+    mut fields: Query<&mut EditableText, With<NameField>>,
+    mut ui: MessageWriter<UiCommand>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    if let Some(frames) = script.exit_in {
+        if frames == 0 {
+            exit.write(AppExit::Success);
+        } else {
+            script.exit_in = Some(frames - 1);
+        }
+        return;
+    }
+    let Some(step) = script.steps.front().cloned() else {
+        return;
+    };
+    let parts: Vec<&str> = step.split(':').collect();
+    let voice = |i: usize| {
+        parts
+            .get(i)
+            .and_then(|v| Voice::parse(v))
+            .unwrap_or(Voice::Even)
+    };
+    let reply = || {
+        parts
+            .get(1)
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(1)
+            .saturating_sub(1)
+    };
+    let done = match parts[0] {
+        "signin" => {
+            for mut field in &mut fields {
+                *field = EditableText::new(parts.get(1).copied().unwrap_or("Trainee"));
+            }
+            ui.write(UiCommand(UiAction::SignIn));
+            true
+        }
+        "open" => {
+            ui.write(UiCommand(UiAction::OpenCase(
+                parts.get(1).copied().unwrap_or_default().to_string(),
+            )));
+            true
+        }
+        "start" => {
+            *screen.get() == Screen::Brief && {
+                ui.write(UiCommand(UiAction::StartCall));
+                true
+            }
+        }
+        "reply" | "interrupt" => {
+            let ready = live.as_ref().is_some_and(|l| {
+                l.call.can_reply()
+                    && match parts[0] {
+                        "reply" => matches!(l.call.phase(), Phase::Waiting { .. }),
+                        _ => matches!(l.call.phase(), Phase::Speaking { progress, .. } if progress > 0.5),
+                    }
+            });
+            if ready {
+                ui.write(UiCommand(UiAction::Voice(voice(2))));
+                ui.write(UiCommand(UiAction::Reply(reply())));
+            }
+            ready
+        }
+        "wait" => {
+            script.waited += time.delta_secs();
+            let target: f32 = parts.get(1).and_then(|s| s.parse().ok()).unwrap_or(1.0);
+            if script.waited >= target {
+                script.waited = 0.0;
+                true
+            } else {
+                false
+            }
+        }
+        "until" => *screen.get() == Screen::Debrief,
+        "shot" => {
+            let path = shots_dir().join(format!("{}.png", parts.get(1).copied().unwrap_or("shot")));
+            commands
+                .spawn(Screenshot::primary_window())
+                .observe(save_to_disk(path));
+            true
+        }
+        "exit" => {
+            script.exit_in = Some(30);
+            true
+        }
+        other => {
+            warn!("unknown CI step `{other}`");
+            true
+        }
+    };
+    if done {
+        script.steps.pop_front();
+    }
+}

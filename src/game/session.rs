@@ -1,0 +1,120 @@
+//! Who is playing and what they are playing: the signed-in trainee (or a guest), the case
+//! chosen, the call in progress and the last result.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use htl_core::engine::{Call, Score};
+use htl_core::profile::{Profile, ProfileError, Store};
+use htl_core::scenario::Scenario;
+
+use super::GameConfig;
+use super::cases::Cases;
+
+#[derive(Resource)]
+pub struct Trainee {
+    pub store: Store,
+    /// The trainee's progress. A guest's is kept in memory only.
+    pub profile: Profile,
+    pub guest: bool,
+    /// Shown once on the case list: a recovered save, a failed save.
+    pub notice: Option<String>,
+}
+
+impl Trainee {
+    /// Signs in by name: loads the profile (recovering a damaged one) or creates it.
+    pub fn sign_in(store: Store, name: &str) -> Result<Trainee, ProfileError> {
+        let (profile, notice) = store.open(name)?;
+        let trainee = Trainee {
+            store,
+            profile,
+            guest: false,
+            notice: notice.map(|n| n.message()),
+        };
+        // Create the file at once, so the name is offered under "Continue" next time.
+        trainee.store.save(&trainee.profile)?;
+        Ok(trainee)
+    }
+
+    pub fn guest(store: Store) -> Trainee {
+        Trainee {
+            store,
+            profile: Profile::new("Guest"),
+            guest: true,
+            notice: None,
+        }
+    }
+}
+
+/// The case the trainee opened.
+#[derive(Resource, Clone)]
+pub struct CurrentCase(pub Arc<Scenario>);
+
+/// The call in progress.
+#[derive(Resource)]
+pub struct LiveCall {
+    pub call: Call,
+    /// How many of the call's events the screen has shown.
+    pub shown: usize,
+    /// Milliseconds of frame time not yet given to the engine (it counts whole ms).
+    pub carry: f32,
+}
+
+/// The last finished call, for the debrief.
+#[derive(Resource)]
+pub struct Finished {
+    pub call: Call,
+    pub score: Score,
+    /// Tiers this result opened, to announce.
+    pub opened_tiers: Vec<u8>,
+    /// Where the session was saved, or why it was not.
+    pub saved: Result<Option<PathBuf>, String>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let _ = app;
+}
+
+/// A new seed per call unless the config fixes one; the seed is saved with the session.
+pub fn next_seed(config: &GameConfig) -> u64 {
+    config.fixed_seed.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(1)
+    })
+}
+
+/// Records a finished call in the trainee's profile and saves both. Returns the result for
+/// the debrief; a failed save is reported, never hidden.
+pub fn finish(call: Call, trainee: &mut Trainee, cases: &Cases) -> Finished {
+    let score = call.score();
+    let saved = if trainee.guest {
+        trainee
+            .profile
+            .record(&call.scenario().id, &score, call.seed(), String::new());
+        Ok(None)
+    } else {
+        let store = trainee.store.clone();
+        store
+            .record_session(&mut trainee.profile, &call)
+            .map(Some)
+            .map_err(|e| e.to_string())
+    };
+    let opened_tiers = htl_core::progress::open_earned_tiers(&cases.plain(), &mut trainee.profile);
+    let saved = match saved {
+        Ok(path) if !trainee.guest => trainee
+            .store
+            .save(&trainee.profile)
+            .map(|_| path)
+            .map_err(|e| e.to_string()),
+        other => other,
+    };
+    Finished {
+        call,
+        score,
+        opened_tiers,
+        saved,
+    }
+}

@@ -1,0 +1,348 @@
+//! The game without a window: title → case select → brief → call → debrief, driven through
+//! the same commands buttons and keys send, with the real scenario files, checking what the
+//! screens show and what is saved.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use bevy::input::InputPlugin;
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::text::EditableText;
+use bevy::time::TimeUpdateStrategy;
+use bevy::ui_widgets::Activate;
+use hold_the_line::game::actions::{UiAction, UiCommand};
+use hold_the_line::game::screens::debrief::{
+    BetterReplyNote, RuleLine, ScoreText, TierAnnouncement,
+};
+use hold_the_line::game::screens::select::CaseCard;
+use hold_the_line::game::screens::title::NameField;
+use hold_the_line::game::session::{LiveCall, Trainee};
+use hold_the_line::game::{GameConfig, HoldTheLinePlugin, Screen};
+use htl_core::engine::{Phase, RuleStatus, Voice};
+use htl_core::profile::Store;
+
+fn scenarios() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+/// Frames of 100 ms of game time each.
+fn app(scenarios_dir: &Path, data_dir: &Path) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            100,
+        )))
+        .add_plugins(HoldTheLinePlugin {
+            config: GameConfig {
+                scenarios_dir: scenarios_dir.to_path_buf(),
+                data_dir: data_dir.to_path_buf(),
+                fixed_seed: Some(7),
+            },
+        });
+    app.update();
+    app
+}
+
+fn send(app: &mut App, action: UiAction) {
+    app.world_mut().write_message(UiCommand(action));
+    app.update();
+    app.update();
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn type_name(app: &mut App, name: &str) {
+    let world = app.world_mut();
+    let mut fields = world.query_filtered::<&mut EditableText, With<NameField>>();
+    let mut field = fields.single_mut(world).expect("one name field");
+    *field = EditableText::new(name);
+}
+
+fn sign_in(app: &mut App, name: &str) {
+    type_name(app, name);
+    send(app, UiAction::SignIn);
+    assert_eq!(screen(app), Screen::Select);
+}
+
+/// Runs frames until `done` holds (or fails after a long while).
+fn until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    for _ in 0..5_000 {
+        if done(app) {
+            return;
+        }
+        app.update();
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn floor_open(app: &App) -> bool {
+    app.world()
+        .get_resource::<LiveCall>()
+        .is_some_and(|l| matches!(l.call.phase(), Phase::Waiting { .. }) || l.call.is_over())
+}
+
+/// Plays a case through the UI: each step a reply number (1-based) and whether to wait for
+/// the customer to finish.
+fn play(app: &mut App, case: &str, steps: &[(usize, bool)]) {
+    send(app, UiAction::OpenCase(case.into()));
+    assert_eq!(screen(app), Screen::Brief);
+    send(app, UiAction::StartCall);
+    assert_eq!(screen(app), Screen::Call);
+    for &(reply, wait) in steps {
+        until(app, "the customer's turn to end", |a| {
+            a.world()
+                .get_resource::<LiveCall>()
+                .is_some_and(|l| l.call.can_reply())
+        });
+        if wait {
+            until(app, "the customer to finish", floor_open);
+        } else {
+            until(app, "the customer to start talking", |a| {
+                a.world()
+                    .get_resource::<LiveCall>()
+                    .is_some_and(|l| matches!(l.call.phase(), Phase::Speaking { .. }))
+            });
+        }
+        let loud = app.world().resource::<LiveCall>().call.customer_is_loud();
+        send(
+            app,
+            UiAction::Voice(if loud && wait {
+                Voice::Soft
+            } else {
+                Voice::Even
+            }),
+        );
+        send(app, UiAction::Reply(reply - 1));
+    }
+    until(app, "the debrief", |a| screen(a) == Screen::Debrief);
+}
+
+fn rule_lines(app: &mut App) -> Vec<RuleLine> {
+    let world = app.world_mut();
+    let mut q = world.query::<&RuleLine>();
+    q.iter(world).cloned().collect()
+}
+
+#[test]
+fn a_new_hire_plays_a_case_start_to_finish_and_it_is_saved() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    assert_eq!(screen(&app), Screen::Title);
+
+    // An empty name is refused with a message, not a crash.
+    send(&mut app, UiAction::SignIn);
+    assert_eq!(screen(&app), Screen::Title);
+    sign_in(&mut app, "Noor");
+
+    // Tier 1 is open; the case list shows its cases.
+    let cards: Vec<CaseCard> = {
+        let world = app.world_mut();
+        let mut q = world.query::<&CaseCard>();
+        q.iter(world).cloned().collect()
+    };
+    assert!(cards.len() >= 5, "{cards:?}");
+    assert!(cards.iter().all(|c| !c.locked));
+    // Tier 2 is locked until enough of tier 1 is passed.
+    send(&mut app, UiAction::ShowTier(2));
+    let locked: Vec<bool> = {
+        let world = app.world_mut();
+        let mut q = world.query::<&CaseCard>();
+        q.iter(world).map(|c| c.locked).collect()
+    };
+    assert!(!locked.is_empty() && locked.iter().all(|l| *l));
+    // A locked case cannot be opened.
+    send(&mut app, UiAction::OpenCase("terms_not_clear".into()));
+    assert_eq!(screen(&app), Screen::Select);
+
+    play(
+        &mut app,
+        "missing_parcel",
+        &[(1, true), (1, true), (1, true), (1, true), (1, true)],
+    );
+    let score = app
+        .world()
+        .resource::<hold_the_line::game::session::Finished>()
+        .score
+        .clone();
+    assert!(score.passed, "{score:?}");
+    let shown = {
+        let world = app.world_mut();
+        let mut q = world.query_filtered::<&Text, With<ScoreText>>();
+        q.single(world).unwrap().0.clone()
+    };
+    assert_eq!(shown, score.total.to_string());
+    let lines = rule_lines(&mut app);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.rule == "let_them_vent" && l.status == RuleStatus::Followed)
+    );
+    assert!(
+        lines.iter().all(|l| l.status == RuleStatus::Followed),
+        "{lines:?}"
+    );
+
+    // Saved: reopening the profile finds the result tomorrow.
+    let store = Store::new(data.path());
+    let (profile, notice) = store.open("Noor").unwrap();
+    assert!(notice.is_none());
+    let case = profile.case("missing_parcel").unwrap();
+    assert_eq!(case.attempts, 1);
+    assert_eq!(case.best_score, Some(score.total));
+    assert_eq!(profile.sessions.len(), 1);
+    assert!(store.dir().join(&profile.sessions[0].file).is_file());
+
+    // Back to the list: the card shows the best result.
+    send(&mut app, UiAction::BackToList);
+    assert_eq!(screen(&app), Screen::Select);
+}
+
+#[test]
+fn mistakes_show_on_the_debrief_with_a_better_reply() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Sam");
+    // Interrupt the venting, make an excuse, then recover.
+    play(
+        &mut app,
+        "missing_parcel",
+        &[(1, true), (3, false), (1, true), (1, true), (1, true)],
+    );
+    let lines = rule_lines(&mut app);
+    let status = |rule: &str| lines.iter().find(|l| l.rule == rule).map(|l| l.status);
+    assert!(
+        matches!(
+            status("let_them_vent"),
+            Some(RuleStatus::Broken | RuleStatus::Mixed)
+        ),
+        "{lines:?}"
+    );
+    assert_eq!(status("no_excuses"), Some(RuleStatus::Broken));
+    let notes: Vec<String> = {
+        let world = app.world_mut();
+        let mut q = world.query::<&BetterReplyNote>();
+        q.iter(world).map(|n| n.0.clone()).collect()
+    };
+    assert!(
+        notes.iter().any(|n| n.starts_with("I'm so sorry")),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn buttons_send_their_action_when_activated() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    let practice = {
+        let world = app.world_mut();
+        let mut q = world.query::<(Entity, &UiAction)>();
+        q.iter(world)
+            .find(|(_, a)| **a == UiAction::Practice)
+            .map(|(e, _)| e)
+            .unwrap()
+    };
+    app.world_mut().trigger(Activate { entity: practice });
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Select);
+    assert!(app.world().resource::<Trainee>().guest);
+}
+
+#[test]
+fn passing_three_onboarding_cases_opens_tier_two_and_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Ari");
+    let catalogue = htl_core::guidance::Catalogue::builtin();
+    let library = htl_core::scenario::load_paths(&[scenarios()], &catalogue).unwrap();
+    let mut announced = Vec::new();
+    let mut passed = 0;
+    for s in library.scenarios.iter().filter(|s| s.tier == 1) {
+        // The explorer's best path, played through the UI.
+        let best = htl_core::explore::explore(s, &catalogue, 1).best.unwrap();
+        let steps: Vec<(usize, bool)> = best.steps.iter().map(|st| (st.reply + 1, true)).collect();
+        play(&mut app, &s.id, &steps);
+        if app
+            .world()
+            .resource::<hold_the_line::game::session::Finished>()
+            .score
+            .passed
+        {
+            passed += 1;
+        }
+        let world = app.world_mut();
+        let mut q = world.query::<&TierAnnouncement>();
+        announced.extend(q.iter(world).flat_map(|a| a.0.clone()));
+        send(&mut app, UiAction::BackToList);
+        if passed == 3 {
+            break;
+        }
+    }
+    assert_eq!(passed, 3);
+    assert_eq!(announced, vec![2], "tier 2 announced exactly once");
+    let store = Store::new(data.path());
+    assert!(store.open("Ari").unwrap().0.unlocked_tiers.contains(&2));
+}
+
+#[test]
+fn a_broken_scenario_is_listed_with_its_diagnostic_and_the_rest_still_play() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(scenarios()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("t1_broken.ron"),
+        "Scenario(id: \"broken\", title: \"Oops\"",
+    )
+    .unwrap();
+    let mut app = app(dir.path(), data.path());
+    let cases = app.world().resource::<hold_the_line::game::cases::Cases>();
+    assert_eq!(cases.broken.len(), 1);
+    assert!(
+        cases.broken[0].summary.starts_with("line 1"),
+        "{:?}",
+        cases.broken[0]
+    );
+    sign_in(&mut app, "Lee");
+    let names: Vec<String> = {
+        let world = app.world_mut();
+        let mut q = world.query::<&Name>();
+        q.iter(world).map(|n| n.to_string()).collect()
+    };
+    assert!(
+        names.iter().any(|n| n == "Broken file t1_broken.ron"),
+        "{names:?}"
+    );
+    play(
+        &mut app,
+        "missing_parcel",
+        &[(1, true), (1, true), (1, true), (1, true), (1, true)],
+    );
+}
+
+#[test]
+fn pausing_stops_the_clock() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Kim");
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::TogglePause);
+    let before = app.world().resource::<LiveCall>().call.now();
+    for _ in 0..300 {
+        app.update();
+    }
+    let call = &app.world().resource::<LiveCall>().call;
+    assert!(call.is_paused());
+    assert_eq!(call.now(), before, "30 s paused and the clock did not move");
+    assert!(
+        call.events()
+            .iter()
+            .all(|e| !matches!(e, htl_core::engine::Event::Rule { .. }))
+    );
+}
