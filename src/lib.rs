@@ -8,7 +8,6 @@ use std::process::ExitCode;
 
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
-use bevy::winit::WinitSettings;
 use htl_core::cli::GameOptions;
 
 use game::{GameConfig, HoldTheLinePlugin};
@@ -45,9 +44,9 @@ pub fn run_game(options: GameOptions) -> ExitCode {
     )
     .add_plugins(bevy::input_focus::tab_navigation::TabNavigationPlugin)
     // Menus redraw only on input, so an idle game does not burn a core.
-    .insert_resource(WinitSettings::desktop_app())
+    .insert_resource(game::menu_redraw())
     .insert_resource(ClearColor(game::theme::palette::BACKGROUND))
-    .add_plugins(HoldTheLinePlugin { config })
+    .add_plugins((HoldTheLinePlugin { config }, game::window::plugin))
     .add_systems(Startup, |mut commands: Commands| {
         commands.spawn((Name::new("Camera"), Camera2d));
     });

@@ -7,6 +7,7 @@ pub mod screens;
 pub mod script;
 pub mod session;
 pub mod theme;
+pub mod window;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -23,6 +24,22 @@ pub enum Screen {
     Brief,
     Call,
     Debrief,
+}
+
+/// How the window redraws outside a call: only on input (and a slow tick), so an idle menu
+/// costs next to nothing. Built with `dev`, it also wakes twice a second so an edited
+/// scenario shows up without touching the window.
+pub fn menu_redraw() -> bevy::winit::WinitSettings {
+    #[allow(unused_mut)]
+    let mut settings = bevy::winit::WinitSettings::desktop_app();
+    #[cfg(feature = "dev")]
+    {
+        use bevy::winit::UpdateMode;
+        settings.focused_mode = UpdateMode::reactive(std::time::Duration::from_millis(500));
+        settings.unfocused_mode =
+            UpdateMode::reactive_low_power(std::time::Duration::from_millis(500));
+    }
+    settings
 }
 
 /// Where the game finds its cases and keeps its saves.

@@ -5,6 +5,8 @@
 mod check;
 mod explore;
 mod library;
+
+pub use library::markdown as library_markdown;
 mod play;
 
 use std::io::Write;

@@ -93,8 +93,10 @@ pub struct ReplyRef {
     /// 1-based, as the game and `play` number them.
     pub number: usize,
     pub text: String,
-    /// True when the reply follows rules and breaks none: a reply meant to be good that
-    /// cannot lead to a pass, which is likely a wiring mistake.
+    /// True when the reply follows rules, breaks none, and sits in a beat a trainee can reach
+    /// without a mistake: a reply meant to be good that cannot lead to a pass, which is
+    /// likely a wiring mistake. (A good reply in a recovery beat, reached only after a
+    /// mistake, may rightly fail to rescue a hard case.)
     pub looks_good: bool,
 }
 
@@ -249,6 +251,8 @@ struct Explorer<'a> {
     reply_best: HashMap<(usize, usize), Option<u8>>,
     reply_passes: HashSet<(usize, usize)>,
     beats_entered: Vec<bool>,
+    /// Beats some path enters with no rule broken yet.
+    beats_entered_clean: Vec<bool>,
     expanded: usize,
     partial: bool,
 }
@@ -274,6 +278,7 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
             reply_best: HashMap::new(),
             reply_passes: HashSet::new(),
             beats_entered: vec![false; scenario.beats.len()],
+            beats_entered_clean: vec![false; scenario.beats.len()],
             expanded: 0,
             partial: false,
         };
@@ -328,7 +333,9 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
                         beat: beat.id.clone(),
                         number: r + 1,
                         text: reply.text.clone(),
-                        looks_good: !reply.follows.is_empty() && reply.breaks.is_empty(),
+                        looks_good: !reply.follows.is_empty()
+                            && reply.breaks.is_empty()
+                            && explorer.beats_entered_clean[b],
                     });
                 }
             }
@@ -391,6 +398,9 @@ impl<'a> Explorer<'a> {
         let mut future = Future::empty();
         let beat = call.beat();
         self.beats_entered[beat] = true;
+        if call.mistakes() == 0 {
+            self.beats_entered_clean[beat] = true;
+        }
         for reply in 0..call.replies().len() {
             let mut next = call.clone();
             let Some(step) = act(&mut next, reply, self.manner) else {

@@ -139,7 +139,7 @@ fn start_call(
 fn leave_call(mut commands: Commands, winit: Option<ResMut<WinitSettings>>) {
     commands.remove_resource::<LiveCall>();
     if let Some(mut winit) = winit {
-        *winit = WinitSettings::desktop_app();
+        *winit = crate::game::menu_redraw();
     }
 }
 

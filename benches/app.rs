@@ -1,0 +1,140 @@
+//! The game's cost beside a bare Bevy app built the same way, in the same run: heap held
+//! after start-up and time per frame, for the menus and during a live call. Headless
+//! (MinimalPlugins: no window, no GPU), so it runs anywhere; rendering costs the same for
+//! both and is left out. Prints figures; asserts nothing (`cargo bench --bench app`).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use bevy::input::InputPlugin;
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use hold_the_line::game::actions::{UiAction, UiCommand};
+use hold_the_line::game::{GameConfig, HoldTheLinePlugin};
+
+/// Counts live heap bytes, so memory is measured exactly rather than read from the OS.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        }
+        ptr
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+const FRAMES: u32 = 2_000;
+
+fn frame_time(app: &mut App) -> Duration {
+    for _ in 0..50 {
+        app.update();
+    }
+    let start = Instant::now();
+    for _ in 0..FRAMES {
+        app.update();
+    }
+    start.elapsed() / FRAMES
+}
+
+fn base() -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            16,
+        )));
+    app
+}
+
+/// Heap held after start-up, and time per frame, of one app built by `setup` and driven
+/// into the state it measures by `drive`.
+fn measure(setup: impl FnOnce(&mut App), drive: impl FnOnce(&mut App)) -> (usize, Duration) {
+    let before = LIVE.load(Ordering::Relaxed);
+    let mut app = base();
+    setup(&mut app);
+    app.update();
+    drive(&mut app);
+    let heap = LIVE.load(Ordering::Relaxed) - before;
+    (heap, frame_time(&mut app))
+}
+
+fn game(app: &mut App, data: PathBuf) {
+    app.add_plugins(HoldTheLinePlugin {
+        config: GameConfig {
+            scenarios_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios"),
+            data_dir: data,
+            fixed_seed: Some(1),
+        },
+    });
+}
+
+fn into_call(app: &mut App) {
+    for action in [
+        UiAction::Practice,
+        UiAction::OpenCase("missing_parcel".into()),
+        UiAction::StartCall,
+    ] {
+        app.world_mut().write_message(UiCommand(action));
+        app.update();
+        app.update();
+    }
+    // The greeting: the customer's opening outburst then plays while frames are timed.
+    app.world_mut().write_message(UiCommand(UiAction::Reply(0)));
+}
+
+/// Each case runs in a fresh process, so one-time global set-up (thread pools, caches)
+/// is counted the same for every app.
+fn main() {
+    let which = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let data = std::env::temp_dir().join(format!("htl-bench-{}", std::process::id()));
+    let result = match which.as_deref() {
+        Some("bare") => Some(measure(|_| {}, |_| {})),
+        Some("title") => Some(measure(|app| game(app, data.clone()), |_| {})),
+        Some("call") => Some(measure(|app| game(app, data.clone()), into_call)),
+        _ => None,
+    };
+    if let Some((heap, frame)) = result {
+        let _ = std::fs::remove_dir_all(&data);
+        println!("{heap} {}", frame.as_nanos());
+        return;
+    }
+    let exe = std::env::current_exe().expect("the bench knows its own path");
+    println!("headless, {FRAMES} frames each, same features and profile, one process each");
+    println!("{:<34} {:>12} {:>14}", "", "heap (KiB)", "frame (µs)");
+    for (case, label) in [
+        ("bare", "bare Bevy app (MinimalPlugins)"),
+        ("title", "Hold the Line, title screen"),
+        ("call", "Hold the Line, live call"),
+    ] {
+        let out = std::process::Command::new(&exe)
+            .arg(case)
+            .output()
+            .expect("run the bench case");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut figures = text
+            .split_whitespace()
+            .map(|n| n.parse::<f64>().unwrap_or(f64::NAN));
+        let (heap, nanos) = (
+            figures.next().unwrap_or(f64::NAN),
+            figures.next().unwrap_or(f64::NAN),
+        );
+        println!(
+            "{label:<34} {:>12.0} {:>14.1}",
+            heap / 1024.0,
+            nanos / 1000.0
+        );
+    }
+}

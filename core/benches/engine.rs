@@ -1,0 +1,91 @@
+//! Engine figures: how long loading and checking the library takes, exploring it, and
+//! playing calls headless. Prints numbers; asserts nothing (`cargo bench -p htl-core`).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use htl_core::engine::script::{Step, When, finish_reply, perform};
+use htl_core::engine::{Call, Voice};
+use htl_core::explore::explore;
+use htl_core::guidance::Catalogue;
+use htl_core::scenario::load_paths;
+
+fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut last = None;
+    let start = Instant::now();
+    for _ in 0..runs {
+        last = Some(std::hint::black_box(f()));
+    }
+    (start.elapsed() / runs, last.expect("at least one run"))
+}
+
+fn main() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scenarios");
+    let catalogue = Catalogue::builtin();
+
+    let (per_load, library) = time(20, || {
+        load_paths(&[dir.clone()], &catalogue).expect("scenarios folder")
+    });
+    let files = library.reports.len();
+    let bytes: usize = library.reports.iter().map(|r| r.source.len()).sum();
+    println!(
+        "load and check the library: {files} files, {} KiB: {:.2} ms",
+        bytes / 1024,
+        per_load.as_secs_f64() * 1e3
+    );
+
+    let (per_explore, reports) = time(5, || {
+        library
+            .scenarios
+            .iter()
+            .map(|s| explore(s, &catalogue, 1))
+            .collect::<Vec<_>>()
+    });
+    let states: usize = reports.iter().map(|r| r.states).sum();
+    println!(
+        "explore the whole library: {} scenarios, {states} states: {:.1} ms",
+        reports.len(),
+        per_explore.as_secs_f64() * 1e3
+    );
+    for r in &reports {
+        println!(
+            "  {:<22} {:>5} states {:>8.2} ms",
+            r.scenario,
+            r.states,
+            r.micros as f64 / 1e3
+        );
+    }
+
+    // Whole calls played by the book through the engine, transcript kept.
+    let catalogue = Arc::new(catalogue);
+    let scenarios: Vec<_> = library.scenarios.iter().cloned().map(Arc::new).collect();
+    let mut calls = 0u32;
+    let mut events = 0usize;
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(2) {
+        for (i, s) in scenarios.iter().enumerate() {
+            let mut call = Call::new(Arc::clone(s), Arc::clone(&catalogue), i as u64);
+            while !call.is_over() {
+                let step = Step {
+                    reply: 0,
+                    when: When::Pause,
+                    voice: Voice::Soft,
+                };
+                if perform(&mut call, step).is_err() {
+                    break;
+                }
+                finish_reply(&mut call);
+            }
+            events += call.events().len();
+            calls += 1;
+        }
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    println!(
+        "headless calls: {calls} in {elapsed:.2} s = {:.0} calls/s ({:.1} µs each, {} events each on average)",
+        f64::from(calls) / elapsed,
+        elapsed * 1e6 / f64::from(calls),
+        events / calls.max(1) as usize
+    );
+}

@@ -1,0 +1,151 @@
+//! The scenario library as a whole, explored on every test run: every case can be won by
+//! following the guidance, onboarding is forgiving and the hardest tier is not, every rule
+//! is taught by at least two cases, and the generated docs are current.
+
+mod common;
+
+use htl_core::explore::{Manner, Report, explore};
+use htl_core::guidance::Catalogue;
+use htl_core::scenario::{Library, load_paths};
+
+fn explored() -> (Library, Catalogue, Vec<Report>) {
+    let catalogue = Catalogue::builtin();
+    let library = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
+    let reports = library
+        .scenarios
+        .iter()
+        .map(|s| explore(s, &catalogue, 1))
+        .collect();
+    (library, catalogue, reports)
+}
+
+fn passable(report: &Report, manner: Manner) -> bool {
+    report
+        .tolerance
+        .iter()
+        .any(|t| t.manner == manner && t.passable)
+}
+
+#[test]
+fn the_library_has_sixteen_cases_over_four_tiers() {
+    let (library, _, _) = explored();
+    assert!(
+        library.scenarios.len() >= 16,
+        "{} cases",
+        library.scenarios.len()
+    );
+    for (tier, at_least) in [(1, 5), (2, 4), (3, 4), (4, 3)] {
+        let n = library.scenarios.iter().filter(|s| s.tier == tier).count();
+        assert!(n >= at_least, "tier {tier} has {n} cases, needs {at_least}");
+    }
+}
+
+#[test]
+fn every_case_is_winnable_by_the_book_with_a_high_score() {
+    let (_, _, reports) = explored();
+    for r in &reports {
+        assert!(r.winnable, "{} cannot be passed", r.scenario);
+        assert!(!r.partial, "{} was not fully explored", r.scenario);
+        let best = r.best.as_ref().unwrap();
+        assert!(best.score >= 90, "{}: best {}", r.scenario, best.score);
+        assert_eq!(
+            best.mistakes, 0,
+            "{}: the best path breaks a rule",
+            r.scenario
+        );
+        assert!(
+            r.endings.iter().all(|e| e.reachable),
+            "{}: {:?}",
+            r.scenario,
+            r.endings
+        );
+        assert!(
+            r.beats_never_entered.is_empty(),
+            "{}: {:?}",
+            r.scenario,
+            r.beats_never_entered
+        );
+        let suspicious: Vec<_> = r
+            .never_worth_choosing
+            .iter()
+            .filter(|x| x.looks_good)
+            .collect();
+        assert!(
+            suspicious.is_empty(),
+            "{}: good replies that never pay: {suspicious:?}",
+            r.scenario
+        );
+        // Wrong replies exist and lose: several ways to fail.
+        assert!(r.worst.as_ref().unwrap().score < 50, "{}", r.scenario);
+    }
+}
+
+#[test]
+fn onboarding_forgives_and_the_hardest_tier_does_not() {
+    let (_, _, reports) = explored();
+    for r in reports.iter().filter(|r| r.tier == 1) {
+        assert!(
+            passable(r, Manner::Interrupt) || passable(r, Manner::ShoutBack),
+            "tier 1 {} should survive a trainee who keeps interrupting or shouting back",
+            r.scenario
+        );
+        assert!(
+            r.forgiveness.unwrap_or(0) >= 4,
+            "{}: forgiveness {:?}",
+            r.scenario,
+            r.forgiveness
+        );
+    }
+    for r in reports.iter().filter(|r| r.tier == 4) {
+        for manner in [
+            Manner::Interrupt,
+            Manner::ShoutBack,
+            Manner::Slow,
+            Manner::Hostile,
+        ] {
+            assert!(
+                !passable(r, manner),
+                "tier 4 {} passes when always {}",
+                r.scenario,
+                manner.label()
+            );
+        }
+        assert!(
+            r.forgiveness.unwrap_or(0) <= 2,
+            "{}: forgiveness {:?}",
+            r.scenario,
+            r.forgiveness
+        );
+    }
+}
+
+#[test]
+fn every_rule_is_exercised_by_at_least_two_cases() {
+    let (_, catalogue, reports) = explored();
+    for rule in &catalogue.rules {
+        let cases: Vec<&str> = reports
+            .iter()
+            .filter(|r| r.rules_exercised.contains(&rule.id))
+            .map(|r| r.scenario.as_str())
+            .collect();
+        assert!(cases.len() >= 2, "{} is exercised by {:?}", rule.id, cases);
+    }
+}
+
+#[test]
+fn the_generated_docs_are_current() {
+    let (library, catalogue, _) = explored();
+    let table =
+        htl_core::cli::library_markdown(&library, &catalogue, std::path::Path::new("scenarios"));
+    let on_disk =
+        std::fs::read_to_string(common::root().join("docs/scenarios.md")).unwrap_or_default();
+    assert!(
+        on_disk == table,
+        "docs/scenarios.md is out of date: run `cargo run -- library --out docs/scenarios.md`"
+    );
+    let guide = std::fs::read_to_string(common::root().join("docs/authoring.md")).unwrap();
+    assert!(
+        guide.ends_with(&catalogue.markdown_table()),
+        "docs/authoring.md's rule table is out of date: see `hold-the-line rules --markdown`"
+    );
+}
