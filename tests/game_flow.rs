@@ -346,3 +346,49 @@ fn pausing_stops_the_clock() {
             .all(|e| !matches!(e, htl_core::engine::Event::Rule { .. }))
     );
 }
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_version_playable() {
+    use hold_the_line::game::cases::Cases;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t1_missing_parcel.ron");
+    std::fs::copy(scenarios().join("t1_missing_parcel.ron"), &file).unwrap();
+    let catalogue = std::sync::Arc::new(htl_core::guidance::Catalogue::builtin());
+    let mut cases = Cases::load(dir.path(), catalogue);
+    assert_eq!(cases.scenarios.len(), 1);
+    let generation = cases.generation;
+
+    // The trainer saves a typo.
+    let good = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        good.replace("follows: [greeting]", "follows: [greting]"),
+    )
+    .unwrap();
+    cases.reload();
+    assert!(cases.generation > generation);
+    assert_eq!(
+        cases.scenarios.len(),
+        1,
+        "the last good version stays playable"
+    );
+    assert_eq!(cases.broken.len(), 1);
+    assert!(cases.broken[0].stale_version_kept);
+    assert!(
+        cases.broken[0]
+            .summary
+            .contains("there is no guidance rule `greting`"),
+        "{:?}",
+        cases.broken[0]
+    );
+
+    // Fixed: the diagnostic goes away and the edit is what plays.
+    std::fs::write(
+        &file,
+        good.replace("Dana Whitfield", "Dana Whitfield-Jones"),
+    )
+    .unwrap();
+    cases.reload();
+    assert!(cases.broken.is_empty());
+    assert_eq!(cases.scenarios[0].customer.name, "Dana Whitfield-Jones");
+}

@@ -25,7 +25,7 @@ fn main() {
     let catalogue = Catalogue::builtin();
 
     let (per_load, library) = time(20, || {
-        load_paths(&[dir.clone()], &catalogue).expect("scenarios folder")
+        load_paths(std::slice::from_ref(&dir), &catalogue).expect("scenarios folder")
     });
     let files = library.reports.len();
     let bytes: usize = library.reports.iter().map(|r| r.source.len()).sum();

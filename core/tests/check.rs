@@ -66,7 +66,7 @@ fn each_broken_fixture_reports_the_expected_diagnostics_at_their_positions() {
     let mut failures = Vec::new();
     for (name, expected) in BROKEN {
         let path = fixture("broken").join(name);
-        let library = load_paths(&[path.clone()], &catalogue).expect("fixture exists");
+        let library = load_paths(std::slice::from_ref(&path), &catalogue).expect("fixture exists");
         let report = &library.reports[0];
         let found: Vec<(Severity, &str, usize, usize)> = report
             .diagnostics

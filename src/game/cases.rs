@@ -54,7 +54,7 @@ impl Cases {
     pub fn reload(&mut self) {
         let previous = std::mem::take(&mut self.scenarios);
         self.broken.clear();
-        match load_paths(&[self.dir.clone()], &self.catalogue) {
+        match load_paths(std::slice::from_ref(&self.dir), &self.catalogue) {
             Ok(library) => {
                 for report in library.broken() {
                     let kept = previous

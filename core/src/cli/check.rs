@@ -5,9 +5,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{CheckArgs, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, paths_or_default};
+use super::{CheckArgs, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, load_for_command, paths_or_default};
 use crate::guidance::Catalogue;
-use crate::scenario::{LineCol, Severity, load_paths};
+use crate::scenario::{LineCol, Severity};
 
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
@@ -35,20 +35,14 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
-    let paths = paths_or_default(&args.paths, scenarios_dir);
-    let library = match load_paths(&paths, catalogue) {
-        Ok(library) => library,
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            writeln!(
-                err,
-                "usage: hold-the-line check [PATH ...]  (files or folders of .ron scenarios)"
-            )?;
-            return Ok(EXIT_USAGE);
-        }
+    let Some(library) = load_for_command(&args.paths, scenarios_dir, catalogue, err)? else {
+        return Ok(EXIT_USAGE);
     };
     if library.reports.is_empty() {
-        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let shown: Vec<String> = paths_or_default(&args.paths, scenarios_dir)
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
         writeln!(
             err,
             "error: no scenario files (*.ron) in {}",

@@ -3,10 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ExploreArgs, paths_or_default};
+use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ExploreArgs, load_for_command};
 use crate::explore::{PathResult, Report, explore};
 use crate::guidance::Catalogue;
-use crate::scenario::load_paths;
 
 pub(super) fn run(
     args: &ExploreArgs,
@@ -15,13 +14,8 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
-    let paths = paths_or_default(&args.paths, scenarios_dir);
-    let library = match load_paths(&paths, catalogue) {
-        Ok(l) => l,
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            return Ok(EXIT_USAGE);
-        }
+    let Some(library) = load_for_command(&args.paths, scenarios_dir, catalogue, err)? else {
+        return Ok(EXIT_USAGE);
     };
     for report in library.broken() {
         write!(err, "{}", report.render(false))?;

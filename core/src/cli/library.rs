@@ -20,7 +20,7 @@ pub(super) fn run(
         .path
         .clone()
         .unwrap_or_else(|| scenarios_dir.to_path_buf());
-    let library = match load_paths(&[dir.clone()], catalogue) {
+    let library = match load_paths(std::slice::from_ref(&dir), catalogue) {
         Ok(l) => l,
         Err(e) => {
             writeln!(err, "error: {e}")?;

@@ -218,6 +218,28 @@ fn rules(args: &RulesArgs, catalogue: &Catalogue, out: &mut dyn Write) -> std::i
     Ok(EXIT_OK)
 }
 
+/// Loads the scenarios a command works on; a path that cannot be read is a usage error
+/// (exit 2), reported here. Files with errors still come back, with their reports.
+fn load_for_command(
+    paths: &[PathBuf],
+    scenarios_dir: &Path,
+    catalogue: &Catalogue,
+    err: &mut dyn Write,
+) -> std::io::Result<Option<crate::scenario::Library>> {
+    let paths = paths_or_default(paths, scenarios_dir);
+    match crate::scenario::load_paths(&paths, catalogue) {
+        Ok(library) => Ok(Some(library)),
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            writeln!(
+                err,
+                "usage: give scenario files, or folders of .ron scenarios"
+            )?;
+            Ok(None)
+        }
+    }
+}
+
 /// The paths a command works on: those given, or the scenarios folder.
 fn paths_or_default(paths: &[PathBuf], scenarios_dir: &Path) -> Vec<PathBuf> {
     if paths.is_empty() {

@@ -89,6 +89,43 @@ impl<'a> Checker<'a> {
         false
     }
 
+    /// A reply's `follows` or `breaks`: known rule ids, each once, none also in `other`
+    /// (the reply's `follows`, when checking its `breaks`).
+    fn rule_list(&mut self, list: &[Keyword], path: &[Step], other: &[String]) -> Vec<String> {
+        let mut rules: Vec<String> = Vec::new();
+        for (i, keyword) in list.iter().enumerate() {
+            let mut item = path.to_vec();
+            item.push(Step::Item(i));
+            if !self.check_rule(keyword, &item) {
+                continue;
+            }
+            let span = self.at(&item);
+            if other.contains(&keyword.0) {
+                self.push(
+                    Diagnostic::error(
+                        "follows-and-breaks",
+                        format!("the reply both follows and breaks `{}`", keyword.0),
+                        span,
+                    )
+                    .label("also in `follows`")
+                    .help("keep it in one list"),
+                );
+            } else if rules.contains(&keyword.0) {
+                self.push(
+                    Diagnostic::warning(
+                        "repeated-rule",
+                        format!("`{}` is listed twice", keyword.0),
+                        span,
+                    )
+                    .label("already listed"),
+                );
+            } else {
+                rules.push(keyword.0.clone());
+            }
+        }
+        rules
+    }
+
     fn check_lines(&mut self, lines: &[LineFile], path: &[Step], what: &str) -> Vec<Line> {
         let mut out = Vec::new();
         for (i, line) in lines.iter().enumerate() {
@@ -524,9 +561,9 @@ pub fn compile<'f>(
                     span,
                 )
                 .label("a multiplier")
-                .help(format!(
-                    "use a number above 0 and at most 5; 1.0 is an ordinary customer"
-                )),
+                .help(
+                    "use a number above 0 and at most 5; 1.0 is an ordinary customer".to_string(),
+                ),
             );
         }
     }
@@ -706,57 +743,8 @@ pub fn compile<'f>(
                 p
             };
             c.check_text(&reply.say, "the reply", &with(Field("say")));
-            let mut follows = Vec::new();
-            for (i, k) in reply.follows.iter().enumerate() {
-                let mut p = with(Field("follows"));
-                p.push(Item(i));
-                if c.check_rule(k, &p) {
-                    if follows.contains(&k.0) {
-                        let span = c.at(&p);
-                        c.push(
-                            Diagnostic::warning(
-                                "repeated-rule",
-                                format!("`{}` is listed twice", k.0),
-                                span,
-                            )
-                            .label("already listed"),
-                        );
-                    } else {
-                        follows.push(k.0.clone());
-                    }
-                }
-            }
-            let mut breaks = Vec::new();
-            for (i, k) in reply.breaks.iter().enumerate() {
-                let mut p = with(Field("breaks"));
-                p.push(Item(i));
-                if c.check_rule(k, &p) {
-                    if follows.contains(&k.0) {
-                        let span = c.at(&p);
-                        c.push(
-                            Diagnostic::error(
-                                "follows-and-breaks",
-                                format!("the reply both follows and breaks `{}`", k.0),
-                                span,
-                            )
-                            .label("also in `follows`")
-                            .help("keep it in one list"),
-                        );
-                    } else if breaks.contains(&k.0) {
-                        let span = c.at(&p);
-                        c.push(
-                            Diagnostic::warning(
-                                "repeated-rule",
-                                format!("`{}` is listed twice", k.0),
-                                span,
-                            )
-                            .label("already listed"),
-                        );
-                    } else {
-                        breaks.push(k.0.clone());
-                    }
-                }
-            }
+            let follows = c.rule_list(&reply.follows, &with(Field("follows")), &[]);
+            let breaks = c.rule_list(&reply.breaks, &with(Field("breaks")), &follows);
             let next = resolve(&mut c, &reply.next, &with(Field("next")));
             let mut branches = Vec::new();
             for (k, branch) in reply.branches.iter().enumerate() {

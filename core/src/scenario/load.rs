@@ -92,14 +92,14 @@ pub fn load_paths(paths: &[PathBuf], catalogue: &Catalogue) -> Result<Library, P
     let mut context_ids = HashSet::new();
     for path in paths {
         let found = scenario_files(path)?;
-        if path.is_file() {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                for sibling in scenario_files(dir).unwrap_or_default() {
-                    if sibling != *path {
-                        if let Some(s) = load_file(&sibling, catalogue).scenario {
-                            context_ids.insert(s.id);
-                        }
-                    }
+        if path.is_file()
+            && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        {
+            for sibling in scenario_files(dir).unwrap_or_default() {
+                if sibling != *path
+                    && let Some(s) = load_file(&sibling, catalogue).scenario
+                {
+                    context_ids.insert(s.id);
                 }
             }
         }
@@ -126,7 +126,7 @@ pub fn load_file(path: &Path, catalogue: &Catalogue) -> Loaded {
         Ok(bytes) => load_bytes(path, &bytes, catalogue),
         Err(diagnostic) => {
             let mut report = FileReport::new(path, String::new());
-            report.diagnostics.push(diagnostic);
+            report.diagnostics.push(*diagnostic);
             Loaded {
                 report,
                 scenario: None,
@@ -136,30 +136,40 @@ pub fn load_file(path: &Path, catalogue: &Catalogue) -> Loaded {
     }
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+fn read_limited(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     let file = File::open(path).map_err(|e| {
-        Diagnostic::error("unreadable", format!("cannot open the file: {e}"), 0..0)
-            .help("check the path and the file's permissions")
+        Box::new(
+            Diagnostic::error("unreadable", format!("cannot open the file: {e}"), 0..0)
+                .help("check the path and the file's permissions"),
+        )
     })?;
     let mut bytes = Vec::new();
     // Read one byte past the limit to know whether it was exceeded, whatever the file claims.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::error("unreadable", format!("cannot read the file: {e}"), 0..0))?;
+        .map_err(|e| {
+            Box::new(Diagnostic::error(
+                "unreadable",
+                format!("cannot read the file: {e}"),
+                0..0,
+            ))
+        })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let size = std::fs::metadata(path)
             .map(|m| m.len())
             .unwrap_or(bytes.len() as u64);
-        return Err(Diagnostic::error(
-            "too-large",
-            format!(
-                "the file is {}, over the {} limit for a scenario",
-                human_size(size),
-                human_size(MAX_FILE_BYTES)
-            ),
-            0..0,
-        )
-        .help("a scenario is a few kilobytes of text; is this the right file?"));
+        return Err(Box::new(
+            Diagnostic::error(
+                "too-large",
+                format!(
+                    "the file is {}, over the {} limit for a scenario",
+                    human_size(size),
+                    human_size(MAX_FILE_BYTES)
+                ),
+                0..0,
+            )
+            .help("a scenario is a few kilobytes of text; is this the right file?"),
+        ));
     }
     Ok(bytes)
 }

@@ -341,18 +341,7 @@ impl Parser<'_> {
             Tok::Open('(') => self.parens(),
             Tok::Open('[') => {
                 self.pos += 1;
-                let mut items = Vec::new();
-                loop {
-                    if let Some(Tok::Close(_)) = self.peek() {
-                        break;
-                    }
-                    items.push(self.value()?);
-                    if self.peek() == Some(&Tok::Comma) {
-                        self.pos += 1;
-                    } else {
-                        break;
-                    }
-                }
+                let items = self.items()?;
                 let end = self.close()?;
                 Some(Node {
                     span: start.start..end,
@@ -425,25 +414,27 @@ impl Parser<'_> {
             }
             Kind::Struct(fields)
         } else {
-            let mut items = Vec::new();
-            loop {
-                if let Some(Tok::Close(_)) = self.peek() {
-                    break;
-                }
-                items.push(self.value()?);
-                if self.peek() == Some(&Tok::Comma) {
-                    self.pos += 1;
-                } else {
-                    break;
-                }
-            }
-            Kind::Tuple(items)
+            Kind::Tuple(self.items()?)
         };
         let end = self.close()?;
         Some(Node {
             span: start.start..end,
             kind,
         })
+    }
+
+    /// Comma-separated values up to (not including) the closing bracket.
+    fn items(&mut self) -> Option<Vec<Node>> {
+        let mut items = Vec::new();
+        while !matches!(self.peek(), Some(Tok::Close(_)) | None) {
+            items.push(self.value()?);
+            if self.peek() == Some(&Tok::Comma) {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        Some(items)
     }
 
     fn close(&mut self) -> Option<usize> {

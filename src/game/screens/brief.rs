@@ -21,7 +21,7 @@ pub(super) fn plugin(app: &mut App) {
 const HOW_TO_PLAY: &str = "The customer's words appear as they speak them. Answer with the number keys 1-4 or a click. \
 Answer while they are still shouting and you interrupt them; the pause after an outburst is your cue. \
 Choose your voice with S (soft), E (even), F (firm) before you answer. Don't leave them in silence. \
-Space pauses the call if real life interrupts (a paused call is not dead air).";
+P pauses the call if real life interrupts (a paused call is not dead air).";
 
 fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
     let s = &case.0;

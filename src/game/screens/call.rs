@@ -115,16 +115,18 @@ fn start_call(
     case: Res<CurrentCase>,
     cases: Res<Cases>,
     config: Res<GameConfig>,
-    mut voice: ResMut<ChosenVoice>,
-    mut shown: ResMut<ShownMeters>,
-    mut view: ResMut<CallView>,
     winit: Option<ResMut<WinitSettings>>,
 ) {
     let call = Call::new(case.0.clone(), cases.catalogue.clone(), next_seed(&config));
     let m = call.meters();
-    shown.0 = [m.anger as f32, m.trust as f32, m.patience as f32];
-    voice.0 = Voice::Even;
-    *view = CallView::default();
+    // Every call starts fresh: meters shown where the customer starts, an even voice.
+    commands.insert_resource(ShownMeters([
+        m.anger as f32,
+        m.trust as f32,
+        m.patience as f32,
+    ]));
+    commands.insert_resource(ChosenVoice(Voice::Even));
+    commands.insert_resource(CallView::default());
     commands.insert_resource(LiveCall {
         call,
         shown: 0,
@@ -206,11 +208,7 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
                     TimerText,
                     widgets::bold(&fonts, "0:00", size::TITLE, palette::TEXT),
                 ));
-                c.spawn(widgets::button(
-                    &fonts,
-                    "Pause  (Space)",
-                    UiAction::TogglePause,
-                ));
+                c.spawn(widgets::button(&fonts, "Pause  (P)", UiAction::TogglePause));
             });
         });
         // Middle: the conversation and the meters.
@@ -362,7 +360,7 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
             BackgroundColor(Color::srgba(0.0, 0.0, 0.0, 0.75)),
             children![widgets::bold(
                 &fonts,
-                "Paused. The clock is stopped.  Space to resume.",
+                "Paused. The clock is stopped.  P to resume.",
                 size::TITLE,
                 palette::TEXT
             )],
@@ -412,7 +410,8 @@ fn shortcuts(
     if keys.just_pressed(KeyCode::ArrowRight) {
         commands.write(UiCommand(UiAction::Voice(cycle(1))));
     }
-    if keys.just_pressed(KeyCode::Space) {
+    // Not Space: Space presses whichever button has keyboard focus.
+    if keys.just_pressed(KeyCode::KeyP) {
         commands.write(UiCommand(UiAction::TogglePause));
     }
 }
@@ -825,10 +824,12 @@ fn show_cards(
     }
 }
 
+type StatusLine = (&'static mut Text, &'static mut TextColor);
+
 fn show_status(
     live: Res<LiveCall>,
     case: Res<CurrentCase>,
-    mut status: Query<(&mut Text, &mut TextColor), (With<StatusText>, Without<TimerText>)>,
+    mut status: Query<StatusLine, (With<StatusText>, Without<TimerText>)>,
     mut timer: Query<&mut Text, (With<TimerText>, Without<StatusText>)>,
 ) {
     let name = case
@@ -893,7 +894,7 @@ fn age_flashes(
             newest_first.push((flash.order, entity));
         }
     }
-    newest_first.sort_by(|a, b| b.0.cmp(&a.0));
+    newest_first.sort_by_key(|&(order, _)| std::cmp::Reverse(order));
     for (_, entity) in newest_first.into_iter().skip(MAX_FLASHES) {
         commands.entity(entity).despawn();
     }

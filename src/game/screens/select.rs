@@ -399,11 +399,8 @@ fn handle(
 ) {
     for UiCommand(action) in requests.read() {
         match action {
-            UiAction::ShowTier(tier) => {
-                if shown.0 != *tier {
-                    shown.0 = *tier;
-                }
-            }
+            // Only a real change is written, so the list is not rebuilt for nothing.
+            UiAction::ShowTier(tier) if shown.0 != *tier => shown.0 = *tier,
             UiAction::OpenCase(id) => {
                 let Some(scenario) = cases.get(id) else {
                     continue;

@@ -22,21 +22,19 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
+/// What `button_colours` reads and paints on each button.
+type ButtonLook = (
+    &'static Hovered,
+    Has<Pressed>,
+    Has<InteractionDisabled>,
+    Option<&'static Selected>,
+    &'static mut BackgroundColor,
+    &'static mut BorderColor,
+);
+
 /// Paints every button for its state. Only colours that differ are written, so change
 /// detection (and the reactive redraw) stays quiet when nothing changed.
-fn button_colours(
-    mut buttons: Query<
-        (
-            &Hovered,
-            Has<Pressed>,
-            Has<InteractionDisabled>,
-            Option<&Selected>,
-            &mut BackgroundColor,
-            &mut BorderColor,
-        ),
-        With<Button>,
-    >,
-) {
+fn button_colours(mut buttons: Query<ButtonLook, With<Button>>) {
     for (hovered, pressed, disabled, selected, mut bg, mut border) in &mut buttons {
         let is_selected = selected.is_some_and(|s| s.0);
         let fill = if disabled {

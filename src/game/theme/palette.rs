@@ -25,7 +25,7 @@ pub const GOOD: Color = Color::srgb(0.392, 0.784, 0.471);
 pub const BAD: Color = Color::srgb(0.925, 0.380, 0.353);
 pub const WARN: Color = Color::srgb(0.957, 0.690, 0.278);
 
-pub const ANGER: Color = Color::srgb(0.902, 0.318, 0.282);
+pub const ANGER: Color = Color::srgb(0.902, 0.32, 0.282);
 pub const TRUST: Color = Color::srgb(0.365, 0.612, 0.925);
 pub const PATIENCE: Color = Color::srgb(0.937, 0.745, 0.310);
 
