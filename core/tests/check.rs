@@ -26,16 +26,16 @@ const BROKEN: &[(&str, Expected)] = &[
     ("unknown_next.ron", &[(E, "unknown-target", 16, 107)]),
     (
         "duplicate_beat.ron",
-        &[(E, "duplicate-id", 20, 9), (E, "unknown-target", 16, 107)],
+        &[(E, "unknown-target", 16, 107), (E, "duplicate-id", 20, 9)],
     ),
     ("unreachable_beat.ron", &[(W, "unreachable", 20, 9)]),
     (
         "no_way_out.ron",
         &[
-            (W, "unreachable", 28, 9),
             (E, "no-way-out", 13, 9),
             (E, "no-way-out", 20, 9),
             (E, "no-ending-reachable", 27, 14),
+            (W, "unreachable", 28, 9),
         ],
     ),
     ("no_resolution.ron", &[(E, "no-resolution", 27, 14)]),
@@ -282,4 +282,81 @@ fn a_broken_file_does_not_hide_the_others() {
     let library = load_paths(&[PathBuf::from(dir.path())], &catalogue).unwrap();
     assert_eq!(library.scenarios.len(), good);
     assert_eq!(library.broken().count(), 1);
+}
+
+/// Copies one library scenario into `dir` as `name`, with `edit` applied to its text.
+fn copy_scenario(dir: &Path, from: &str, name: &str, edit: impl Fn(String) -> String) {
+    let text = std::fs::read_to_string(scenarios_dir().join(from)).unwrap();
+    std::fs::write(dir.join(name), edit(text)).unwrap();
+}
+
+fn codes_of(library: &htl_core::scenario::Library, file: &str) -> Vec<&'static str> {
+    library
+        .reports
+        .iter()
+        .find(|r| r.path.ends_with(file))
+        .unwrap()
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect()
+}
+
+#[test]
+fn an_error_in_one_file_does_not_spread_to_files_that_require_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // The parcel case with an empty title: an error, but its id is still known.
+    copy_scenario(dir.path(), "t1_missing_parcel.ron", "a.ron", |t| {
+        t.replacen("title: \"The parcel that never came\"", "title: \"\"", 1)
+    });
+    copy_scenario(dir.path(), "t1_wrong_item.ron", "b.ron", |t| {
+        t.replacen("tier: 1,", "tier: 1,\n    requires: [\"missing_parcel\"],", 1)
+    });
+    let library = load_paths(&[dir.path().to_path_buf()], &Catalogue::builtin()).unwrap();
+    assert_eq!(codes_of(&library, "a.ron"), ["empty-text"]);
+    assert_eq!(codes_of(&library, "b.ron"), Vec::<&str>::new());
+    assert_eq!(library.scenarios.len(), 1);
+}
+
+#[test]
+fn the_same_file_named_twice_is_not_its_own_duplicate() {
+    let path = scenarios_dir().join("t1_missing_parcel.ron");
+    let p = path.to_str().unwrap();
+    let (code, out, _) = check(&[p, p]);
+    assert_eq!(code, EXIT_OK, "{out}");
+    assert!(!out.contains("duplicate-id"), "{out}");
+}
+
+#[test]
+fn giving_up_cannot_end_in_a_settled_ending_and_play_rules_are_not_tagged() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_scenario(dir.path(), "t1_missing_parcel.ron", "a.ron", |t| {
+        t.replacen("temperament: (", "temperament: (\n            at_limit: \"resolved\",", 1)
+            .replacen("follows: [", "follows: [lower_your_voice, ", 1)
+    });
+    let library = load_paths(&[dir.path().to_path_buf()], &Catalogue::builtin()).unwrap();
+    let codes = codes_of(&library, "a.ron");
+    assert!(codes.contains(&"settled-give-up"), "{codes:?}");
+    assert!(codes.contains(&"measured-from-play"), "{codes:?}");
+}
+
+#[test]
+fn a_file_of_only_comments_is_reported_as_empty() {
+    let (_, codes) = bytes_report(b"// a scenario will go here\n// one day\n");
+    assert_eq!(codes, ["empty-file"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.ron");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo unavailable; skipping");
+        return;
+    }
+    let (code, out, _) = check(&[fifo.to_str().unwrap()]);
+    assert_eq!(code, EXIT_PROBLEMS);
+    assert!(out.contains("not a regular file"), "{out}");
 }

@@ -137,6 +137,46 @@ fn a_reply_mid_outburst_is_an_interruption_but_in_the_pause_is_not() {
 }
 
 #[test]
+fn talking_over_a_calm_customer_is_not_heard_and_missing_the_pause_is_marked() {
+    let (library, catalogue) = library();
+    let scenario = parcel(&library);
+    // The details beat is calm: cutting in there is not "interrupting a venting customer",
+    // but the customer does not feel heard.
+    let over = play(scenario, &catalogue, "1, 1:soft, 1@interrupt, 1, 1", 1);
+    let score = over.score();
+    assert_eq!(score.rule("let_them_vent").unwrap().broken, 0);
+    let heard = score.rule("make_them_heard").unwrap();
+    assert_eq!(heard.broken, 1);
+    assert!(heard.moments.iter().any(|m| m.verdict == Verdict::Broken
+        && m.beat == "details"
+        && m.note == "you talked over them before they finished"));
+
+    // Waiting well past the pause after the outburst lets them finish but misses the cue.
+    let slow = play(scenario, &catalogue, "1, 1@late:soft, 1, 1, 1", 1);
+    let pause = slow.score().rule("answer_in_the_pause").unwrap().clone();
+    assert!(pause.broken >= 1, "{pause:?}");
+    assert_eq!(slow.score().rule("let_them_vent").unwrap().broken, 0);
+}
+
+#[test]
+fn a_core_rule_broken_at_every_turn_fails_even_with_the_right_words() {
+    let (library, catalogue) = library();
+    let scenario = parcel(&library);
+    // The right replies, said in a raised voice every time.
+    let firm = play(scenario, &catalogue, "1:firm, 1:firm, 1:firm, 1:firm, 1:firm", 1);
+    let score = firm.score();
+    assert!(score.rule("lower_your_voice").unwrap().broken > 1);
+    assert!(score.total >= scenario.pass_mark, "points alone would pass");
+    assert!(!score.passed);
+    let why = score.not_passed.unwrap();
+    assert!(why.contains("Lower your voice"), "{why}");
+    // One slip is forgiven.
+    let once = play(scenario, &catalogue, "1, 1:firm, 1, 1, 1", 1);
+    assert_eq!(once.score().rule("lower_your_voice").unwrap().broken, 1);
+    assert!(once.score().passed, "{:?}", once.score().not_passed);
+}
+
+#[test]
 fn shouting_back_breaks_lower_your_voice_and_the_customer_gets_louder() {
     let (library, catalogue) = library();
     let scenario = parcel(&library);

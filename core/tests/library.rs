@@ -4,6 +4,7 @@
 
 mod common;
 
+use htl_core::engine::script::{self, When};
 use htl_core::explore::{Manner, Report, explore};
 use htl_core::guidance::Catalogue;
 use htl_core::scenario::{Library, load_paths};
@@ -82,18 +83,30 @@ fn every_case_is_winnable_by_the_book_with_a_high_score() {
 
 #[test]
 fn onboarding_forgives_and_the_hardest_tier_does_not() {
-    let (_, _, reports) = explored();
+    let (library, catalogue, reports) = explored();
     for r in reports.iter().filter(|r| r.tier == 1) {
-        assert!(
-            passable(r, Manner::Interrupt) || passable(r, Manner::ShoutBack),
-            "tier 1 {} should survive a trainee who keeps interrupting or shouting back",
-            r.scenario
-        );
         assert!(
             r.forgiveness.unwrap_or(0) >= 4,
             "{}: forgiveness {:?}",
             r.scenario,
             r.forgiveness
+        );
+        // One slip is forgiven: the best path with one reply cut into the customer's first
+        // outburst still passes, and the slip is on the record.
+        let scenario = library.get(&r.scenario).unwrap();
+        let best = &r.best.as_ref().unwrap().steps;
+        let slipped = (0..best.len()).find_map(|i| {
+            let mut steps = best.clone();
+            steps[i].when = When::Interrupt;
+            let (call, error) = script::run(scenario, &catalogue, 1, &steps);
+            let score = call.score();
+            (error.is_none() && score.rule("let_them_vent").unwrap().broken == 1).then_some(score)
+        });
+        let score = slipped.unwrap_or_else(|| panic!("{}: no outburst to cut into", r.scenario));
+        assert!(
+            score.passed,
+            "tier 1 {} should forgive one interruption: {:?}",
+            r.scenario, score.not_passed
         );
     }
     for r in reports.iter().filter(|r| r.tier == 4) {

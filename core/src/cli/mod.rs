@@ -40,7 +40,8 @@ pub struct Cli {
 /// Options for the game window (used when no command is given).
 #[derive(Debug, Clone, Default, Args)]
 pub struct GameOptions {
-    /// Play the scenarios in this folder instead of the built-in library.
+    /// Use the scenarios in this folder instead of the library in ./scenarios (the game
+    /// plays them; `play` looks ids up there).
     #[arg(long, value_name = "DIR", global = true)]
     pub scenarios: Option<PathBuf>,
     /// Keep profiles and saved progress in this folder (default: the platform's data
@@ -55,6 +56,7 @@ pub struct GameOptions {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check scenario files and report every problem with its file, line and column.
+    /// Files over 1 MiB are refused unread (a scenario is a few kilobytes).
     Check(CheckArgs),
     /// Play a scenario headless from a script of choices and print the transcript and score.
     Play(PlayArgs),
@@ -84,9 +86,12 @@ pub struct PlayArgs {
     /// The script: steps `REPLY[@WHEN][:VOICE]`, separated by commas or spaces.
     /// WHEN: pause (default), interrupt, late, +SECONDS after they stop, tSECONDS after the
     /// beat starts. VOICE: soft, even (default), firm. Example: "1:soft, 2@interrupt, 3@+4".
+    /// The named moments and +SECONDS mean the same on every seed; tSECONDS does not (how
+    /// long the customer talks varies with the seed's wording).
     #[arg(long, short, value_name = "STEPS")]
     pub choices: String,
-    /// Seed for the customer's wording and pacing (never changes a verdict).
+    /// Seed for the customer's wording and pacing. With the named moments it never changes
+    /// a verdict.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Print the transcript and score as JSON.
@@ -231,10 +236,21 @@ fn load_for_command(
         Ok(library) => Ok(Some(library)),
         Err(e) => {
             writeln!(err, "error: {e}")?;
-            writeln!(
-                err,
-                "usage: give scenario files, or folders of .ron scenarios"
-            )?;
+            if paths.len() == 1 && paths[0] == scenarios_dir {
+                let here = std::env::current_dir()
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_else(|_| "the current folder".into());
+                writeln!(
+                    err,
+                    "help: with no paths, the `{}` folder is read, relative to {here}; run from the project folder, or give --scenarios DIR",
+                    scenarios_dir.display()
+                )?;
+            } else {
+                writeln!(
+                    err,
+                    "usage: give scenario files, or folders of .ron scenarios"
+                )?;
+            }
             Ok(None)
         }
     }

@@ -107,6 +107,14 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     let steps = match script::parse(&args.choices) {
+        Ok(steps) if steps.is_empty() => {
+            writeln!(err, "error: --choices has no steps")?;
+            writeln!(
+                err,
+                "help: give one step per reply, e.g. \"1:soft, 2@interrupt, 3@+4\""
+            )?;
+            return Ok(EXIT_USAGE);
+        }
         Ok(steps) => steps,
         Err(e) => {
             writeln!(err, "error: --choices {e}")?;
@@ -292,11 +300,8 @@ pub fn write_score(out: &mut dyn Write, call: &Call, score: &Score) -> std::io::
         score.parts.conduct,
         score.parts.mood
     )?;
-    if !score.passed && score.outcome.is_some_and(|k| !k.settles()) {
-        writeln!(
-            out,
-            "  a call passes only when it is resolved or a call-back is agreed"
-        )?;
+    if let Some(why) = &score.not_passed {
+        writeln!(out, "  {why}")?;
     }
     writeln!(out, "Rules:")?;
     for rule in score

@@ -8,7 +8,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-use super::score::{Moment, Score};
+use super::score::{CORE_BREAKS_ALLOWED, Moment, Score};
 use super::{Meter, MeterDelta, Meters, Millis, Verdict, Voice};
 use crate::guidance::{Catalogue, ids};
 use crate::scenario::{BeatIx, Channel, EndingIx, EndingKind, Intensity, Line, Scenario, Target};
@@ -297,6 +297,8 @@ pub struct StateKey {
     followed_weight: u32,
     broken_weight: u32,
     mistakes: u16,
+    /// Breaks of each core rule, capped just past what a pass allows: they decide pass/fail.
+    core_breaks: Vec<u16>,
     ended: Option<EndingIx>,
 }
 
@@ -548,6 +550,14 @@ impl Call {
             followed_weight: self.tally.followed_weight,
             broken_weight: self.tally.broken_weight,
             mistakes: self.tally.mistakes,
+            core_breaks: self
+                .catalogue
+                .rules
+                .iter()
+                .zip(&self.tally.per_rule)
+                .filter(|(rule, _)| rule.core)
+                .map(|(_, [_, broken])| (*broken).min(CORE_BREAKS_ALLOWED as u16 + 1))
+                .collect(),
             ended: self.outcome.map(|o| o.ending),
         }
     }
@@ -673,13 +683,22 @@ impl Call {
         let tagged = |rule: &str| reply.follows.iter().chain(&reply.breaks).any(|r| r == rule);
         let outburst = self.beat_had_outburst || self.is_mid_outburst();
         match timing {
+            // Cutting into an outburst is the core mistake; talking over a customer who is
+            // explaining calmly is a smaller one: they don't feel heard.
+            ReplyTiming::Interrupting if outburst => {
+                self.verdict(
+                    ids::LET_THEM_VENT,
+                    Verdict::Broken,
+                    "you cut in while they were venting",
+                );
+                self.retort = self.retort_lines();
+            }
             ReplyTiming::Interrupting => {
-                let note = if self.is_mid_outburst() {
-                    "you cut in while they were venting"
-                } else {
-                    "you talked over them"
-                };
-                self.verdict(ids::LET_THEM_VENT, Verdict::Broken, note);
+                self.verdict(
+                    ids::MAKE_THEM_HEARD,
+                    Verdict::Broken,
+                    "you talked over them before they finished",
+                );
                 self.retort = self.retort_lines();
             }
             ReplyTiming::InThePause if outburst => {
@@ -696,6 +715,11 @@ impl Call {
             ReplyTiming::InThePause | ReplyTiming::Prompt => {}
             ReplyTiming::Slow | ReplyTiming::Late if outburst => {
                 self.verdict(ids::LET_THEM_VENT, Verdict::Followed, "you let them finish");
+                self.verdict(
+                    ids::ANSWER_IN_THE_PAUSE,
+                    Verdict::Broken,
+                    "you let the pause after their outburst go by",
+                );
             }
             ReplyTiming::Slow | ReplyTiming::Late => {}
         }

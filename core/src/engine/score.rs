@@ -108,6 +108,8 @@ pub struct Score {
     pub total: u8,
     pub grade: Grade,
     pub passed: bool,
+    /// Why the call did not pass (None when it passed).
+    pub not_passed: Option<String>,
     pub pass_mark: u8,
     /// The ending's id, or None while the call goes on.
     pub ending: Option<String>,
@@ -155,9 +157,36 @@ pub fn total_of(
     (total, parts)
 }
 
-/// Whether a finished call passes: the score reaches the pass mark and the call was settled.
-pub fn passes(total: u8, pass_mark: u8, outcome: Option<EndingKind>) -> bool {
-    total >= pass_mark && outcome.is_some_and(EndingKind::settles)
+/// A core rule (the four the game is known for) broken more often than this fails the
+/// call, whatever the points: a habit of shouting back must not pass on good content.
+pub const CORE_BREAKS_ALLOWED: usize = 1;
+
+/// Why a finished call does not pass, in words a trainee reads on the debrief; None when it
+/// passes. The one place the pass rule lives: settled ending, pass mark, core rules.
+pub fn why_not_passed(
+    total: u8,
+    pass_mark: u8,
+    outcome: Option<EndingKind>,
+    core_breaks: &[(&str, usize)],
+) -> Option<String> {
+    if !outcome.is_some_and(EndingKind::settles) {
+        return Some("A call passes only when it is resolved or a call-back is agreed.".into());
+    }
+    if let Some((summary, times)) = core_breaks
+        .iter()
+        .find(|(_, times)| *times > CORE_BREAKS_ALLOWED)
+    {
+        return Some(format!(
+            "You broke the core rule \"{summary}\" {times} times; a call passes only when \
+             each core rule is broken at most once."
+        ));
+    }
+    if total < pass_mark {
+        return Some(format!(
+            "{total} is below the pass mark of {pass_mark}."
+        ));
+    }
+    None
 }
 
 impl Score {
@@ -175,7 +204,7 @@ impl Score {
             meters.anger,
             meters.trust,
         );
-        let rules = catalogue
+        let rules: Vec<RuleResult> = catalogue
             .rules
             .iter()
             .enumerate()
@@ -202,10 +231,19 @@ impl Score {
                 }
             })
             .collect();
+        let core_breaks: Vec<(&str, usize)> = catalogue
+            .rules
+            .iter()
+            .zip(&rules)
+            .filter(|(rule, _)| rule.core)
+            .map(|(rule, result): (_, &RuleResult)| (rule.summary.as_str(), result.broken))
+            .collect();
+        let not_passed = why_not_passed(total, scenario.pass_mark, kind, &core_breaks);
         Score {
             total,
             grade: Grade::of(total),
-            passed: passes(total, scenario.pass_mark, kind),
+            passed: not_passed.is_none(),
+            not_passed,
             pass_mark: scenario.pass_mark,
             ending: outcome.map(|o| scenario.endings[o.ending].id.clone()),
             outcome: kind,

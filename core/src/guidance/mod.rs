@@ -72,6 +72,9 @@ pub mod ids {
     pub const ANSWER_IN_THE_PAUSE: &str = "answer_in_the_pause";
     pub const NO_DEAD_AIR: &str = "no_dead_air";
     pub const LOWER_YOUR_VOICE: &str = "lower_your_voice";
+    /// Scored from reply tags, and also broken from play when the trainee talks over a
+    /// customer who is explaining calmly (cutting into an outburst is `let_them_vent`).
+    pub const MAKE_THEM_HEARD: &str = "make_them_heard";
     /// Every rule the engine measures from play; the catalogue must define each.
     pub const MEASURED_FROM_PLAY: [&str; 4] = [
         LET_THEM_VENT,
@@ -120,6 +123,12 @@ impl Catalogue {
                     ));
                 }
             }
+        }
+        if catalogue.get(ids::MAKE_THEM_HEARD).is_none() {
+            return Err(format!(
+                "guidance catalogue: the engine breaks `{}` when the trainee talks over a calm customer, so the catalogue must define it",
+                ids::MAKE_THEM_HEARD
+            ));
         }
         Ok(catalogue)
     }

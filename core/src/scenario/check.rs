@@ -70,6 +70,16 @@ impl<'a> Checker<'a> {
         value.clamp(0, 100) as i32
     }
 
+    /// Rules the engine judges from play and a reply should not tag. `no_dead_air` may be
+    /// tagged: a reply that puts the customer on hold breaks it however promptly it is said.
+    fn judged_from_play(&self, id: &str) -> bool {
+        id != crate::guidance::ids::NO_DEAD_AIR
+            && self
+                .catalogue
+                .get(id)
+                .is_some_and(|rule| rule.measured == crate::guidance::Measured::Play)
+    }
+
     fn check_rule(&mut self, keyword: &Keyword, path: &[Step]) -> bool {
         if self.catalogue.contains(&keyword.0) {
             return true;
@@ -110,6 +120,19 @@ impl<'a> Checker<'a> {
                     .label("also in `follows`")
                     .help("keep it in one list"),
                 );
+            } else if self.judged_from_play(&keyword.0) {
+                self.push(
+                    Diagnostic::warning(
+                        "measured-from-play",
+                        format!(
+                            "`{}` is judged from the trainee's timing and voice, not from reply tags",
+                            keyword.0
+                        ),
+                        span,
+                    )
+                    .label("the engine scores this itself")
+                    .help("remove it: tagging it here would count the same moment twice"),
+                );
             } else if rules.contains(&keyword.0) {
                 self.push(
                     Diagnostic::warning(
@@ -137,7 +160,7 @@ impl<'a> Checker<'a> {
                 LineFile::Even(t) => (Intensity::Even, t),
                 LineFile::Quiet(t) => (Intensity::Quiet, t),
                 LineFile::Pause(seconds) => {
-                    if !(seconds.is_finite() && *seconds > 0.0 && *seconds <= 30.0) {
+                    if !(seconds.is_finite() && (0.5..=30.0).contains(seconds)) {
                         let span = self.payload_at(&line_path);
                         self.push(
                             Diagnostic::error(
@@ -285,7 +308,10 @@ pub fn compile<'f>(
         );
     }
     c.check_text(&file.title, "the title", &[Field("title")]);
-    c.check_text(&file.brief, "the brief", &[Field("brief")]);
+    // The brief is optional: only a brief that is written but blank is a mistake.
+    if matches!(walk(c.root, &[Field("brief")]), Some((_, true))) {
+        c.check_text(&file.brief, "the brief", &[Field("brief")]);
+    }
 
     let tier = if (1..=4).contains(&file.tier) {
         file.tier as u8
@@ -600,6 +626,23 @@ pub fn compile<'f>(
         |c: &mut Checker, name: &Option<String>, field: &'static str| -> Option<EndingIx> {
             match name {
                 Some(name) => match ending_index.get(name.as_str()) {
+                    // A customer at the end of their tether does not leave satisfied.
+                    Some(&e) if endings[e].kind.settles() => {
+                        let span = c.at(&[Field("customer"), Field("temperament"), Field(field)]);
+                        c.push(
+                            Diagnostic::error(
+                                "settled-give-up",
+                                format!(
+                                    "\"{name}\" is a `{}` ending, but `{field}` is how the call ends when the customer gives up",
+                                    endings[e].kind.keyword()
+                                ),
+                                span,
+                            )
+                            .label("the trainee would pass by making the customer furious")
+                            .help("name an ending of kind HungUp, Supervisor or Unresolved"),
+                        );
+                        None
+                    }
                     Some(&e) => Some(e),
                     None => {
                         let span = c.at(&[Field("customer"), Field("temperament"), Field(field)]);

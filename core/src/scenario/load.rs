@@ -23,6 +23,9 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 pub struct Loaded {
     pub report: FileReport,
     pub scenario: Option<Scenario>,
+    /// The scenario's id once the file parsed, even when other errors keep it from playing:
+    /// other files' `requires` and duplicate ids are checked against it all the same.
+    pub id: Option<String>,
     tree: Option<Node>,
 }
 
@@ -97,16 +100,24 @@ pub fn load_paths(paths: &[PathBuf], catalogue: &Catalogue) -> Result<Library, P
         {
             for sibling in scenario_files(dir).unwrap_or_default() {
                 if sibling != *path
-                    && let Some(s) = load_file(&sibling, catalogue).scenario
+                    && let Some(id) = load_file(&sibling, catalogue).id
                 {
-                    context_ids.insert(s.id);
+                    context_ids.insert(id);
                 }
             }
         }
         files.extend(found);
     }
+    // The same file named twice (or through two paths) is checked once, not reported as
+    // a duplicate of itself.
+    let mut seen = HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     let mut loaded: Vec<Loaded> = files.iter().map(|f| load_file(f, catalogue)).collect();
     check_library(&mut loaded, &context_ids);
+    // Report each file's problems top to bottom, as an editor would list them.
+    for l in &mut loaded {
+        l.report.diagnostics.sort_by_key(|d| d.span.start);
+    }
     let mut library = Library::default();
     for l in loaded {
         if let (Some(s), false) = (l.scenario, l.report.has_errors()) {
@@ -130,6 +141,7 @@ pub fn load_file(path: &Path, catalogue: &Catalogue) -> Loaded {
             Loaded {
                 report,
                 scenario: None,
+                id: None,
                 tree: None,
             }
         }
@@ -137,6 +149,19 @@ pub fn load_file(path: &Path, catalogue: &Catalogue) -> Loaded {
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
+    // A named pipe or device would block or never end; only plain files are scenarios.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(Box::new(
+            Diagnostic::error(
+                "unreadable",
+                "this is not a regular file (a folder, pipe or device)",
+                0..0,
+            )
+            .help("name a .ron scenario file, or a folder of them"),
+        ));
+    }
     let file = File::open(path).map_err(|e| {
         Box::new(
             Diagnostic::error("unreadable", format!("cannot open the file: {e}"), 0..0)
@@ -155,15 +180,20 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
             ))
         })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
+        // The size on disk, when the file system knows it; "more than" the limit otherwise.
         let size = std::fs::metadata(path)
             .map(|m| m.len())
-            .unwrap_or(bytes.len() as u64);
+            .ok()
+            .filter(|&len| len > MAX_FILE_BYTES)
+            .map_or_else(
+                || format!("more than {}", human_size(MAX_FILE_BYTES)),
+                human_size,
+            );
         return Err(Box::new(
             Diagnostic::error(
                 "too-large",
                 format!(
-                    "the file is {}, over the {} limit for a scenario",
-                    human_size(size),
+                    "the file is {size}, over the {} limit for a scenario",
                     human_size(MAX_FILE_BYTES)
                 ),
                 0..0,
@@ -192,6 +222,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
         Loaded {
             report,
             scenario: None,
+            id: None,
             tree: None,
         }
     };
@@ -243,10 +274,10 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
                 .help("scenario files are plain text (.ron); is this the right file?"),
         );
     }
-    if text.trim().is_empty() {
+    if only_comments(text) {
         return fail(
             text.to_string(),
-            Diagnostic::error("empty-file", "the file is empty", 0..0)
+            Diagnostic::error("empty-file", "the file has no scenario in it", 0..0)
                 .help("start from docs/scenario-template.ron, which explains every field"),
         );
     }
@@ -266,8 +297,42 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
             s
         }),
         report,
+        id: Some(file.id.clone()).filter(|id| !id.trim().is_empty()),
         tree,
     }
+}
+
+/// Whether the text is blank or holds nothing but `//` comments.
+fn only_comments(text: &str) -> bool {
+    text.lines()
+        .all(|line| line.split("//").next().unwrap_or("").trim().is_empty())
+}
+
+/// The trainee-facing name of a part of the format, for messages that would otherwise
+/// show a Rust type name.
+fn item_name(type_name: Option<&str>) -> String {
+    match type_name {
+        Some("ScenarioFile" | "Scenario") => "the scenario",
+        Some("CustomerFile") => "the customer",
+        Some("MetersFile") => "the meters",
+        Some("TemperamentFile") => "the temperament",
+        Some("TimingFile") => "the timing",
+        Some("BeatFile") => "a beat",
+        Some("ReplyFile") => "a reply",
+        Some("BranchFile") => "a branch",
+        Some("DeltaFile") => "the meter effects",
+        Some("EndingFile") => "an ending",
+        Some(other) => return format!("`{other}`"),
+        None => "this item",
+    }
+    .to_string()
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().collect::<String>() + chars.as_str()
+    })
 }
 
 /// Turns `ron`'s error into a diagnostic with a caret and advice.
@@ -302,9 +367,7 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
             (
                 format!(
                     "`{found}` is not a field of {}",
-                    outer
-                        .as_deref()
-                        .map_or("this item".to_string(), |o| format!("`{o}`"))
+                    item_name(outer.as_deref())
                 ),
                 Some(match near {
                     Some(n) => format!("did you mean `{n}`?"),
@@ -313,12 +376,7 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
             )
         }
         RonError::MissingStructField { field, outer } => (
-            format!(
-                "{} needs a `{field}`",
-                outer
-                    .as_deref()
-                    .map_or("this item".to_string(), |o| format!("`{o}`"))
-            ),
+            format!("{} needs `{field}`", capitalised(&item_name(outer.as_deref()))),
             Some(format!("add `{field}: ...` (see docs/authoring.md)")),
         ),
         RonError::DuplicateStructField { field, .. } => (
@@ -356,8 +414,20 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
             ),
         ),
         RonError::ExpectedDifferentStructName { expected, found } => (
-            format!("expected `{expected}` here, found `{found}`"),
-            Some(format!("write `{expected}(` or just `(`")),
+            format!("expected {} here, found `{found}`", item_name(Some(expected))),
+            Some("write just `(` to open it".into()),
+        ),
+        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => (
+            "expected an opening `(` here".into(),
+            Some("each item (the scenario, a beat, a reply, an ending) is written in ( )".into()),
+        ),
+        RonError::ExpectedArray => (
+            "expected a list in [ ] here".into(),
+            Some("write the items between [ and ], separated by commas".into()),
+        ),
+        RonError::ExpectedMap => (
+            "expected named items in { } here".into(),
+            Some("beats and endings are written as { \"id\": (...), ... }".into()),
         ),
         RonError::TrailingCharacters => (
             "there is more text after the scenario ends".into(),
@@ -399,12 +469,12 @@ fn short_label(code: &RonError) -> String {
 fn check_library(loaded: &mut [Loaded], context_ids: &HashSet<String>) {
     let mut first_by_id: HashMap<String, PathBuf> = HashMap::new();
     for l in loaded.iter_mut() {
-        let Some(s) = &l.scenario else { continue };
-        if let Some(first) = first_by_id.get(&s.id) {
+        let Some(id) = l.id.clone() else { continue };
+        if let Some(first) = first_by_id.get(&id) {
             let span = span_at(l, &[Step::Field("id")]);
             let d = Diagnostic::error(
                 "duplicate-id",
-                format!("scenario id \"{}\" is already used", s.id),
+                format!("scenario id \"{id}\" is already used"),
                 span,
             )
             .label("used twice")
@@ -414,7 +484,7 @@ fn check_library(loaded: &mut [Loaded], context_ids: &HashSet<String>) {
             ));
             l.report.diagnostics.push(d);
         } else {
-            first_by_id.insert(s.id.clone(), l.report.path.clone());
+            first_by_id.insert(id, l.report.path.clone());
         }
     }
     let known: HashSet<String> = first_by_id

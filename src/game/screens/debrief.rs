@@ -67,13 +67,10 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, finished: Res<Finished>, c
     let outcome_line = ending.map_or("Unfinished".to_string(), |e| {
         format!("{}: {}", capital(e.kind.label()), e.text)
     });
-    let why_not = if !score.passed && score.outcome.is_some_and(|k| !k.settles()) {
-        "A call passes only when it is resolved or a call-back is agreed.".to_string()
-    } else if !score.passed {
-        format!("The pass mark is {}.", score.pass_mark)
-    } else {
-        format!("Pass mark {}.", score.pass_mark)
-    };
+    let why_not = score
+        .not_passed
+        .clone()
+        .unwrap_or_else(|| format!("Pass mark {}.", score.pass_mark));
     let saved = match &finished.saved {
         Ok(Some(_)) => "Saved to your progress.".to_string(),
         Ok(None) => "Guest session: not saved.".to_string(),
