@@ -392,3 +392,56 @@ fn a_broken_edit_keeps_the_last_good_version_playable() {
     assert!(cases.broken.is_empty());
     assert_eq!(cases.scenarios[0].customer.name, "Dana Whitfield-Jones");
 }
+
+#[test]
+fn the_conversation_keeps_the_latest_lines_on_screen_all_call_long() {
+    use hold_the_line::game::screens::call::{Bubble, ReplyCard};
+    use htl_core::engine::Event;
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Kim");
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, UiAction::StartCall);
+    let mut card_orders = Vec::new();
+    for _ in 0..5_000 {
+        if screen(&app) != Screen::Call {
+            break;
+        }
+        let (lines, order, can_answer) = {
+            let call = &app.world().resource::<LiveCall>().call;
+            let lines = call
+                .events()
+                .iter()
+                .filter(|e| matches!(e, Event::CustomerLine { .. } | Event::Reply { .. }))
+                .count();
+            (lines, call.reply_order(), floor_open(&app) && call.can_reply())
+        };
+        let world = app.world_mut();
+        let shown = world.query::<&Bubble>().iter(world).count();
+        assert_eq!(shown, lines.min(6), "{lines} lines so far");
+        if can_answer {
+            // The cards are laid out in the call's shuffled order.
+            let mut cards = world.query::<(&ReplyCard, &ChildOf)>();
+            let parent = cards.iter(world).next().map(|(_, of)| of.parent());
+            if let Some(parent) = parent {
+                let children: Vec<Entity> = world.get::<Children>(parent).unwrap().to_vec();
+                let laid_out: Vec<usize> = children
+                    .iter()
+                    .filter_map(|&c| world.get::<ReplyCard>(c).map(|card| card.0))
+                    .collect();
+                assert_eq!(laid_out, order);
+                card_orders.push(order);
+            }
+            send(&mut app, UiAction::Voice(Voice::Soft));
+            send(&mut app, UiAction::Reply(0));
+        } else {
+            app.update();
+        }
+    }
+    assert_eq!(screen(&app), Screen::Debrief);
+    // Over a whole call the right answer does not sit in the same place every time.
+    assert!(
+        card_orders.iter().any(|o| o[0] != 0),
+        "cards never shuffled: {card_orders:?}"
+    );
+}

@@ -410,6 +410,20 @@ impl Call {
         self.beat
     }
 
+    /// The order to show this beat's replies in: indexes into `replies()`, shuffled by the
+    /// call's seed and the beat, so the right answer is not always the first card and a retry
+    /// is not learnt by position. Scripts, transcripts and `explore` keep the scenario's own
+    /// numbering; only the cards move.
+    pub fn reply_order(&self) -> Vec<usize> {
+        use rand::seq::SliceRandom;
+        let mut order: Vec<usize> = (0..self.replies().len()).collect();
+        let mut rng = ChaCha8Rng::seed_from_u64(
+            self.seed ^ (self.beat as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        );
+        order.shuffle(&mut rng);
+        order
+    }
+
     pub fn is_over(&self) -> bool {
         self.outcome.is_some()
     }

@@ -81,6 +81,8 @@ struct EndingBanner;
 #[derive(Resource, Default)]
 struct CallView {
     cards_for_beat: Option<usize>,
+    /// Card slot (what key 1-4 presses) → the scenario's reply index.
+    card_order: Vec<usize>,
     bubbles: usize,
     ended_for: f32,
 }
@@ -377,6 +379,7 @@ fn capital(s: &str) -> String {
 fn shortcuts(
     keys: Option<Res<ButtonInput<KeyCode>>>,
     voice: Res<ChosenVoice>,
+    view: Res<CallView>,
     mut commands: MessageWriter<UiCommand>,
 ) {
     let Some(keys) = keys else { return };
@@ -386,9 +389,11 @@ fn shortcuts(
         (KeyCode::Digit3, KeyCode::Numpad3),
         (KeyCode::Digit4, KeyCode::Numpad4),
     ];
-    for (i, (a, b)) in replies.into_iter().enumerate() {
-        if keys.any_just_pressed([a, b]) {
-            commands.write(UiCommand(UiAction::Reply(i)));
+    for (slot, (a, b)) in replies.into_iter().enumerate() {
+        if keys.any_just_pressed([a, b])
+            && let Some(&reply) = view.card_order.get(slot)
+        {
+            commands.write(UiCommand(UiAction::Reply(reply)));
         }
     }
     for (key, v) in [
@@ -511,6 +516,8 @@ fn show_events(
     let new: Vec<Event> = live.call.events()[first..].to_vec();
     live.shown = live.call.events().len();
     let name = case.0.customer.name.clone();
+    // Bubbles spawned this frame are not in the `bubbles` query until the commands apply.
+    let mut spawned_now = 0;
     for (offset, event) in new.into_iter().enumerate() {
         match event {
             Event::CustomerLine {
@@ -534,6 +541,7 @@ fn show_events(
                 };
                 let order = view.bubbles;
                 view.bubbles += 1;
+                spawned_now += 1;
                 let shown_text = if duration > 0 {
                     String::new()
                 } else {
@@ -588,6 +596,7 @@ fn show_events(
                 }
                 let order = view.bubbles;
                 view.bubbles += 1;
+                spawned_now += 1;
                 let how = match timing {
                     ReplyTiming::Interrupting => {
                         format!("You, {} voice, interrupting", voice.label())
@@ -685,7 +694,6 @@ fn show_events(
     // Keep the newest bubbles; older ones scroll out of view.
     let mut all: Vec<(Entity, usize)> = bubbles.iter().map(|(e, b)| (e, b.order)).collect();
     all.sort_by_key(|(_, order)| *order);
-    let spawned_now = view.bubbles.saturating_sub(all.len());
     let keep = VISIBLE_BUBBLES.saturating_sub(spawned_now);
     if all.len() > keep {
         for (e, _) in &all[..all.len() - keep] {
@@ -768,10 +776,17 @@ fn show_cards(
     if view.cards_for_beat != beat {
         view.cards_for_beat = beat;
         commands.entity(list).despawn_children();
-        for (i, reply) in live.call.replies().iter().enumerate() {
+        view.card_order = if beat.is_some() {
+            live.call.reply_order()
+        } else {
+            Vec::new()
+        };
+        let replies = live.call.replies();
+        for (slot, &i) in view.card_order.iter().enumerate() {
+            let reply = &replies[i];
             let card = commands
                 .spawn((
-                    Name::new(format!("Reply {}", i + 1)),
+                    Name::new(format!("Reply card {}", slot + 1)),
                     ReplyCard(i),
                     bevy::ui_widgets::Button,
                     bevy::picking::hover::Hovered::default(),
@@ -789,7 +804,7 @@ fn show_cards(
                     BorderColor::all(palette::BORDER),
                 ))
                 .with_children(|c| {
-                    c.spawn(widgets::key_hint(&fonts, &format!("{}", i + 1)));
+                    c.spawn(widgets::key_hint(&fonts, &format!("{}", slot + 1)));
                     c.spawn((
                         ReplyText,
                         widgets::paragraph(&fonts, reply.text.clone(), size::BODY, palette::TEXT),
