@@ -414,7 +414,11 @@ fn the_conversation_keeps_the_latest_lines_on_screen_all_call_long() {
                 .iter()
                 .filter(|e| matches!(e, Event::CustomerLine { .. } | Event::Reply { .. }))
                 .count();
-            (lines, call.reply_order(), floor_open(&app) && call.can_reply())
+            (
+                lines,
+                call.reply_order(),
+                floor_open(&app) && call.can_reply(),
+            )
         };
         let world = app.world_mut();
         let shown = world.query::<&Bubble>().iter(world).count();
@@ -444,4 +448,65 @@ fn the_conversation_keeps_the_latest_lines_on_screen_all_call_long() {
         card_orders.iter().any(|o| o[0] != 0),
         "cards never shuffled: {card_orders:?}"
     );
+}
+
+/// A key press as the window would deliver it, so the input systems see it as a real one.
+fn press(app: &mut App, key: KeyCode) {
+    use bevy::input::ButtonState;
+    use bevy::input::keyboard::{Key, KeyboardInput};
+    for state in [ButtonState::Pressed, ButtonState::Released] {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: key,
+            logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
+            state,
+            text: None,
+            repeat: false,
+            window: Entity::PLACEHOLDER,
+        });
+        app.update();
+    }
+}
+
+fn focused_case(app: &App) -> Option<String> {
+    let focused = app
+        .world()
+        .resource::<bevy::input_focus::InputFocus>()
+        .get()?;
+    app.world()
+        .get::<CaseCard>(focused)
+        .map(|card| card.id.clone())
+}
+
+#[test]
+fn the_arrow_keys_walk_the_case_list_and_the_focused_case_opens() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Kai");
+    app.update();
+    let first = focused_case(&app).expect("the first case has the focus on arrival");
+    press(&mut app, KeyCode::ArrowDown);
+    let second = focused_case(&app).expect("the focus stays on a case");
+    assert_ne!(second, first);
+    press(&mut app, KeyCode::ArrowUp);
+    assert_eq!(focused_case(&app).as_deref(), Some(first.as_str()));
+    // Past the end of the list the focus stays on the last case.
+    for _ in 0..20 {
+        press(&mut app, KeyCode::ArrowDown);
+    }
+    let last = focused_case(&app).expect("still on a case");
+    assert_ne!(last, first);
+    // Enter activates the focused button (Bevy's button widget does that); the card opens.
+    let focused = app
+        .world()
+        .resource::<bevy::input_focus::InputFocus>()
+        .get()
+        .unwrap();
+    app.world_mut().trigger(Activate { entity: focused });
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Brief);
+    let current = app
+        .world()
+        .resource::<hold_the_line::game::session::CurrentCase>();
+    assert_eq!(current.0.id, last);
 }

@@ -310,7 +310,11 @@ fn an_error_in_one_file_does_not_spread_to_files_that_require_it() {
         t.replacen("title: \"The parcel that never came\"", "title: \"\"", 1)
     });
     copy_scenario(dir.path(), "t1_wrong_item.ron", "b.ron", |t| {
-        t.replacen("tier: 1,", "tier: 1,\n    requires: [\"missing_parcel\"],", 1)
+        t.replacen(
+            "tier: 1,",
+            "tier: 1,\n    requires: [\"missing_parcel\"],",
+            1,
+        )
     });
     let library = load_paths(&[dir.path().to_path_buf()], &Catalogue::builtin()).unwrap();
     assert_eq!(codes_of(&library, "a.ron"), ["empty-text"]);
@@ -331,8 +335,12 @@ fn the_same_file_named_twice_is_not_its_own_duplicate() {
 fn giving_up_cannot_end_in_a_settled_ending_and_play_rules_are_not_tagged() {
     let dir = tempfile::tempdir().unwrap();
     copy_scenario(dir.path(), "t1_missing_parcel.ron", "a.ron", |t| {
-        t.replacen("temperament: (", "temperament: (\n            at_limit: \"resolved\",", 1)
-            .replacen("follows: [", "follows: [lower_your_voice, ", 1)
+        t.replacen(
+            "temperament: (",
+            "temperament: (\n            at_limit: \"resolved\",",
+            1,
+        )
+        .replacen("follows: [", "follows: [lower_your_voice, ", 1)
     });
     let library = load_paths(&[dir.path().to_path_buf()], &Catalogue::builtin()).unwrap();
     let codes = codes_of(&library, "a.ron");

@@ -163,7 +163,12 @@ fn a_core_rule_broken_at_every_turn_fails_even_with_the_right_words() {
     let (library, catalogue) = library();
     let scenario = parcel(&library);
     // The right replies, said in a raised voice every time.
-    let firm = play(scenario, &catalogue, "1:firm, 1:firm, 1:firm, 1:firm, 1:firm", 1);
+    let firm = play(
+        scenario,
+        &catalogue,
+        "1:firm, 1:firm, 1:firm, 1:firm, 1:firm",
+        1,
+    );
     let score = firm.score();
     assert!(score.rule("lower_your_voice").unwrap().broken > 1);
     assert!(score.total >= scenario.pass_mark, "points alone would pass");

@@ -74,6 +74,8 @@ fn a_damaged_file_is_recovered_from_the_backup_with_a_notice() {
     let path = store.path_for("Dana");
     let text = fs::read_to_string(&path).unwrap();
     fs::write(&path, &text[..text.len() / 2]).unwrap();
+    // The damaged profile is still offered under Continue, through its backup.
+    assert_eq!(store.names(), vec!["Dana".to_string()]);
 
     let (recovered, notice) = store.open("Dana").unwrap();
     let Some(Notice::RecoveredFromBackup {

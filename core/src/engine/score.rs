@@ -182,9 +182,7 @@ pub fn why_not_passed(
         ));
     }
     if total < pass_mark {
-        return Some(format!(
-            "{total} is below the pass mark of {pass_mark}."
-        ));
+        return Some(format!("{total} is below the pass mark of {pass_mark}."));
     }
     None
 }

@@ -248,13 +248,29 @@ impl Store {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return Vec::new();
         };
-        let mut names: Vec<String> = entries
+        // A profile whose file is damaged or missing is still listed through its backup,
+        // so the trainee can pick it and have it recovered on sign-in.
+        let stems: std::collections::BTreeSet<String> = entries
             .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .filter_map(|p| read_profile(&p).ok().map(|p| p.name))
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter_map(|file| {
+                file.strip_suffix(".ron.bak")
+                    .or_else(|| file.strip_suffix(".ron"))
+                    .map(str::to_string)
+            })
+            .collect();
+        let mut names: Vec<String> = stems
+            .iter()
+            .filter_map(|stem| {
+                let path = self.dir.join(format!("{stem}.ron"));
+                read_profile(&path)
+                    .or_else(|_| read_profile(&Self::backup_for(&path)))
+                    .ok()
+                    .map(|p| p.name)
+            })
             .collect();
         names.sort_by_key(|n| n.to_lowercase());
+        names.dedup();
         names
     }
 

@@ -622,14 +622,16 @@ pub fn compile<'f>(
             .help("start anger below the limit, or raise the limit"),
         );
     }
-    let give_up_ending =
-        |c: &mut Checker, name: &Option<String>, field: &'static str| -> Option<EndingIx> {
-            match name {
-                Some(name) => match ending_index.get(name.as_str()) {
-                    // A customer at the end of their tether does not leave satisfied.
-                    Some(&e) if endings[e].kind.settles() => {
-                        let span = c.at(&[Field("customer"), Field("temperament"), Field(field)]);
-                        c.push(
+    let give_up_ending = |c: &mut Checker,
+                          name: &Option<String>,
+                          field: &'static str|
+     -> Option<EndingIx> {
+        match name {
+            Some(name) => match ending_index.get(name.as_str()) {
+                // A customer at the end of their tether does not leave satisfied.
+                Some(&e) if endings[e].kind.settles() => {
+                    let span = c.at(&[Field("customer"), Field("temperament"), Field(field)]);
+                    c.push(
                             Diagnostic::error(
                                 "settled-give-up",
                                 format!(
@@ -641,36 +643,36 @@ pub fn compile<'f>(
                             .label("the trainee would pass by making the customer furious")
                             .help("name an ending of kind HungUp, Supervisor or Unresolved"),
                         );
-                        None
+                    None
+                }
+                Some(&e) => Some(e),
+                None => {
+                    let span = c.at(&[Field("customer"), Field("temperament"), Field(field)]);
+                    let mut d = Diagnostic::error(
+                        "unknown-target",
+                        format!("no ending is called \"{name}\""),
+                        span,
+                    )
+                    .label("must name an ending");
+                    if let Some(near) =
+                        suggest(name, file.endings.0.iter().map(|(k, _)| k.as_str()))
+                    {
+                        d = d.help(format!("did you mean \"{near}\"?"));
                     }
-                    Some(&e) => Some(e),
-                    None => {
-                        let span = c.at(&[Field("customer"), Field("temperament"), Field(field)]);
-                        let mut d = Diagnostic::error(
-                            "unknown-target",
-                            format!("no ending is called \"{name}\""),
-                            span,
-                        )
-                        .label("must name an ending");
-                        if let Some(near) =
-                            suggest(name, file.endings.0.iter().map(|(k, _)| k.as_str()))
-                        {
-                            d = d.help(format!("did you mean \"{near}\"?"));
-                        }
-                        c.push(d);
-                        None
-                    }
-                },
-                None => endings
-                    .iter()
-                    .position(|e| e.kind == EndingKind::HungUp)
-                    .or_else(|| {
-                        endings
-                            .iter()
-                            .position(|e| e.kind == EndingKind::Supervisor)
-                    }),
-            }
-        };
+                    c.push(d);
+                    None
+                }
+            },
+            None => endings
+                .iter()
+                .position(|e| e.kind == EndingKind::HungUp)
+                .or_else(|| {
+                    endings
+                        .iter()
+                        .position(|e| e.kind == EndingKind::Supervisor)
+                }),
+        }
+    };
     let at_limit = give_up_ending(&mut c, &t.at_limit, "at_limit");
     let out_of_patience = match &t.out_of_patience {
         Some(_) => give_up_ending(&mut c, &t.out_of_patience, "out_of_patience"),

@@ -376,7 +376,10 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
             )
         }
         RonError::MissingStructField { field, outer } => (
-            format!("{} needs `{field}`", capitalised(&item_name(outer.as_deref()))),
+            format!(
+                "{} needs `{field}`",
+                capitalised(&item_name(outer.as_deref()))
+            ),
             Some(format!("add `{field}: ...` (see docs/authoring.md)")),
         ),
         RonError::DuplicateStructField { field, .. } => (
@@ -414,7 +417,10 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
             ),
         ),
         RonError::ExpectedDifferentStructName { expected, found } => (
-            format!("expected {} here, found `{found}`", item_name(Some(expected))),
+            format!(
+                "expected {} here, found `{found}`",
+                item_name(Some(expected))
+            ),
             Some("write just `(` to open it".into()),
         ),
         RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => (

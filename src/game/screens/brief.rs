@@ -3,6 +3,7 @@
 use bevy::input_focus::AutoFocus;
 use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
+use htl_core::scenario::Channel;
 
 use crate::game::Screen;
 use crate::game::actions::{UiAction, UiCommand};
@@ -23,9 +24,19 @@ Answer while they are still shouting and you interrupt them; the pause after an 
 Choose your voice with S (soft), E (even), F (firm) before you answer. Don't leave them in silence. \
 P pauses the call if real life interrupts (a paused call is not dead air).";
 
+const HOW_TO_PLAY_CHAT: &str = "The customer's messages appear as they type them. Answer with the number keys 1-4 or a click. \
+Send while they are still typing in capitals and you cut them off; wait until they stop. \
+Choose your tone with S (warm), E (neutral), F (curt) before you answer. Don't leave them waiting. \
+P pauses the chat if real life interrupts (a paused chat is not dead air).";
+
 fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
     let s = &case.0;
     let c = &s.customer;
+    let (how_to_play, start) = match s.channel {
+        Channel::Chat => (HOW_TO_PLAY_CHAT, "Open the chat  (Enter)"),
+        Channel::FrontDesk => (HOW_TO_PLAY, "Serve the customer  (Enter)"),
+        Channel::Phone => (HOW_TO_PLAY, "Take the call  (Enter)"),
+    };
     commands.spawn((
         Name::new("Brief screen"),
         DespawnOnExit(Screen::Brief),
@@ -86,7 +97,7 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
                         palette::TEXT_DIM
                     )],
                 ),
-                widgets::paragraph(&fonts, HOW_TO_PLAY, size::BODY, palette::TEXT_DIM),
+                widgets::paragraph(&fonts, how_to_play, size::BODY, palette::TEXT_DIM),
                 (
                     Node {
                         column_gap: px(12),
@@ -95,7 +106,7 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
                     },
                     children![
                         (
-                            widgets::button(&fonts, "Take the call  (Enter)", UiAction::StartCall),
+                            widgets::button(&fonts, start, UiAction::StartCall),
                             AutoFocus
                         ),
                         widgets::button(&fonts, "Back to the list  (Esc)", UiAction::BackToList),

@@ -4,6 +4,7 @@
 //! control stops the clock when real life interrupts.
 
 use bevy::input_focus::tab_navigation::{TabGroup, TabIndex};
+use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
 use bevy::winit::WinitSettings;
 use htl_core::engine::{Call, Event, LineKind, Meter, Phase, ReplyTiming, Voice, clock};
@@ -74,6 +75,8 @@ pub struct StatusText;
 struct TimerText;
 #[derive(Component)]
 struct PauseOverlay;
+#[derive(Component)]
+struct ResumeButton;
 #[derive(Component)]
 struct EndingBanner;
 
@@ -322,25 +325,26 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
                 palette::TEXT_DIM,
             ));
             for (voice, key) in [(Voice::Soft, "S"), (Voice::Even, "E"), (Voice::Firm, "F")] {
-                let label = match (s.channel, voice) {
-                    (Channel::Chat, Voice::Soft) => "Warm",
-                    (Channel::Chat, Voice::Even) => "Neutral",
-                    (Channel::Chat, Voice::Firm) => "Curt",
-                    (_, v) => match v {
-                        Voice::Soft => "Soft",
-                        Voice::Even => "Even",
-                        Voice::Firm => "Firm",
-                    },
-                };
+                let label = capital(voice_name(s.channel, voice));
                 row.spawn((
                     widgets::button(&fonts, format!("{label}  ({key})"), UiAction::Voice(voice)),
                     VoiceButton(voice),
                     Selected(voice == Voice::Even),
                 ));
             }
+            // Onboarding tiers spell out the cue; later tiers leave it to the trainee.
+            let hint = match (s.tier, s.channel) {
+                (1 | 2, Channel::Chat) => {
+                    "Answer with 1-4. Wait until they stop typing; answer capitals warmly."
+                }
+                (1 | 2, _) => {
+                    "Answer with 1-4. Wait for the pause; answer a shouting customer softly."
+                }
+                _ => "Answer with 1-4.",
+            };
             row.spawn(widgets::text(
                 &fonts,
-                "Answer with 1-4. Wait for the pause; answer a shouting customer softly.",
+                hint,
                 size::SMALL,
                 palette::TEXT_FAINT,
             ));
@@ -354,18 +358,27 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
                 right: px(0),
                 top: px(0),
                 bottom: px(0),
+                flex_direction: FlexDirection::Column,
+                row_gap: px(24),
                 align_items: AlignItems::Center,
                 justify_content: JustifyContent::Center,
                 display: Display::None,
                 ..default()
             },
             BackgroundColor(Color::srgba(0.0, 0.0, 0.0, 0.75)),
-            children![widgets::bold(
-                &fonts,
-                "Paused. The clock is stopped.  P to resume.",
-                size::TITLE,
-                palette::TEXT
-            )],
+            children![
+                widgets::bold(
+                    &fonts,
+                    "Paused. The clock is stopped.",
+                    size::TITLE,
+                    palette::TEXT
+                ),
+                // The overlay covers the Pause button, so it brings its own way back.
+                (
+                    widgets::button(&fonts, "Resume  (P)", UiAction::TogglePause),
+                    ResumeButton,
+                ),
+            ],
         ));
     });
 }
@@ -427,7 +440,10 @@ fn handle(
     mut voice: ResMut<ChosenVoice>,
     mut buttons: Query<(&VoiceButton, &mut Selected)>,
     mut overlay: Query<&mut Node, With<PauseOverlay>>,
+    resume: Query<Entity, With<ResumeButton>>,
+    focus: Option<ResMut<InputFocus>>,
 ) {
+    let mut focus = focus;
     for UiCommand(action) in requests.read() {
         match action {
             UiAction::Reply(i) => {
@@ -446,6 +462,13 @@ fn handle(
                 live.call.set_paused(paused);
                 for mut node in &mut overlay {
                     node.display = if paused { Display::Flex } else { Display::None };
+                }
+                // Enter or Space resumes from the keyboard, as P does.
+                if let Some(focus) = focus.as_mut() {
+                    match resume.iter().next().filter(|_| paused) {
+                        Some(button) => focus.set(button, FocusCause::Navigated),
+                        None => focus.clear(),
+                    }
                 }
             }
             _ => {}
@@ -496,6 +519,16 @@ fn bubble_style(
     }
 }
 
+/// What the trainee's voice is called on this channel: in a chat it is the tone of the text.
+pub(super) fn voice_name(channel: Channel, voice: Voice) -> &'static str {
+    match (channel, voice) {
+        (Channel::Chat, Voice::Soft) => "warm",
+        (Channel::Chat, Voice::Even) => "neutral",
+        (Channel::Chat, Voice::Firm) => "curt",
+        (_, voice) => voice.label(),
+    }
+}
+
 /// Turns new engine events into bubbles and meter flashes.
 #[allow(clippy::too_many_arguments)]
 fn show_events(
@@ -532,10 +565,14 @@ fn show_events(
                     commands.entity(e).remove::<Speaking>();
                 }
                 let (bg, fg, font_size, is_bold) = bubble_style(intensity, true, Some(kind));
+                let chat = case.0.channel == Channel::Chat;
                 let label = match kind {
                     LineKind::Retort => format!("{name} (cut off)"),
+                    LineKind::Nudge if chat => format!("{name} (after your silence)"),
                     LineKind::Nudge => format!("{name} (into the silence)"),
+                    _ if intensity == Intensity::Shout && chat => format!("{name} (in capitals)"),
                     _ if intensity == Intensity::Shout => format!("{name} (shouting)"),
+                    _ if intensity == Intensity::Raised && chat => format!("{name} (heated)"),
                     _ if intensity == Intensity::Raised => format!("{name} (voice raised)"),
                     _ => name.clone(),
                 };
@@ -597,11 +634,19 @@ fn show_events(
                 let order = view.bubbles;
                 view.bubbles += 1;
                 spawned_now += 1;
-                let how = match timing {
-                    ReplyTiming::Interrupting => {
-                        format!("You, {} voice, interrupting", voice.label())
+                let channel = case.0.channel;
+                let how = match (timing, channel) {
+                    (ReplyTiming::Interrupting, Channel::Chat) => {
+                        format!(
+                            "You, {}, while they were typing",
+                            voice_name(channel, voice)
+                        )
                     }
-                    _ => format!("You, {} voice", voice.label()),
+                    (ReplyTiming::Interrupting, _) => {
+                        format!("You, {} voice, interrupting", voice_name(channel, voice))
+                    }
+                    (_, Channel::Chat) => format!("You, {}", voice_name(channel, voice)),
+                    _ => format!("You, {} voice", voice_name(channel, voice)),
                 };
                 let id = commands
                     .spawn((
@@ -855,26 +900,38 @@ fn show_status(
         .next()
         .unwrap_or("The customer")
         .to_string();
+    // Onboarding tiers name the cue; later tiers only say what is happening.
+    let venting = if case.0.tier <= 2 {
+        format!("{name} is venting. Let them finish.")
+    } else {
+        format!("{name} is venting.")
+    };
+    // A chat is typed, not spoken.
+    let chat = case.0.channel == Channel::Chat;
+    let talking = if chat {
+        format!("{name} is typing")
+    } else {
+        format!("{name} is talking")
+    };
     let (line, colour) = if live.call.is_paused() {
         ("Paused".to_string(), palette::TEXT_DIM)
     } else {
         match live.call.phase() {
-            Phase::Speaking { intensity, .. } if intensity.is_loud() => (
-                format!("{name} is venting. Let them finish."),
-                palette::ANGER,
-            ),
-            Phase::Speaking { .. } => (format!("{name} is talking"), palette::TEXT_DIM),
-            Phase::Breath if live.call.is_mid_outburst() => (
-                format!("{name} is venting. Let them finish."),
-                palette::ANGER,
-            ),
-            Phase::Breath => (format!("{name} is talking"), palette::TEXT_DIM),
+            Phase::Speaking { intensity, .. } if intensity.is_loud() => {
+                (venting.clone(), palette::ANGER)
+            }
+            Phase::Speaking { .. } => (talking.clone(), palette::TEXT_DIM),
+            Phase::Breath if live.call.is_mid_outburst() => (venting.clone(), palette::ANGER),
+            Phase::Breath => (talking.clone(), palette::TEXT_DIM),
+            Phase::Pausing if chat => ("They stopped typing: your cue".to_string(), palette::GOOD),
             Phase::Pausing => ("A pause: your cue to speak".to_string(), palette::GOOD),
             Phase::Waiting { in_pause: true, .. } => ("Your turn".to_string(), palette::GOOD),
             Phase::Waiting { silent_for, .. } => {
                 (format!("Silence: {} s", silent_for / 1000), palette::WARN)
             }
+            Phase::Replying { .. } if chat => ("You are typing".to_string(), palette::ACCENT),
             Phase::Replying { .. } => ("You are speaking".to_string(), palette::ACCENT),
+            Phase::Ended if chat => ("The chat has ended".to_string(), palette::TEXT_DIM),
             Phase::Ended => ("The call has ended".to_string(), palette::TEXT_DIM),
         }
     };

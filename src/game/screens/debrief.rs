@@ -138,7 +138,16 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, finished: Res<Finished>, c
                     ..default()
                 },
                 BackgroundColor(palette::ACCENT_DARK),
-                children![widgets::bold(&fonts, format!("New cases unlocked: {} is open.", tiers.join(" and ")), size::LARGE, palette::TEXT)],
+                children![widgets::bold(
+                    &fonts,
+                    format!(
+                        "New cases unlocked: {} {} open.",
+                        tiers.join(" and "),
+                        if tiers.len() == 1 { "is" } else { "are" }
+                    ),
+                    size::LARGE,
+                    palette::TEXT
+                )],
             ));
         }
         // Body: checklist | chart and transcript, scrolling together.
@@ -219,6 +228,18 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, finished: Res<Finished>, c
                                     palette::BAD,
                                 ));
                             }
+                        } else if let Some(m) = rule.moments.first() {
+                            // What earned it, once, so a good habit is named as well.
+                            let what = match &m.reply {
+                                Some(reply) if !m.note.starts_with("you ") => format!("you said \"{}\"", clipped(reply, 70)),
+                                _ => m.note.clone(),
+                            };
+                            line.spawn(widgets::paragraph(
+                                &fonts,
+                                format!("at {}: {what}", short_clock(m.at)),
+                                size::SMALL,
+                                palette::TEXT_DIM,
+                            ));
                         }
                     });
                 }
@@ -395,6 +416,8 @@ fn spawn_chart(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, events: &[Even
 fn spawn_transcript(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, finished: &Finished) {
     let call = &finished.call;
     let name = call.scenario().customer.name.clone();
+    let catalogue = finished.call.catalogue();
+    let scenario = finished.call.scenario();
     let mut verdicts: Vec<String> = Vec::new();
     let flush = |panel: &mut ChildSpawnerCommands, verdicts: &mut Vec<String>| {
         if !verdicts.is_empty() {
@@ -430,23 +453,46 @@ fn spawn_transcript(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, finished:
             }
             Event::Reply {
                 at,
+                beat,
+                reply,
                 text,
                 voice,
                 timing,
-                ..
             } => {
                 flush(panel, &mut verdicts);
+                // The scenario writer's own note on this reply, when they wrote one.
+                let writers_note = scenario
+                    .beat_index(beat)
+                    .and_then(|b| scenario.beats[b].replies.get(*reply))
+                    .and_then(|r| r.why.clone());
                 let how = timing.label();
+                let channel = scenario.channel;
+                let voice = super::call::voice_name(channel, *voice);
+                let voice = if channel == htl_core::scenario::Channel::Chat {
+                    format!("{voice} tone")
+                } else {
+                    format!("{voice} voice")
+                };
                 panel.spawn(widgets::paragraph(
                     fonts,
-                    format!(
-                        "{}  You ({} voice, {how}): {text}",
-                        short_clock(*at),
-                        voice.label()
-                    ),
+                    format!("{}  You ({voice}, {how}): {text}", short_clock(*at)),
                     size::SMALL,
                     palette::ACCENT,
                 ));
+                if let Some(note) = writers_note {
+                    panel.spawn((
+                        Node {
+                            margin: UiRect::left(px(24)),
+                            ..default()
+                        },
+                        children![widgets::paragraph(
+                            fonts,
+                            note,
+                            size::SMALL,
+                            palette::TEXT_DIM
+                        )],
+                    ));
+                }
                 if let Some(better) = finished.score.better_replies.iter().find(|b| b.at == *at) {
                     panel.spawn((
                         BetterReplyNote(better.better.clone()),
@@ -487,7 +533,10 @@ fn spawn_transcript(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, finished:
                 } else {
                     "x"
                 };
-                verdicts.push(format!("{mark} {rule}"));
+                let summary = catalogue
+                    .get(rule)
+                    .map_or(rule.as_str(), |r| r.summary.as_str());
+                verdicts.push(format!("{mark} {summary}"));
             }
             Event::Ended { text, kind, .. } => {
                 flush(panel, &mut verdicts);
@@ -591,4 +640,14 @@ fn handle(
             _ => {}
         }
     }
+}
+
+/// The start of a long text, cut at a word, with an ellipsis.
+fn clipped(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', '.', ';', ':']))
 }

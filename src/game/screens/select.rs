@@ -2,10 +2,13 @@
 //! best result; locked cases say what opens them; files that failed to load are listed
 //! with their diagnostic instead of vanishing.
 
-use bevy::input_focus::AutoFocus;
+use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::input_focus::tab_navigation::{TabGroup, TabIndex};
+use bevy::input_focus::{AutoFocus, FocusCause, InputFocus};
 use bevy::prelude::*;
+use htl_core::profile::Profile;
 use htl_core::progress::{self, Access};
+use htl_core::scenario::Scenario;
 
 use crate::game::Screen;
 use crate::game::actions::{UiAction, UiCommand};
@@ -43,7 +46,9 @@ pub(super) fn plugin(app: &mut App) {
             (
                 handle,
                 shortcuts,
-                rebuild_list.run_if(
+                arrows_move_focus,
+                scroll,
+                (refresh_tabs, rebuild_list).run_if(
                     resource_changed::<ShownTier>
                         .or_else(resource_changed::<Cases>)
                         .or_else(any_match_filter::<Added<CaseList>>),
@@ -90,19 +95,12 @@ fn spawn(
     let plain = cases.plain();
     let tabs: Vec<_> = (1..=4u8)
         .map(|tier| {
-            let open = progress::tier_open(&plain, &trainee.profile, tier);
-            let count = plain.iter().filter(|s| s.tier == tier).count();
-            let passed = plain
-                .iter()
-                .filter(|s| s.tier == tier && trainee.profile.passed(&s.id))
-                .count();
-            let label = if open {
-                format!("Tier {tier}  ({passed}/{count} passed)")
-            } else {
-                format!("Tier {tier}  (locked)")
-            };
             (
-                widgets::button(&fonts, label, UiAction::ShowTier(tier)),
+                widgets::button(
+                    &fonts,
+                    tab_label(tier, &plain, &trainee.profile),
+                    UiAction::ShowTier(tier),
+                ),
                 TierTab(tier),
                 Selected(tier == shown.0),
             )
@@ -181,11 +179,48 @@ fn spawn(
                 flex_direction: FlexDirection::Column,
                 row_gap: px(10),
                 flex_grow: 1.0,
-                overflow: Overflow::clip_y(),
+                // A trainer's folder may hold more cases than fit: the list scrolls.
+                min_height: px(0),
+                overflow: Overflow::scroll_y(),
                 ..default()
             },
+            ScrollPosition::default(),
         ));
     });
+}
+
+/// A tier tab's label: how far the trainee is through it, or that it is locked.
+fn tab_label(tier: u8, plain: &[Scenario], profile: &Profile) -> String {
+    if !progress::tier_open(plain, profile, tier) {
+        return format!("Tier {tier}  (locked)");
+    }
+    let in_tier = plain.iter().filter(|s| s.tier == tier);
+    let count = in_tier.clone().count();
+    let passed = in_tier.filter(|s| profile.passed(&s.id)).count();
+    format!("Tier {tier}  ({passed}/{count} passed)")
+}
+
+/// Marks the shown tier's tab; the library may have been reloaded, so the counts are
+/// refreshed too.
+fn refresh_tabs(
+    trainee: Res<Trainee>,
+    cases: Res<Cases>,
+    shown: Res<ShownTier>,
+    mut tabs: Query<(&TierTab, &mut Selected, &Children)>,
+    mut labels: Query<&mut Text>,
+) {
+    let plain = cases.plain();
+    for (tab, mut selected, children) in &mut tabs {
+        selected.0 = tab.0 == shown.0;
+        let label = tab_label(tab.0, &plain, &trainee.profile);
+        for &child in children {
+            if let Ok(mut text) = labels.get_mut(child)
+                && text.0 != label
+            {
+                text.0 = label.clone();
+            }
+        }
+    }
 }
 
 fn rebuild_list(
@@ -194,15 +229,14 @@ fn rebuild_list(
     trainee: Res<Trainee>,
     cases: Res<Cases>,
     shown: Res<ShownTier>,
-    list: Query<Entity, With<CaseList>>,
-    mut tabs: Query<(&TierTab, &mut Selected)>,
+    mut list: Query<(Entity, &mut ScrollPosition), With<CaseList>>,
 ) {
-    for (tab, mut selected) in &mut tabs {
-        selected.0 = tab.0 == shown.0;
-    }
-    let Ok(list) = list.single() else { return };
-    commands.entity(list).despawn_children();
     let plain = cases.plain();
+    let Ok((list, mut scrolled)) = list.single_mut() else {
+        return;
+    };
+    scrolled.y = 0.0;
+    commands.entity(list).despawn_children();
     let mut first = true;
     commands.entity(list).with_children(|list| {
         let in_tier: Vec<_> = cases
@@ -307,7 +341,7 @@ fn rebuild_list(
                         format!(
                             "{} · {}",
                             capitalise(scenario.channel.label()),
-                            scenario.brief
+                            card_summary(&scenario.brief)
                         ),
                         size::BODY,
                         if locked {
@@ -366,6 +400,136 @@ fn rebuild_list(
     });
 }
 
+/// The opening of a brief, short enough for a card: the full brief is on the next screen.
+/// A leading setting label ("Live chat.", "Front desk, Halden Electronics.") is dropped,
+/// since the card shows the channel already.
+fn card_summary(brief: &str) -> String {
+    const ROOM: usize = 170;
+    let mut sentences = split_sentences(brief);
+    if sentences.len() > 1 && sentences[0].split_whitespace().count() <= 4 {
+        sentences.remove(0);
+    }
+    let mut summary = String::new();
+    for sentence in sentences {
+        if !summary.is_empty() && summary.chars().count() + 1 + sentence.chars().count() > ROOM {
+            summary.push_str(" …");
+            break;
+        }
+        if !summary.is_empty() {
+            summary.push(' ');
+        }
+        summary.push_str(sentence);
+    }
+    summary
+}
+
+/// Sentences end at ". ", "! " or "? " before a capital letter, so "£14.99" and "8:40 pm"
+/// stay whole.
+fn split_sentences(text: &str) -> Vec<&str> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for window in chars.windows(3) {
+        let [(_, end), (_, space), (next_at, next)] = window else {
+            continue;
+        };
+        if matches!(end, '.' | '!' | '?') && *space == ' ' && next.is_uppercase() {
+            sentences.push(text[start..*next_at].trim());
+            start = *next_at;
+        }
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        sentences.push(rest);
+    }
+    sentences
+}
+
+/// The arrow keys move the focus from card to card, as in any list.
+fn arrows_move_focus(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    focus: Option<ResMut<InputFocus>>,
+    list: Query<&Children, With<CaseList>>,
+    cards: Query<&CaseCard>,
+) {
+    let (Some(keys), Some(mut focus)) = (keys, focus) else {
+        return;
+    };
+    let step: isize = if keys.just_pressed(KeyCode::ArrowDown) {
+        1
+    } else if keys.just_pressed(KeyCode::ArrowUp) {
+        -1
+    } else {
+        return;
+    };
+    let Ok(children) = list.single() else { return };
+    let open: Vec<Entity> = children
+        .iter()
+        .filter(|&e| cards.get(e).is_ok_and(|card| !card.locked))
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    let next = match focus.get().and_then(|f| open.iter().position(|&e| e == f)) {
+        Some(at) => at.saturating_add_signed(step).min(open.len() - 1),
+        None => 0,
+    };
+    focus.set(open[next], FocusCause::Navigated);
+}
+
+/// The mouse wheel and Page Up/Down scroll the list; a card that takes the keyboard focus
+/// is scrolled into view, so Tab never moves the focus off screen.
+fn scroll(
+    mut wheel: MessageReader<MouseWheel>,
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    focus: Option<Res<InputFocus>>,
+    mut list: Query<(&mut ScrollPosition, &ComputedNode, &UiGlobalTransform), With<CaseList>>,
+    cards: Query<(&ComputedNode, &UiGlobalTransform), With<CaseCard>>,
+) {
+    let Ok((mut position, list_node, list_at)) = list.single_mut() else {
+        return;
+    };
+    let to_logical = list_node.inverse_scale_factor();
+    let mut delta = 0.0;
+    for w in wheel.read() {
+        delta -= match w.unit {
+            MouseScrollUnit::Line => w.y * 24.0,
+            MouseScrollUnit::Pixel => w.y,
+        };
+    }
+    if let Some(keys) = keys {
+        let page = list_node.size().y * to_logical * 0.8;
+        if keys.just_pressed(KeyCode::PageDown) {
+            delta += page;
+        }
+        if keys.just_pressed(KeyCode::PageUp) {
+            delta -= page;
+        }
+    }
+    if let Some(focused) = focus
+        .filter(|f| f.is_changed())
+        .and_then(|f| f.get())
+        .and_then(|e| cards.get(e).ok())
+    {
+        // Both transforms are node centres in physical pixels.
+        let (card_node, card_at) = focused;
+        let list_top = list_at.translation.y - list_node.size().y / 2.0;
+        let list_bottom = list_at.translation.y + list_node.size().y / 2.0;
+        let card_top = card_at.translation.y - card_node.size().y / 2.0;
+        let card_bottom = card_at.translation.y + card_node.size().y / 2.0;
+        if card_top < list_top {
+            delta += (card_top - list_top) * to_logical;
+        } else if card_bottom > list_bottom {
+            delta += (card_bottom - list_bottom) * to_logical;
+        }
+    }
+    if delta == 0.0 {
+        return;
+    }
+    let max = ((list_node.content_size().y - list_node.size().y) * to_logical).max(0.0);
+    position.y = (position.y + delta).clamp(0.0, max);
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -417,5 +581,30 @@ fn handle(
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::card_summary;
+
+    #[test]
+    fn a_card_shows_the_opening_of_a_long_brief_without_the_setting_label() {
+        let brief = "Live chat. A customer has been charged a £74.95 early cancellation fee. \
+            Your notes: the Pixelry sign-up page shows '£14.99/month' in large type; that it is a \
+            one-year plan paid monthly is only behind a link. Card refunds take 3 to 5 days.";
+        let summary = card_summary(brief);
+        assert!(
+            summary.starts_with("A customer has been charged a £74.95"),
+            "{summary}"
+        );
+        assert!(summary.chars().count() <= 172, "{summary}");
+        assert!(summary.ends_with('…'), "{summary}");
+    }
+
+    #[test]
+    fn a_short_brief_is_shown_whole() {
+        let brief = "A customer's parcel shows as delivered, but nothing arrived. It is a birthday present.";
+        assert_eq!(card_summary(brief), brief);
     }
 }

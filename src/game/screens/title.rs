@@ -34,6 +34,14 @@ pub(super) fn plugin(app: &mut App) {
 fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
     let store = Store::new(&data_dir(Some(&config.data_dir)));
     let names = store.names();
+    // A shared onboarding PC may hold many profiles; the rest are reached by typing a name.
+    const SHOWN_NAMES: usize = 6;
+    let more = names.len().saturating_sub(SHOWN_NAMES);
+    let more_hint = match more {
+        0 => String::new(),
+        1 => "One more saved profile: type the name above to continue it.".to_string(),
+        n => format!("{n} more saved profiles: type the name above to continue one."),
+    };
     commands.spawn((
         widgets::screen_root("Title screen"),
         DespawnOnExit(Screen::Title),
@@ -109,12 +117,13 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
                         Children::spawn(SpawnIter(
                             names
                                 .into_iter()
-                                .take(6)
+                                .take(SHOWN_NAMES)
                                 .map(|name| widgets::button(&fonts, format!("Continue as {name}"), UiAction::ContinueAs(name)))
                                 .collect::<Vec<_>>()
                                 .into_iter()
                         )),
                     ),
+                    widgets::text(&fonts, more_hint, size::SMALL, palette::TEXT_FAINT),
                     (
                         Node {
                             column_gap: px(10),
