@@ -72,7 +72,14 @@ pub fn access(scenario: &Scenario, scenarios: &[Scenario], profile: &Profile) ->
     if missing.is_empty() {
         Access::Open
     } else {
-        Access::Locked(format!("Pass first: {}.", missing.join(", ")))
+        // Titles may end in their own punctuation ("Supervisor. Now."): no second full stop.
+        let list = missing.join(", ");
+        let stop = if list.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        };
+        Access::Locked(format!("Pass first: {list}{stop}"))
     }
 }
 

@@ -197,3 +197,51 @@ fn passing_enough_cases_opens_the_next_tier_once() {
     );
     assert!(tier_open(scenarios, &profile, 2));
 }
+
+#[test]
+fn a_case_with_a_prerequisite_names_it_until_it_is_passed() {
+    let catalogue = Catalogue::builtin();
+    let library = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
+    let scenarios = &library.scenarios;
+    let gated = scenarios
+        .iter()
+        .find(|s| !s.requires.is_empty())
+        .expect("the library has a case with a prerequisite");
+    let needed = library.get(&gated.requires[0]).unwrap();
+    let mut profile = Profile::new("Ola");
+    profile.unlocked_tiers.extend([2, 3, 4]);
+    let Access::Locked(why) = access(gated, scenarios, &profile) else {
+        panic!("{} should wait for {}", gated.id, needed.id);
+    };
+    assert!(why.contains(&needed.title), "{why}");
+    // A title ending in its own full stop gets no second one.
+    assert!(!why.contains(".."), "{why}");
+    let (score, seed) = finished_call_score(true);
+    profile.record(&needed.id, &score, seed, String::new());
+    assert_eq!(access(gated, scenarios, &profile), Access::Open);
+}
+
+#[test]
+fn continue_lists_the_most_recently_saved_profiles_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    // Saved a day apart each (file times are set, so a coarse file system cannot tie them).
+    let day = std::time::Duration::from_secs(86_400);
+    let long_ago = std::time::SystemTime::now() - day * 10;
+    let save_on = |name: &str, day_number: u32| {
+        let (profile, _) = store.open(name).unwrap();
+        store.save(&profile).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(store.path_for(name))
+            .unwrap()
+            .set_modified(long_ago + day * day_number)
+            .unwrap();
+    };
+    save_on("Zara", 1);
+    save_on("Adam", 2);
+    save_on("Mina", 3);
+    assert_eq!(store.names(), vec!["Mina", "Adam", "Zara"]);
+    save_on("Adam", 4);
+    assert_eq!(store.names(), vec!["Adam", "Mina", "Zara"]);
+}

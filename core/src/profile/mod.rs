@@ -243,7 +243,7 @@ impl Store {
         path.with_extension("ron.bak")
     }
 
-    /// The names of the profiles saved here, sorted.
+    /// The names of the profiles saved here, the most recently saved first.
     pub fn names(&self) -> Vec<String> {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return Vec::new();
@@ -259,18 +259,32 @@ impl Store {
                     .map(str::to_string)
             })
             .collect();
-        let mut names: Vec<String> = stems
+        let mut found: Vec<(std::time::SystemTime, String)> = stems
             .iter()
             .filter_map(|stem| {
                 let path = self.dir.join(format!("{stem}.ron"));
-                read_profile(&path)
-                    .or_else(|_| read_profile(&Self::backup_for(&path)))
-                    .ok()
-                    .map(|p| p.name)
+                let backup = Self::backup_for(&path);
+                let (profile, file) = match read_profile(&path) {
+                    Ok(profile) => (profile, path),
+                    Err(_) => (read_profile(&backup).ok()?, backup),
+                };
+                let saved = fs::metadata(&file)
+                    .and_then(|m| m.modified())
+                    .unwrap_or(std::time::SystemTime::UNIX_EPOCH);
+                Some((saved, profile.name))
             })
             .collect();
-        names.sort_by_key(|n| n.to_lowercase());
-        names.dedup();
+        // Most recently saved first: on a shared PC, yesterday's trainees are at the top.
+        found.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| a.1.to_lowercase().cmp(&b.1.to_lowercase()))
+        });
+        let mut names: Vec<String> = Vec::with_capacity(found.len());
+        for (_, name) in found {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
         names
     }
 

@@ -496,7 +496,10 @@ fn bubble_style(
         return (palette::TRAINEE_BUBBLE, palette::TEXT, size::BODY, false);
     }
     match (intensity, kind) {
-        (_, Some(LineKind::Farewell)) => (palette::PANEL_RAISED, palette::TEXT, size::BODY, false),
+        // A parting line is calm unless the customer leaves shouting.
+        (Intensity::Even | Intensity::Quiet, Some(LineKind::Farewell)) => {
+            (palette::PANEL_RAISED, palette::TEXT, size::BODY, false)
+        }
         (Intensity::Shout, _) => (
             palette::SHOUT_BUBBLE,
             Color::srgb(1.0, 0.86, 0.84),
@@ -716,6 +719,9 @@ fn show_events(
                             padding: UiRect::all(px(12)),
                             border_radius: BorderRadius::all(px(10)),
                             align_self: AlignSelf::Center,
+                            // A long ending wraps inside the conversation panel.
+                            max_width: percent(100),
+                            flex_shrink: 0.0,
                             ..default()
                         },
                         BackgroundColor(if kind.settles() {
@@ -725,7 +731,15 @@ fn show_events(
                         }),
                         children![widgets::bold(
                             &fonts,
-                            format!("Call ended: {}. {text}", kind.label()),
+                            format!(
+                                "{} ended: {}. {text}",
+                                if case.0.channel == Channel::Chat {
+                                    "Chat"
+                                } else {
+                                    "Call"
+                                },
+                                kind.label()
+                            ),
                             size::LARGE,
                             palette::TEXT
                         )],

@@ -123,7 +123,13 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
                                 .into_iter()
                         )),
                     ),
-                    widgets::text(&fonts, more_hint, size::SMALL, palette::TEXT_FAINT),
+                    (
+                        widgets::text(&fonts, more_hint, size::SMALL, palette::TEXT_FAINT),
+                        Node {
+                            display: if more == 0 { Display::None } else { Display::Flex },
+                            ..default()
+                        },
+                    ),
                     (
                         Node {
                             column_gap: px(10),
