@@ -21,6 +21,9 @@ const W: Severity = Severity::Warning;
 
 const BROKEN: &[(&str, Expected)] = &[
     ("missing_comma.ron", &[(E, "syntax", 4, 22)]),
+    // The comma goes after the title's closing quote, not after the comment lines below it.
+    ("missing_comma_before_comment.ron", &[(E, "syntax", 4, 49)]),
+    ("hash_comment.ron", &[(E, "syntax", 1, 1)]),
     ("misspelt_field.ron", &[(E, "syntax", 5, 5)]),
     ("unknown_rule.ron", &[(E, "unknown-rule", 16, 74)]),
     ("unknown_next.ron", &[(E, "unknown-target", 16, 107)]),
@@ -194,6 +197,12 @@ fn check_exit_codes_and_summary() {
     let (code, _, err) = check(&["/no/such/folder"]);
     assert_eq!(code, EXIT_USAGE);
     assert!(err.contains("/no/such/folder"), "{err}");
+
+    // A mistyped path is reported, and the paths that exist are still checked.
+    let (code, out, err) = check(&["/no/such/folder", broken.to_str().unwrap()]);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("/no/such/folder"), "{err}");
+    assert!(out.contains(&format!("checked {files} files:")), "{out}");
 
     let (code, _, err) = check(&["--no-such-flag"]);
     assert_eq!(code, EXIT_USAGE, "{err}");

@@ -411,3 +411,41 @@ fn replies_are_refused_at_the_wrong_moment() {
         "still saying the first reply"
     );
 }
+
+/// `hold-the-line play` as a trainer runs it: (exit code, stdout, stderr).
+fn play_cli(choices: &str) -> (u8, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let parcel = common::scenarios_dir().join("t1_missing_parcel.ron");
+    let code = htl_core::cli::run_args(
+        [
+            "hold-the-line",
+            "play",
+            parcel.to_str().unwrap(),
+            "--choices",
+            choices,
+        ],
+        &mut out,
+        &mut err,
+    );
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn play_prints_the_call_and_its_score_but_does_not_score_a_mistyped_script() {
+    let (code, out, err) = play_cli(BY_THE_BOOK);
+    assert_eq!(code, htl_core::cli::EXIT_OK, "{err}");
+    assert!(out.contains("  PASSED (pass mark"), "{out}");
+
+    // Reply 9 does not exist: the trainer is told where, and no score pretends it was a call.
+    let (code, out, err) = play_cli("9");
+    assert_eq!(code, htl_core::cli::EXIT_PROBLEMS);
+    assert!(
+        err.contains("step 1") && err.contains("no reply 9"),
+        "{err}"
+    );
+    assert!(!out.contains("Score "), "{out}");
+}

@@ -1,6 +1,7 @@
 //! The scenario library as a whole, explored on every test run: every case can be won by
 //! following the guidance, onboarding is forgiving and the hardest tier is not, every rule
-//! is taught by at least two cases, and the generated docs are current.
+//! is taught by at least two cases, the cards do not give the answers away by their length,
+//! and the generated docs are current.
 
 mod common;
 
@@ -130,6 +131,30 @@ fn onboarding_forgives_and_the_hardest_tier_does_not() {
             r.forgiveness
         );
     }
+}
+
+#[test]
+fn no_case_passes_by_always_picking_the_longest_card() {
+    let (_, _, reports) = explored();
+    let gamed: Vec<String> = reports
+        .iter()
+        .filter(|r| r.longest_card.passed)
+        .map(|r| format!("{} ({})", r.scenario, r.longest_card.score))
+        .collect();
+    assert!(
+        gamed.is_empty(),
+        "these cases pass when the trainee always picks the longest reply: {gamed:?}"
+    );
+    // Nor is length a strong hint across the library.
+    let points: usize = reports.iter().map(|r| r.longest_card.choice_points).sum();
+    let right: usize = reports
+        .iter()
+        .map(|r| r.longest_card.longest_is_right)
+        .sum();
+    assert!(
+        right * 100 <= points * 40,
+        "the longest reply is a right one at {right} of {points} choice points"
+    );
 }
 
 #[test]

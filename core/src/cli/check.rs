@@ -1,7 +1,7 @@
 //! `hold-the-line check`: every problem in every file, then a one-line summary.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -35,7 +35,24 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
-    let Some(library) = load_for_command(&args.paths, scenarios_dir, catalogue, err)? else {
+    // A path that does not exist is a usage error, but the paths that do are still checked,
+    // so one typo does not hide every other file's problems.
+    let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) = args
+        .paths
+        .iter()
+        .cloned()
+        .partition(|p| std::fs::metadata(p).is_ok());
+    for path in &missing {
+        writeln!(
+            err,
+            "error: cannot read {}: there is no such file or folder",
+            path.display()
+        )?;
+    }
+    if !missing.is_empty() && present.is_empty() {
+        return Ok(EXIT_USAGE);
+    }
+    let Some(library) = load_for_command(&present, scenarios_dir, catalogue, err)? else {
         return Ok(EXIT_USAGE);
     };
     if library.reports.is_empty() {
@@ -90,7 +107,9 @@ pub(super) fn run(
             plural(library.warnings()),
         )?;
     }
-    Ok(if library.errors() > 0 {
+    Ok(if !missing.is_empty() {
+        EXIT_USAGE
+    } else if library.errors() > 0 {
         EXIT_PROBLEMS
     } else {
         EXIT_OK

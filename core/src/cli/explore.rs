@@ -129,6 +129,20 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
         "  still passable when always: {}",
         tolerance.join(", ")
     )?;
+    let l = &r.longest_card;
+    writeln!(
+        out,
+        "  always the longest card: {}, {}; the longest reply is a right one at {} of {} choice points{}",
+        l.score,
+        if l.passed { "passes" } else { "fails" },
+        l.longest_is_right,
+        l.choice_points,
+        if l.passed {
+            "  <- the cards give the answers away: make a wrong reply as long"
+        } else {
+            ""
+        }
+    )?;
     let reach: Vec<String> = r
         .endings
         .iter()

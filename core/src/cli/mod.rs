@@ -103,6 +103,7 @@ pub struct PlayArgs {
 pub struct ExploreArgs {
     /// Scenario files or folders [default: scenarios/]
     pub paths: Vec<PathBuf>,
+    /// Print each scenario's report as JSON.
     #[arg(long)]
     pub json: bool,
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PlayArgs};
 use crate::engine::script::{self, Step};
-use crate::engine::{Call, Event, Reason, RuleStatus, Score, Verdict, clock};
+use crate::engine::{Call, CallError, Event, Reason, RuleStatus, Score, Verdict, clock};
 use crate::guidance::Catalogue;
 use crate::scenario::{Library, Scenario, load_paths};
 
@@ -149,7 +149,14 @@ pub(super) fn run(
         writeln!(out)?;
     } else {
         write_transcript(out, &call)?;
-        write_score(out, &call, &score)?;
+        // A step that could not be played (a reply number the beat does not have) is a
+        // typo in the script: the call so far is shown, but not scored as if it were real.
+        let typo = stopped
+            .as_ref()
+            .is_some_and(|s| !matches!(s.error, CallError::Ended));
+        if !typo {
+            write_score(out, &call, &score)?;
+        }
     }
     if let Some(stop) = &stopped {
         writeln!(err, "error: {stop}; the script stops there")?;

@@ -100,6 +100,20 @@ pub struct ReplyRef {
     pub looks_good: bool,
 }
 
+/// A trainee who ignores the words and always picks the longest card, with timing and voice
+/// by the book. If that passes, the cards give the answer away.
+#[derive(Debug, Clone, Serialize)]
+pub struct LongestCard {
+    pub score: u8,
+    pub passed: bool,
+    /// The ending reached, if the call ended.
+    pub ending: Option<String>,
+    /// Beats that offer both a reply breaking no rule and one breaking some rule.
+    pub choice_points: usize,
+    /// Of those, the beats where the longest reply is one that breaks no rule.
+    pub longest_is_right: usize,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct EndingReach {
     pub id: String,
@@ -135,6 +149,8 @@ pub struct Report {
     pub beats_never_entered: Vec<String>,
     /// Rules some path exercises.
     pub rules_exercised: Vec<String>,
+    /// How far "always pick the longest card" gets: a tell a trainer should remove.
+    pub longest_card: LongestCard,
     pub states: usize,
     /// Distinct paths (choice sequences), saturating.
     pub paths: u64,
@@ -372,10 +388,60 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
             .filter(|(_, entered)| !**entered)
             .map(|(b, _)| b.id.clone())
             .collect(),
+        longest_card: play_longest_card(shared_scenario, shared_catalogue, seed),
         states,
         paths: total.paths,
         partial,
         micros: started.elapsed().as_micros(),
+    }
+}
+
+/// Plays the call picking the longest reply every time, by the book otherwise.
+fn play_longest_card(
+    scenario: std::sync::Arc<Scenario>,
+    catalogue: std::sync::Arc<Catalogue>,
+    seed: u64,
+) -> LongestCard {
+    let longest = |replies: &[crate::scenario::Reply]| {
+        // The first of equally long replies, as a trainee reading top-down would.
+        (0..replies.len())
+            .rev()
+            .max_by_key(|&i| replies[i].text.chars().count())
+    };
+    let mut choice_points = 0;
+    let mut longest_is_right = 0;
+    for beat in &scenario.beats {
+        let right = beat.replies.iter().any(|r| r.breaks.is_empty());
+        let wrong = beat.replies.iter().any(|r| !r.breaks.is_empty());
+        if right && wrong {
+            choice_points += 1;
+            if longest(&beat.replies).is_some_and(|i| beat.replies[i].breaks.is_empty()) {
+                longest_is_right += 1;
+            }
+        }
+    }
+    let mut call = Call::unrecorded(scenario.clone(), catalogue, seed);
+    // Each beat may be entered a few times (recoveries); a path that circles is cut off.
+    for _ in 0..scenario.beats.len() * usize::from(MAX_VISITS + 1) {
+        if call.is_over() {
+            break;
+        }
+        let Some(pick) = longest(call.replies()) else {
+            break;
+        };
+        if act(&mut call, pick, Manner::ByTheBook).is_none() {
+            break;
+        }
+    }
+    let score = call.score();
+    LongestCard {
+        score: score.total,
+        passed: call.is_over() && score.passed,
+        ending: call
+            .outcome()
+            .map(|o| scenario.endings[o.ending].id.clone()),
+        choice_points,
+        longest_is_right,
     }
 }
 

@@ -439,14 +439,22 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
             "there is more text after the scenario ends".into(),
             Some("a file holds one scenario: remove what follows its closing bracket".into()),
         ),
+        RonError::ExpectedAttribute | RonError::ExpectedAttributeEnd => (
+            "a `#` here starts nothing RON knows".into(),
+            Some("comments in a scenario file start with //, not #".into()),
+        ),
         other => (other.to_string(), None),
     };
     let (start, end, label) = match e.code {
-        // Point after the item that needs the comma, where the trainee will type it.
-        RonError::ExpectedComma => match text[..start].trim_end().char_indices().next_back() {
+        // Point after the item that needs the comma, where the trainee will type it; the
+        // comments a trainer writes between fields are skipped.
+        RonError::ExpectedComma => match last_code_char_before(text, start) {
             Some((i, c)) => (i, i + c.len_utf8(), "add a comma after this".to_string()),
             None => (start, end, short_label(&e.code)),
         },
+        RonError::ExpectedAttribute if text[..start].ends_with('#') => {
+            (start - 1, start, "use // here".to_string())
+        }
         _ => (start, end, short_label(&e.code)),
     };
     let mut d = Diagnostic::error("syntax", message, start..end).label(label);
@@ -458,6 +466,44 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
         d = d.help("this looks like JSON; scenario files are RON: `Scenario( id: \"...\", ... )`, see docs/authoring.md");
     }
     d
+}
+
+/// The last character of code before `pos`, skipping whitespace and `//` comments.
+fn last_code_char_before(text: &str, pos: usize) -> Option<(usize, char)> {
+    let mut end = pos;
+    loop {
+        let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[line_start..end];
+        let code = &line[..comment_start(line).unwrap_or(line.len())];
+        if let Some((i, c)) = code.trim_end().char_indices().next_back() {
+            return Some((line_start + i, c));
+        }
+        if line_start == 0 {
+            return None;
+        }
+        end = line_start - 1;
+    }
+}
+
+/// Where a `//` comment starts on a line, ignoring `//` inside a string ("https://...").
+fn comment_start(line: &str) -> Option<usize> {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if c == '/' && line[i + 1..].starts_with('/') {
+            return Some(i);
+        }
+    }
+    None
 }
 
 fn short_label(code: &RonError) -> String {

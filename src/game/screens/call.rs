@@ -29,7 +29,7 @@ const ENDING_HOLD_SECS: f32 = 2.5;
 const VISIBLE_BUBBLES: usize = 6;
 /// How long a meter's reason stays up, and how many show at once.
 const FLASH_SECS: f32 = 4.0;
-const MAX_FLASHES: usize = 7;
+const MAX_FLASHES: usize = 6;
 
 #[derive(Component)]
 struct Conversation;
