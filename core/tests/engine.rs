@@ -104,6 +104,32 @@ fn interrupting_a_venting_customer_escalates_and_loses_points() {
             ..
         }
     )));
+    // Interrupting does not save time: after telling them off, they finish what they were
+    // saying (the lines they had not started yet) before reacting to the reply.
+    let lines: Vec<(LineKind, &str)> = bad
+        .events()
+        .iter()
+        .filter_map(|e| match e {
+            Event::CustomerLine { kind, text, .. } => Some((*kind, text.as_str())),
+            _ => None,
+        })
+        .collect();
+    let retort = lines
+        .iter()
+        .position(|(kind, _)| *kind == LineKind::Retort)
+        .unwrap();
+    assert_eq!(
+        lines[retort + 1],
+        (
+            LineKind::Said,
+            "It was NOT delivered! There is nothing at my door!"
+        ),
+        "{lines:#?}"
+    );
+    assert_eq!(
+        lines[retort + 2].1,
+        "It's my son's birthday present. His birthday is on Saturday."
+    );
     assert!(bad.score().total < good.score().total);
 }
 

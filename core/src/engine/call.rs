@@ -788,10 +788,20 @@ impl Call {
         }
         self.landing = 1.0;
 
-        // What the customer says first in the next beat: their reply to being cut off, then
-        // their reaction to this reply.
-        let reaction = self.segments(&reply.reaction);
-        self.retort.extend(reaction);
+        // What the customer says first in the next beat: after an interruption, their reply
+        // to being cut off and the rest of what they were saying (interrupting does not save
+        // time: they finish anyway); otherwise their reaction to this reply.
+        // A reply said over them was not taken in, so it gets no reaction.
+        if timing == ReplyTiming::Interrupting {
+            let unsaid = self.unsaid_lines();
+            if !self.retort.is_empty() && !unsaid.is_empty() {
+                self.retort.push(Segment::Breath(BREATH_MS));
+            }
+            self.retort.extend(unsaid);
+        } else {
+            let reaction = self.segments(&reply.reaction);
+            self.retort.extend(reaction);
+        }
         // The customer stops to listen.
         self.queue.clear();
         self.current = None;
@@ -907,6 +917,33 @@ impl Call {
             1.0
         };
         (f64::from(base) * jitter * typed).round() as Millis
+    }
+
+    /// The scenario's lines for this beat that the customer had not started when they were
+    /// cut off, a breath apart (a few at most: they make their point, not a speech).
+    fn unsaid_lines(&self) -> Vec<Segment> {
+        const MOST: usize = 3;
+        let mut out = Vec::new();
+        for segment in self
+            .queue
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s,
+                    Segment::Speech {
+                        kind: LineKind::Said,
+                        ..
+                    }
+                )
+            })
+            .take(MOST)
+        {
+            if !out.is_empty() {
+                out.push(Segment::Breath(BREATH_MS));
+            }
+            out.push(segment.clone());
+        }
+        out
     }
 
     fn retort_lines(&mut self) -> Vec<Segment> {
