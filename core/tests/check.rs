@@ -33,6 +33,10 @@ const BROKEN: &[(&str, Expected)] = &[
     ),
     ("unreachable_beat.ron", &[(W, "unreachable", 20, 9)]),
     (
+        "unreachable_beat_and_bad_tier.ron",
+        &[(E, "unknown-tier", 6, 11), (W, "unreachable", 20, 9)],
+    ),
+    (
         "no_way_out.ron",
         &[
             (E, "no-way-out", 13, 9),

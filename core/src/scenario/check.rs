@@ -878,11 +878,19 @@ pub fn compile<'f>(
         None => (!beats.is_empty()).then_some(0),
     };
 
-    let has_errors = c
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == super::diagnostic::Severity::Error);
-    if has_errors || start.is_none() {
+    // The reachability checks need the beats and endings to link up; other errors (a tier,
+    // a meter, a rule id) do not stop them, so a trainer sees every problem at once.
+    const GRAPH_ERRORS: [&str; 5] = [
+        "unknown-target",
+        "duplicate-id",
+        "no-beats",
+        "no-endings",
+        "no-way-out",
+    ];
+    let graph_broken = c.diagnostics.iter().any(|d| {
+        d.severity == super::diagnostic::Severity::Error && GRAPH_ERRORS.contains(&d.code)
+    });
+    if graph_broken || start.is_none() || endings.is_empty() {
         return (None, c.diagnostics);
     }
     let scenario = Scenario {
