@@ -68,14 +68,24 @@ pub fn markdown(library: &crate::scenario::Library, catalogue: &Catalogue, dir: 
     s.push_str("*Longest card*: the score of a trainee who always picks the longest reply (by the book otherwise), and at how many choice points the longest reply is a right one. A case that passes that way gives its answers away.\n\n");
     s.push_str("| tier | id | title | channel | pass mark | winnable | best | worst | forgiveness | longest card | endings | rules exercised |\n");
     s.push_str("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    let mut uses = vec![0usize; catalogue.rules.len()];
+    let mut uses: Vec<Vec<&str>> = vec![Vec::new(); catalogue.rules.len()];
+    let mut by_case = String::new();
     for scenario in &library.scenarios {
         let r = explore(scenario, catalogue, 1);
         for (i, rule) in catalogue.rules.iter().enumerate() {
             if r.rules_exercised.contains(&rule.id) {
-                uses[i] += 1;
+                uses[i].push(scenario.id.as_str());
             }
         }
+        by_case.push_str(&format!(
+            "- `{}`: {}\n",
+            scenario.id,
+            r.rules_exercised
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
         let reachable: Vec<&str> = r
             .endings
             .iter()
@@ -98,9 +108,16 @@ pub fn markdown(library: &crate::scenario::Library, catalogue: &Catalogue, dir: 
             r.rules_exercised.len(),
         ));
     }
-    s.push_str("\n## Rules across the library\n\n| rule | cases exercising it |\n|---|---|\n");
-    for (rule, n) in catalogue.rules.iter().zip(uses) {
-        s.push_str(&format!("| `{}` | {} |\n", rule.id, n));
+    s.push_str("\n## Rules each case exercises\n\n");
+    s.push_str(&by_case);
+    s.push_str("\n## Rules across the library\n\n| rule | cases | which |\n|---|---|---|\n");
+    for (rule, cases) in catalogue.rules.iter().zip(uses) {
+        s.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            rule.id,
+            cases.len(),
+            cases.join(", ")
+        ));
     }
     s
 }
