@@ -41,7 +41,6 @@ pub struct ScoreText;
 pub struct TierAnnouncement(pub Vec<u8>);
 
 const CHART_HEIGHT: f32 = 130.0;
-const CHART_SAMPLES: usize = 90;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Debrief), spawn)
@@ -256,10 +255,11 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, finished: Res<Finished>, c
                     .spawn((Node { ..widgets::panel() }, BackgroundColor(palette::PANEL)))
                     .with_children(|panel| {
                         panel.spawn(widgets::bold(&fonts, "Anger and trust over the call", size::LARGE, palette::TEXT));
-                        spawn_chart(panel, &fonts, call.events(), call.now().max(1));
-                        panel.spawn(widgets::text(
+                        let limit = call.scenario().customer.temperament.limit;
+                        spawn_chart(panel, &fonts, call.events(), call.now().max(1), limit);
+                        panel.spawn(widgets::paragraph(
                             &fonts,
-                            "Red line: anger. Blue line: trust. Marks along the bottom: a rule broken (red) or followed (green).",
+                            "Red: anger, with a faint line where they give up. Blue: trust. Marks along the bottom: a rule broken (red) or followed (green).",
                             size::SMALL,
                             palette::TEXT_DIM,
                         ));
@@ -317,15 +317,31 @@ fn meter_series(events: &[Event], meter: Meter, start: i32) -> Vec<(Millis, i32)
     series
 }
 
-fn value_at(series: &[(Millis, i32)], t: Millis) -> i32 {
-    series
-        .iter()
-        .take_while(|(at, _)| *at <= t)
-        .last()
-        .map_or(0, |(_, v)| *v)
+/// Where a meter value sits on the chart, as a percentage from the bottom.
+fn chart_y(value: i32) -> f32 {
+    value.clamp(0, 100) as f32 * 0.9 + 4.0
 }
 
-fn spawn_chart(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, events: &[Event], end: Millis) {
+/// A meter's value over time as steps: one value per moment (several changes at the same
+/// moment collapse to the last).
+fn steps(series: &[(Millis, i32)]) -> Vec<(Millis, i32)> {
+    let mut out: Vec<(Millis, i32)> = Vec::new();
+    for &(at, value) in series {
+        match out.last_mut() {
+            Some(last) if last.0 == at => last.1 = value,
+            _ => out.push((at, value)),
+        }
+    }
+    out
+}
+
+fn spawn_chart(
+    panel: &mut ChildSpawnerCommands,
+    fonts: &UiFonts,
+    events: &[Event],
+    end: Millis,
+    anger_limit: i32,
+) {
     let start = |meter| {
         // The first change's value minus its delta is where the meter began.
         events
@@ -341,8 +357,9 @@ fn spawn_chart(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, events: &[Even
             })
             .unwrap_or(0)
     };
-    let anger = meter_series(events, Meter::Anger, start(Meter::Anger));
-    let trust = meter_series(events, Meter::Trust, start(Meter::Trust));
+    let x_of = |t: Millis| (t as f32 * 100.0 / end as f32).min(100.0);
+    let anger = steps(&meter_series(events, Meter::Anger, start(Meter::Anger)));
+    let trust = steps(&meter_series(events, Meter::Trust, start(Meter::Trust)));
     panel
         .spawn((
             Name::new("Timeline chart"),
@@ -357,28 +374,83 @@ fn spawn_chart(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, events: &[Even
             BackgroundColor(palette::BACKGROUND),
         ))
         .with_children(|chart| {
-            for i in 0..=CHART_SAMPLES {
-                let t = (u64::from(end) * i as u64 / CHART_SAMPLES as u64) as Millis;
-                let x = i as f32 * 100.0 / CHART_SAMPLES as f32;
-                for (series, colour) in [(&anger, palette::ANGER), (&trust, palette::TRUST)] {
-                    let v = value_at(series, t) as f32;
+            // A faint grid at 0, 50 and 100, labelled, and the anger at which they give up.
+            for (value, label) in [(0, "0"), (50, "50"), (100, "100")] {
+                chart.spawn((
+                    Node {
+                        position_type: PositionType::Absolute,
+                        left: px(0),
+                        right: px(0),
+                        bottom: percent(chart_y(value)),
+                        height: px(1),
+                        ..default()
+                    },
+                    BackgroundColor(palette::BORDER.with_alpha(0.5)),
+                ));
+                chart.spawn((
+                    Node {
+                        position_type: PositionType::Absolute,
+                        left: px(4),
+                        // Above its line, except the top one, which would leave the chart.
+                        bottom: percent(if value == 100 {
+                            chart_y(value) - 13.0
+                        } else {
+                            chart_y(value) + 1.0
+                        }),
+                        ..default()
+                    },
+                    children![widgets::text(
+                        fonts,
+                        label,
+                        size::SMALL - 2.0,
+                        palette::TEXT_FAINT
+                    )],
+                ));
+            }
+            chart.spawn((
+                Node {
+                    position_type: PositionType::Absolute,
+                    left: px(0),
+                    right: px(0),
+                    bottom: percent(chart_y(anger_limit)),
+                    height: px(1),
+                    ..default()
+                },
+                BackgroundColor(palette::ANGER.with_alpha(0.45)),
+            ));
+            // Each meter as a stepped line: flat between changes, a riser at each change.
+            for (series, colour) in [(&trust, palette::TRUST), (&anger, palette::ANGER)] {
+                for (i, &(at, value)) in series.iter().enumerate() {
+                    let until = series.get(i + 1).map_or(end, |next| next.0);
                     chart.spawn((
                         Node {
                             position_type: PositionType::Absolute,
-                            left: percent(x),
-                            bottom: percent(v * 0.9 + 4.0),
-                            width: px(4),
-                            height: px(4),
-                            border_radius: BorderRadius::all(px(2)),
+                            left: percent(x_of(at)),
+                            width: percent((x_of(until) - x_of(at)).max(0.3)),
+                            bottom: percent(chart_y(value)),
+                            height: px(3),
                             ..default()
                         },
                         BackgroundColor(colour),
                     ));
+                    if let Some(&(next_at, next_value)) = series.get(i + 1) {
+                        let (low, high) = (value.min(next_value), value.max(next_value));
+                        chart.spawn((
+                            Node {
+                                position_type: PositionType::Absolute,
+                                left: percent(x_of(next_at)),
+                                width: px(2),
+                                bottom: percent(chart_y(low)),
+                                height: percent(chart_y(high) - chart_y(low)),
+                                ..default()
+                            },
+                            BackgroundColor(colour.with_alpha(0.7)),
+                        ));
+                    }
                 }
             }
             for e in events {
                 if let Event::Rule { at, verdict, .. } = e {
-                    let x = *at as f32 * 100.0 / end as f32;
                     let (colour, height) = match verdict {
                         Verdict::Broken => (palette::BAD, 18.0),
                         Verdict::Followed => (palette::GOOD, 8.0),
@@ -386,7 +458,7 @@ fn spawn_chart(panel: &mut ChildSpawnerCommands, fonts: &UiFonts, events: &[Even
                     chart.spawn((
                         Node {
                             position_type: PositionType::Absolute,
-                            left: percent(x.min(99.5)),
+                            left: percent(x_of(*at).min(99.5)),
                             bottom: px(0),
                             width: px(2),
                             height: px(height),
