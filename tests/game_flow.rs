@@ -12,6 +12,7 @@ use bevy::text::EditableText;
 use bevy::time::TimeUpdateStrategy;
 use bevy::ui_widgets::Activate;
 use hold_the_line::game::actions::{UiAction, UiCommand};
+use hold_the_line::game::screens::brief::PastAttempts;
 use hold_the_line::game::screens::debrief::{
     BetterReplyNote, RuleLine, ScoreText, TierAnnouncement,
 };
@@ -198,6 +199,19 @@ fn a_new_hire_plays_a_case_start_to_finish_and_it_is_saved() {
     // Back to the list: the card shows the best result.
     send(&mut app, UiAction::BackToList);
     assert_eq!(screen(&app), Screen::Select);
+
+    // Opening the case again, the brief lists the attempt.
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    assert_eq!(screen(&app), Screen::Brief);
+    let attempts = {
+        let world = app.world_mut();
+        let mut q = world.query_filtered::<&Text, With<PastAttempts>>();
+        q.single(world).unwrap().0.clone()
+    };
+    assert!(
+        attempts.contains(&format!("{} (passed)", score.total)),
+        "{attempts}"
+    );
 }
 
 #[test]

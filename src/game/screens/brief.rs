@@ -7,7 +7,7 @@ use htl_core::scenario::Channel;
 
 use crate::game::Screen;
 use crate::game::actions::{UiAction, UiCommand};
-use crate::game::session::CurrentCase;
+use crate::game::session::{CurrentCase, Trainee};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
@@ -19,6 +19,10 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+/// The line listing the trainee's past attempts at this case (for tests).
+#[derive(Component)]
+pub struct PastAttempts;
+
 const HOW_TO_PLAY: &str = "The customer's words appear as they speak them. Answer with the number keys 1-4 or a click. \
 Answer while they are still shouting and you interrupt them; the pause after an outburst is your cue. \
 Choose your voice with S (soft), E (even), F (firm) before you answer. Don't leave them in silence. \
@@ -29,9 +33,45 @@ Send while they are still typing in capitals and you cut them off; wait until th
 Choose your tone with S (warm), E (neutral), F (curt) before you answer. Don't leave them waiting. \
 P pauses the chat if real life interrupts (a paused chat is not dead air).";
 
-fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
+/// The trainee's last few attempts at this case, newest first, as lines for the brief.
+fn past_attempts(trainee: Option<&Trainee>, scenario_id: &str) -> Vec<String> {
+    const SHOWN: usize = 3;
+    let Some(trainee) = trainee.filter(|t| !t.guest) else {
+        return Vec::new();
+    };
+    trainee
+        .profile
+        .sessions
+        .iter()
+        .rev()
+        .filter(|s| s.scenario == scenario_id)
+        .take(SHOWN)
+        .map(|s| {
+            // Stored as RFC 3339 ("2026-11-23T09:28:38Z"): shown as date and minute.
+            let when = match (s.finished.get(..10), s.finished.get(11..16)) {
+                (Some(day), Some(time)) => format!("{day} {time} UTC"),
+                _ => s.finished.clone(),
+            };
+            let verdict = if s.passed { "passed" } else { "not passed" };
+            format!("{when}:  {} ({verdict})", s.score)
+        })
+        .collect()
+}
+
+fn spawn(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    case: Res<CurrentCase>,
+    trainee: Option<Res<Trainee>>,
+) {
     let s = &case.0;
     let c = &s.customer;
+    let attempts = past_attempts(trainee.as_deref(), &s.id);
+    let attempts_text = if attempts.is_empty() {
+        String::new()
+    } else {
+        format!("Your last attempts: {}", attempts.join("   ·   "))
+    };
     let (how_to_play, start) = match s.channel {
         Channel::Chat => (HOW_TO_PLAY_CHAT, "Open the chat  (Enter)"),
         Channel::FrontDesk => (HOW_TO_PLAY, "Serve the customer  (Enter)"),
@@ -98,6 +138,21 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
                     )],
                 ),
                 widgets::paragraph(&fonts, how_to_play, size::BODY, palette::TEXT_DIM),
+                (
+                    Node {
+                        display: if attempts.is_empty() {
+                            Display::None
+                        } else {
+                            Display::Flex
+                        },
+                        margin: UiRect::top(px(8)),
+                        ..default()
+                    },
+                    children![(
+                        PastAttempts,
+                        widgets::paragraph(&fonts, attempts_text, size::SMALL, palette::ACCENT)
+                    )],
+                ),
                 (
                     Node {
                         column_gap: px(12),
