@@ -318,7 +318,7 @@ fn a_broken_scenario_is_listed_with_its_diagnostic_and_the_rest_still_play() {
     let cases = app.world().resource::<hold_the_line::game::cases::Cases>();
     assert_eq!(cases.broken.len(), 1);
     assert!(
-        cases.broken[0].summary.starts_with("line 1"),
+        cases.broken[0].summary.starts_with("Line 1"),
         "{:?}",
         cases.broken[0]
     );

@@ -69,9 +69,18 @@ impl Cases {
                         .diagnostics
                         .iter()
                         .find(|d| d.severity == htl_core::scenario::Severity::Error);
+                    // The first error and its first hint, as full sentences for the card.
                     let summary = first.map_or_else(String::new, |d| {
                         let at = report.line_col(d);
-                        format!("line {}, column {}: {}", at.line, at.column, d.message)
+                        let mut text =
+                            format!("Line {}, column {}: {}", at.line, at.column, d.message);
+                        if let Some(help) = d.help.first() {
+                            text.push_str(&format!(" ({help})"));
+                        }
+                        if !text.ends_with(['.', '!', '?']) {
+                            text.push('.');
+                        }
+                        text
                     });
                     self.broken.push(BrokenFile {
                         path: report.path.clone(),

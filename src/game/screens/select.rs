@@ -48,6 +48,7 @@ pub(super) fn plugin(app: &mut App) {
                 shortcuts,
                 arrows_move_focus,
                 scroll,
+                show_more_below,
                 (refresh_tabs, rebuild_list).run_if(
                     resource_changed::<ShownTier>
                         .or_else(resource_changed::<Cases>)
@@ -167,7 +168,7 @@ fn spawn(
         root.spawn(widgets::text(
             &fonts,
             format!(
-                "{}  Keys: 1-4 switch tier, Tab moves, Enter opens.",
+                "{}  Keys: 1-4 switch tier, arrows or Tab move, Enter opens.",
                 progress::rule_text()
             ),
             size::SMALL,
@@ -186,7 +187,40 @@ fn spawn(
             },
             ScrollPosition::default(),
         ));
+        root.spawn((
+            MoreBelow,
+            widgets::text(
+                &fonts,
+                "More cases below: scroll, or Page Down",
+                size::SMALL,
+                palette::TEXT_FAINT,
+            ),
+            Visibility::Hidden,
+        ));
     });
+}
+
+/// The hint under the list that shows while some of it is out of view below.
+#[derive(Component)]
+struct MoreBelow;
+
+fn show_more_below(
+    list: Query<(&ComputedNode, &ScrollPosition), With<CaseList>>,
+    mut hint: Query<&mut Visibility, With<MoreBelow>>,
+) {
+    let Ok((node, scrolled)) = list.single() else {
+        return;
+    };
+    let hidden_below =
+        (node.content_size().y - node.size().y) * node.inverse_scale_factor() - scrolled.y;
+    let wanted = if hidden_below > 4.0 {
+        Visibility::Inherited
+    } else {
+        Visibility::Hidden
+    };
+    for mut visibility in &mut hint {
+        visibility.set_if_neq(wanted);
+    }
 }
 
 /// A tier tab's label: how far the trainee is through it, or that it is locked.
@@ -244,6 +278,50 @@ fn rebuild_list(
             .iter()
             .filter(|s| s.tier == shown.0)
             .collect();
+        // A trainer's broken file comes first, where they will see it.
+        for broken in &cases.broken {
+            let name = broken.path.file_name().map_or_else(
+                || broken.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let kept = if broken.stale_version_kept {
+                " The last good version is still playable."
+            } else {
+                ""
+            };
+            list.spawn((
+                Name::new(format!("Broken file {name}")),
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    padding: UiRect::axes(px(16), px(10)),
+                    border: UiRect::all(px(1)),
+                    border_radius: BorderRadius::all(px(8)),
+                    ..default()
+                },
+                BorderColor::all(palette::BAD),
+                children![
+                    widgets::bold(
+                        &fonts,
+                        format!(
+                            "{name} could not be loaded ({} error{})",
+                            broken.errors,
+                            if broken.errors == 1 { "" } else { "s" }
+                        ),
+                        size::BODY,
+                        palette::BAD
+                    ),
+                    widgets::paragraph(
+                        &fonts,
+                        format!(
+                            "{}{kept} Run `hold-the-line check` for details.",
+                            broken.summary
+                        ),
+                        size::SMALL,
+                        palette::TEXT_DIM
+                    ),
+                ],
+            ));
+        }
         if in_tier.is_empty() {
             list.spawn(widgets::text(
                 &fonts,
@@ -353,49 +431,6 @@ fn rebuild_list(
                     Pickable::IGNORE,
                 ));
             });
-        }
-        for broken in &cases.broken {
-            let name = broken.path.file_name().map_or_else(
-                || broken.path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            let kept = if broken.stale_version_kept {
-                " The last good version is still playable."
-            } else {
-                ""
-            };
-            list.spawn((
-                Name::new(format!("Broken file {name}")),
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    padding: UiRect::axes(px(16), px(10)),
-                    border: UiRect::all(px(1)),
-                    border_radius: BorderRadius::all(px(8)),
-                    ..default()
-                },
-                BorderColor::all(palette::BAD),
-                children![
-                    widgets::bold(
-                        &fonts,
-                        format!(
-                            "{name} could not be loaded ({} error{})",
-                            broken.errors,
-                            if broken.errors == 1 { "" } else { "s" }
-                        ),
-                        size::BODY,
-                        palette::BAD
-                    ),
-                    widgets::paragraph(
-                        &fonts,
-                        format!(
-                            "{}{kept} Run `hold-the-line check` for details.",
-                            broken.summary
-                        ),
-                        size::SMALL,
-                        palette::TEXT_DIM
-                    ),
-                ],
-            ));
         }
     });
 }
