@@ -5,9 +5,11 @@
 //! the same on every machine.
 //!
 //! - `signin:NAME`, `open:CASE`, `start`: title, case list, brief;
-//! - `reply:N:VOICE`: waits until the customer has finished, then answers reply N;
+//! - `reply:N:VOICE`: waits until the customer has finished, then answers reply N (in the
+//!   scenario's order, as `play` numbers them, wherever the shuffled card shows it);
 //! - `interrupt:N:VOICE`: waits until the customer is mid-line, then answers;
 //! - `wait:SECONDS`: lets game time pass;
+//! - `pause`: presses the call's pause (P) control, to pause or resume;
 //! - `until:debrief`: waits for the debrief;
 //! - `shot:NAME`: saves `NAME.png` in `$HOLD_THE_LINE_SHOTS` (default: the working folder);
 //! - `exit`: quits once the screenshots are written.
@@ -157,6 +159,10 @@ fn run(
             } else {
                 false
             }
+        }
+        "pause" => {
+            ui.write(UiCommand(UiAction::TogglePause));
+            true
         }
         "until" => *screen.get() == Screen::Debrief,
         "shot" => {

@@ -77,6 +77,9 @@ struct TimerText;
 struct PauseOverlay;
 #[derive(Component)]
 struct ResumeButton;
+/// The note in the empty conversation before the first line.
+#[derive(Component)]
+struct CallOpening;
 #[derive(Component)]
 struct EndingBanner;
 
@@ -238,6 +241,28 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
                     ..default()
                 },
                 BackgroundColor(palette::PANEL),
+                // Until the first line, the panel says what is happening.
+                children![(
+                    CallOpening,
+                    Node {
+                        flex_grow: 1.0,
+                        align_self: AlignSelf::Center,
+                        align_items: AlignItems::Center,
+                        ..default()
+                    },
+                    children![widgets::text(
+                        &fonts,
+                        match s.channel {
+                            Channel::Phone => format!("Incoming call: {}", s.customer.name),
+                            Channel::Chat => format!("New chat from {}", s.customer.name),
+                            Channel::FrontDesk => {
+                                format!("{} comes up to the desk", s.customer.name)
+                            }
+                        },
+                        size::LARGE,
+                        palette::TEXT_FAINT,
+                    )],
+                )],
             ));
             middle
                 .spawn((
@@ -543,6 +568,7 @@ fn show_events(
     flashes: Query<Entity, With<FlashList>>,
     bubbles: Query<(Entity, &Bubble)>,
     speaking: Query<Entity, With<Speaking>>,
+    opening: Query<Entity, With<CallOpening>>,
     case: Res<CurrentCase>,
 ) {
     let Ok(conversation) = conversation.single() else {
@@ -550,6 +576,14 @@ fn show_events(
     };
     let first = live.shown;
     let new: Vec<Event> = live.call.events()[first..].to_vec();
+    let speaks = new
+        .iter()
+        .any(|e| matches!(e, Event::CustomerLine { .. } | Event::Reply { .. }));
+    if speaks {
+        for opening in &opening {
+            commands.entity(opening).despawn();
+        }
+    }
     live.shown = live.call.events().len();
     let name = case.0.customer.name.clone();
     // Bubbles spawned this frame are not in the `bubbles` query until the commands apply.
