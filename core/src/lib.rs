@@ -11,3 +11,5 @@ pub mod guidance;
 pub mod profile;
 pub mod progress;
 pub mod scenario;
+pub mod scoring;
+pub mod vocab;

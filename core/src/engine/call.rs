@@ -1,288 +1,24 @@
-//! One call in progress. The game drives it frame by frame with `advance`; tests and the
-//! command-line tools drive it with exact times.
+//! One call in progress: the state machine. The game drives it frame by frame with
+//! `advance`; tests and the command-line tools drive it with exact times. What the customer
+//! says is built in `speech`, rules judged from play live in `judge`, the meter arithmetic in
+//! `temperament`, and the tally and score in `crate::scoring`.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use rand::{RngExt, SeedableRng};
+use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use serde::Serialize;
 
-use super::score::{CORE_BREAKS_ALLOWED, Moment, Score};
-use super::{Meter, MeterDelta, Meters, Millis, Verdict, Voice};
+use super::events::{
+    CallError, Choice, Event, LineKind, Outcome, Phase, Reason, ReplyTiming, meter_history,
+};
+use super::judge::{self, Aftermath, Judgement, Said, dead_air, voice};
+use super::speech::{self, BREATH_MS, Segment, Speaker};
+use super::temperament::{self, Landing};
 use crate::guidance::{Catalogue, ids};
-use crate::scenario::{BeatIx, Channel, EndingIx, EndingKind, Intensity, Line, Scenario, Target};
-
-/// The short breath between lines of one wave: still mid-outburst.
-const BREATH_MS: Millis = 450;
-const MIN_LINE_MS: Millis = 1_200;
-const MIN_REPLY_MS: Millis = 1_200;
-const MAX_REPLY_MS: Millis = 8_000;
-/// A soft answer calms the customer over this many of their next lines.
-const CALM_LINES: u8 = 3;
-/// Shouting back makes this many of their next lines louder.
-const HEAT_LINES: u8 = 2;
-/// Anger lost on each line spoken while calmed by a soft voice.
-const CALM_DRIFT: i32 = 1;
-/// Anger gained on each line spoken while heated by a raised voice.
-const HEAT_DRIFT: i32 = 2;
-
-const DEFAULT_RETORTS: [&str; 4] = [
-    "Don't interrupt me! I'm not finished!",
-    "Let me finish!",
-    "Can you let me finish, please?!",
-    "I'm still talking!",
-];
-const DEFAULT_NUDGES: [&str; 3] = [
-    "Hello? Are you still there?",
-    "Hello?! Is anyone there?",
-    "Are you even listening?",
-];
-const DEFAULT_CHAT_NUDGES: [&str; 3] = [
-    "Hello??",
-    "Are you still there?",
-    "Is anyone actually reading this?",
-];
-
-/// Why a reply was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CallError {
-    Ended,
-    Paused,
-    /// The trainee's previous reply is still being said.
-    StillReplying,
-    NoSuchReply {
-        index: usize,
-        available: usize,
-    },
-}
-
-impl std::fmt::Display for CallError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CallError::Ended => f.write_str("the call has ended"),
-            CallError::Paused => f.write_str("the call is paused"),
-            CallError::StillReplying => f.write_str("you are still saying your last reply"),
-            CallError::NoSuchReply { index, available } => {
-                write!(
-                    f,
-                    "there is no reply {} here (choose 1 to {available})",
-                    index + 1
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for CallError {}
-
-/// What the customer's line is, in the flow of the call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LineKind {
-    /// A line the scenario wrote for this beat.
-    Said,
-    /// Their reaction to being cut off.
-    Retort,
-    /// Into a long silence.
-    Nudge,
-    /// Their last words at an ending.
-    Farewell,
-}
-
-/// When a reply came, relative to what the customer was doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReplyTiming {
-    /// While the customer was still talking.
-    Interrupting,
-    /// In the pause after an outburst.
-    InThePause,
-    /// Promptly, after a calm line.
-    Prompt,
-    /// After the pause, before the silence became dead air.
-    Slow,
-    /// After the silence had become dead air.
-    Late,
-}
-
-impl ReplyTiming {
-    pub fn label(self) -> &'static str {
-        match self {
-            ReplyTiming::Interrupting => "interrupting",
-            ReplyTiming::InThePause => "in the pause",
-            ReplyTiming::Prompt => "prompt",
-            ReplyTiming::Slow => "slow",
-            ReplyTiming::Late => "late, after dead air",
-        }
-    }
-}
-
-/// Why a meter moved: the rule (if any), its verdict, and words for the trainee.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Reason {
-    pub rule: Option<String>,
-    pub verdict: Option<Verdict>,
-    pub text: String,
-}
-
-/// Everything that happens in a call, in order. The transcript, the game's flashes and the
-/// debrief's chart are all read from these.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Event {
-    BeatStarted {
-        at: Millis,
-        beat: String,
-    },
-    CustomerLine {
-        at: Millis,
-        kind: LineKind,
-        intensity: Intensity,
-        text: String,
-        duration: Millis,
-    },
-    Reply {
-        at: Millis,
-        beat: String,
-        /// 0-based index into the beat's replies.
-        reply: usize,
-        text: String,
-        voice: Voice,
-        timing: ReplyTiming,
-    },
-    Rule {
-        at: Millis,
-        rule: String,
-        verdict: Verdict,
-        note: String,
-    },
-    Meter {
-        at: Millis,
-        meter: Meter,
-        delta: i32,
-        value: i32,
-        reason: Reason,
-    },
-    Paused {
-        at: Millis,
-    },
-    Resumed {
-        at: Millis,
-    },
-    Ended {
-        at: Millis,
-        ending: String,
-        kind: EndingKind,
-        text: String,
-        by: EndedBy,
-    },
-}
-
-impl Event {
-    pub fn at(&self) -> Millis {
-        match self {
-            Event::BeatStarted { at, .. }
-            | Event::CustomerLine { at, .. }
-            | Event::Reply { at, .. }
-            | Event::Rule { at, .. }
-            | Event::Meter { at, .. }
-            | Event::Paused { at }
-            | Event::Resumed { at }
-            | Event::Ended { at, .. } => *at,
-        }
-    }
-}
-
-/// What ended the call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EndedBy {
-    /// The conversation reached an ending.
-    Reply,
-    /// Anger reached the customer's limit.
-    AngerLimit,
-    /// Patience ran out.
-    PatienceOut,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Outcome {
-    pub ending: EndingIx,
-    pub by: EndedBy,
-    pub at: Millis,
-}
-
-/// A reply the trainee chose, for the debrief's "a better reply here".
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Choice {
-    pub at: Millis,
-    pub beat: BeatIx,
-    pub reply: usize,
-    pub voice: Voice,
-    pub timing: ReplyTiming,
-}
-
-/// What the customer (or the trainee) is doing right now, for the game to show.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Phase<'c> {
-    /// The customer is saying a line; `progress` runs 0 to 1 over it.
-    Speaking {
-        text: &'c str,
-        intensity: Intensity,
-        kind: LineKind,
-        progress: f32,
-    },
-    /// A breath between lines of an outburst: they are not done.
-    Breath,
-    /// A pause between waves: a moment to speak.
-    Pausing,
-    /// The customer has finished and waits for the trainee.
-    Waiting {
-        silent_for: Millis,
-        /// Still within the pause window (a reply now is "in the pause").
-        in_pause: bool,
-    },
-    /// The trainee's reply is being said.
-    Replying {
-        progress: f32,
-    },
-    Ended,
-}
-
-#[derive(Debug, Clone)]
-enum Segment {
-    Speech {
-        text: String,
-        intensity: Intensity,
-        kind: LineKind,
-        duration: Millis,
-    },
-    /// A breath inside a wave.
-    Breath(Millis),
-    /// A pause the scenario wrote between waves.
-    Pause(Millis),
-}
-
-impl Segment {
-    fn duration(&self) -> Millis {
-        match self {
-            Segment::Speech { duration, .. } => *duration,
-            Segment::Breath(d) | Segment::Pause(d) => *d,
-        }
-    }
-}
-
-/// Per-rule counts and the weighted totals the conduct score is made of.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) struct Tally {
-    pub followed_weight: u32,
-    pub broken_weight: u32,
-    /// How many times any rule was broken.
-    pub mistakes: u16,
-    /// [followed, broken] per catalogue rule, by index.
-    pub per_rule: Vec<[u16; 2]>,
-}
+use crate::scenario::{BeatIx, EndingIx, Intensity, Line, Reply, Scenario, Target};
+use crate::scoring::{Chosen, Moment, MomentSource, Record, Score, Tally};
+use crate::vocab::{EndedBy, Meter, MeterDelta, Meters, Millis, Verdict, Voice};
 
 /// The parts of a call's state that decide its future score, for `explore` to merge paths
 /// that reach the same point. Time, wording and the transcript are left out: they never
@@ -309,7 +45,7 @@ pub struct Call {
     scenario: Arc<Scenario>,
     catalogue: Arc<Catalogue>,
     seed: u64,
-    rng: ChaCha8Rng,
+    speaker: Speaker,
     now: Millis,
     meters: Meters,
     beat: BeatIx,
@@ -317,19 +53,17 @@ pub struct Call {
     current: Option<(Segment, Millis)>,
     waiting_since: Option<Millis>,
     replying: Option<(Millis, Millis, Target)>,
+    /// What the customer says first when the next beat starts (a retort, a reaction).
     retort: Vec<Segment>,
     silence_strikes: u32,
     beat_had_outburst: bool,
     last_intensity: Option<Intensity>,
     calm_lines: u8,
     heat_lines: u8,
-    /// Multiplies a reply's good effects: an interrupted reply lands at half strength.
-    landing: f64,
     paused: bool,
     outcome: Option<Outcome>,
     tally: Tally,
     record: bool,
-    moments: Vec<Moment>,
     events: Vec<Event>,
     choices: Vec<Choice>,
 }
@@ -337,14 +71,27 @@ pub struct Call {
 impl Call {
     /// Starts a call: the first beat begins at once.
     pub fn new(scenario: Arc<Scenario>, catalogue: Arc<Catalogue>, seed: u64) -> Call {
+        Call::start(scenario, catalogue, seed, true)
+    }
+
+    /// A call that keeps no transcript, for exploring thousands of paths.
+    pub fn unrecorded(scenario: Arc<Scenario>, catalogue: Arc<Catalogue>, seed: u64) -> Call {
+        Call::start(scenario, catalogue, seed, false)
+    }
+
+    fn start(scenario: Arc<Scenario>, catalogue: Arc<Catalogue>, seed: u64, record: bool) -> Call {
         let start = scenario.start;
         let meters = scenario.customer.meters;
-        let rules = catalogue.rules.len();
+        let speaker = Speaker {
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            channel: scenario.channel,
+        };
+        let tally = Tally::new(&catalogue, record);
         let mut call = Call {
             scenario,
             catalogue,
             seed,
-            rng: ChaCha8Rng::seed_from_u64(seed),
+            speaker,
             now: 0,
             meters,
             beat: start,
@@ -358,29 +105,14 @@ impl Call {
             last_intensity: None,
             calm_lines: 0,
             heat_lines: 0,
-            landing: 1.0,
             paused: false,
             outcome: None,
-            tally: Tally {
-                followed_weight: 0,
-                broken_weight: 0,
-                mistakes: 0,
-                per_rule: vec![[0, 0]; rules],
-            },
-            record: true,
-            moments: Vec::new(),
+            tally,
+            record,
             events: Vec::new(),
             choices: Vec::new(),
         };
         call.start_beat(start);
-        call
-    }
-
-    /// A call that keeps no transcript, for exploring thousands of paths.
-    pub fn unrecorded(scenario: Arc<Scenario>, catalogue: Arc<Catalogue>, seed: u64) -> Call {
-        let mut call = Call::new(scenario, catalogue, seed);
-        call.record = false;
-        call.events.clear();
         call
     }
 
@@ -440,8 +172,19 @@ impl Call {
         &self.events
     }
 
+    /// Every verdict so far, with when and why (empty for an unrecorded call).
     pub fn moments(&self) -> &[Moment] {
-        &self.moments
+        self.tally.moments()
+    }
+
+    /// The verdicts counted so far.
+    pub fn tally(&self) -> &Tally {
+        &self.tally
+    }
+
+    /// A meter's value over the call so far, starting where the customer started.
+    pub fn meter_history(&self, meter: Meter) -> Vec<(Millis, i32)> {
+        meter_history(&self.events, self.scenario.customer.meters, meter)
     }
 
     pub fn choices(&self) -> &[Choice] {
@@ -455,25 +198,16 @@ impl Call {
 
     /// How many times a rule has been broken so far.
     pub fn mistakes(&self) -> u16 {
-        self.tally.mistakes
+        self.tally.mistakes()
     }
 
     /// Which catalogue rules have been judged so far (followed or broken), by index.
     pub fn exercised_rules(&self) -> impl Iterator<Item = usize> + '_ {
-        self.tally
-            .per_rule
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c[0] + c[1] > 0)
-            .map(|(i, _)| i)
-    }
-
-    pub(super) fn tally(&self) -> &Tally {
-        &self.tally
+        self.tally.exercised()
     }
 
     /// The replies the trainee can choose from now (empty once the call has ended).
-    pub fn replies(&self) -> &[crate::scenario::Reply] {
+    pub fn replies(&self) -> &[Reply] {
         if self.is_over() {
             &[]
         } else {
@@ -561,24 +295,33 @@ impl Call {
             calm_lines: self.calm_lines,
             heat_lines: self.heat_lines,
             queued_lines: self.queue.len() + usize::from(self.current.is_some()),
-            followed_weight: self.tally.followed_weight,
-            broken_weight: self.tally.broken_weight,
-            mistakes: self.tally.mistakes,
-            core_breaks: self
-                .catalogue
-                .rules
-                .iter()
-                .zip(&self.tally.per_rule)
-                .filter(|(rule, _)| rule.core)
-                .map(|(_, [_, broken])| (*broken).min(CORE_BREAKS_ALLOWED as u16 + 1))
-                .collect(),
+            followed_weight: self.tally.followed_weight(),
+            broken_weight: self.tally.broken_weight(),
+            mistakes: self.tally.mistakes(),
+            core_breaks: self.tally.core_breaks_capped(&self.catalogue),
             ended: self.outcome.map(|o| o.ending),
         }
     }
 
     /// The score so far (or final, once the call is over).
     pub fn score(&self) -> Score {
-        Score::of(self)
+        let chosen: Vec<Chosen> = self
+            .choices
+            .iter()
+            .map(|c| Chosen {
+                at: c.at,
+                beat: c.beat,
+                reply: c.reply,
+            })
+            .collect();
+        Score::of(&Record {
+            scenario: &self.scenario,
+            catalogue: &self.catalogue,
+            tally: &self.tally,
+            end: self.outcome.map(|o| (o.ending, o.by)),
+            meters: self.meters,
+            chosen: &chosen,
+        })
     }
 
     // ----- driving the call -----
@@ -672,7 +415,6 @@ impl Call {
             });
         };
         let timing = self.reply_timing();
-        let customer_loud = self.last_intensity.is_some_and(Intensity::is_loud);
         let at = self.now;
         self.log(Event::Reply {
             at,
@@ -692,114 +434,65 @@ impl Call {
             });
         }
 
-        // Timing, judged from play, unless the reply itself names the rule (a reply that
-        // puts the customer on hold breaks no_dead_air however promptly it is said).
-        let tagged = |rule: &str| reply.follows.iter().chain(&reply.breaks).any(|r| r == rule);
-        let outburst = self.beat_had_outburst || self.is_mid_outburst();
-        match timing {
-            // Cutting into an outburst is the core mistake; talking over a customer who is
-            // explaining calmly is a smaller one: they don't feel heard.
-            ReplyTiming::Interrupting if outburst => {
-                self.verdict(
-                    ids::LET_THEM_VENT,
-                    Verdict::Broken,
-                    "you cut in while they were venting",
-                );
-                self.retort = self.retort_lines();
-            }
-            ReplyTiming::Interrupting => {
-                self.verdict(
-                    ids::MAKE_THEM_HEARD,
-                    Verdict::Broken,
-                    "you talked over them before they finished",
-                );
-                self.retort = self.retort_lines();
-            }
-            ReplyTiming::InThePause if outburst => {
-                self.verdict(ids::LET_THEM_VENT, Verdict::Followed, "you let them finish");
-                self.verdict(
-                    ids::ANSWER_IN_THE_PAUSE,
-                    Verdict::Followed,
-                    "you spoke in the pause",
-                );
-            }
-            ReplyTiming::InThePause | ReplyTiming::Prompt if !tagged(ids::NO_DEAD_AIR) => {
-                self.verdict(ids::NO_DEAD_AIR, Verdict::Followed, "you answered promptly");
-            }
-            ReplyTiming::InThePause | ReplyTiming::Prompt => {}
-            ReplyTiming::Slow | ReplyTiming::Late if outburst => {
-                self.verdict(ids::LET_THEM_VENT, Verdict::Followed, "you let them finish");
-                self.verdict(
-                    ids::ANSWER_IN_THE_PAUSE,
-                    Verdict::Broken,
-                    "you let the pause after their outburst go by",
-                );
-            }
-            ReplyTiming::Slow | ReplyTiming::Late => {}
-        }
-
-        // Voice, judged from play.
-        if customer_loud {
-            match voice {
-                Voice::Soft => {
-                    self.verdict(
-                        ids::LOWER_YOUR_VOICE,
-                        Verdict::Followed,
-                        "you answered the shouting softly",
-                    );
-                    self.calm_lines = CALM_LINES;
-                    self.heat_lines = 0;
-                }
-                Voice::Firm => {
-                    self.verdict(
-                        ids::LOWER_YOUR_VOICE,
-                        Verdict::Broken,
-                        "you raised your voice back at them",
-                    );
-                    self.heat_lines = HEAT_LINES;
-                    self.calm_lines = 0;
-                }
-                Voice::Even => {}
-            }
-        }
-
-        // What the reply says, judged by the rules the scenario names.
-        self.landing = if timing == ReplyTiming::Interrupting {
-            0.5
-        } else {
-            1.0
+        // How it was said: the rules judged from play, in their order.
+        let said = Said {
+            timing,
+            voice,
+            outburst: self.beat_had_outburst || self.is_mid_outburst(),
+            customer_loud: self.customer_is_loud(),
+            reply,
         };
-        for rule in &reply.follows {
-            self.verdict(rule, Verdict::Followed, "");
+        let judgements = judge::judge_reply(&said);
+        for judgement in &judgements {
+            self.judge(judgement, Landing::Full);
         }
-        for rule in &reply.breaks {
-            self.verdict(rule, Verdict::Broken, "");
+        for then in judgements.iter().map(|j| j.then) {
+            match then {
+                Aftermath::Calms => (self.calm_lines, self.heat_lines) = (voice::CALM_LINES, 0),
+                Aftermath::Heats => (self.calm_lines, self.heat_lines) = (0, voice::HEAT_LINES),
+                Aftermath::Retort | Aftermath::Nothing => {}
+            }
+        }
+
+        // What it says, judged by the rules the scenario names; said over the customer, it
+        // lands at half strength.
+        let landing = if timing == ReplyTiming::Interrupting {
+            Landing::Half
+        } else {
+            Landing::Full
+        };
+        for (rules, verdict) in [
+            (&reply.follows, Verdict::Followed),
+            (&reply.breaks, Verdict::Broken),
+        ] {
+            for rule in rules {
+                self.verdict(rule, verdict, None, MomentSource::Words, landing);
+            }
         }
         if !reply.effects.is_zero() {
-            let delta = self.land(reply.effects);
-            self.apply(
-                delta,
-                Reason {
-                    rule: None,
-                    verdict: None,
-                    text: "what you said".into(),
-                },
-            );
+            let reason = Reason {
+                rule: None,
+                verdict: None,
+                text: "what you said".into(),
+            };
+            self.apply(landing.apply(reply.effects), reason);
         }
-        self.landing = 1.0;
 
         // What the customer says first in the next beat: after an interruption, their reply
         // to being cut off and the rest of what they were saying (interrupting does not save
-        // time: they finish anyway); otherwise their reaction to this reply.
-        // A reply said over them was not taken in, so it gets no reaction.
+        // time: they finish anyway); otherwise their reaction to this reply. A reply said
+        // over them was not taken in, so it gets no reaction.
+        if judgements.iter().any(|j| j.then == Aftermath::Retort) {
+            self.retort = self.speaker.retort(&beat.when_interrupted);
+        }
         if timing == ReplyTiming::Interrupting {
-            let unsaid = self.unsaid_lines();
+            let unsaid = speech::unsaid(self.queue.iter().cloned());
             if !self.retort.is_empty() && !unsaid.is_empty() {
                 self.retort.push(Segment::Breath(BREATH_MS));
             }
             self.retort.extend(unsaid);
         } else {
-            let reaction = self.segments(&reply.reaction);
+            let reaction = self.speaker.segments(&reply.reaction);
             self.retort.extend(reaction);
         }
         // The customer stops to listen.
@@ -812,7 +505,7 @@ impl Call {
         if matches!(next, Target::Beat(_)) && self.check_limits() {
             return Ok(());
         }
-        let duration = reply_duration(&reply.text, voice);
+        let duration = speech::reply_duration(&reply.text, voice);
         self.replying = Some((self.now, self.now + duration, next));
         Ok(())
     }
@@ -860,113 +553,13 @@ impl Call {
         self.log(Event::BeatStarted { at, beat: id });
         let mut segments = std::mem::take(&mut self.retort);
         let scenario = Arc::clone(&self.scenario);
-        let built = self.segments(&scenario.beats[b].lines);
+        let built = self.speaker.segments(&scenario.beats[b].lines);
         if !segments.is_empty() && !built.is_empty() {
             segments.push(Segment::Breath(BREATH_MS));
         }
         segments.extend(built);
         self.queue = segments.into();
         self.next_segment();
-    }
-
-    /// The customer's lines as timed segments: a breath between lines, the scenario's pauses
-    /// as written, a wording picked by the seed, a little jitter in pace.
-    fn segments(&mut self, lines: &[Line]) -> Vec<Segment> {
-        let mut out = Vec::new();
-        for line in lines {
-            match line {
-                Line::Pause(ms) => out.push(Segment::Pause(*ms)),
-                Line::Speech {
-                    intensity,
-                    variants,
-                } => {
-                    if matches!(out.last(), Some(Segment::Speech { .. })) {
-                        out.push(Segment::Breath(BREATH_MS));
-                    }
-                    let text = if variants.len() > 1 {
-                        variants[self.rng.random_range(0..variants.len())].clone()
-                    } else {
-                        variants.first().cloned().unwrap_or_default()
-                    };
-                    let duration = self.line_duration(&text, *intensity);
-                    out.push(Segment::Speech {
-                        text,
-                        intensity: *intensity,
-                        kind: LineKind::Said,
-                        duration,
-                    });
-                }
-            }
-        }
-        out
-    }
-
-    fn line_duration(&mut self, text: &str, intensity: Intensity) -> Millis {
-        let per_word: u32 = match intensity {
-            Intensity::Shout => 300,
-            Intensity::Raised => 330,
-            Intensity::Even => 380,
-            Intensity::Quiet => 420,
-        };
-        let words = text.split_whitespace().count().max(1) as u32;
-        let base = (words * per_word).max(MIN_LINE_MS);
-        let jitter: f64 = self.rng.random_range(0.92..1.08);
-        let typed = if self.scenario.channel == Channel::Chat {
-            1.3
-        } else {
-            1.0
-        };
-        (f64::from(base) * jitter * typed).round() as Millis
-    }
-
-    /// The scenario's lines for this beat that the customer had not started when they were
-    /// cut off, a breath apart (a few at most: they make their point, not a speech).
-    fn unsaid_lines(&self) -> Vec<Segment> {
-        const MOST: usize = 3;
-        let mut out = Vec::new();
-        for segment in self
-            .queue
-            .iter()
-            .filter(|s| {
-                matches!(
-                    s,
-                    Segment::Speech {
-                        kind: LineKind::Said,
-                        ..
-                    }
-                )
-            })
-            .take(MOST)
-        {
-            if !out.is_empty() {
-                out.push(Segment::Breath(BREATH_MS));
-            }
-            out.push(segment.clone());
-        }
-        out
-    }
-
-    fn retort_lines(&mut self) -> Vec<Segment> {
-        let scenario = Arc::clone(&self.scenario);
-        let written = &scenario.beats[self.beat].when_interrupted;
-        let mut segments = if written.is_empty() {
-            let text = DEFAULT_RETORTS[self.rng.random_range(0..DEFAULT_RETORTS.len())].to_string();
-            let duration = self.line_duration(&text, Intensity::Shout);
-            vec![Segment::Speech {
-                text,
-                intensity: Intensity::Shout,
-                kind: LineKind::Retort,
-                duration,
-            }]
-        } else {
-            self.segments(written)
-        };
-        for segment in &mut segments {
-            if let Segment::Speech { kind, .. } = segment {
-                *kind = LineKind::Retort;
-            }
-        }
-        segments
     }
 
     /// Starts the next queued segment, or opens the floor when the customer is done.
@@ -1014,30 +607,15 @@ impl Call {
 
     /// The lasting effect of the trainee's voice on each of the customer's next lines.
     fn voice_drift(&mut self) {
-        let (anger, verdict, text) = if self.calm_lines > 0 {
-            self.calm_lines -= 1;
-            (
-                -CALM_DRIFT,
-                Verdict::Followed,
-                "your soft voice is bringing them down",
-            )
-        } else if self.heat_lines > 0 {
-            self.heat_lines -= 1;
-            (
-                HEAT_DRIFT,
-                Verdict::Broken,
-                "they are matching your raised voice",
-            )
-        } else {
+        let Some((anger, verdict, text)) = voice::drift(&mut self.calm_lines, &mut self.heat_lines)
+        else {
             return;
         };
-        let delta = self.scaled(
-            MeterDelta {
-                anger,
-                ..MeterDelta::default()
-            },
-            None,
-        );
+        let base = MeterDelta {
+            anger,
+            ..MeterDelta::default()
+        };
+        let delta = temperament::scaled(&self.scenario.customer.temperament, base, None);
         let reason = Reason {
             rule: Some(ids::LOWER_YOUR_VOICE.into()),
             verdict: Some(verdict),
@@ -1049,58 +627,45 @@ impl Call {
     /// The silence has gone on too long: dead air, and the customer says so.
     fn dead_air_strike(&mut self) {
         self.silence_strikes += 1;
-        let seconds = self.scenario.timing.dead_air * self.silence_strikes / 1000;
-        self.verdict(
-            ids::NO_DEAD_AIR,
-            Verdict::Broken,
-            &format!("you left them in silence for {seconds} seconds"),
-        );
-        {
-            // Drawn whether or not the call is recorded, so both replay the same wording.
-            let written = &self.scenario.beats[self.beat].when_silent;
-            let (text, intensity) = match written.iter().find_map(|l| match l {
-                Line::Speech {
-                    intensity,
-                    variants,
-                } if !variants.is_empty() => Some((variants, *intensity)),
-                _ => None,
-            }) {
-                Some((variants, intensity)) => (
-                    variants[self.rng.random_range(0..variants.len())].clone(),
-                    intensity,
-                ),
-                None => {
-                    let pool: &[&str] = if self.scenario.channel == Channel::Chat {
-                        &DEFAULT_CHAT_NUDGES
-                    } else {
-                        &DEFAULT_NUDGES
-                    };
-                    let i = (self.silence_strikes as usize - 1).min(pool.len() - 1);
-                    (
-                        pool[i].to_string(),
-                        if i == 0 {
-                            Intensity::Even
-                        } else {
-                            Intensity::Raised
-                        },
-                    )
-                }
-            };
-            let at = self.now;
-            self.log(Event::CustomerLine {
-                at,
-                kind: LineKind::Nudge,
-                intensity,
-                text,
-                duration: 0,
-            });
-        }
+        let judgement = dead_air::strike(self.scenario.timing.dead_air, self.silence_strikes);
+        self.judge(&judgement, Landing::Full);
+        // Drawn whether or not the call is recorded, so both replay the same wording.
+        let scenario = Arc::clone(&self.scenario);
+        let (text, intensity) = self
+            .speaker
+            .nudge(&scenario.beats[self.beat].when_silent, self.silence_strikes);
+        let at = self.now;
+        self.log(Event::CustomerLine {
+            at,
+            kind: LineKind::Nudge,
+            intensity,
+            text,
+            duration: 0,
+        });
         self.check_limits();
     }
 
+    fn judge(&mut self, judgement: &Judgement, landing: Landing) {
+        let note = Some(judgement.note.as_str());
+        self.verdict(
+            judgement.rule,
+            judgement.verdict,
+            note,
+            judgement.source,
+            landing,
+        );
+    }
+
     /// Records a rule's verdict and moves the meters by the rule's rubric, scaled by the
-    /// customer's temperament.
-    fn verdict(&mut self, rule_id: &str, verdict: Verdict, note: &str) {
+    /// customer's temperament. Without a note, the rule's summary says what happened.
+    fn verdict(
+        &mut self,
+        rule_id: &str,
+        verdict: Verdict,
+        note: Option<&str>,
+        source: MomentSource,
+        landing: Landing,
+    ) {
         let catalogue = Arc::clone(&self.catalogue);
         let Some((index, rule)) = catalogue
             .rules
@@ -1110,41 +675,28 @@ impl Call {
         else {
             return;
         };
-        let counts = &mut self.tally.per_rule[index];
-        match verdict {
-            Verdict::Followed => {
-                counts[0] = counts[0].saturating_add(1);
-                self.tally.followed_weight += rule.weight;
-            }
-            Verdict::Broken => {
-                counts[1] = counts[1].saturating_add(1);
-                self.tally.broken_weight += rule.weight;
-                self.tally.mistakes = self.tally.mistakes.saturating_add(1);
-            }
-        }
+        self.tally.count(&catalogue, index, verdict);
         let at = self.now;
-        let note = if note.is_empty() {
-            match verdict {
-                Verdict::Followed => rule.summary.clone(),
-                Verdict::Broken => format!("broke \"{}\"", rule.summary),
-            }
-        } else {
-            note.to_string()
+        let note = match (note, verdict) {
+            (Some(note), _) => note.to_string(),
+            (None, Verdict::Followed) => rule.summary.clone(),
+            (None, Verdict::Broken) => format!("broke \"{}\"", rule.summary),
         };
-        if self.record {
+        if self.tally.records_moments() {
             let beat = &self.scenario.beats[self.beat];
             let reply = self
                 .choices
                 .last()
                 .filter(|c| c.at == at)
                 .map(|c| beat.replies[c.reply].text.clone());
-            self.moments.push(Moment {
+            self.tally.keep(Moment {
                 at,
                 rule: rule.id.clone(),
                 verdict,
                 beat: beat.id.clone(),
                 reply,
                 note: note.clone(),
+                source,
             });
         }
         self.log(Event::Rule {
@@ -1157,86 +709,32 @@ impl Call {
             Verdict::Followed => rule.followed,
             Verdict::Broken => rule.broken,
         };
-        let delta = self.land(self.scaled(base, Some((rule_id, verdict))));
-        self.apply(
-            delta,
-            Reason {
-                rule: Some(rule.id.clone()),
-                verdict: Some(verdict),
-                text: note,
-            },
-        );
+        let temperament = &self.scenario.customer.temperament;
+        let delta = landing.apply(temperament::scaled(
+            temperament,
+            base,
+            Some((rule_id, verdict)),
+        ));
+        let reason = Reason {
+            rule: Some(rule.id.clone()),
+            verdict: Some(verdict),
+            text: note,
+        };
+        self.apply(delta, reason);
     }
 
-    /// Applies the temperament: anger rises × escalation, falls × calming; a trigger rule
-    /// broken or a soother followed counts twice.
-    fn scaled(&self, base: MeterDelta, rule: Option<(&str, Verdict)>) -> MeterDelta {
-        let t = &self.scenario.customer.temperament;
-        let (trigger, soother) = match rule {
-            Some((id, Verdict::Broken)) => (t.triggers.iter().any(|r| r == id), false),
-            Some((id, Verdict::Followed)) => (false, t.soothers.iter().any(|r| r == id)),
-            None => (false, false),
-        };
-        let emphasis = if trigger || soother { 2.0 } else { 1.0 };
-        let anger = if base.anger > 0 {
-            f64::from(base.anger) * t.escalation * if trigger { emphasis } else { 1.0 }
-        } else {
-            f64::from(base.anger) * t.calming * if soother { emphasis } else { 1.0 }
-        };
-        let trust = f64::from(base.trust)
-            * if (base.trust < 0 && trigger) || (base.trust > 0 && soother) {
-                emphasis
-            } else {
-                1.0
-            };
-        let patience = f64::from(base.patience)
-            * if (base.patience < 0 && trigger) || (base.patience > 0 && soother) {
-                emphasis
-            } else {
-                1.0
-            };
-        MeterDelta {
-            anger: anger.round() as i32,
-            trust: trust.round() as i32,
-            patience: patience.round() as i32,
-        }
-    }
-
-    /// An interrupted reply lands at half strength: its good effects are halved.
-    fn land(&self, delta: MeterDelta) -> MeterDelta {
-        if self.landing >= 1.0 {
-            return delta;
-        }
-        let half = |v: i32, good: bool| {
-            if good {
-                (f64::from(v) * self.landing).round() as i32
-            } else {
-                v
-            }
-        };
-        MeterDelta {
-            anger: half(delta.anger, delta.anger < 0),
-            trust: half(delta.trust, delta.trust > 0),
-            patience: half(delta.patience, delta.patience > 0),
-        }
-    }
-
+    /// Moves the meters (each kept within 0-100) and logs each change with its reason.
     fn apply(&mut self, delta: MeterDelta, reason: Reason) {
         for meter in Meter::ALL {
-            let change = meter.of_delta(delta);
+            let change = delta.get(meter);
             if change == 0 {
                 continue;
             }
-            let slot = match meter {
-                Meter::Anger => &mut self.meters.anger,
-                Meter::Trust => &mut self.meters.trust,
-                Meter::Patience => &mut self.meters.patience,
-            };
+            let slot = self.meters.slot(meter);
             let before = *slot;
             *slot = (before + change).clamp(0, 100);
-            let actual = *slot - before;
+            let (actual, value) = (*slot - before, *slot);
             if actual != 0 {
-                let value = *slot;
                 let at = self.now;
                 self.log(Event::Meter {
                     at,
@@ -1280,11 +778,9 @@ impl Call {
                 intensity,
                 variants,
             } = line
+                && !variants.is_empty()
             {
-                if variants.is_empty() {
-                    continue;
-                }
-                let text = variants[self.rng.random_range(0..variants.len())].clone();
+                let text = self.speaker.farewell(variants);
                 self.log(Event::CustomerLine {
                     at,
                     kind: LineKind::Farewell,
@@ -1316,15 +812,4 @@ fn progress(now: Millis, start: Millis, end: Millis) -> f32 {
     } else {
         ((now.saturating_sub(start)) as f32 / (end - start) as f32).clamp(0.0, 1.0)
     }
-}
-
-/// How long the trainee takes to say a reply: a soft voice is a little slower.
-fn reply_duration(text: &str, voice: Voice) -> Millis {
-    let per_word = match voice {
-        Voice::Soft => 380,
-        Voice::Even => 340,
-        Voice::Firm => 310,
-    };
-    let words = text.split_whitespace().count() as u32;
-    (words * per_word).clamp(MIN_REPLY_MS, MAX_REPLY_MS)
 }

@@ -4,11 +4,15 @@
 //! command-line tools work from any directory; `Catalogue::from_ron` loads another copy
 //! (a trainer's edited catalogue, or a test fixture).
 
+mod policy;
+
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::MeterDelta;
+pub use policy::{GradeFloors, OutcomeShares, Points, Policy};
+
+use crate::vocab::MeterDelta;
 
 /// The catalogue that ships with the game.
 pub const BUILTIN_CATALOGUE: &str = include_str!("../../../assets/guidance.ron");
@@ -62,6 +66,8 @@ pub struct Rule {
 pub struct Catalogue {
     pub groups: Vec<RuleGroup>,
     pub rules: Vec<Rule>,
+    /// How calls are scored and tiers open: policy as data, beside the rules it weighs.
+    pub scoring: Policy,
     #[serde(skip)]
     index: HashMap<RuleId, usize>,
 }
@@ -124,6 +130,9 @@ impl Catalogue {
                 }
             }
         }
+        if let Some(problem) = catalogue.scoring.problems().first() {
+            return Err(format!("guidance catalogue, scoring: {problem}"));
+        }
         if catalogue.get(ids::MAKE_THEM_HEARD).is_none() {
             return Err(format!(
                 "guidance catalogue: the engine breaks `{}` when the trainee talks over a calm customer, so the catalogue must define it",
@@ -144,13 +153,6 @@ impl Catalogue {
     /// The rule ids closest to a misspelt one, best first, for "did you mean" hints.
     pub fn suggest(&self, unknown: &str) -> Option<&str> {
         suggest(unknown, self.rules.iter().map(|r| r.id.as_str()))
-    }
-
-    pub fn group_title<'s>(&'s self, group: &'s str) -> &'s str {
-        self.groups
-            .iter()
-            .find(|g| g.id == group)
-            .map_or(group, |g| g.title.as_str())
     }
 
     /// The rule table in Markdown, grouped as in the catalogue: the authoring guide embeds it.
@@ -235,5 +237,20 @@ mod tests {
         let without_vent = BUILTIN_CATALOGUE.replace("\"let_them_vent\"", "\"let_them_rant\"");
         let err = Catalogue::from_ron(&without_vent).unwrap_err();
         assert!(err.contains("let_them_vent"), "{err}");
+    }
+
+    #[test]
+    fn a_scoring_policy_whose_points_do_not_add_up_to_100_is_refused() {
+        let off = BUILTIN_CATALOGUE.replace("mood: 20)", "mood: 25)");
+        assert_ne!(off, BUILTIN_CATALOGUE);
+        let err = Catalogue::from_ron(&off).unwrap_err();
+        assert!(err.contains("105, not 100"), "{err}");
+    }
+
+    #[test]
+    fn default_pass_marks_follow_the_tier_and_the_last_serves_higher_tiers() {
+        let policy = Catalogue::builtin().scoring;
+        let marks: Vec<u8> = (1..=6).map(|t| policy.default_pass_mark(t)).collect();
+        assert_eq!(marks, [60, 70, 75, 80, 80, 80]);
     }
 }

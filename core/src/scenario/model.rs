@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{MeterDelta, Meters, Millis};
 use crate::guidance::RuleId;
+pub use crate::vocab::EndingKind;
+use crate::vocab::{MeterDelta, Meters, Millis};
 
 #[derive(Debug, Clone)]
 pub struct Scenario {
@@ -115,14 +116,6 @@ impl Intensity {
         matches!(self, Intensity::Raised | Intensity::Shout)
     }
 
-    pub fn softer(self) -> Intensity {
-        match self {
-            Intensity::Shout => Intensity::Raised,
-            Intensity::Raised => Intensity::Even,
-            Intensity::Even | Intensity::Quiet => Intensity::Quiet,
-        }
-    }
-
     pub fn louder(self) -> Intensity {
         match self {
             Intensity::Quiet => Intensity::Even,
@@ -158,15 +151,6 @@ pub struct Beat {
     pub replies: Vec<Reply>,
     pub when_interrupted: Vec<Line>,
     pub when_silent: Vec<Line>,
-}
-
-impl Beat {
-    /// A beat with any loud line is an outburst: the pause after it is the cue to speak.
-    pub fn is_outburst(&self) -> bool {
-        self.lines
-            .iter()
-            .any(|l| matches!(l, Line::Speech { intensity, .. } if intensity.is_loud()))
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -226,66 +210,6 @@ impl Reply {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EndingKind {
-    /// The problem is solved on this call.
-    Resolved,
-    /// Agreed to continue later at a set time: a good outcome when no agreement is possible now.
-    CallBack,
-    /// The customer is handed to a supervisor.
-    Supervisor,
-    /// The customer hung up (or walked away from the desk).
-    HungUp,
-    /// The call ended with nothing settled.
-    Unresolved,
-}
-
-impl EndingKind {
-    pub const ALL: [EndingKind; 5] = [
-        EndingKind::Resolved,
-        EndingKind::CallBack,
-        EndingKind::Supervisor,
-        EndingKind::HungUp,
-        EndingKind::Unresolved,
-    ];
-
-    pub fn keyword(self) -> &'static str {
-        match self {
-            EndingKind::Resolved => "Resolved",
-            EndingKind::CallBack => "CallBack",
-            EndingKind::Supervisor => "Supervisor",
-            EndingKind::HungUp => "HungUp",
-            EndingKind::Unresolved => "Unresolved",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            EndingKind::Resolved => "resolved",
-            EndingKind::CallBack => "call-back scheduled",
-            EndingKind::Supervisor => "escalated to a supervisor",
-            EndingKind::HungUp => "customer hung up",
-            EndingKind::Unresolved => "unresolved",
-        }
-    }
-
-    /// Resolved and call-back endings settle the call.
-    pub fn settles(self) -> bool {
-        matches!(self, EndingKind::Resolved | EndingKind::CallBack)
-    }
-
-    /// The share of the outcome points this ending earns.
-    pub fn outcome_factor(self) -> f64 {
-        match self {
-            EndingKind::Resolved => 1.0,
-            EndingKind::CallBack => 0.85,
-            EndingKind::Supervisor => 0.35,
-            EndingKind::Unresolved => 0.2,
-            EndingKind::HungUp => 0.0,
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Ending {
     pub id: String,
@@ -297,10 +221,6 @@ pub struct Ending {
 impl Scenario {
     pub fn beat_index(&self, id: &str) -> Option<BeatIx> {
         self.beats.iter().position(|b| b.id == id)
-    }
-
-    pub fn ending_index(&self, id: &str) -> Option<EndingIx> {
-        self.endings.iter().position(|e| e.id == id)
     }
 }
 

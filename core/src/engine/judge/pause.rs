@@ -1,0 +1,33 @@
+//! Speak in the pause: after an outburst, the pause is the cue; letting it go by is missed.
+
+use super::{Judgement, OnReply, Said};
+use crate::engine::events::ReplyTiming;
+use crate::guidance::ids::ANSWER_IN_THE_PAUSE;
+use crate::scoring::MomentSource::Timing;
+use crate::vocab::Verdict;
+
+pub(in crate::engine) const RULE: OnReply = OnReply {
+    rule: ANSWER_IN_THE_PAUSE,
+    judge,
+};
+
+fn judge(said: &Said<'_>) -> Vec<Judgement> {
+    if !said.outburst {
+        return Vec::new();
+    }
+    match said.timing {
+        ReplyTiming::InThePause => vec![Judgement::new(
+            ANSWER_IN_THE_PAUSE,
+            Verdict::Followed,
+            "you spoke in the pause",
+            Timing,
+        )],
+        ReplyTiming::Slow | ReplyTiming::Late => vec![Judgement::new(
+            ANSWER_IN_THE_PAUSE,
+            Verdict::Broken,
+            "you let the pause after their outburst go by",
+            Timing,
+        )],
+        ReplyTiming::Interrupting | ReplyTiming::Prompt => Vec::new(),
+    }
+}

@@ -1,0 +1,27 @@
+//! Don't leave them waiting, on a reply: answering a calm customer promptly is followed.
+//! (Silence that becomes dead air is `dead_air`; a reply whose own words put the customer on
+//! hold names the rule itself, and its words decide.)
+
+use super::{Judgement, OnReply, Said};
+use crate::engine::events::ReplyTiming;
+use crate::guidance::ids::NO_DEAD_AIR;
+use crate::scoring::MomentSource::Timing;
+use crate::vocab::Verdict;
+
+pub(in crate::engine) const RULE: OnReply = OnReply {
+    rule: NO_DEAD_AIR,
+    judge,
+};
+
+fn judge(said: &Said<'_>) -> Vec<Judgement> {
+    let prompt = matches!(said.timing, ReplyTiming::InThePause | ReplyTiming::Prompt);
+    if said.outburst || !prompt || said.names(NO_DEAD_AIR) {
+        return Vec::new();
+    }
+    vec![Judgement::new(
+        NO_DEAD_AIR,
+        Verdict::Followed,
+        "you answered promptly",
+        Timing,
+    )]
+}

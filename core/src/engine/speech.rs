@@ -1,0 +1,211 @@
+//! The customer's speech as timed segments: lines paced by their length and loudness, a
+//! breath between lines of a wave, the scenario's pauses as written, a wording picked by the
+//! seed, and the stock lines a customer says when cut off or left in silence.
+
+use rand::RngExt;
+use rand_chacha::ChaCha8Rng;
+
+use super::events::LineKind;
+use crate::scenario::{Channel, Intensity, Line};
+use crate::vocab::{Millis, Voice};
+
+/// The short breath between lines of one wave: still mid-outburst.
+pub(super) const BREATH_MS: Millis = 450;
+const MIN_LINE_MS: Millis = 1_200;
+const MIN_REPLY_MS: Millis = 1_200;
+const MAX_REPLY_MS: Millis = 8_000;
+
+const DEFAULT_RETORTS: [&str; 4] = [
+    "Don't interrupt me! I'm not finished!",
+    "Let me finish!",
+    "Can you let me finish, please?!",
+    "I'm still talking!",
+];
+const DEFAULT_NUDGES: [&str; 3] = [
+    "Hello? Are you still there?",
+    "Hello?! Is anyone there?",
+    "Are you even listening?",
+];
+const DEFAULT_CHAT_NUDGES: [&str; 3] = [
+    "Hello??",
+    "Are you still there?",
+    "Is anyone actually reading this?",
+];
+
+#[derive(Debug, Clone)]
+pub(super) enum Segment {
+    Speech {
+        text: String,
+        intensity: Intensity,
+        kind: LineKind,
+        duration: Millis,
+    },
+    /// A breath inside a wave.
+    Breath(Millis),
+    /// A pause the scenario wrote between waves.
+    Pause(Millis),
+}
+
+impl Segment {
+    pub(super) fn duration(&self) -> Millis {
+        match self {
+            Segment::Speech { duration, .. } => *duration,
+            Segment::Breath(d) | Segment::Pause(d) => *d,
+        }
+    }
+
+    fn is_said(&self) -> bool {
+        matches!(
+            self,
+            Segment::Speech {
+                kind: LineKind::Said,
+                ..
+            }
+        )
+    }
+}
+
+/// The seeded voice of one customer: every random draw the speech makes goes through here,
+/// in call order, so a seed replays the same wording and pace.
+#[derive(Debug, Clone)]
+pub(super) struct Speaker {
+    pub rng: ChaCha8Rng,
+    pub channel: Channel,
+}
+
+impl Speaker {
+    pub(super) fn line_duration(&mut self, text: &str, intensity: Intensity) -> Millis {
+        let per_word: u32 = match intensity {
+            Intensity::Shout => 300,
+            Intensity::Raised => 330,
+            Intensity::Even => 380,
+            Intensity::Quiet => 420,
+        };
+        let words = text.split_whitespace().count().max(1) as u32;
+        let base = (words * per_word).max(MIN_LINE_MS);
+        let jitter: f64 = self.rng.random_range(0.92..1.08);
+        let typed = if self.channel == Channel::Chat {
+            1.3
+        } else {
+            1.0
+        };
+        (f64::from(base) * jitter * typed).round() as Millis
+    }
+
+    fn pick(&mut self, variants: &[String]) -> String {
+        if variants.len() > 1 {
+            variants[self.rng.random_range(0..variants.len())].clone()
+        } else {
+            variants.first().cloned().unwrap_or_default()
+        }
+    }
+
+    /// The scenario's lines as timed segments.
+    pub(super) fn segments(&mut self, lines: &[Line]) -> Vec<Segment> {
+        let mut out = Vec::new();
+        for line in lines {
+            match line {
+                Line::Pause(ms) => out.push(Segment::Pause(*ms)),
+                Line::Speech {
+                    intensity,
+                    variants,
+                } => {
+                    if matches!(out.last(), Some(Segment::Speech { .. })) {
+                        out.push(Segment::Breath(BREATH_MS));
+                    }
+                    let text = self.pick(variants);
+                    let duration = self.line_duration(&text, *intensity);
+                    out.push(Segment::Speech {
+                        text,
+                        intensity: *intensity,
+                        kind: LineKind::Said,
+                        duration,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// What the customer says when cut off: the beat's own lines, or a stock shout.
+    pub(super) fn retort(&mut self, written: &[Line]) -> Vec<Segment> {
+        let mut segments = if written.is_empty() {
+            let text = DEFAULT_RETORTS[self.rng.random_range(0..DEFAULT_RETORTS.len())].to_string();
+            let duration = self.line_duration(&text, Intensity::Shout);
+            vec![Segment::Speech {
+                text,
+                intensity: Intensity::Shout,
+                kind: LineKind::Retort,
+                duration,
+            }]
+        } else {
+            self.segments(written)
+        };
+        for segment in &mut segments {
+            if let Segment::Speech { kind, .. } = segment {
+                *kind = LineKind::Retort;
+            }
+        }
+        segments
+    }
+
+    /// What the customer says into the `strike`-th dead air of a beat (1 for the first):
+    /// the beat's own line, or a stock one that grows louder.
+    pub(super) fn nudge(&mut self, written: &[Line], strike: u32) -> (String, Intensity) {
+        let own = written.iter().find_map(|l| match l {
+            Line::Speech {
+                intensity,
+                variants,
+            } if !variants.is_empty() => Some((variants, *intensity)),
+            _ => None,
+        });
+        if let Some((variants, intensity)) = own {
+            return (
+                variants[self.rng.random_range(0..variants.len())].clone(),
+                intensity,
+            );
+        }
+        let pool: &[&str] = if self.channel == Channel::Chat {
+            &DEFAULT_CHAT_NUDGES
+        } else {
+            &DEFAULT_NUDGES
+        };
+        let i = (strike as usize - 1).min(pool.len() - 1);
+        let intensity = if i == 0 {
+            Intensity::Even
+        } else {
+            Intensity::Raised
+        };
+        (pool[i].to_string(), intensity)
+    }
+
+    /// One of an ending's written wordings.
+    pub(super) fn farewell(&mut self, variants: &[String]) -> String {
+        variants[self.rng.random_range(0..variants.len())].clone()
+    }
+}
+
+/// The lines of this beat the customer had not started when they were cut off, a breath
+/// apart (a few at most: they make their point, not a speech).
+pub(super) fn unsaid(queue: impl IntoIterator<Item = Segment>) -> Vec<Segment> {
+    const MOST: usize = 3;
+    let mut out = Vec::new();
+    for segment in queue.into_iter().filter(Segment::is_said).take(MOST) {
+        if !out.is_empty() {
+            out.push(Segment::Breath(BREATH_MS));
+        }
+        out.push(segment);
+    }
+    out
+}
+
+/// How long the trainee takes to say a reply: a soft voice is a little slower.
+pub(super) fn reply_duration(text: &str, voice: Voice) -> Millis {
+    let per_word = match voice {
+        Voice::Soft => 380,
+        Voice::Even => 340,
+        Voice::Firm => 310,
+    };
+    let words = text.split_whitespace().count() as u32;
+    (words * per_word).clamp(MIN_REPLY_MS, MAX_REPLY_MS)
+}

@@ -1,0 +1,188 @@
+//! Scoring and progression policy as data: how many points each part of the score is worth,
+//! what a broken rule costs, what passes, the grades, the default pass marks and the rule
+//! that opens tiers. Loaded from the `scoring` section of `assets/guidance.ron`, beside the
+//! rules it weighs; `scoring` and `progress` apply it, and the authoring guide's scoring
+//! section is generated from it (`hold-the-line rules --scoring`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::vocab::EndingKind;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// What the three parts of the score are worth; they add up to 100.
+    pub points: Points,
+    /// The share of the outcome points each kind of ending earns, 0 to 1.
+    pub outcome_share: OutcomeShares,
+    /// A broken moment counts this many times its weight against the followed ones.
+    pub broken_factor: u32,
+    /// And costs this many conduct points per unit of weight outright, so a mistake
+    /// followed by a long recovery never outscores a clean call.
+    pub broken_penalty: f64,
+    /// A core rule broken more often than this fails the call, whatever the points.
+    pub core_breaks_allowed: u16,
+    /// The lowest total for grades A, B, C and D; below D is F.
+    pub grade_floors: GradeFloors,
+    /// The pass mark of a case that sets none, by tier from tier 1; higher tiers use the last.
+    pub default_pass_marks: Vec<u8>,
+    /// Cases of a tier to pass before the next tier opens (or all of them, if it has fewer).
+    pub passes_to_open_next_tier: usize,
+    /// The highest tier a case may have.
+    pub tiers: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Points {
+    pub outcome: u32,
+    pub conduct: u32,
+    pub mood: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeShares {
+    pub resolved: f64,
+    pub call_back: f64,
+    pub supervisor: f64,
+    pub unresolved: f64,
+    pub hung_up: f64,
+}
+
+impl OutcomeShares {
+    pub fn of(&self, kind: EndingKind) -> f64 {
+        match kind {
+            EndingKind::Resolved => self.resolved,
+            EndingKind::CallBack => self.call_back,
+            EndingKind::Supervisor => self.supervisor,
+            EndingKind::Unresolved => self.unresolved,
+            EndingKind::HungUp => self.hung_up,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeFloors {
+    pub a: u8,
+    pub b: u8,
+    pub c: u8,
+    pub d: u8,
+}
+
+impl Policy {
+    /// The pass mark a tier gets when the case does not set one.
+    pub fn default_pass_mark(&self, tier: u8) -> u8 {
+        let i = usize::from(tier.max(1) - 1).min(self.default_pass_marks.len() - 1);
+        self.default_pass_marks[i]
+    }
+
+    /// The outcome points an ending earns.
+    pub fn outcome_points(&self, kind: EndingKind) -> f64 {
+        f64::from(self.points.outcome) * self.outcome_share.of(kind)
+    }
+
+    /// Problems that would make scores meaningless; the catalogue refuses to load with any.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let p = self.points;
+        if p.outcome + p.conduct + p.mood != 100 {
+            out.push(format!(
+                "the points add up to {}, not 100",
+                p.outcome + p.conduct + p.mood
+            ));
+        }
+        for kind in EndingKind::ALL {
+            let share = self.outcome_share.of(kind);
+            if !(0.0..=1.0).contains(&share) {
+                out.push(format!(
+                    "the outcome share of {} is {share}, not 0 to 1",
+                    kind.keyword()
+                ));
+            }
+        }
+        let g = self.grade_floors;
+        if !(g.a > g.b && g.b > g.c && g.c > g.d && g.a <= 100) {
+            out.push("grade floors must fall from A to D and stay within 100".into());
+        }
+        if self.default_pass_marks.is_empty()
+            || self.default_pass_marks.iter().any(|&m| m == 0 || m > 100)
+        {
+            out.push("default pass marks must be 1 to 100, at least one".into());
+        }
+        if self.passes_to_open_next_tier == 0 || self.tiers == 0 {
+            out.push("passes_to_open_next_tier and tiers must be at least 1".into());
+        }
+        if !(0.0..=100.0).contains(&self.broken_penalty) {
+            out.push("broken_penalty must be 0 to 100".into());
+        }
+        out
+    }
+
+    /// The authoring guide's "How a call is scored" section, from this policy.
+    pub fn markdown(&self) -> String {
+        let p = self.points;
+        let outcome: Vec<String> = [
+            EndingKind::Resolved,
+            EndingKind::CallBack,
+            EndingKind::Supervisor,
+            EndingKind::Unresolved,
+            EndingKind::HungUp,
+        ]
+        .iter()
+        .map(|&k| format!("{} {}", short_label(k), self.outcome_points(k).round()))
+        .collect();
+        let g = self.grade_floors;
+        let marks: Vec<String> = self
+            .default_pass_marks
+            .iter()
+            .enumerate()
+            .map(|(i, m)| format!("tier {} {m}", i + 1))
+            .collect();
+        let allowed = match self.core_breaks_allowed {
+            0 => "no core rule was broken at all".to_string(),
+            1 => "no core rule was broken more than once (one slip is forgiven; right words said in a raised voice every time are not)".to_string(),
+            n => format!("no core rule was broken more than {n} times"),
+        };
+        format!(
+            "The score (0-100) has three parts, all shown in the debrief and by `play`:\n\
+             \n\
+             - **Outcome, {o} points**: {outcome}.\n\
+             - **Conduct, {c} points**: {c} × followed ÷ (followed + {f} × broken), less {pen} points per unit of\n  \
+             broken weight, each moment weighed by its rule (the four core rules weigh 2, the others 1).\n  \
+             One interruption costs more than one good reply earns, and a mistake followed by a long\n  \
+             recovery never outscores a clean call.\n\
+             - **Mood, {m} points**: the customer's final anger and trust.\n\
+             \n\
+             A case is passed when the score reaches its pass mark, the call was resolved or a call-back\n\
+             agreed, **and** {allowed}. The debrief says which of these failed.\n\
+             Grades: A from {ga}, B from {gb}, C from {gc}, D from {gd}, F below.\n\
+             \n\
+             A case that sets no `pass_mark` gets its tier's: {marks}. Pass {n} cases of a tier to\n\
+             open the next one (all of them, if the tier has fewer); a tier once opened stays open.\n",
+            o = p.outcome,
+            outcome = outcome.join(", "),
+            c = p.conduct,
+            f = self.broken_factor,
+            pen = self.broken_penalty,
+            m = p.mood,
+            ga = g.a,
+            gb = g.b,
+            gc = g.c,
+            gd = g.d,
+            marks = marks.join(", "),
+            n = self.passes_to_open_next_tier,
+        )
+    }
+}
+
+fn short_label(kind: EndingKind) -> &'static str {
+    match kind {
+        EndingKind::Resolved => "resolved",
+        EndingKind::CallBack => "call-back",
+        EndingKind::Supervisor => "supervisor",
+        EndingKind::Unresolved => "unresolved",
+        EndingKind::HungUp => "hung up",
+    }
+}

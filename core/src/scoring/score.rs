@@ -1,0 +1,268 @@
+//! The score: 0-100 from the outcome, the conduct (rules followed against rules broken,
+//! each moment weighed by its rule) and the customer's mood at the end, with a breakdown a
+//! trainee can read line by line. The numbers come from the catalogue's policy.
+
+use serde::{Deserialize, Serialize};
+
+use super::better::{BetterReply, better_replies};
+use super::tally::{Chosen, Moment, Tally};
+use crate::guidance::{Catalogue, GradeFloors, Policy};
+use crate::scenario::{EndingIx, Scenario};
+use crate::vocab::{EndedBy, EndingKind, Meters};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleStatus {
+    Followed,
+    Broken,
+    /// Followed at some moments, broken at others.
+    Mixed,
+    NotExercised,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleResult {
+    pub rule: String,
+    pub summary: String,
+    pub status: RuleStatus,
+    pub followed: usize,
+    pub broken: usize,
+    pub moments: Vec<Moment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Grade {
+    A,
+    B,
+    C,
+    D,
+    F,
+}
+
+impl Grade {
+    pub fn of(total: u8, floors: &GradeFloors) -> Grade {
+        match total {
+            t if t >= floors.a => Grade::A,
+            t if t >= floors.b => Grade::B,
+            t if t >= floors.c => Grade::C,
+            t if t >= floors.d => Grade::D,
+            _ => Grade::F,
+        }
+    }
+
+    pub fn letter(self) -> &'static str {
+        match self {
+            Grade::A => "A",
+            Grade::B => "B",
+            Grade::C => "C",
+            Grade::D => "D",
+            Grade::F => "F",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ScoreParts {
+    pub outcome: f64,
+    pub conduct: f64,
+    pub mood: f64,
+}
+
+/// Why a finished call did not pass: the first reason, in the order a trainee fixes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotPassed {
+    /// Neither resolved nor a call-back agreed.
+    NotSettled,
+    /// A core rule (by id) was broken more often than a pass allows.
+    CoreRuleRepeated {
+        rule: String,
+        times: usize,
+    },
+    BelowPassMark {
+        total: u8,
+        pass_mark: u8,
+    },
+}
+
+impl NotPassed {
+    /// The reason in English, as the debrief and `play` say it.
+    pub fn english(&self, catalogue: &Catalogue) -> String {
+        match self {
+            NotPassed::NotSettled => {
+                "A call passes only when it is resolved or a call-back is agreed.".into()
+            }
+            NotPassed::CoreRuleRepeated { rule, times } => {
+                let summary = catalogue.get(rule).map_or(rule.as_str(), |r| &r.summary);
+                let allowed = catalogue.scoring.core_breaks_allowed;
+                let most = if allowed == 1 {
+                    "at most once".to_string()
+                } else {
+                    format!("at most {allowed} times")
+                };
+                format!(
+                    "You broke the core rule \"{summary}\" {times} times; a call passes only when \
+                     each core rule is broken {most}."
+                )
+            }
+            NotPassed::BelowPassMark { total, pass_mark } => {
+                format!("{total} is below the pass mark of {pass_mark}.")
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Score {
+    pub total: u8,
+    pub grade: Grade,
+    pub passed: bool,
+    /// Why the call did not pass, in English (None when it passed).
+    pub not_passed: Option<String>,
+    /// The same, typed, for the game to word.
+    #[serde(skip)]
+    pub failed: Option<NotPassed>,
+    pub pass_mark: u8,
+    /// The ending's id, or None while the call goes on.
+    pub ending: Option<String>,
+    pub outcome: Option<EndingKind>,
+    pub ended_by: Option<EndedBy>,
+    pub parts: ScoreParts,
+    pub followed_weight: u32,
+    pub broken_weight: u32,
+    /// Every rule in the catalogue, in catalogue order.
+    pub rules: Vec<RuleResult>,
+    pub better_replies: Vec<BetterReply>,
+}
+
+/// Everything a score is computed from: a live call provides it, and so does a recorded one.
+pub struct Record<'a> {
+    pub scenario: &'a Scenario,
+    pub catalogue: &'a Catalogue,
+    pub tally: &'a Tally,
+    /// The ending reached and what ended the call; None while it goes on.
+    pub end: Option<(EndingIx, EndedBy)>,
+    /// The customer's meters at the end (or now).
+    pub meters: Meters,
+    /// The replies the trainee chose, in order.
+    pub chosen: &'a [Chosen],
+}
+
+/// The conduct share: 1 when nothing was broken, falling fast with each mistake.
+fn conduct_share(policy: &Policy, followed: u32, broken: u32) -> f64 {
+    let denominator = followed + policy.broken_factor * broken;
+    if denominator == 0 {
+        0.0
+    } else {
+        f64::from(followed) / f64::from(denominator)
+    }
+}
+
+/// The three parts, and the total from them rounded and clamped to 0-100.
+fn total_of(
+    policy: &Policy,
+    outcome: Option<EndingKind>,
+    tally: &Tally,
+    meters: Meters,
+) -> (u8, ScoreParts) {
+    let (followed, broken) = (tally.followed_weight(), tally.broken_weight());
+    let conduct = f64::from(policy.points.conduct) * conduct_share(policy, followed, broken)
+        - policy.broken_penalty * f64::from(broken);
+    let parts = ScoreParts {
+        outcome: outcome.map_or(0.0, |k| policy.outcome_points(k)),
+        conduct: conduct.max(0.0),
+        mood: f64::from(policy.points.mood) * f64::from((100 - meters.anger) + meters.trust)
+            / 200.0,
+    };
+    let total = (parts.outcome + parts.conduct + parts.mood)
+        .round()
+        .clamp(0.0, 100.0) as u8;
+    (total, parts)
+}
+
+/// The one place the pass rule lives: a settled ending, no core rule broken more often than
+/// the policy allows, and the pass mark.
+fn why_not_passed(
+    policy: &Policy,
+    total: u8,
+    pass_mark: u8,
+    outcome: Option<EndingKind>,
+    rules: &[(&crate::guidance::Rule, &RuleResult)],
+) -> Option<NotPassed> {
+    if !outcome.is_some_and(EndingKind::settles) {
+        return Some(NotPassed::NotSettled);
+    }
+    if let Some((rule, result)) = rules
+        .iter()
+        .find(|(rule, result)| rule.core && result.broken > usize::from(policy.core_breaks_allowed))
+    {
+        return Some(NotPassed::CoreRuleRepeated {
+            rule: rule.id.clone(),
+            times: result.broken,
+        });
+    }
+    (total < pass_mark).then_some(NotPassed::BelowPassMark { total, pass_mark })
+}
+
+impl Score {
+    pub fn of(record: &Record<'_>) -> Score {
+        let Record {
+            scenario,
+            catalogue,
+            tally,
+            end,
+            meters,
+            chosen,
+        } = *record;
+        let policy = &catalogue.scoring;
+        let kind = end.map(|(ending, _)| scenario.endings[ending].kind);
+        let (total, parts) = total_of(policy, kind, tally, meters);
+        let rules: Vec<RuleResult> = catalogue
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, rule)| {
+                let [followed, broken] = tally.of_rule(i);
+                RuleResult {
+                    rule: rule.id.clone(),
+                    summary: rule.summary.clone(),
+                    status: match (followed, broken) {
+                        (0, 0) => RuleStatus::NotExercised,
+                        (_, 0) => RuleStatus::Followed,
+                        (0, _) => RuleStatus::Broken,
+                        _ => RuleStatus::Mixed,
+                    },
+                    followed: usize::from(followed),
+                    broken: usize::from(broken),
+                    moments: tally
+                        .moments()
+                        .iter()
+                        .filter(|m| m.rule == rule.id)
+                        .cloned()
+                        .collect(),
+                }
+            })
+            .collect();
+        let paired: Vec<_> = catalogue.rules.iter().zip(&rules).collect();
+        let failed = why_not_passed(policy, total, scenario.pass_mark, kind, &paired);
+        Score {
+            total,
+            grade: Grade::of(total, &policy.grade_floors),
+            passed: failed.is_none(),
+            not_passed: failed.as_ref().map(|f| f.english(catalogue)),
+            failed,
+            pass_mark: scenario.pass_mark,
+            ending: end.map(|(ending, _)| scenario.endings[ending].id.clone()),
+            outcome: kind,
+            ended_by: end.map(|(_, by)| by),
+            parts,
+            followed_weight: tally.followed_weight(),
+            broken_weight: tally.broken_weight(),
+            rules,
+            better_replies: better_replies(scenario, catalogue, chosen),
+        }
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&RuleResult> {
+        self.rules.iter().find(|r| r.rule == id)
+    }
+}

@@ -1,0 +1,15 @@
+//! The words every room of the engine shares: time, the customer's meters, the trainee's
+//! voice, a rule's verdict and how a call can end. Below `scenario`, `guidance`, `scoring`
+//! and `engine`, importing none of them, so none of those import each other for a word.
+
+mod ending;
+mod meters;
+mod time;
+mod verdict;
+mod voice;
+
+pub use ending::{EndedBy, EndingKind};
+pub use meters::{Meter, MeterDelta, Meters};
+pub use time::{Millis, clock};
+pub use verdict::Verdict;
+pub use voice::Voice;
