@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
+use super::code::Code;
 use super::diagnostic::Diagnostic;
 use super::format::*;
 use super::locate::{Node, Span};
@@ -47,7 +48,7 @@ impl<'a> Checker<'a> {
         if text.trim().is_empty() {
             let span = self.at(path);
             self.push(
-                Diagnostic::error("empty-text", format!("{what} is empty"), span)
+                Diagnostic::error(Code::EmptyText, format!("{what} is empty"), span)
                     .label("nothing to show here")
                     .help(format!("write {what}, or remove the entry")),
             );
@@ -59,7 +60,7 @@ impl<'a> Checker<'a> {
             let span = self.at(path);
             self.push(
                 Diagnostic::error(
-                    "out-of-range",
+                    Code::OutOfRange,
                     format!("{what} is {value}, outside 0 to 100"),
                     span,
                 )
@@ -86,7 +87,7 @@ impl<'a> Checker<'a> {
         }
         let span = self.at(path);
         let mut d = Diagnostic::error(
-            "unknown-rule",
+            Code::UnknownRule,
             format!("there is no guidance rule `{}`", keyword.0),
             span,
         )
@@ -113,7 +114,7 @@ impl<'a> Checker<'a> {
             if other.contains(&keyword.0) {
                 self.push(
                     Diagnostic::error(
-                        "follows-and-breaks",
+                        Code::FollowsAndBreaks,
                         format!("the reply both follows and breaks `{}`", keyword.0),
                         span,
                     )
@@ -123,7 +124,7 @@ impl<'a> Checker<'a> {
             } else if self.judged_from_play(&keyword.0) {
                 self.push(
                     Diagnostic::warning(
-                        "measured-from-play",
+                        Code::MeasuredFromPlay,
                         format!(
                             "`{}` is judged from the trainee's timing and voice, not from reply tags",
                             keyword.0
@@ -136,7 +137,7 @@ impl<'a> Checker<'a> {
             } else if rules.contains(&keyword.0) {
                 self.push(
                     Diagnostic::warning(
-                        "repeated-rule",
+                        Code::RepeatedRule,
                         format!("`{}` is listed twice", keyword.0),
                         span,
                     )
@@ -164,7 +165,7 @@ impl<'a> Checker<'a> {
                         let span = self.payload_at(&line_path);
                         self.push(
                             Diagnostic::error(
-                                "out-of-range",
+                                Code::OutOfRange,
                                 format!("a pause of {seconds} seconds is not allowed"),
                                 span,
                             )
@@ -175,7 +176,7 @@ impl<'a> Checker<'a> {
                         let span = self.at(&line_path);
                         self.push(
                             Diagnostic::warning(
-                                "pause-at-edge",
+                                Code::PauseAtEdge,
                                 format!("a pause at the {} of {what} does nothing", if i == 0 { "start" } else { "end" }),
                                 span,
                             )
@@ -190,7 +191,7 @@ impl<'a> Checker<'a> {
             if text.0.is_empty() {
                 let span = self.payload_at(&line_path);
                 self.push(
-                    Diagnostic::error("empty-text", "a line with no variants", span)
+                    Diagnostic::error(Code::EmptyText, "a line with no variants", span)
                         .label("empty list")
                         .help("give at least one wording: Shout([\"first\", \"second\"])"),
                 );
@@ -202,7 +203,7 @@ impl<'a> Checker<'a> {
                         .map(|n| n.span.clone())
                         .unwrap_or_else(|| self.payload_at(&line_path));
                     self.push(
-                        Diagnostic::error("empty-text", format!("a line of {what} is empty"), span)
+                        Diagnostic::error(Code::EmptyText, format!("a line of {what} is empty"), span)
                             .label("no words")
                             .help("write what the customer says, or remove the line"),
                     );
@@ -224,7 +225,7 @@ impl<'a> Checker<'a> {
                 let span = self.at(&p);
                 self.push(
                     Diagnostic::error(
-                        "out-of-range",
+                        Code::OutOfRange,
                         format!("an effect of {value} on {name} is outside -100 to 100"),
                         span,
                     )
@@ -291,7 +292,7 @@ pub fn compile<'f>(
     if file.id.trim().is_empty() {
         let span = c.at(&[Field("id")]);
         c.push(
-            Diagnostic::error("empty-text", "the scenario id is empty", span)
+            Diagnostic::error(Code::EmptyText, "the scenario id is empty", span)
                 .label("needs a name")
                 .help("use a short name with letters, digits and underscores, such as \"missing_parcel\""),
         );
@@ -299,7 +300,7 @@ pub fn compile<'f>(
         let span = c.at(&[Field("id")]);
         c.push(
             Diagnostic::warning(
-                "odd-id",
+                Code::OddId,
                 format!("the id \"{}\" has spaces or symbols", file.id),
                 span,
             )
@@ -319,7 +320,7 @@ pub fn compile<'f>(
         let span = c.at(&[Field("tier")]);
         c.push(
             Diagnostic::error(
-                "unknown-tier",
+                Code::UnknownTier,
                 format!("there is no tier {}", file.tier),
                 span,
             )
@@ -337,7 +338,7 @@ pub fn compile<'f>(
         None => {
             let span = c.at(&[Field("channel")]);
             let mut d = Diagnostic::error(
-                "unknown-channel",
+                Code::UnknownChannel,
                 format!("there is no channel `{}`", file.channel.0),
                 span,
             )
@@ -354,7 +355,7 @@ pub fn compile<'f>(
         let span = c.at(&[Field("language")]);
         c.push(
             Diagnostic::warning(
-                "odd-language",
+                Code::OddLanguage,
                 format!("\"{}\" is not a language tag", file.language),
                 span,
             )
@@ -370,7 +371,7 @@ pub fn compile<'f>(
             let span = c.at(&[Field("pass_mark")]);
             c.push(
                 Diagnostic::error(
-                    "out-of-range",
+                    Code::OutOfRange,
                     format!("a pass mark of {p} is impossible"),
                     span,
                 )
@@ -385,7 +386,7 @@ pub fn compile<'f>(
         if *req == file.id {
             let span = c.at(&[Field("requires"), Item(i)]);
             c.push(
-                Diagnostic::error("requires-itself", "a scenario cannot require itself", span)
+                Diagnostic::error(Code::RequiresItself, "a scenario cannot require itself", span)
                     .label("this is the scenario's own id")
                     .help("remove it from `requires`"),
             );
@@ -399,14 +400,14 @@ pub fn compile<'f>(
             let span = c.at(&[Field(field), Key(i)]);
             if name.trim().is_empty() {
                 c.push(
-                    Diagnostic::error("empty-text", "an empty id", span.clone())
+                    Diagnostic::error(Code::EmptyText, "an empty id", span.clone())
                         .label("needs a name")
                         .help("name it, such as \"opening\""),
                 );
             }
             if let Some(first) = names.get(name) {
                 c.push(
-                    Diagnostic::error("duplicate-id", format!("\"{name}\" is defined twice"), span)
+                    Diagnostic::error(Code::DuplicateId, format!("\"{name}\" is defined twice"), span)
                         .label("second definition")
                         .related(first.clone(), "first defined here")
                         .help("beats and endings share one set of names: rename one of them"),
@@ -430,7 +431,7 @@ pub fn compile<'f>(
     if file.beats.0.is_empty() {
         let span = c.at(&[Field("beats")]);
         c.push(
-            Diagnostic::error("no-beats", "the scenario has no beats", span)
+            Diagnostic::error(Code::NoBeats, "the scenario has no beats", span)
                 .label("empty")
                 .help(
                     "add at least one beat: what the customer says and the replies to choose from",
@@ -440,7 +441,7 @@ pub fn compile<'f>(
     if file.endings.0.is_empty() {
         let span = c.at(&[Field("endings")]);
         c.push(
-            Diagnostic::error("no-endings", "the scenario has no endings", span)
+            Diagnostic::error(Code::NoEndings, "the scenario has no endings", span)
                 .label("empty")
                 .help("add endings, at least one with kind: Resolved or CallBack"),
         );
@@ -480,7 +481,7 @@ pub fn compile<'f>(
         }
         let span = c.at(path);
         let mut d = Diagnostic::error(
-            "unknown-target",
+            Code::UnknownTarget,
             format!("no beat or ending is called \"{name}\""),
             span,
         )
@@ -506,7 +507,7 @@ pub fn compile<'f>(
             None => {
                 let span = c.at(&[Field("endings"), Entry(i), Field("kind")]);
                 let mut d = Diagnostic::error(
-                    "unknown-ending-kind",
+                    Code::UnknownEndingKind,
                     format!("there is no ending kind `{}`", ending.kind.0),
                     span,
                 )
@@ -567,7 +568,7 @@ pub fn compile<'f>(
         let span = c.at(&[Field("customer"), Field("meters"), Field("patience")]);
         c.push(
             Diagnostic::error(
-                "out-of-range",
+                Code::OutOfRange,
                 "a customer with no patience hangs up at once",
                 span,
             )
@@ -582,7 +583,7 @@ pub fn compile<'f>(
             let span = c.at(&[Field("customer"), Field("temperament"), Field(name)]);
             c.push(
                 Diagnostic::error(
-                    "out-of-range",
+                    Code::OutOfRange,
                     format!("{name} of {value} is not allowed"),
                     span,
                 )
@@ -599,7 +600,7 @@ pub fn compile<'f>(
         let span = c.at(&[Field("customer"), Field("temperament"), Field("limit")]);
         c.push(
             Diagnostic::error(
-                "out-of-range",
+                Code::OutOfRange,
                 format!("an anger limit of {} is impossible", t.limit),
                 span,
             )
@@ -613,7 +614,7 @@ pub fn compile<'f>(
         let limit_span = c.at(&[Field("customer"), Field("temperament"), Field("limit")]);
         c.push(
             Diagnostic::error(
-                "out-of-range",
+                Code::OutOfRange,
                 format!("starting anger {} is already at the limit {limit}", m.anger),
                 span,
             )
@@ -633,7 +634,7 @@ pub fn compile<'f>(
                     let span = c.at(&[Field("customer"), Field("temperament"), Field(field)]);
                     c.push(
                             Diagnostic::error(
-                                "settled-give-up",
+                                Code::SettledGiveUp,
                                 format!(
                                     "\"{name}\" is a `{}` ending, but `{field}` is how the call ends when the customer gives up",
                                     endings[e].kind.keyword()
@@ -649,7 +650,7 @@ pub fn compile<'f>(
                 None => {
                     let span = c.at(&[Field("customer"), Field("temperament"), Field(field)]);
                     let mut d = Diagnostic::error(
-                        "unknown-target",
+                        Code::UnknownTarget,
                         format!("no ending is called \"{name}\""),
                         span,
                     )
@@ -687,7 +688,7 @@ pub fn compile<'f>(
         };
         c.push(
             Diagnostic::error(
-                "no-give-up-ending",
+                Code::NoGiveUpEnding,
                 "nothing happens when the customer runs out of anger or patience",
                 span,
             )
@@ -726,7 +727,7 @@ pub fn compile<'f>(
             let span = c.at(&[Field("timing"), Field(name)]);
             c.push(
                 Diagnostic::error(
-                    "out-of-range",
+                    Code::OutOfRange,
                     format!("a {name} of {seconds} seconds is not allowed"),
                     span,
                 )
@@ -744,7 +745,7 @@ pub fn compile<'f>(
         let span = c.at(&[Field("timing")]);
         c.push(
             Diagnostic::error(
-                "out-of-range",
+                Code::OutOfRange,
                 "the pause must be shorter than the dead-air limit",
                 span,
             )
@@ -774,7 +775,7 @@ pub fn compile<'f>(
         if beat.replies.is_empty() {
             let span = c.at(&[Field("beats"), Key(b)]);
             c.push(
-                Diagnostic::error("no-way-out", format!("beat \"{id}\" has no replies"), span)
+                Diagnostic::error(Code::NoWayOut, format!("beat \"{id}\" has no replies"), span)
                     .label("the trainee would be stuck here")
                     .help("add replies, each with a `next` beat or ending"),
             );
@@ -809,7 +810,7 @@ pub fn compile<'f>(
                 if !(0..=100).contains(&value) {
                     c.push(
                         Diagnostic::error(
-                            "out-of-range",
+                            Code::OutOfRange,
                             format!("a condition on {value} can never be decided"),
                             span,
                         )
@@ -863,7 +864,7 @@ pub fn compile<'f>(
             None => {
                 let span = c.at(&[Field("start")]);
                 let mut d = Diagnostic::error(
-                    "unknown-target",
+                    Code::UnknownTarget,
                     format!("no beat is called \"{name}\""),
                     span,
                 )
@@ -880,15 +881,8 @@ pub fn compile<'f>(
 
     // The reachability checks need the beats and endings to link up; other errors (a tier,
     // a meter, a rule id) do not stop them, so a trainer sees every problem at once.
-    const GRAPH_ERRORS: [&str; 5] = [
-        "unknown-target",
-        "duplicate-id",
-        "no-beats",
-        "no-endings",
-        "no-way-out",
-    ];
     let graph_broken = c.diagnostics.iter().any(|d| {
-        d.severity == super::diagnostic::Severity::Error && GRAPH_ERRORS.contains(&d.code)
+        d.severity == super::diagnostic::Severity::Error && d.code.breaks_links()
     });
     if graph_broken || start.is_none() || endings.is_empty() {
         return (None, c.diagnostics);
@@ -966,7 +960,7 @@ fn check_graph(s: &Scenario, c: &mut Checker) {
             let span = c.at(&[Field("beats"), Key(b)]);
             c.push(
                 Diagnostic::warning(
-                    "unreachable",
+                    Code::Unreachable,
                     format!("beat \"{}\" can never be reached", beat.id),
                     span,
                 )
@@ -980,7 +974,7 @@ fn check_graph(s: &Scenario, c: &mut Checker) {
             let span = c.at(&[Field("endings"), Key(e)]);
             c.push(
                 Diagnostic::warning(
-                    "unreachable",
+                    Code::Unreachable,
                     format!("ending \"{}\" can never be reached", ending.id),
                     span,
                 )
@@ -1019,7 +1013,7 @@ fn check_graph(s: &Scenario, c: &mut Checker) {
         if seen[b] && !can_end[b] && !beat.replies.is_empty() {
             let span = c.at(&[Field("beats"), Key(b)]);
             c.push(
-                Diagnostic::error("no-way-out", format!("from beat \"{}\" no ending can be reached", beat.id), span)
+                Diagnostic::error(Code::NoWayOut, format!("from beat \"{}\" no ending can be reached", beat.id), span)
                     .label("every reply leads back into the conversation")
                     .help("give one of the replies here, or in the beats it leads to, an ending as `next`"),
             );
@@ -1040,14 +1034,14 @@ fn check_graph(s: &Scenario, c: &mut Checker) {
     if reply_endings.is_empty() && s.beats.iter().any(|b| !b.replies.is_empty()) {
         let span = c.at(&[Field("endings")]);
         c.push(
-            Diagnostic::error("no-ending-reachable", "no reply leads to any ending", span)
+            Diagnostic::error(Code::NoEndingReachable, "no reply leads to any ending", span)
                 .label("the call can only end by the customer giving up")
                 .help("point some reply's `next` at an ending"),
         );
     } else if !reply_endings.iter().any(|&e| s.endings[e].kind.settles()) {
         let span = c.at(&[Field("endings")]);
         c.push(
-            Diagnostic::error("no-resolution", "no path resolves the call", span)
+            Diagnostic::error(Code::NoResolution, "no path resolves the call", span)
                 .label("no reachable ending is Resolved or CallBack")
                 .help("add an ending with kind: Resolved (or CallBack) and lead a reply to it"),
         );
