@@ -234,7 +234,12 @@ fn bytes_report(bytes: &[u8]) -> (String, Vec<&'static str>) {
     let loaded = load_bytes(Path::new("input.ron"), bytes, &catalogue);
     assert!(loaded.scenario.is_none());
     assert!(loaded.report.has_errors());
-    let codes = loaded.report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    let codes = loaded
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
     (loaded.report.render(false), codes)
 }
 
