@@ -80,7 +80,7 @@ fn each_broken_fixture_reports_the_expected_diagnostics_at_their_positions() {
             .iter()
             .map(|d| {
                 let at = report.line_col(d);
-                (d.severity, d.code, at.line, at.column)
+                (d.severity, d.code.as_str(), at.line, at.column)
             })
             .collect();
         if found != *expected {
@@ -234,7 +234,12 @@ fn bytes_report(bytes: &[u8]) -> (String, Vec<&'static str>) {
     let loaded = load_bytes(Path::new("input.ron"), bytes, &catalogue);
     assert!(loaded.scenario.is_none());
     assert!(loaded.report.has_errors());
-    let codes = loaded.report.diagnostics.iter().map(|d| d.code).collect();
+    let codes = loaded
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
     (loaded.report.render(false), codes)
 }
 
@@ -311,7 +316,7 @@ fn codes_of(library: &htl_core::scenario::Library, file: &str) -> Vec<&'static s
         .unwrap()
         .diagnostics
         .iter()
-        .map(|d| d.code)
+        .map(|d| d.code.as_str())
         .collect()
 }
 

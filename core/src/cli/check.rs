@@ -80,7 +80,7 @@ pub(super) fn run(
                     .iter()
                     .map(|d| JsonDiagnostic {
                         severity: d.severity,
-                        code: d.code,
+                        code: d.code.as_str(),
                         message: &d.message,
                         label: &d.label,
                         help: &d.help,

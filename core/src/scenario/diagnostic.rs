@@ -8,6 +8,7 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config};
 use serde::Serialize;
 
+use super::code::Code;
 use super::locate::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -21,7 +22,7 @@ pub enum Severity {
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable, searchable name for the kind of problem (`unknown-rule`).
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     /// The byte range the caret points at (empty when the problem is the whole file).
     #[serde(skip)]
@@ -36,7 +37,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
+    pub fn error(code: Code, message: impl Into<String>, span: Span) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -48,7 +49,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
+    pub fn warning(code: Code, message: impl Into<String>, span: Span) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message, span)
@@ -172,7 +173,7 @@ impl FileReport {
                 .map(|(span, text)| Label::secondary((), clamp(span)).with_message(text.clone())),
         );
         Report::new(severity)
-            .with_code(diagnostic.code)
+            .with_code(diagnostic.code.as_str())
             .with_message(diagnostic.message.clone())
             .with_labels(labels)
             .with_notes(
@@ -242,7 +243,7 @@ mod tests {
         let mut report = FileReport::new(Path::new("s.ron"), "(\n  next: \"nowhere\",\n)".into());
         report.diagnostics.push(
             Diagnostic::error(
-                "unknown-target",
+                Code::UnknownTarget,
                 "no beat or ending is called `nowhere`",
                 10..19,
             )

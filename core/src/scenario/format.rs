@@ -2,8 +2,8 @@
 //!
 //! These types mirror the file one to one and keep everything a trainer can get wrong in a
 //! form that survives parsing (numbers as `i64`, keywords as free identifiers), so the checks
-//! in `check.rs` can report every problem at once with its position instead of stopping at
-//! the first. `check.rs` turns a `ScenarioFile` into the engine's `Scenario`.
+//! in `check` can report every problem at once with its position instead of stopping at
+//! the first. `check::compile` turns a `ScenarioFile` into the engine's `Scenario`.
 //!
 //! Convention for trainers: words from a fixed list (channel, rule ids, ending kinds) are
 //! written bare, `channel: Phone`; names you make up (ids of beats and endings) are quoted,
@@ -25,7 +25,7 @@ pub struct ScenarioFile {
     pub channel: Keyword,
     #[serde(default = "default_language")]
     pub language: String,
-    /// Score needed to pass; defaults by tier (see `check::default_pass_mark`).
+    /// Score needed to pass; defaults by tier (see `model::default_pass_mark`).
     #[serde(default)]
     pub pass_mark: Option<i64>,
     /// Scenario ids that must be passed before this one unlocks.

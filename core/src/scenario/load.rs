@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use ron::error::{Error as RonError, SpannedError};
 
 use super::check::{Step, compile, walk};
+use super::code::Code;
 use super::diagnostic::{Diagnostic, FileReport, Severity, offset_of};
 use super::format::ScenarioFile;
 use super::locate::{self, Node};
@@ -155,7 +156,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     {
         return Err(Box::new(
             Diagnostic::error(
-                "unreadable",
+                Code::Unreadable,
                 "this is not a regular file (a folder, pipe or device)",
                 0..0,
             )
@@ -164,7 +165,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     }
     let file = File::open(path).map_err(|e| {
         Box::new(
-            Diagnostic::error("unreadable", format!("cannot open the file: {e}"), 0..0)
+            Diagnostic::error(Code::Unreadable, format!("cannot open the file: {e}"), 0..0)
                 .help("check the path and the file's permissions"),
         )
     })?;
@@ -174,7 +175,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
         .read_to_end(&mut bytes)
         .map_err(|e| {
             Box::new(Diagnostic::error(
-                "unreadable",
+                Code::Unreadable,
                 format!("cannot read the file: {e}"),
                 0..0,
             ))
@@ -191,7 +192,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
             );
         return Err(Box::new(
             Diagnostic::error(
-                "too-large",
+                Code::TooLarge,
                 format!(
                     "the file is {size}, over the {} limit for a scenario",
                     human_size(MAX_FILE_BYTES)
@@ -230,7 +231,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
         return fail(
             String::new(),
             Diagnostic::error(
-                "too-large",
+                Code::TooLarge,
                 format!(
                     "the file is {}, over the {} limit",
                     human_size(bytes.len() as u64),
@@ -243,7 +244,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return fail(
             String::new(),
-            Diagnostic::error("not-utf8", "the file is saved as UTF-16", 0..0)
+            Diagnostic::error(Code::NotUtf8, "the file is saved as UTF-16", 0..0)
                 .help("save it as UTF-8 (in most editors: Save As, encoding UTF-8)"),
         );
     }
@@ -255,11 +256,11 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
             let at = valid.len();
             let binary = bytes.iter().take(8192).filter(|&&b| b == 0).count() > 0;
             let diagnostic = if binary {
-                Diagnostic::error("not-text", "this is not a text file", at..at)
+                Diagnostic::error(Code::NotText, "this is not a text file", at..at)
                     .label("binary data starts here")
                     .help("scenario files are plain text (.ron); is this the right file?")
             } else {
-                Diagnostic::error("not-utf8", "the file is not valid UTF-8 text", at..at)
+                Diagnostic::error(Code::NotUtf8, "the file is not valid UTF-8 text", at..at)
                     .label("this byte is not UTF-8")
                     .help("save the file as UTF-8")
             };
@@ -269,7 +270,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
     if let Some(nul) = text.find('\0') {
         return fail(
             text.to_string(),
-            Diagnostic::error("not-text", "this is not a text file", nul..nul)
+            Diagnostic::error(Code::NotText, "this is not a text file", nul..nul)
                 .label("a NUL byte")
                 .help("scenario files are plain text (.ron); is this the right file?"),
         );
@@ -277,7 +278,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
     if only_comments(text) {
         return fail(
             text.to_string(),
-            Diagnostic::error("empty-file", "the file has no scenario in it", 0..0)
+            Diagnostic::error(Code::EmptyFile, "the file has no scenario in it", 0..0)
                 .help("start from docs/scenario-template.ron, which explains every field"),
         );
     }
@@ -457,7 +458,7 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
         }
         _ => (start, end, short_label(&e.code)),
     };
-    let mut d = Diagnostic::error("syntax", message, start..end).label(label);
+    let mut d = Diagnostic::error(Code::Syntax, message, start..end).label(label);
     if let Some(help) = help {
         d = d.help(help);
     }
@@ -525,7 +526,7 @@ fn check_library(loaded: &mut [Loaded], context_ids: &HashSet<String>) {
         if let Some(first) = first_by_id.get(&id) {
             let span = span_at(l, &[Step::Field("id")]);
             let d = Diagnostic::error(
-                "duplicate-id",
+                Code::DuplicateId,
                 format!("scenario id \"{id}\" is already used"),
                 span,
             )
@@ -557,7 +558,7 @@ fn check_library(loaded: &mut [Loaded], context_ids: &HashSet<String>) {
             if !known.contains(req) {
                 let span = span_at(l, &[Step::Field("requires"), Step::Item(i)]);
                 let mut d = Diagnostic::error(
-                    "unknown-scenario",
+                    Code::UnknownScenario,
                     format!("no scenario has the id \"{req}\""),
                     span,
                 )
@@ -571,7 +572,7 @@ fn check_library(loaded: &mut [Loaded], context_ids: &HashSet<String>) {
                 let span = span_at(l, &[Step::Field("requires"), Step::Item(i)]);
                 l.report.diagnostics.push(
                     Diagnostic::error(
-                        "requires-cycle",
+                        Code::RequiresCycle,
                         format!("\"{req}\" requires this scenario in turn"),
                         span,
                     )

@@ -2,12 +2,14 @@
 //! model the engine plays.
 
 pub mod check;
+pub mod code;
 pub mod diagnostic;
 pub mod format;
 pub mod load;
 pub mod locate;
 pub mod model;
 
+pub use code::Code;
 pub use diagnostic::{Diagnostic, FileReport, LineCol, Severity};
 pub use load::{Library, MAX_FILE_BYTES, PathError, load_bytes, load_file, load_paths};
 pub use model::*;

@@ -1,0 +1,161 @@
+//! The kinds of problem a scenario file can have. Each has a stable kebab-case name
+//! (`unknown-rule`), shown as `error[unknown-rule]` and written as `"code"` by
+//! `check --json`; trainers and scripts search for it, so a name never changes.
+
+use serde::{Serialize, Serializer};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    // Reading the file.
+    /// The file could not be opened or read (missing, no permission, a folder or pipe).
+    Unreadable,
+    /// The file is over the size limit for a scenario, so it is not read.
+    TooLarge,
+    /// The text is not UTF-8 (UTF-16, or a byte that is not UTF-8).
+    NotUtf8,
+    /// The file is binary, not text (a NUL byte or invalid bytes among NULs).
+    NotText,
+    /// The file holds only blank lines and comments.
+    EmptyFile,
+    /// The text is not valid RON for a scenario (a typo, a missing or unknown field).
+    Syntax,
+
+    // Values.
+    /// Text that must say something (a title, a reply, a line, an id) is blank.
+    EmptyText,
+    /// A number outside what it may be (a meter, a pause, a threshold, a multiplier).
+    OutOfRange,
+    /// The scenario id has spaces or symbols.
+    OddId,
+    /// A tier other than 1 to 4.
+    UnknownTier,
+    /// A channel that is not Phone, Chat or FrontDesk.
+    UnknownChannel,
+    /// The language is not a BCP 47 tag such as "en" or "ar-EG".
+    OddLanguage,
+    /// An ending kind that is not one of Resolved, CallBack, Supervisor, HungUp, Unresolved.
+    UnknownEndingKind,
+
+    // Guidance rules.
+    /// A rule id that the guidance catalogue does not have.
+    UnknownRule,
+    /// A reply lists the same rule in both `follows` and `breaks`.
+    FollowsAndBreaks,
+    /// A reply tags a rule the engine judges from the trainee's timing and voice.
+    MeasuredFromPlay,
+    /// A rule listed twice in one list.
+    RepeatedRule,
+
+    // Names and links.
+    /// Two beats or endings (or two scenario files) share an id.
+    DuplicateId,
+    /// A `next`, `start` or give-up ending names no beat or ending in the file.
+    UnknownTarget,
+    /// The scenario has no beats.
+    NoBeats,
+    /// The scenario has no endings.
+    NoEndings,
+    /// A beat with no replies, or one from which no ending can be reached.
+    NoWayOut,
+    /// A give-up ending (`at_limit`, `out_of_patience`) that settles the call.
+    SettledGiveUp,
+    /// No ending for the customer running out of anger or patience.
+    NoGiveUpEnding,
+    /// A beat or ending that no path from the start reaches.
+    Unreachable,
+    /// No reply leads to any ending.
+    NoEndingReachable,
+    /// No reachable ending is Resolved or CallBack.
+    NoResolution,
+
+    // Lines.
+    /// A pause at the start or end of a list of lines, where it does nothing.
+    PauseAtEdge,
+
+    // Prerequisites.
+    /// A scenario lists its own id in `requires`.
+    RequiresItself,
+    /// `requires` names an id no scenario has.
+    UnknownScenario,
+    /// Two scenarios require each other, directly or round a circle.
+    RequiresCycle,
+}
+
+impl Code {
+    /// The stable name, as written in reports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Unreadable => "unreadable",
+            Code::TooLarge => "too-large",
+            Code::NotUtf8 => "not-utf8",
+            Code::NotText => "not-text",
+            Code::EmptyFile => "empty-file",
+            Code::Syntax => "syntax",
+            Code::EmptyText => "empty-text",
+            Code::OutOfRange => "out-of-range",
+            Code::OddId => "odd-id",
+            Code::UnknownTier => "unknown-tier",
+            Code::UnknownChannel => "unknown-channel",
+            Code::OddLanguage => "odd-language",
+            Code::UnknownEndingKind => "unknown-ending-kind",
+            Code::UnknownRule => "unknown-rule",
+            Code::FollowsAndBreaks => "follows-and-breaks",
+            Code::MeasuredFromPlay => "measured-from-play",
+            Code::RepeatedRule => "repeated-rule",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnknownTarget => "unknown-target",
+            Code::NoBeats => "no-beats",
+            Code::NoEndings => "no-endings",
+            Code::NoWayOut => "no-way-out",
+            Code::SettledGiveUp => "settled-give-up",
+            Code::NoGiveUpEnding => "no-give-up-ending",
+            Code::Unreachable => "unreachable",
+            Code::NoEndingReachable => "no-ending-reachable",
+            Code::NoResolution => "no-resolution",
+            Code::PauseAtEdge => "pause-at-edge",
+            Code::RequiresItself => "requires-itself",
+            Code::UnknownScenario => "unknown-scenario",
+            Code::RequiresCycle => "requires-cycle",
+        }
+    }
+
+    /// Whether an error of this kind leaves the beats and endings unable to link up, so
+    /// the reachability checks cannot run. Other errors (a tier, a meter, a rule id) do
+    /// not stop them, so a trainer sees every problem at once.
+    pub fn breaks_links(self) -> bool {
+        matches!(
+            self,
+            Code::UnknownTarget
+                | Code::DuplicateId
+                | Code::NoBeats
+                | Code::NoEndings
+                | Code::NoWayOut
+        )
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Code;
+
+    #[test]
+    fn serializes_as_its_name() {
+        assert_eq!(
+            serde_json::to_string(&Code::NoEndingReachable).unwrap(),
+            "\"no-ending-reachable\""
+        );
+        assert_eq!(Code::NotUtf8.to_string(), "not-utf8");
+    }
+}
