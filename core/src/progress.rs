@@ -1,96 +1,199 @@
-//! Which cases a trainee may play: the mastery rule that opens tiers, in one place.
+//! Which cases a trainee may play: the mastery rule that opens tiers, prerequisites, and the
+//! next case to offer. One type answers every progression question the game and the tools
+//! ask, under the catalogue's policy; the game words the answers.
 
+use crate::guidance::Policy;
 use crate::profile::Profile;
 use crate::scenario::Scenario;
-
-/// Cases of a tier to pass before the next tier opens (or all of them, if the tier has
-/// fewer). Shown to the trainee on the case list.
-pub const PASSES_TO_OPEN_NEXT_TIER: usize = 3;
-
-/// The rule in words, for the case list.
-pub fn rule_text() -> String {
-    format!("Pass {PASSES_TO_OPEN_NEXT_TIER} cases of a tier to open the next one.")
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Access {
     Open,
-    /// Why it is locked, in words for the trainee.
-    Locked(String),
+    Locked(Lock),
 }
 
-/// Passes needed in `tier` to open `tier + 1`, given the cases the library has.
-fn needed(scenarios: &[Scenario], tier: u8) -> usize {
-    let in_tier = scenarios.iter().filter(|s| s.tier == tier).count();
-    PASSES_TO_OPEN_NEXT_TIER.min(in_tier)
+/// Why a case is locked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lock {
+    /// Its tier is not open yet: `more` cases of tier `below` still to pass.
+    Tier { tier: u8, below: u8, more: usize },
+    /// Cases to pass first, by title (or id, when the library no longer has them).
+    Requires(Vec<String>),
 }
 
-fn passed_in(scenarios: &[Scenario], profile: &Profile, tier: u8) -> usize {
-    scenarios
-        .iter()
-        .filter(|s| s.tier == tier && profile.passed(&s.id))
-        .count()
-}
-
-/// Whether a tier is open: tier 1 always; the next when enough of the one below are passed.
-/// A tier once opened stays open, even if the library changes.
-pub fn tier_open(scenarios: &[Scenario], profile: &Profile, tier: u8) -> bool {
-    tier <= 1
-        || profile.unlocked_tiers.contains(&tier)
-        || (tier_open(scenarios, profile, tier - 1)
-            && passed_in(scenarios, profile, tier - 1) >= needed(scenarios, tier - 1))
-}
-
-/// Whether a case can be played, and if not, what opens it.
-pub fn access(scenario: &Scenario, scenarios: &[Scenario], profile: &Profile) -> Access {
-    if !tier_open(scenarios, profile, scenario.tier) {
-        let below = scenario.tier - 1;
-        let need = needed(scenarios, below);
-        let have = passed_in(scenarios, profile, below);
-        return Access::Locked(format!(
-            "Pass {} more tier {below} case{} to open tier {}.",
-            need.saturating_sub(have),
-            if need.saturating_sub(have) == 1 {
-                ""
-            } else {
-                "s"
-            },
-            scenario.tier
-        ));
-    }
-    let missing: Vec<&str> = scenario
-        .requires
-        .iter()
-        .filter(|id| !profile.passed(id))
-        .map(|id| {
-            scenarios
-                .iter()
-                .find(|s| s.id == **id)
-                .map_or(id.as_str(), |s| s.title.as_str())
-        })
-        .collect();
-    if missing.is_empty() {
-        Access::Open
-    } else {
-        // Titles may end in their own punctuation ("Supervisor. Now."): no second full stop.
-        let list = missing.join(", ");
-        let stop = if list.ends_with(['.', '!', '?']) {
-            ""
-        } else {
-            "."
-        };
-        Access::Locked(format!("Pass first: {list}{stop}"))
-    }
-}
-
-/// Opens every tier the profile has earned and returns those newly opened, to announce.
-pub fn open_earned_tiers(scenarios: &[Scenario], profile: &mut Profile) -> Vec<u8> {
-    let mut opened = Vec::new();
-    for tier in 2..=4 {
-        if !profile.unlocked_tiers.contains(&tier) && tier_open(scenarios, profile, tier) {
-            profile.unlocked_tiers.insert(tier);
-            opened.push(tier);
+impl Lock {
+    /// The reason in English.
+    pub fn english(&self) -> String {
+        match self {
+            Lock::Tier { tier, below, more } => format!(
+                "Pass {more} more tier {below} case{} to open tier {tier}.",
+                if *more == 1 { "" } else { "s" }
+            ),
+            Lock::Requires(titles) => {
+                // Titles may end in their own punctuation ("Supervisor. Now."): no second
+                // full stop.
+                let list = titles.join(", ");
+                let stop = if list.ends_with(['.', '!', '?']) {
+                    ""
+                } else {
+                    "."
+                };
+                format!("Pass first: {list}{stop}")
+            }
         }
     }
+}
+
+/// How far a trainee is through one tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TierStatus {
+    pub tier: u8,
+    pub open: bool,
+    /// Cases of the tier the library has, and how many of them the trainee passed.
+    pub cases: usize,
+    pub passed: usize,
+    /// Passes in this tier that open the next.
+    pub needed: usize,
+}
+
+/// A trainee's progress through a library.
+pub struct Progression<'s, 'p> {
+    scenarios: Vec<&'s Scenario>,
+    profile: &'p Profile,
+    policy: &'p Policy,
+}
+
+impl<'s, 'p> Progression<'s, 'p> {
+    /// `scenarios` in the order the case list shows them.
+    pub fn new(
+        scenarios: impl IntoIterator<Item = &'s Scenario>,
+        profile: &'p Profile,
+        policy: &'p Policy,
+    ) -> Progression<'s, 'p> {
+        Progression {
+            scenarios: scenarios.into_iter().collect(),
+            profile,
+            policy,
+        }
+    }
+
+    /// The tier rule in English, for the case list.
+    pub fn rule_text(&self) -> String {
+        format!(
+            "Pass {} cases of a tier to open the next one.",
+            self.policy.passes_to_open_next_tier
+        )
+    }
+
+    /// The tiers a case may have, 1 to the policy's highest.
+    pub fn tier_numbers(&self) -> impl DoubleEndedIterator<Item = u8> + use<> {
+        1..=self.policy.tiers
+    }
+
+    /// Whether a tier is open: tier 1 always; the next when enough of the one below are
+    /// passed. A tier once opened stays open, even if the library changes.
+    pub fn tier_open(&self, tier: u8) -> bool {
+        tier <= 1
+            || self.profile.unlocked_tiers.contains(&tier)
+            || (self.tier_open(tier - 1) && self.passed_in(tier - 1) >= self.needed(tier - 1))
+    }
+
+    pub fn tier(&self, tier: u8) -> TierStatus {
+        TierStatus {
+            tier,
+            open: self.tier_open(tier),
+            cases: self.in_tier(tier).count(),
+            passed: self.passed_in(tier),
+            needed: self.needed(tier),
+        }
+    }
+
+    /// Whether a case can be played, and if not, what opens it.
+    pub fn access(&self, scenario: &Scenario) -> Access {
+        if !self.tier_open(scenario.tier) {
+            let below = scenario.tier - 1;
+            let more = self.needed(below).saturating_sub(self.passed_in(below));
+            return Access::Locked(Lock::Tier {
+                tier: scenario.tier,
+                below,
+                more,
+            });
+        }
+        let missing: Vec<String> = scenario
+            .requires
+            .iter()
+            .filter(|id| !self.profile.passed(id))
+            .map(|id| {
+                self.scenarios
+                    .iter()
+                    .find(|s| s.id == **id)
+                    .map_or_else(|| id.clone(), |s| s.title.clone())
+            })
+            .collect();
+        if missing.is_empty() {
+            Access::Open
+        } else {
+            Access::Locked(Lock::Requires(missing))
+        }
+    }
+
+    pub fn can_play(&self, scenario: &Scenario) -> bool {
+        self.access(scenario) == Access::Open
+    }
+
+    /// The next playable case after `id` in list order: what "Next case" offers and opens.
+    pub fn next_case(&self, id: &str) -> Option<&'s Scenario> {
+        self.scenarios
+            .iter()
+            .skip_while(|s| s.id != id)
+            .skip(1)
+            .find(|s| self.can_play(s))
+            .copied()
+    }
+
+    /// The tier the case list opens on: the highest open tier that has cases.
+    pub fn starting_tier(&self) -> u8 {
+        self.tier_numbers()
+            .rev()
+            .find(|&t| self.tier_open(t) && self.in_tier(t).next().is_some())
+            .unwrap_or(1)
+    }
+
+    /// Tiers the profile has earned but not yet recorded as opened, in order; for the game
+    /// to record (`open_earned_tiers`) and announce once.
+    pub fn newly_earned_tiers(&self) -> Vec<u8> {
+        self.tier_numbers()
+            .skip(1)
+            .filter(|t| !self.profile.unlocked_tiers.contains(t) && self.tier_open(*t))
+            .collect()
+    }
+
+    fn in_tier(&self, tier: u8) -> impl Iterator<Item = &&'s Scenario> {
+        self.scenarios.iter().filter(move |s| s.tier == tier)
+    }
+
+    /// Passes needed in `tier` to open `tier + 1`, given the cases the library has.
+    fn needed(&self, tier: u8) -> usize {
+        self.policy
+            .passes_to_open_next_tier
+            .min(self.in_tier(tier).count())
+    }
+
+    fn passed_in(&self, tier: u8) -> usize {
+        self.in_tier(tier)
+            .filter(|s| self.profile.passed(&s.id))
+            .count()
+    }
+}
+
+/// Records every tier the profile has earned as opened and returns those newly opened, to
+/// announce.
+pub fn open_earned_tiers<'a>(
+    scenarios: impl IntoIterator<Item = &'a Scenario>,
+    policy: &Policy,
+    profile: &mut Profile,
+) -> Vec<u8> {
+    let opened = Progression::new(scenarios, profile, policy).newly_earned_tiers();
+    profile.unlocked_tiers.extend(&opened);
     opened
 }

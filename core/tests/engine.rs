@@ -10,6 +10,7 @@ use htl_core::engine::script::{self, parse};
 use htl_core::engine::{Call, Event, LineKind, Meter, Phase, RuleStatus, Verdict, Voice};
 use htl_core::guidance::{Catalogue, Measured};
 use htl_core::scenario::{EndingKind, Library, Scenario, load_paths};
+use htl_core::scoring::{Chosen, MomentSource, Record, Score, Tally};
 
 fn library() -> (Library, Catalogue) {
     let catalogue = Catalogue::builtin();
@@ -386,10 +387,105 @@ fn every_meter_change_has_a_reason() {
         "2, 1@interrupt:firm, 2, 1:soft, 2, 1",
         3,
     );
+    let mut changes = 0;
     for e in call.events() {
         if let Event::Meter { reason, .. } = e {
             assert!(!reason.text.is_empty(), "{e:?}");
+            changes += 1;
         }
+    }
+    assert!(
+        changes >= 5,
+        "a call with a shout-back and an interruption moves the meters"
+    );
+}
+
+#[test]
+fn a_recorded_call_scores_the_same_from_its_moments_alone() {
+    let (library, catalogue) = library();
+    let scenario = parcel(&library);
+    for script in [BY_THE_BOOK, "2, 1@interrupt:firm, 2, 1:soft, 2, 1"] {
+        let mut call = play(scenario, &catalogue, script, 5);
+        // Play on with the first reply until the call ends.
+        for _ in 0..20 {
+            call.advance_to_floor();
+            if call.is_over() {
+                break;
+            }
+            call.respond(0, Voice::Even).unwrap();
+        }
+        assert!(call.is_over(), "{script}");
+        let tally = Tally::from_moments(&catalogue, call.moments());
+        let chosen: Vec<Chosen> = call
+            .choices()
+            .iter()
+            .map(|c| Chosen {
+                at: c.at,
+                beat: c.beat,
+                reply: c.reply,
+            })
+            .collect();
+        let outcome = call.outcome().unwrap();
+        let rescored = Score::of(&Record {
+            scenario,
+            catalogue: &catalogue,
+            tally: &tally,
+            end: Some((outcome.ending, outcome.by)),
+            meters: call.meters(),
+            chosen: &chosen,
+        });
+        assert_eq!(rescored, call.score(), "{script}");
+    }
+}
+
+#[test]
+fn each_moment_says_whether_timing_voice_or_the_words_gave_it() {
+    let (library, catalogue) = library();
+    let call = play(parcel(&library), &catalogue, "2, 1@interrupt:firm, 2", 3);
+    let source_of = |rule: &str| {
+        call.moments()
+            .iter()
+            .find(|m| m.rule == rule)
+            .map(|m| m.source)
+    };
+    assert_eq!(source_of("let_them_vent"), Some(MomentSource::Timing));
+    assert_eq!(source_of("lower_your_voice"), Some(MomentSource::Voice));
+    let from_words = call
+        .moments()
+        .iter()
+        .filter(|m| m.source == MomentSource::Words)
+        .count();
+    assert!(from_words > 0);
+    assert!(
+        call.moments()
+            .iter()
+            .filter(|m| m.source == MomentSource::Words)
+            .all(|m| m.reply.is_some())
+    );
+}
+
+#[test]
+fn meter_history_starts_where_the_customer_started_and_ends_where_the_call_did() {
+    let (library, catalogue) = library();
+    let scenario = parcel(&library);
+    let mut call = play(scenario, &catalogue, BY_THE_BOOK, 2);
+    script::finish_reply(&mut call);
+    for meter in Meter::ALL {
+        let history = call.meter_history(meter);
+        assert_eq!(
+            history[0],
+            (0, scenario.customer.meters.get(meter)),
+            "{meter:?}"
+        );
+        assert_eq!(
+            history.last().unwrap().1,
+            call.meters().get(meter),
+            "{meter:?}"
+        );
+        assert!(
+            history.windows(2).all(|w| w[0].0 <= w[1].0),
+            "in time order"
+        );
     }
 }
 

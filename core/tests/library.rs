@@ -187,3 +187,20 @@ fn the_generated_docs_are_current() {
         "docs/authoring.md's rule table is out of date: see `hold-the-line rules --markdown`"
     );
 }
+
+#[test]
+fn the_authoring_guides_scoring_section_is_the_scoring_policy() {
+    let catalogue = Catalogue::builtin();
+    let guide = std::fs::read_to_string(common::root().join("docs/authoring.md")).unwrap();
+    let start = "`hold-the-line rules --scoring` -->\n";
+    let end = "<!-- end of generated scoring section -->";
+    let from = guide
+        .find(start)
+        .expect("the scoring section's start marker")
+        + start.len();
+    let to = guide[from..].find(end).expect("its end marker") + from;
+    assert!(
+        guide[from..to] == catalogue.scoring.markdown(),
+        "docs/authoring.md's scoring section is out of date: paste `hold-the-line rules --scoring`"
+    );
+}

@@ -8,7 +8,7 @@ use std::fs;
 use htl_core::engine::script::{self, parse};
 use htl_core::guidance::Catalogue;
 use htl_core::profile::{Notice, Profile, ProfileError, Store, slug};
-use htl_core::progress::{Access, access, open_earned_tiers, tier_open};
+use htl_core::progress::{Access, Lock, Progression, open_earned_tiers};
 use htl_core::scenario::load_paths;
 
 fn finished_call_score(passing: bool) -> (htl_core::engine::Score, u64) {
@@ -175,27 +175,57 @@ fn passing_enough_cases_opens_the_next_tier_once() {
         .filter(|s| s.tier == 1)
         .map(|s| s.id.as_str())
         .collect();
-    let needed = htl_core::progress::PASSES_TO_OPEN_NEXT_TIER.min(tier1.len());
-    assert!(!tier_open(scenarios, &profile, 2) || tier1.is_empty());
+    let policy = &catalogue.scoring;
+    let needed = policy.passes_to_open_next_tier.min(tier1.len());
+    let progress = Progression::new(scenarios, &profile, policy);
+    assert!(!progress.tier_open(2) || tier1.is_empty());
     if let Some(t2) = scenarios.iter().find(|s| s.tier == 2) {
-        assert!(
-            matches!(access(t2, scenarios, &profile), Access::Locked(why) if why.contains("tier 1"))
-        );
+        let lock = Lock::Tier {
+            tier: 2,
+            below: 1,
+            more: needed,
+        };
+        assert_eq!(progress.access(t2), Access::Locked(lock.clone()));
+        assert!(lock.english().contains("tier 1"), "{}", lock.english());
     }
     let (score, seed) = finished_call_score(true);
     for id in tier1.iter().take(needed) {
         assert!(
-            open_earned_tiers(scenarios, &mut profile).is_empty()
+            open_earned_tiers(scenarios, policy, &mut profile).is_empty()
                 || profile.unlocked_tiers.contains(&2)
         );
         profile.record(id, &score, seed, String::new());
     }
-    assert_eq!(open_earned_tiers(scenarios, &mut profile), vec![2]);
+    assert_eq!(open_earned_tiers(scenarios, policy, &mut profile), vec![2]);
     assert!(
-        open_earned_tiers(scenarios, &mut profile).is_empty(),
+        open_earned_tiers(scenarios, policy, &mut profile).is_empty(),
         "announced once"
     );
-    assert!(tier_open(scenarios, &profile, 2));
+    let progress = Progression::new(scenarios, &profile, policy);
+    assert!(progress.tier_open(2));
+    assert_eq!(
+        progress.starting_tier(),
+        2,
+        "the list opens on the newly opened tier"
+    );
+}
+
+#[test]
+fn next_case_offers_the_next_playable_case_skipping_locked_ones() {
+    let catalogue = Catalogue::builtin();
+    let library = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
+    let scenarios = &library.scenarios;
+    let profile = Profile::new("Noa");
+    let progress = Progression::new(scenarios, &profile, &catalogue.scoring);
+    let last_of_tier1 = scenarios.iter().rfind(|s| s.tier == 1).unwrap();
+    // Nothing passed: after the last tier-1 case every case is locked, so there is no next.
+    assert!(progress.next_case(&last_of_tier1.id).is_none());
+    let first = &scenarios[0];
+    let next = progress
+        .next_case(&first.id)
+        .expect("tier 1 has more than one case");
+    assert_eq!(next.id, scenarios[1].id);
+    assert!(progress.can_play(next));
 }
 
 #[test]
@@ -210,15 +240,18 @@ fn a_case_with_a_prerequisite_names_it_until_it_is_passed() {
     let needed = library.get(&gated.requires[0]).unwrap();
     let mut profile = Profile::new("Ola");
     profile.unlocked_tiers.extend([2, 3, 4]);
-    let Access::Locked(why) = access(gated, scenarios, &profile) else {
+    let progress = Progression::new(scenarios, &profile, &catalogue.scoring);
+    let Access::Locked(lock) = progress.access(gated) else {
         panic!("{} should wait for {}", gated.id, needed.id);
     };
-    assert!(why.contains(&needed.title), "{why}");
+    assert_eq!(lock, Lock::Requires(vec![needed.title.clone()]));
+    let why = lock.english();
     // A title ending in its own full stop gets no second one.
     assert!(!why.contains(".."), "{why}");
     let (score, seed) = finished_call_score(true);
     profile.record(&needed.id, &score, seed, String::new());
-    assert_eq!(access(gated, scenarios, &profile), Access::Open);
+    let progress = Progression::new(scenarios, &profile, &catalogue.scoring);
+    assert_eq!(progress.access(gated), Access::Open);
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! The trainers' and tests' tools: `check`, `play`, `explore`, `rules`, `library`, `bench`.
+//! The trainers' and tests' tools: `check`, `play`, `explore`, `rules`, `library`.
 //! None of them opens a window. `hold-the-line` with no subcommand opens the game; the
 //! binary parses arguments here and hands the game its options.
 
@@ -113,6 +113,10 @@ pub struct RulesArgs {
     /// Print a Markdown table (as in docs/authoring.md).
     #[arg(long)]
     pub markdown: bool,
+    /// Print how a call is scored and how tiers open, from the catalogue's scoring policy,
+    /// in Markdown (as in docs/authoring.md).
+    #[arg(long, conflicts_with = "markdown")]
+    pub scoring: bool,
 }
 
 #[derive(Debug, Args)]
@@ -207,6 +211,10 @@ where
 fn rules(args: &RulesArgs, catalogue: &Catalogue, out: &mut dyn Write) -> std::io::Result<u8> {
     if args.markdown {
         write!(out, "{}", catalogue.markdown_table())?;
+        return Ok(EXIT_OK);
+    }
+    if args.scoring {
+        write!(out, "{}", catalogue.scoring.markdown())?;
         return Ok(EXIT_OK);
     }
     for group in &catalogue.groups {

@@ -291,6 +291,7 @@ fn serde_label<T: Serialize>(value: &T) -> String {
 /// The score and its breakdown: parts, every rule exercised with its moments, better replies.
 pub fn write_score(out: &mut dyn Write, call: &Call, score: &Score) -> std::io::Result<()> {
     let catalogue = call.catalogue();
+    let points = catalogue.scoring.points;
     let verdict = if score.passed { "PASSED" } else { "NOT PASSED" };
     writeln!(
         out,
@@ -301,11 +302,14 @@ pub fn write_score(out: &mut dyn Write, call: &Call, score: &Score) -> std::io::
     )?;
     writeln!(
         out,
-        "  outcome {:.1}/40 ({})  conduct {:.1}/40  mood {:.1}/20",
+        "  outcome {:.1}/{} ({})  conduct {:.1}/{}  mood {:.1}/{}",
         score.parts.outcome,
+        points.outcome,
         score.outcome.map_or("unfinished", |k| k.label()),
         score.parts.conduct,
-        score.parts.mood
+        points.conduct,
+        score.parts.mood,
+        points.mood
     )?;
     if let Some(why) = &score.not_passed {
         writeln!(out, "  {why}")?;

@@ -142,7 +142,8 @@ impl Policy {
             .collect();
         let allowed = match self.core_breaks_allowed {
             0 => "no core rule was broken at all".to_string(),
-            1 => "no core rule was broken more than once (one slip is forgiven; right words said in a raised voice every time are not)".to_string(),
+            1 => "no core rule was broken more than once\n(one slip is forgiven; right words said in a raised voice every time are not)"
+                .to_string(),
             n => format!("no core rule was broken more than {n} times"),
         };
         format!(
@@ -156,11 +157,13 @@ impl Policy {
              - **Mood, {m} points**: the customer's final anger and trust.\n\
              \n\
              A case is passed when the score reaches its pass mark, the call was resolved or a call-back\n\
-             agreed, **and** {allowed}. The debrief says which of these failed.\n\
-             Grades: A from {ga}, B from {gb}, C from {gc}, D from {gd}, F below.\n\
+             agreed, **and** {allowed}.\n\
+             The debrief says which of these failed. Grades: A from {ga}, B from {gb}, C from {gc},\n\
+             D from {gd}, F below.\n\
              \n\
-             A case that sets no `pass_mark` gets its tier's: {marks}. Pass {n} cases of a tier to\n\
-             open the next one (all of them, if the tier has fewer); a tier once opened stays open.\n",
+             A case that sets no `pass_mark` gets its tier's: {marks}.\n\
+             Pass {n} cases of a tier to open the next one (all of them, if the tier has fewer); a\n\
+             tier once opened stays open.\n",
             o = p.outcome,
             outcome = outcome.join(", "),
             c = p.conduct,

@@ -25,7 +25,7 @@ pub struct ScenarioFile {
     pub channel: Keyword,
     #[serde(default = "default_language")]
     pub language: String,
-    /// Score needed to pass; defaults by tier (see `model::default_pass_mark`).
+    /// Score needed to pass; defaults by tier (the catalogue policy's `default_pass_marks`).
     #[serde(default)]
     pub pass_mark: Option<i64>,
     /// Scenario ids that must be passed before this one unlocks.

@@ -223,14 +223,3 @@ impl Scenario {
         self.beats.iter().position(|b| b.id == id)
     }
 }
-
-/// The pass mark a tier gets when the scenario does not set one: onboarding is forgiving,
-/// the hardest tier is not.
-pub fn default_pass_mark(tier: u8) -> u8 {
-    match tier {
-        1 => 60,
-        2 => 70,
-        3 => 75,
-        _ => 80,
-    }
-}

@@ -4,8 +4,8 @@
 use super::super::code::Code;
 use super::super::diagnostic::{Diagnostic, Severity};
 use super::super::locate::{Node, Span};
-use crate::engine::Millis;
 use crate::guidance::Catalogue;
+use crate::vocab::Millis;
 
 /// One step of a path into the file: `[Field("beats"), Entry(3), Field("replies"), Item(0)]`.
 #[derive(Debug, Clone, Copy)]

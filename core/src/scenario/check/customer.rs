@@ -6,8 +6,8 @@ use super::super::format::{MetersFile, ScenarioFile, TemperamentFile};
 use super::super::model::{Customer, Ending, EndingIx, EndingKind, Temperament};
 use super::checker::{Checker, Step::*};
 use super::names::Names;
-use crate::engine::Meters;
 use crate::guidance::suggest;
+use crate::vocab::Meters;
 
 pub(super) fn customer(
     c: &mut Checker,

@@ -4,10 +4,10 @@
 use super::super::code::Code;
 use super::super::diagnostic::Diagnostic;
 use super::super::format::ScenarioFile;
-use super::super::model::{Channel, Timing, default_pass_mark};
+use super::super::model::{Channel, Timing};
 use super::checker::{Checker, Step::*, seconds_to_ms};
-use crate::engine::Millis;
 use crate::guidance::suggest;
+use crate::vocab::Millis;
 
 /// The id is named, and plain; the title is written; a brief, if written, is not blank.
 pub(super) fn identity(c: &mut Checker, file: &ScenarioFile) {
@@ -37,9 +37,10 @@ pub(super) fn identity(c: &mut Checker, file: &ScenarioFile) {
     }
 }
 
-/// The tier, 1 to 4 (1 when it is not).
+/// The tier, 1 to the policy's highest (1 when it is not).
 pub(super) fn tier(c: &mut Checker, file: &ScenarioFile) -> u8 {
-    if (1..=4).contains(&file.tier) {
+    let tiers = c.catalogue.scoring.tiers;
+    if (1..=i64::from(tiers)).contains(&file.tier) {
         return file.tier as u8;
     }
     let span = c.at(&[Field("tier")]);
@@ -49,8 +50,8 @@ pub(super) fn tier(c: &mut Checker, file: &ScenarioFile) -> u8 {
             format!("there is no tier {}", file.tier),
             span,
         )
-        .label("tiers are 1 to 4")
-        .help("1 is onboarding, 4 the hardest calls"),
+        .label(format!("tiers are 1 to {tiers}"))
+        .help(format!("1 is onboarding, {tiers} the hardest calls")),
     );
     1
 }
@@ -95,7 +96,7 @@ pub(super) fn language(c: &mut Checker, file: &ScenarioFile) {
 /// The pass mark, 1 to 100 (the tier's default when it is left out or is not).
 pub(super) fn pass_mark(c: &mut Checker, file: &ScenarioFile, tier: u8) -> u8 {
     match file.pass_mark {
-        None => default_pass_mark(tier),
+        None => c.catalogue.scoring.default_pass_mark(tier),
         Some(p) if (1..=100).contains(&p) => p as u8,
         Some(p) => {
             let span = c.at(&[Field("pass_mark")]);
@@ -108,7 +109,7 @@ pub(super) fn pass_mark(c: &mut Checker, file: &ScenarioFile, tier: u8) -> u8 {
                 .label("scores run from 0 to 100")
                 .help("use 1 to 100, or leave it out for the tier's default"),
             );
-            default_pass_mark(tier)
+            c.catalogue.scoring.default_pass_mark(tier)
         }
     }
 }

@@ -7,7 +7,7 @@ use super::super::format::{BranchFile, ConditionFile, DeltaFile, ReplyFile};
 use super::super::model::{Condition, Reply, Target};
 use super::checker::{Checker, Step, Step::*, join};
 use super::names::Names;
-use crate::engine::MeterDelta;
+use crate::vocab::MeterDelta;
 
 impl Checker<'_> {
     /// The reply at `path`.
