@@ -8,6 +8,7 @@ pub mod cli;
 pub mod engine;
 pub mod explore;
 pub mod guidance;
+pub mod i18n;
 pub mod profile;
 pub mod progress;
 pub mod scenario;

@@ -3,6 +3,7 @@
 //! ask, under the catalogue's policy; the game words the answers.
 
 use crate::guidance::Policy;
+use crate::i18n::{Lang, Messages, args};
 use crate::profile::Profile;
 use crate::scenario::Scenario;
 
@@ -22,25 +23,35 @@ pub enum Lock {
 }
 
 impl Lock {
-    /// The reason in English.
-    pub fn english(&self) -> String {
+    /// The reason in `lang`.
+    pub fn text(&self, messages: &Messages, lang: Lang) -> String {
         match self {
-            Lock::Tier { tier, below, more } => format!(
-                "Pass {more} more tier {below} case{} to open tier {tier}.",
-                if *more == 1 { "" } else { "s" }
-            ),
+            Lock::Tier { tier, below, more } => {
+                let a = args(&[
+                    ("more", (*more).into()),
+                    ("below", (*below).into()),
+                    ("tier", (*tier).into()),
+                ]);
+                messages.text(lang, "lock-tier", Some(&a))
+            }
             Lock::Requires(titles) => {
                 // Titles may end in their own punctuation ("Supervisor. Now."): no second
                 // full stop.
                 let list = titles.join(", ");
-                let stop = if list.ends_with(['.', '!', '?']) {
+                let stop = if list.ends_with(['.', '!', '?', '؟']) {
                     ""
                 } else {
                     "."
                 };
-                format!("Pass first: {list}{stop}")
+                let a = args(&[("cases", list.into())]);
+                format!("{}{stop}", messages.text(lang, "lock-requires", Some(&a)))
             }
         }
+    }
+
+    /// The reason in English.
+    pub fn english(&self) -> String {
+        self.text(Messages::plain(), Lang::En)
     }
 }
 
@@ -77,12 +88,10 @@ impl<'s, 'p> Progression<'s, 'p> {
         }
     }
 
-    /// The tier rule in English, for the case list.
-    pub fn rule_text(&self) -> String {
-        format!(
-            "Pass {} cases of a tier to open the next one.",
-            self.policy.passes_to_open_next_tier
-        )
+    /// The tier rule in `lang`, for the case list.
+    pub fn rule_text(&self, messages: &Messages, lang: Lang) -> String {
+        let a = args(&[("passes", self.policy.passes_to_open_next_tier.into())]);
+        messages.text(lang, "tier-rule", Some(&a))
     }
 
     /// The tiers a case may have, 1 to the policy's highest.

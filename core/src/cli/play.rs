@@ -305,7 +305,9 @@ pub fn write_score(out: &mut dyn Write, call: &Call, score: &Score) -> std::io::
         "  outcome {:.1}/{} ({})  conduct {:.1}/{}  mood {:.1}/{}",
         score.parts.outcome,
         points.outcome,
-        score.outcome.map_or("unfinished", |k| k.label()),
+        score
+            .outcome
+            .map_or_else(|| "unfinished".to_string(), |k| k.label()),
         score.parts.conduct,
         points.conduct,
         score.parts.mood,

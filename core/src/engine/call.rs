@@ -16,9 +16,10 @@ use super::judge::{self, Aftermath, Judgement, Said, dead_air, voice};
 use super::speech::{self, BREATH_MS, Segment, Speaker};
 use super::temperament::{self, Landing};
 use crate::guidance::{Catalogue, ids};
+use crate::i18n::{Lang, Messages, note_text};
 use crate::scenario::{BeatIx, EndingIx, Intensity, Line, Reply, Scenario, Target};
 use crate::scoring::{Chosen, Moment, MomentSource, Record, Score, Tally};
-use crate::vocab::{EndedBy, Meter, MeterDelta, Meters, Millis, Verdict, Voice};
+use crate::vocab::{EndedBy, Meter, MeterDelta, Meters, Millis, Note, Verdict, Voice};
 
 /// The parts of a call's state that decide its future score, for `explore` to merge paths
 /// that reach the same point. Time, wording and the transcript are left out: they never
@@ -461,20 +462,16 @@ impl Call {
         } else {
             Landing::Full
         };
-        for (rules, verdict) in [
-            (&reply.follows, Verdict::Followed),
-            (&reply.breaks, Verdict::Broken),
+        for (rules, verdict, note) in [
+            (&reply.follows, Verdict::Followed, Note::Followed),
+            (&reply.breaks, Verdict::Broken, Note::Broke),
         ] {
             for rule in rules {
-                self.verdict(rule, verdict, None, MomentSource::Words, landing);
+                self.verdict(rule, verdict, note, MomentSource::Words, landing);
             }
         }
         if !reply.effects.is_zero() {
-            let reason = Reason {
-                rule: None,
-                verdict: None,
-                text: "what you said".into(),
-            };
+            let reason = self.reason(None, None, Note::WhatYouSaid);
             self.apply(landing.apply(reply.effects), reason);
         }
 
@@ -607,7 +604,7 @@ impl Call {
 
     /// The lasting effect of the trainee's voice on each of the customer's next lines.
     fn voice_drift(&mut self) {
-        let Some((anger, verdict, text)) = voice::drift(&mut self.calm_lines, &mut self.heat_lines)
+        let Some((anger, verdict, note)) = voice::drift(&mut self.calm_lines, &mut self.heat_lines)
         else {
             return;
         };
@@ -616,11 +613,7 @@ impl Call {
             ..MeterDelta::default()
         };
         let delta = temperament::scaled(&self.scenario.customer.temperament, base, None);
-        let reason = Reason {
-            rule: Some(ids::LOWER_YOUR_VOICE.into()),
-            verdict: Some(verdict),
-            text: text.into(),
-        };
+        let reason = self.reason(Some(ids::LOWER_YOUR_VOICE), Some(verdict), note);
         self.apply(delta, reason);
     }
 
@@ -646,23 +639,36 @@ impl Call {
     }
 
     fn judge(&mut self, judgement: &Judgement, landing: Landing) {
-        let note = Some(judgement.note.as_str());
-        self.verdict(
-            judgement.rule,
-            judgement.verdict,
-            note,
-            judgement.source,
-            landing,
-        );
+        let (rule, verdict) = (judgement.rule, judgement.verdict);
+        self.verdict(rule, verdict, judgement.note, judgement.source, landing);
+    }
+
+    /// Why a meter moved, with its English words for the transcript (worded only when the
+    /// call is recorded: the explorer's thousands of calls need no words).
+    fn reason(&self, rule: Option<&str>, verdict: Option<Verdict>, what: Note) -> Reason {
+        let text = if self.record {
+            let name = rule
+                .and_then(|id| self.catalogue.get(id))
+                .map_or("", |r| r.summary.as_str());
+            note_text(Messages::plain(), Lang::En, what, name)
+        } else {
+            String::new()
+        };
+        Reason {
+            rule: rule.map(str::to_string),
+            verdict,
+            text,
+            what,
+        }
     }
 
     /// Records a rule's verdict and moves the meters by the rule's rubric, scaled by the
-    /// customer's temperament. Without a note, the rule's summary says what happened.
+    /// customer's temperament.
     fn verdict(
         &mut self,
         rule_id: &str,
         verdict: Verdict,
-        note: Option<&str>,
+        note: Note,
         source: MomentSource,
         landing: Landing,
     ) {
@@ -677,11 +683,7 @@ impl Call {
         };
         self.tally.count(&catalogue, index, verdict);
         let at = self.now;
-        let note = match (note, verdict) {
-            (Some(note), _) => note.to_string(),
-            (None, Verdict::Followed) => rule.summary.clone(),
-            (None, Verdict::Broken) => format!("broke \"{}\"", rule.summary),
-        };
+        let reason = self.reason(Some(rule_id), Some(verdict), note);
         if self.tally.records_moments() {
             let beat = &self.scenario.beats[self.beat];
             let reply = self
@@ -695,7 +697,8 @@ impl Call {
                 verdict,
                 beat: beat.id.clone(),
                 reply,
-                note: note.clone(),
+                note: reason.text.clone(),
+                what: note,
                 source,
             });
         }
@@ -703,7 +706,8 @@ impl Call {
             at,
             rule: rule.id.clone(),
             verdict,
-            note: note.clone(),
+            note: reason.text.clone(),
+            what: note,
         });
         let base = match verdict {
             Verdict::Followed => rule.followed,
@@ -715,11 +719,6 @@ impl Call {
             base,
             Some((rule_id, verdict)),
         ));
-        let reason = Reason {
-            rule: Some(rule.id.clone()),
-            verdict: Some(verdict),
-            text: note,
-        };
         self.apply(delta, reason);
     }
 

@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, Messages};
 use crate::scenario::{BeatIx, EndingIx, Intensity};
-use crate::vocab::{EndedBy, EndingKind, Meter, Meters, Millis, Verdict, Voice};
+use crate::vocab::{EndedBy, EndingKind, Meter, Meters, Millis, Note, Verdict, Voice};
 
 /// Why a reply was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,14 +71,21 @@ pub enum ReplyTiming {
 }
 
 impl ReplyTiming {
-    pub fn label(self) -> &'static str {
-        match self {
-            ReplyTiming::Interrupting => "interrupting",
-            ReplyTiming::InThePause => "in the pause",
-            ReplyTiming::Prompt => "prompt",
-            ReplyTiming::Slow => "slow",
-            ReplyTiming::Late => "late, after dead air",
-        }
+    /// In `lang`.
+    pub fn text(self, messages: &Messages, lang: Lang) -> String {
+        let id = match self {
+            ReplyTiming::Interrupting => "timing-interrupting",
+            ReplyTiming::InThePause => "timing-in-the-pause",
+            ReplyTiming::Prompt => "timing-prompt",
+            ReplyTiming::Slow => "timing-slow",
+            ReplyTiming::Late => "timing-late",
+        };
+        messages.get(lang, id)
+    }
+
+    /// In English, for transcripts.
+    pub fn label(self) -> String {
+        self.text(Messages::plain(), Lang::En)
     }
 }
 
@@ -86,7 +94,10 @@ impl ReplyTiming {
 pub struct Reason {
     pub rule: Option<String>,
     pub verdict: Option<Verdict>,
+    /// In English.
     pub text: String,
+    /// The same, for the game to word in the trainee's language.
+    pub what: Note,
 }
 
 /// Everything that happens in a call, in order.
@@ -117,7 +128,9 @@ pub enum Event {
         at: Millis,
         rule: String,
         verdict: Verdict,
+        /// In English.
         note: String,
+        what: Note,
     },
     Meter {
         at: Millis,

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 pub use policy::{GradeFloors, OutcomeShares, Points, Policy};
 
+use crate::i18n::{Lang, Messages};
 use crate::vocab::MeterDelta;
 
 /// The catalogue that ships with the game.
@@ -33,6 +34,8 @@ pub enum Measured {
 #[serde(deny_unknown_fields)]
 pub struct RuleGroup {
     pub id: String,
+    /// In English, from `group-ID` in the message files.
+    #[serde(skip)]
     pub title: String,
 }
 
@@ -47,9 +50,12 @@ pub struct Rule {
     /// How much one moment of this rule counts in the conduct score.
     pub weight: u32,
     pub measured: Measured,
-    /// The one-line summary shown on checklists.
+    /// The rule's name in English, as checklists show it (`rule-ID` in the message files;
+    /// `Catalogue::rule_name` gives it in other languages).
+    #[serde(skip)]
     pub summary: String,
-    /// What the rule means in play, shown in the debrief.
+    /// What the rule means in play, in English (`rule-ID-explanation`).
+    #[serde(skip)]
     pub explanation: String,
     /// The article(s) the rule comes from.
     pub source: String,
@@ -103,6 +109,14 @@ impl Catalogue {
         let mut catalogue: Catalogue = ron::Options::default()
             .from_str(source)
             .map_err(|e| format!("guidance catalogue, {}: {}", e.span, e.code))?;
+        let english = Messages::plain();
+        for rule in &mut catalogue.rules {
+            rule.summary = english.get(Lang::En, &format!("rule-{}", rule.id));
+            rule.explanation = english.get(Lang::En, &format!("rule-{}-explanation", rule.id));
+        }
+        for group in &mut catalogue.groups {
+            group.title = english.get(Lang::En, &format!("group-{}", group.id));
+        }
         catalogue.index = catalogue
             .rules
             .iter()
@@ -144,6 +158,21 @@ impl Catalogue {
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.index.get(id).map(|&i| &self.rules[i])
+    }
+
+    /// A rule's name in `lang` (the id, for a rule no message file names).
+    pub fn rule_name(&self, lang: Lang, id: &str) -> String {
+        Messages::for_screen().get(lang, &format!("rule-{id}"))
+    }
+
+    /// What a rule means in play, in `lang`.
+    pub fn rule_explanation(&self, lang: Lang, id: &str) -> String {
+        Messages::for_screen().get(lang, &format!("rule-{id}-explanation"))
+    }
+
+    /// A rule group's title in `lang`.
+    pub fn group_title(&self, lang: Lang, id: &str) -> String {
+        Messages::for_screen().get(lang, &format!("group-{id}"))
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -222,6 +251,37 @@ mod tests {
             ]
         );
         assert_eq!(catalogue.rules.len(), 24);
+    }
+
+    #[test]
+    fn every_rule_and_group_has_its_words_in_every_language() {
+        let catalogue = Catalogue::builtin();
+        let messages = Messages::plain();
+        for lang in Lang::ALL {
+            for rule in &catalogue.rules {
+                for id in [
+                    format!("rule-{}", rule.id),
+                    format!("rule-{}-explanation", rule.id),
+                ] {
+                    assert!(messages.has(lang, &id), "{lang} lacks {id}");
+                    assert!(
+                        !messages.get(lang, &id).trim().is_empty(),
+                        "{lang}: {id} is empty"
+                    );
+                }
+            }
+            for group in &catalogue.groups {
+                assert!(
+                    messages.has(lang, &format!("group-{}", group.id)),
+                    "{lang}: {}",
+                    group.id
+                );
+            }
+        }
+        assert_eq!(
+            catalogue.get("take_ownership").unwrap().summary,
+            "Take ownership"
+        );
     }
 
     #[test]

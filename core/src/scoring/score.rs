@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::better::{BetterReply, better_replies};
 use super::tally::{Chosen, Moment, Tally};
 use crate::guidance::{Catalogue, GradeFloors, Policy};
+use crate::i18n::{Lang, Messages, args};
 use crate::scenario::{EndingIx, Scenario};
 use crate::vocab::{EndedBy, EndingKind, Meters};
 
@@ -85,29 +86,28 @@ pub enum NotPassed {
 }
 
 impl NotPassed {
-    /// The reason in English, as the debrief and `play` say it.
-    pub fn english(&self, catalogue: &Catalogue) -> String {
+    /// The reason in `lang`, as the debrief says it.
+    pub fn text(&self, messages: &Messages, lang: Lang, catalogue: &Catalogue) -> String {
         match self {
-            NotPassed::NotSettled => {
-                "A call passes only when it is resolved or a call-back is agreed.".into()
-            }
+            NotPassed::NotSettled => messages.get(lang, "not-passed-not-settled"),
             NotPassed::CoreRuleRepeated { rule, times } => {
-                let summary = catalogue.get(rule).map_or(rule.as_str(), |r| &r.summary);
-                let allowed = catalogue.scoring.core_breaks_allowed;
-                let most = if allowed == 1 {
-                    "at most once".to_string()
-                } else {
-                    format!("at most {allowed} times")
-                };
-                format!(
-                    "You broke the core rule \"{summary}\" {times} times; a call passes only when \
-                     each core rule is broken {most}."
-                )
+                let a = args(&[
+                    ("rule", catalogue.rule_name(lang, rule).into()),
+                    ("times", (*times).into()),
+                    ("allowed", catalogue.scoring.core_breaks_allowed.into()),
+                ]);
+                messages.text(lang, "not-passed-core-rule", Some(&a))
             }
             NotPassed::BelowPassMark { total, pass_mark } => {
-                format!("{total} is below the pass mark of {pass_mark}.")
+                let a = args(&[("total", (*total).into()), ("mark", (*pass_mark).into())]);
+                messages.text(lang, "not-passed-below-mark", Some(&a))
             }
         }
+    }
+
+    /// The reason in English, as `play` and the session files keep it.
+    pub fn english(&self, catalogue: &Catalogue) -> String {
+        self.text(Messages::plain(), Lang::En, catalogue)
     }
 }
 

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::guidance::Catalogue;
 use crate::scenario::BeatIx;
-use crate::vocab::{Millis, Verdict};
+use crate::vocab::{Millis, Note, Verdict};
 
 /// Where a verdict came from: how the trainee played the moment, or what they said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -37,8 +37,10 @@ pub struct Moment {
     pub beat: String,
     /// The reply said at that moment, when a reply was said.
     pub reply: Option<String>,
-    /// What the trainee did, in words.
+    /// What the trainee did, in English.
     pub note: String,
+    /// The same, for the game to word in the trainee's language.
+    pub what: Note,
     pub source: MomentSource,
 }
 

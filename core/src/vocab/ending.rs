@@ -35,14 +35,9 @@ impl EndingKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            EndingKind::Resolved => "resolved",
-            EndingKind::CallBack => "call-back scheduled",
-            EndingKind::Supervisor => "escalated to a supervisor",
-            EndingKind::HungUp => "customer hung up",
-            EndingKind::Unresolved => "unresolved",
-        }
+    /// In English, for transcripts and tools (`i18n::ending_kind_text` words it in others).
+    pub fn label(self) -> String {
+        crate::i18n::ending_kind_text(crate::i18n::Messages::plain(), crate::i18n::Lang::En, self)
     }
 
     /// Resolved and call-back endings settle the call: only they can pass, and a customer

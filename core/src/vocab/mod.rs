@@ -4,12 +4,14 @@
 
 mod ending;
 mod meters;
+mod note;
 mod time;
 mod verdict;
 mod voice;
 
 pub use ending::{EndedBy, EndingKind};
 pub use meters::{Meter, MeterDelta, Meters};
+pub use note::Note;
 pub use time::{Millis, clock};
 pub use verdict::Verdict;
 pub use voice::Voice;

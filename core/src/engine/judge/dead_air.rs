@@ -3,7 +3,7 @@
 
 use crate::guidance::ids::NO_DEAD_AIR;
 use crate::scoring::MomentSource;
-use crate::vocab::{Millis, Verdict};
+use crate::vocab::{Millis, Note, Verdict};
 
 use super::Judgement;
 
@@ -15,7 +15,7 @@ pub(in crate::engine) fn strike(dead_air: Millis, strike: u32) -> Judgement {
     Judgement::new(
         NO_DEAD_AIR,
         Verdict::Broken,
-        &format!("you left them in silence for {seconds} seconds"),
+        Note::Silence { seconds },
         MomentSource::Silence,
     )
 }

@@ -5,7 +5,7 @@ use super::{Aftermath, Judgement, OnReply, Said};
 use crate::engine::events::ReplyTiming;
 use crate::guidance::ids::MAKE_THEM_HEARD;
 use crate::scoring::MomentSource::Timing;
-use crate::vocab::Verdict;
+use crate::vocab::{Note, Verdict};
 
 pub(in crate::engine) const RULE: OnReply = OnReply {
     rule: MAKE_THEM_HEARD,
@@ -17,12 +17,7 @@ fn judge(said: &Said<'_>) -> Vec<Judgement> {
         return Vec::new();
     }
     vec![
-        Judgement::new(
-            MAKE_THEM_HEARD,
-            Verdict::Broken,
-            "you talked over them before they finished",
-            Timing,
-        )
-        .then(Aftermath::Retort),
+        Judgement::new(MAKE_THEM_HEARD, Verdict::Broken, Note::TalkedOver, Timing)
+            .then(Aftermath::Retort),
     ]
 }

@@ -16,7 +16,7 @@ pub(super) mod voice;
 
 use crate::scenario::Reply;
 use crate::scoring::MomentSource;
-use crate::vocab::{Verdict, Voice};
+use crate::vocab::{Note, Verdict, Voice};
 
 use super::events::ReplyTiming;
 
@@ -60,17 +60,17 @@ pub(super) enum Aftermath {
 pub(super) struct Judgement {
     pub rule: &'static str,
     pub verdict: Verdict,
-    pub note: String,
+    pub note: Note,
     pub source: MomentSource,
     pub then: Aftermath,
 }
 
 impl Judgement {
-    fn new(rule: &'static str, verdict: Verdict, note: &str, source: MomentSource) -> Judgement {
+    fn new(rule: &'static str, verdict: Verdict, note: Note, source: MomentSource) -> Judgement {
         Judgement {
             rule,
             verdict,
-            note: note.into(),
+            note,
             source,
             then: Aftermath::Nothing,
         }

@@ -4,7 +4,7 @@ use super::{Judgement, OnReply, Said};
 use crate::engine::events::ReplyTiming;
 use crate::guidance::ids::ANSWER_IN_THE_PAUSE;
 use crate::scoring::MomentSource::Timing;
-use crate::vocab::Verdict;
+use crate::vocab::{Note, Verdict};
 
 pub(in crate::engine) const RULE: OnReply = OnReply {
     rule: ANSWER_IN_THE_PAUSE,
@@ -19,13 +19,13 @@ fn judge(said: &Said<'_>) -> Vec<Judgement> {
         ReplyTiming::InThePause => vec![Judgement::new(
             ANSWER_IN_THE_PAUSE,
             Verdict::Followed,
-            "you spoke in the pause",
+            Note::SpokeInPause,
             Timing,
         )],
         ReplyTiming::Slow | ReplyTiming::Late => vec![Judgement::new(
             ANSWER_IN_THE_PAUSE,
             Verdict::Broken,
-            "you let the pause after their outburst go by",
+            Note::MissedPause,
             Timing,
         )],
         ReplyTiming::Interrupting | ReplyTiming::Prompt => Vec::new(),

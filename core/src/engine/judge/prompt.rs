@@ -6,7 +6,7 @@ use super::{Judgement, OnReply, Said};
 use crate::engine::events::ReplyTiming;
 use crate::guidance::ids::NO_DEAD_AIR;
 use crate::scoring::MomentSource::Timing;
-use crate::vocab::Verdict;
+use crate::vocab::{Note, Verdict};
 
 pub(in crate::engine) const RULE: OnReply = OnReply {
     rule: NO_DEAD_AIR,
@@ -21,7 +21,7 @@ fn judge(said: &Said<'_>) -> Vec<Judgement> {
     vec![Judgement::new(
         NO_DEAD_AIR,
         Verdict::Followed,
-        "you answered promptly",
+        Note::AnsweredPromptly,
         Timing,
     )]
 }

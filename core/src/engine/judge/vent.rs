@@ -5,7 +5,7 @@ use super::{Aftermath, Judgement, OnReply, Said};
 use crate::engine::events::ReplyTiming;
 use crate::guidance::ids::LET_THEM_VENT;
 use crate::scoring::MomentSource::Timing;
-use crate::vocab::Verdict;
+use crate::vocab::{Note, Verdict};
 
 pub(in crate::engine) const RULE: OnReply = OnReply {
     rule: LET_THEM_VENT,
@@ -17,18 +17,12 @@ fn judge(said: &Said<'_>) -> Vec<Judgement> {
         return Vec::new();
     }
     vec![if said.timing == ReplyTiming::Interrupting {
-        Judgement::new(
-            LET_THEM_VENT,
-            Verdict::Broken,
-            "you cut in while they were venting",
-            Timing,
-        )
-        .then(Aftermath::Retort)
+        Judgement::new(LET_THEM_VENT, Verdict::Broken, Note::CutIn, Timing).then(Aftermath::Retort)
     } else {
         Judgement::new(
             LET_THEM_VENT,
             Verdict::Followed,
-            "you let them finish",
+            Note::LetThemFinish,
             Timing,
         )
     }]

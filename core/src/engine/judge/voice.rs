@@ -4,7 +4,7 @@
 use super::{Aftermath, Judgement, OnReply, Said};
 use crate::guidance::ids::LOWER_YOUR_VOICE;
 use crate::scoring::MomentSource::Voice as FromVoice;
-use crate::vocab::{Verdict, Voice};
+use crate::vocab::{Note, Verdict, Voice};
 
 /// A soft answer calms the customer over this many of their next lines.
 pub(in crate::engine) const CALM_LINES: u8 = 3;
@@ -29,7 +29,7 @@ fn judge(said: &Said<'_>) -> Vec<Judgement> {
             Judgement::new(
                 LOWER_YOUR_VOICE,
                 Verdict::Followed,
-                "you answered the shouting softly",
+                Note::AnsweredSoftly,
                 FromVoice,
             )
             .then(Aftermath::Calms),
@@ -38,7 +38,7 @@ fn judge(said: &Said<'_>) -> Vec<Judgement> {
             Judgement::new(
                 LOWER_YOUR_VOICE,
                 Verdict::Broken,
-                "you raised your voice back at them",
+                Note::RaisedVoice,
                 FromVoice,
             )
             .then(Aftermath::Heats),
@@ -52,21 +52,13 @@ fn judge(said: &Said<'_>) -> Vec<Judgement> {
 pub(in crate::engine) fn drift(
     calm_lines: &mut u8,
     heat_lines: &mut u8,
-) -> Option<(i32, Verdict, &'static str)> {
+) -> Option<(i32, Verdict, Note)> {
     if *calm_lines > 0 {
         *calm_lines -= 1;
-        Some((
-            -CALM_DRIFT,
-            Verdict::Followed,
-            "your soft voice is bringing them down",
-        ))
+        Some((-CALM_DRIFT, Verdict::Followed, Note::SoftVoiceDrift))
     } else if *heat_lines > 0 {
         *heat_lines -= 1;
-        Some((
-            HEAT_DRIFT,
-            Verdict::Broken,
-            "they are matching your raised voice",
-        ))
+        Some((HEAT_DRIFT, Verdict::Broken, Note::RaisedVoiceDrift))
     } else {
         None
     }

@@ -1,0 +1,91 @@
+# What the engine reports, in words: verdict notes, why a meter moved, why a call did not
+# pass, why a case is locked, how a call ended and when a reply came. The engine returns
+# typed values; these messages word them.
+#
+# Register: plain Modern Standard Arabic for a debrief screen.
+# Address (gender-neutral, used consistently): notes and reasons never use a gendered
+# second-person verb. What the trainee did is named with a verbal noun (masdar), e.g.
+# «مقاطعة العميل وهو يُفرغ غضبه» ("cutting in while the customer vents"), and results are
+# in the passive («خُرقت», «حُلّت»). Possessive «ـك» is left unvowelled, so it reads for
+# either gender. The customer is «العميل».
+# Numbers: CLDR Arabic plural categories (zero, one, two, few = 3-10, many = 11-99,
+# other = 100-102 and fractions); one and two use the singular / dual noun without a digit.
+# Terms: case = «حالة», tier = «مستوى», supervisor = «المشرف», core rule = «قاعدة أساسية».
+
+## Verdict notes: what the trainee did at a moment the rules judge.
+note-cut-in = مقاطعة العميل وهو يُفرغ غضبه
+note-let-them-finish = ترك العميل يُكمل كلامه
+note-spoke-in-pause = الكلام عند الوقفة
+note-missed-pause = تفويت الوقفة التي تلت انفعال العميل
+note-answered-promptly = الردّ دون تأخير
+note-talked-over = الكلام فوق كلام العميل قبل أن يُنهي حديثه
+note-answered-softly = الردّ على صراخ العميل بصوت هادئ
+note-raised-voice = رفع الصوت في وجه العميل
+note-silence = ترك العميل في صمت لمدة { $seconds ->
+    [zero] { $seconds } ثانية
+    [one] ثانية واحدة
+    [two] ثانيتين
+    [few] { $seconds } ثوانٍ
+    [many] { $seconds } ثانية
+   *[other] { $seconds } ثانية
+}
+# A reply's words followed or broke a rule: the rule's name says what.
+note-followed = { $rule }
+note-broke = مخالفة قاعدة «{ $rule }»
+
+## Why a meter moved, when no rule's verdict says it.
+reason-soft-voice-drift = صوتك الهادئ يهدّئ العميل تدريجياً
+reason-raised-voice-drift = العميل يرفع صوته مجاراةً لصوتك المرتفع
+reason-what-you-said = مضمون الردّ
+
+## Why a finished call did not pass.
+not-passed-not-settled = لا تُحتسب المكالمة ناجحة إلا إذا حُلّت المشكلة أو اتُّفق على موعد لمعاودة الاتصال.
+not-passed-core-rule = خُرقت القاعدة الأساسية «{ $rule }» { $times ->
+    [zero] { $times } مرة
+    [one] مرة واحدة
+    [two] مرتين
+    [few] { $times } مرات
+    [many] { $times } مرة
+   *[other] { $times } مرة
+}؛ ولا تُحتسب المكالمة ناجحة إلا إذا { $allowed ->
+    [zero] لم تُخرق أيّ قاعدة أساسية إطلاقاً
+    [one] خُرقت كل قاعدة أساسية مرة واحدة على الأكثر
+    [two] خُرقت كل قاعدة أساسية مرتين على الأكثر
+    [few] خُرقت كل قاعدة أساسية { $allowed } مرات على الأكثر
+    [many] خُرقت كل قاعدة أساسية { $allowed } مرة على الأكثر
+   *[other] خُرقت كل قاعدة أساسية { $allowed } مرة على الأكثر
+}.
+not-passed-below-mark = النتيجة { $total } أقل من درجة النجاح ({ $mark }).
+
+## Why a case is locked, and the tier rule.
+lock-tier = يلزم اجتياز { $more ->
+    [zero] { $more } حالة أخرى
+    [one] حالة واحدة أخرى
+    [two] حالتين أخريين
+    [few] { $more } حالات أخرى
+    [many] { $more } حالة أخرى
+   *[other] { $more } حالة أخرى
+} من المستوى { $below } لفتح المستوى { $tier }.
+lock-requires = يلزم أولاً اجتياز: { $cases }
+tier-rule = اجتياز { $passes ->
+    [zero] { $passes } حالة
+    [one] حالة واحدة
+    [two] حالتين
+    [few] { $passes } حالات
+    [many] { $passes } حالة
+   *[other] { $passes } حالة
+} من أي مستوى يفتح المستوى الذي يليه.
+
+## How a call ended.
+ending-resolved = حُلّت المشكلة
+ending-call-back = حُدّد موعد لمعاودة الاتصال
+ending-supervisor = صُعّدت المكالمة إلى المشرف
+ending-hung-up = أغلق العميل الخط
+ending-unresolved = لم تُحلّ المشكلة
+
+## When a reply came.
+timing-interrupting = مقاطعة
+timing-in-the-pause = عند الوقفة
+timing-prompt = دون تأخير
+timing-slow = ببطء
+timing-late = متأخراً، بعد صمت طويل على الخط

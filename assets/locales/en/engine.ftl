@@ -1,0 +1,62 @@
+# What the engine reports, in words: verdict notes, why a meter moved, why a call did not
+# pass, why a case is locked, how a call ended and when a reply came. The engine returns
+# typed values; these messages word them.
+
+## Verdict notes: what the trainee did at a moment the rules judge.
+note-cut-in = you cut in while they were venting
+note-let-them-finish = you let them finish
+note-spoke-in-pause = you spoke in the pause
+note-missed-pause = you let the pause after their outburst go by
+note-answered-promptly = you answered promptly
+note-talked-over = you talked over them before they finished
+note-answered-softly = you answered the shouting softly
+note-raised-voice = you raised your voice back at them
+note-silence = you left them in silence for { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}
+# A reply's words followed or broke a rule: the rule's name says what.
+note-followed = { $rule }
+note-broke = broke "{ $rule }"
+
+## Why a meter moved, when no rule's verdict says it.
+reason-soft-voice-drift = your soft voice is bringing them down
+reason-raised-voice-drift = they are matching your raised voice
+reason-what-you-said = what you said
+
+## Why a finished call did not pass.
+not-passed-not-settled = A call passes only when it is resolved or a call-back is agreed.
+not-passed-core-rule = You broke the core rule "{ $rule }" { $times ->
+    [one] once
+   *[other] { $times } times
+}; a call passes only when { $allowed ->
+    [0] no core rule is broken
+    [one] each core rule is broken at most once
+   *[other] each core rule is broken at most { $allowed } times
+}.
+not-passed-below-mark = { $total } is below the pass mark of { $mark }.
+
+## Why a case is locked, and the tier rule.
+lock-tier = Pass { $more } more tier { $below } { $more ->
+    [one] case
+   *[other] cases
+} to open tier { $tier }.
+lock-requires = Pass first: { $cases }
+tier-rule = Pass { $passes ->
+    [one] one case
+   *[other] { $passes } cases
+} of a tier to open the next one.
+
+## How a call ended.
+ending-resolved = resolved
+ending-call-back = call-back scheduled
+ending-supervisor = escalated to a supervisor
+ending-hung-up = customer hung up
+ending-unresolved = unresolved
+
+## When a reply came.
+timing-interrupting = interrupting
+timing-in-the-pause = in the pause
+timing-prompt = prompt
+timing-slow = slow
+timing-late = late, after dead air

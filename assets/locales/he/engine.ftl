@@ -1,0 +1,76 @@
+# What the engine reports, in words: verdict notes, why a meter moved, why a call did not
+# pass, why a case is locked, how a call ended and when a reply came. The engine returns
+# typed values; these messages word them.
+#
+# Register: everyday Israeli Hebrew, short, as on a debrief screen.
+# Address (gender-neutral): notes name what happened with a noun or verbal noun
+# ("קטיעת הלקוח באמצע ההתפרצות", "הרמת קול"), or with the customer or the call as the
+# subject ("הלקוח ניתק", "הבעיה נפתרה"); no gendered "you" verb. Unpointed "שלך" reads
+# for either gender. The customer is "הלקוח".
+# Numbers: CLDR Hebrew plural categories one, two, other (CLDR 42+; "many" is merged into
+# other); one and two use the words "אחת/אחד" and "שתי/שני/פעמיים" without a digit.
+# Terms: case = "תרחיש", tier = "רמה", supervisor = "אחראי משמרת", core rule = "כלל מרכזי".
+
+## Verdict notes: what the trainee did at a moment the rules judge.
+note-cut-in = קטיעת הלקוח באמצע ההתפרצות
+note-let-them-finish = הלקוח סיים לדבר בלי הפרעה
+note-spoke-in-pause = תגובה בהפוגה
+note-missed-pause = ההפוגה שאחרי ההתפרצות עברה בלי תגובה
+note-answered-promptly = תשובה בלי עיכוב
+note-talked-over = דיבור מעל הלקוח לפני שסיים
+note-answered-softly = תשובה שקטה לצעקות
+note-raised-voice = הרמת קול בחזרה על הלקוח
+note-silence = שתיקה על הקו במשך { $seconds ->
+    [one] שנייה אחת
+    [two] שתי שניות
+   *[other] { $seconds } שניות
+}
+# A reply's words followed or broke a rule: the rule's name says what.
+note-followed = { $rule }
+note-broke = הפרת הכלל "{ $rule }"
+
+## Why a meter moved, when no rule's verdict says it.
+reason-soft-voice-drift = הקול השקט שלך מרגיע את הלקוח בהדרגה
+reason-raised-voice-drift = הלקוח מרים את הקול בעקבות הטון שלך
+reason-what-you-said = תוכן התשובה
+
+## Why a finished call did not pass.
+not-passed-not-settled = שיחה עוברת רק אם הבעיה נפתרה או שנקבעה שיחה חוזרת.
+not-passed-core-rule = הכלל המרכזי "{ $rule }" הופר { $times ->
+    [one] פעם אחת
+    [two] פעמיים
+   *[other] { $times } פעמים
+}; שיחה עוברת רק אם { $allowed ->
+    [0] אף כלל מרכזי לא מופר
+    [one] כל כלל מרכזי מופר פעם אחת לכל היותר
+    [two] כל כלל מרכזי מופר פעמיים לכל היותר
+   *[other] כל כלל מרכזי מופר { $allowed } פעמים לכל היותר
+}.
+not-passed-below-mark = הציון { $total } נמוך מציון המעבר ({ $mark }).
+
+## Why a case is locked, and the tier rule.
+lock-tier = צריך לעבור עוד { $more ->
+    [one] תרחיש אחד
+    [two] שני תרחישים
+   *[other] { $more } תרחישים
+} ברמה { $below } כדי לפתוח את רמה { $tier }.
+lock-requires = צריך לעבור קודם: { $cases }
+tier-rule = מעבר של { $passes ->
+    [one] תרחיש אחד
+    [two] שני תרחישים
+   *[other] { $passes } תרחישים
+} ברמה פותח את הרמה הבאה.
+
+## How a call ended.
+ending-resolved = הבעיה נפתרה
+ending-call-back = נקבעה שיחה חוזרת
+ending-supervisor = השיחה הועברה לאחראי משמרת
+ending-hung-up = הלקוח ניתק
+ending-unresolved = הבעיה לא נפתרה
+
+## When a reply came.
+timing-interrupting = קטיעה
+timing-in-the-pause = בהפוגה
+timing-prompt = מיד
+timing-slow = לאט
+timing-late = באיחור, אחרי שתיקה ארוכה על הקו
