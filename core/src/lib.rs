@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod engine;
 pub mod explore;
+pub mod glyphs;
 pub mod guidance;
 pub mod i18n;
 pub mod profile;

@@ -65,6 +65,10 @@ const BROKEN: &[(&str, Expected)] = &[
     ("json_instead.ron", &[(E, "syntax", 1, 1)]),
     ("empty.ron", &[(E, "empty-file", 1, 1)]),
     ("unclosed.ron", &[(E, "syntax", 25, 7)]),
+    (
+        "undrawable.ron",
+        &[(W, "undrawable", 14, 30), (W, "undrawable", 17, 23)],
+    ),
 ];
 
 #[test]

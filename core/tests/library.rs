@@ -189,6 +189,36 @@ fn the_generated_docs_are_current() {
 }
 
 #[test]
+fn every_character_the_game_shows_has_a_glyph_in_its_fonts() {
+    use htl_core::glyphs::undrawable;
+    use htl_core::i18n::{Lang, Messages};
+    let mut problems = Vec::new();
+    for lang in Lang::ALL {
+        for id in Messages::ids(lang) {
+            let text = Messages::for_screen().get(lang, &id);
+            let missing = undrawable(&text);
+            if !missing.is_empty() {
+                problems.push(format!("{lang} message {id}: {missing:?}"));
+            }
+        }
+        problems.extend(
+            undrawable(lang.native_name())
+                .into_iter()
+                .map(|c| format!("{lang}'s own name: {c:?}")),
+        );
+    }
+    for entry in std::fs::read_dir(common::scenarios_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let missing = undrawable(&text);
+        if !missing.is_empty() {
+            problems.push(format!("{}: {missing:?}", path.display()));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
 fn the_authoring_guides_scoring_section_is_the_scoring_policy() {
     let catalogue = Catalogue::builtin();
     let guide = std::fs::read_to_string(common::root().join("docs/authoring.md")).unwrap();

@@ -27,6 +27,8 @@ pub enum Code {
     OutOfRange,
     /// The scenario id has spaces or symbols.
     OddId,
+    /// Text with a character the game's fonts cannot draw (an emoji, another script).
+    Undrawable,
     /// A tier other than 1 to 4.
     UnknownTier,
     /// A channel that is not Phone, Chat or FrontDesk.
@@ -94,6 +96,7 @@ impl Code {
             Code::EmptyText => "empty-text",
             Code::OutOfRange => "out-of-range",
             Code::OddId => "odd-id",
+            Code::Undrawable => "undrawable",
             Code::UnknownTier => "unknown-tier",
             Code::UnknownChannel => "unknown-channel",
             Code::OddLanguage => "odd-language",

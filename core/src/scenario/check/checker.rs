@@ -73,7 +73,31 @@ impl<'a> Checker<'a> {
             .any(|d| d.severity == Severity::Error && d.code.breaks_links())
     }
 
+    /// Warns when the game's fonts cannot draw a character of `text`: on screen it would be
+    /// an empty box.
+    pub(super) fn check_drawable(&mut self, text: &str, span: Span) {
+        let missing = crate::glyphs::undrawable(text);
+        let Some(&first) = missing.first() else {
+            return;
+        };
+        let named: Vec<String> = missing
+            .iter()
+            .map(|c| format!("\"{c}\" (U+{:04X})", u32::from(*c)))
+            .collect();
+        self.push(
+            Diagnostic::warning(
+                Code::Undrawable,
+                format!("the game cannot draw {}", named.join(", ")),
+                span,
+            )
+            .label(format!("U+{:04X} would show as an empty box", u32::from(first)))
+            .help("use letters, digits and punctuation of Latin, Arabic or Hebrew script (emoji and other scripts are not in the game's fonts)"),
+        );
+    }
+
     pub(super) fn check_text(&mut self, text: &str, what: &str, path: &[Step]) {
+        let span = self.at(path);
+        self.check_drawable(text, span);
         if text.trim().is_empty() {
             let span = self.at(path);
             self.push(

@@ -92,6 +92,10 @@ impl Checker<'_> {
                         .help("write what the customer says, or remove the line"),
                 );
             }
+            let span = locate_variant(self.root, path, v)
+                .map(|n| n.span.clone())
+                .unwrap_or_else(|| self.payload_at(path));
+            self.check_drawable(variant, span);
         }
     }
 }
