@@ -86,6 +86,7 @@ impl Call {
         let speaker = Speaker {
             rng: ChaCha8Rng::seed_from_u64(seed),
             channel: scenario.channel,
+            joined_words: speech::joins_words(&scenario.language),
         };
         let tally = Tally::new(&catalogue, record);
         let mut call = Call {
@@ -502,7 +503,7 @@ impl Call {
         if matches!(next, Target::Beat(_)) && self.check_limits() {
             return Ok(());
         }
-        let duration = speech::reply_duration(&reply.text, voice);
+        let duration = speech::reply_duration(&reply.text, voice, self.speaker.joined_words);
         self.replying = Some((self.now, self.now + duration, next));
         Ok(())
     }

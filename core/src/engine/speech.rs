@@ -32,6 +32,28 @@ const DEFAULT_CHAT_NUDGES: [&str; 3] = [
     "Is anyone actually reading this?",
 ];
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_and_hebrew_lines_are_timed_by_what_is_heard_not_by_spaces() {
+        // "And I told him about it yesterday": four written Arabic words, about seven spoken.
+        let arabic = "وقلتلكم عنها امبارح بالتفصيل";
+        assert_eq!(heard_words(arabic, false), 4);
+        assert!(
+            heard_words(arabic, true) >= 6,
+            "{}",
+            heard_words(arabic, true)
+        );
+        let hebrew = "ושלחתי לכם את זה כבר בשבוע שעבר";
+        assert!(heard_words(hebrew, true) >= heard_words(hebrew, false));
+        // English is counted as before.
+        assert_eq!(heard_words("Where is my parcel?", false), 4);
+        assert!(joins_words("ar-EG") && joins_words("he") && !joins_words("en"));
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(super) enum Segment {
     Speech {
@@ -71,6 +93,28 @@ impl Segment {
 pub(super) struct Speaker {
     pub rng: ChaCha8Rng,
     pub channel: Channel,
+    /// Arabic or Hebrew: words are counted by what a listener hears, not by spaces.
+    pub joined_words: bool,
+}
+
+/// Whether a language writes small words joined to the next (Arabic و ال ب, Hebrew ו ה ל ש),
+/// so counting spaces undercounts what is said.
+pub(super) fn joins_words(language: &str) -> bool {
+    matches!(
+        crate::i18n::Lang::parse(language),
+        Some(crate::i18n::Lang::Ar | crate::i18n::Lang::He)
+    )
+}
+
+/// How many words a listener hears in `text`: the space-separated words, or for Arabic and
+/// Hebrew one per four letters when that is more (a joined particle is a word to the ear).
+pub(super) fn heard_words(text: &str, joined: bool) -> u32 {
+    let spaced = text.split_whitespace().count() as u32;
+    if !joined {
+        return spaced;
+    }
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count() as u32;
+    spaced.max(letters.div_ceil(4))
 }
 
 impl Speaker {
@@ -81,7 +125,7 @@ impl Speaker {
             Intensity::Even => 380,
             Intensity::Quiet => 420,
         };
-        let words = text.split_whitespace().count().max(1) as u32;
+        let words = heard_words(text, self.joined_words).max(1);
         let base = (words * per_word).max(MIN_LINE_MS);
         let jitter: f64 = self.rng.random_range(0.92..1.08);
         let typed = if self.channel == Channel::Chat {
@@ -200,12 +244,12 @@ pub(super) fn unsaid(queue: impl IntoIterator<Item = Segment>) -> Vec<Segment> {
 }
 
 /// How long the trainee takes to say a reply: a soft voice is a little slower.
-pub(super) fn reply_duration(text: &str, voice: Voice) -> Millis {
+pub(super) fn reply_duration(text: &str, voice: Voice, joined: bool) -> Millis {
     let per_word = match voice {
         Voice::Soft => 380,
         Voice::Even => 340,
         Voice::Firm => 310,
     };
-    let words = text.split_whitespace().count() as u32;
+    let words = heard_words(text, joined);
     (words * per_word).clamp(MIN_REPLY_MS, MAX_REPLY_MS)
 }
