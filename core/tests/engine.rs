@@ -416,15 +416,7 @@ fn a_recorded_call_scores_the_same_from_its_moments_alone() {
         }
         assert!(call.is_over(), "{script}");
         let tally = Tally::from_moments(&catalogue, call.moments());
-        let chosen: Vec<Chosen> = call
-            .choices()
-            .iter()
-            .map(|c| Chosen {
-                at: c.at,
-                beat: c.beat,
-                reply: c.reply,
-            })
-            .collect();
+        let chosen: Vec<Chosen> = call.choices().iter().map(|c| c.chosen()).collect();
         let outcome = call.outcome().unwrap();
         let rescored = Score::of(&Record {
             scenario,

@@ -307,15 +307,7 @@ impl Call {
 
     /// The score so far (or final, once the call is over).
     pub fn score(&self) -> Score {
-        let chosen: Vec<Chosen> = self
-            .choices
-            .iter()
-            .map(|c| Chosen {
-                at: c.at,
-                beat: c.beat,
-                reply: c.reply,
-            })
-            .collect();
+        let chosen: Vec<Chosen> = self.choices.iter().map(Choice::chosen).collect();
         Score::of(&Record {
             scenario: &self.scenario,
             catalogue: &self.catalogue,

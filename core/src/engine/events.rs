@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::i18n::{Lang, Messages};
 use crate::scenario::{BeatIx, EndingIx, Intensity};
+use crate::scoring::Chosen;
 use crate::vocab::{EndedBy, EndingKind, Meter, Meters, Millis, Note, Verdict, Voice};
 
 /// Why a reply was refused.
@@ -200,6 +201,17 @@ pub struct Choice {
     pub reply: usize,
     pub voice: Voice,
     pub timing: ReplyTiming,
+}
+
+impl Choice {
+    /// What scoring needs of it.
+    pub fn chosen(&self) -> Chosen {
+        Chosen {
+            at: self.at,
+            beat: self.beat,
+            reply: self.reply,
+        }
+    }
 }
 
 /// What the customer (or the trainee) is doing right now, for the game to show.
