@@ -278,3 +278,29 @@ fn continue_lists_the_most_recently_saved_profiles_first() {
     save_on("Adam", 4);
     assert_eq!(store.names(), vec!["Adam", "Mina", "Zara"]);
 }
+
+#[test]
+fn the_chosen_language_is_saved_and_an_older_save_without_one_still_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let (mut profile, _) = store.open("Rana").unwrap();
+    assert_eq!(profile.language, None);
+    profile.language = Some(htl_core::i18n::Lang::Ar);
+    store.save(&profile).unwrap();
+    let (again, notice) = store.open("Rana").unwrap();
+    assert!(notice.is_none());
+    assert_eq!(again.language, Some(htl_core::i18n::Lang::Ar));
+    // A save written before languages existed has no `language` field.
+    let old = fs::read_to_string(store.path_for("Rana")).unwrap();
+    assert!(old.contains("language"));
+    let without: String = old
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("language"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::write(store.path_for("Rana"), without).unwrap();
+    let (older, notice) = store.open("Rana").unwrap();
+    assert!(notice.is_none(), "{notice:?}");
+    assert_eq!(older.language, None);
+    assert_eq!(older.name, "Rana");
+}

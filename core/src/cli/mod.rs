@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::guidance::Catalogue;
+use crate::i18n::Lang;
 
 /// Exit code: everything fine.
 pub const EXIT_OK: u8 = 0;
@@ -51,6 +52,16 @@ pub struct GameOptions {
     /// Play a script of steps in the game window (screenshots, demos); see README.
     #[arg(long, value_name = "FILE")]
     pub script: Option<PathBuf>,
+    /// The game's language: en, ar or he (default: the trainee's saved choice, else the
+    /// system's language from LC_ALL, LC_MESSAGES or LANG, else English).
+    #[arg(long, value_name = "LANG", env = "HOLD_THE_LINE_LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+fn parse_lang(tag: &str) -> Result<Lang, String> {
+    Lang::parse(tag).ok_or_else(|| {
+        format!("\"{tag}\" is not a language the game speaks: use en (English), ar (Arabic) or he (Hebrew)")
+    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -271,5 +282,22 @@ fn paths_or_default(paths: &[PathBuf], scenarios_dir: &Path) -> Vec<PathBuf> {
         vec![scenarios_dir.to_path_buf()]
     } else {
         paths.to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_picks_the_games_language_and_refuses_one_it_does_not_speak() {
+        let cli = Cli::try_parse_from(["hold-the-line", "--lang", "ar-EG"]).unwrap();
+        assert_eq!(cli.game.lang, Some(Lang::Ar));
+        let err = Cli::try_parse_from(["hold-the-line", "--lang", "fr"]).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("en (English), ar (Arabic) or he (Hebrew)"),
+            "{text}"
+        );
     }
 }

@@ -15,6 +15,7 @@ use std::time::SystemTime;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Call, Event, Grade, Score};
+use crate::i18n::Lang;
 
 /// The version of the profile file this build writes. Older files are read and upgraded;
 /// newer ones are refused rather than overwritten.
@@ -46,6 +47,10 @@ pub struct Profile {
     /// Every finished session, newest last.
     #[serde(default)]
     pub sessions: Vec<SessionSummary>,
+    /// The UI language the trainee chose; None until they choose (the system's is used).
+    /// Older saves have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Lang>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -96,6 +101,7 @@ impl Profile {
             cases: BTreeMap::new(),
             unlocked_tiers: BTreeSet::from([1]),
             sessions: Vec::new(),
+            language: None,
         }
     }
 
