@@ -89,3 +89,17 @@ timing-in-the-pause = عند الوقفة
 timing-prompt = دون تأخير
 timing-slow = ببطء
 timing-late = متأخراً، بعد صمت طويل على الخط
+
+## What a customer says when the scenario wrote nothing: cut off mid-sentence, and into a
+## silence (growing louder with each one), on the phone or at the desk and in a chat.
+## Neutral colloquial, no gendered address: the scenario may be from any market.
+stock-retort-1 = لحظة! ما خلّصت كلامي!
+stock-retort-2 = خلّيني أكمّل!
+stock-retort-3 = ممكن تخلّيني أكمّل لو سمحت؟!
+stock-retort-4 = أنا لسّه ما خلّصت!
+stock-nudge-phone-1 = ألو؟ في أحد على الخط؟
+stock-nudge-phone-2 = ألو؟! أحد يسمعني؟
+stock-nudge-phone-3 = هل يسمعني أحد أصلاً؟!
+stock-nudge-chat-1 = ألو؟؟
+stock-nudge-chat-2 = في أحد هنا؟
+stock-nudge-chat-3 = هل يقرأ أحد ما أكتبه أصلاً؟

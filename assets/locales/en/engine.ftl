@@ -60,3 +60,16 @@ timing-in-the-pause = in the pause
 timing-prompt = prompt
 timing-slow = slow
 timing-late = late, after dead air
+
+## What a customer says when the scenario wrote nothing: cut off mid-sentence, and into a
+## silence (growing louder with each one), on the phone or at the desk and in a chat.
+stock-retort-1 = Don't interrupt me! I'm not finished!
+stock-retort-2 = Let me finish!
+stock-retort-3 = Can you let me finish, please?!
+stock-retort-4 = I'm still talking!
+stock-nudge-phone-1 = Hello? Are you still there?
+stock-nudge-phone-2 = Hello?! Is anyone there?
+stock-nudge-phone-3 = Are you even listening?
+stock-nudge-chat-1 = Hello??
+stock-nudge-chat-2 = Are you still there?
+stock-nudge-chat-3 = Is anyone actually reading this?

@@ -74,3 +74,17 @@ timing-in-the-pause = בהפוגה
 timing-prompt = מיד
 timing-slow = לאט
 timing-late = באיחור, אחרי שתיקה ארוכה על הקו
+
+## What a customer says when the scenario wrote nothing: cut off mid-sentence, and into a
+## silence (growing louder with each one), on the phone or at the desk and in a chat.
+## Plural or impersonal forms: the agent's gender is not known here.
+stock-retort-1 = אל תקטעו אותי! לא סיימתי!
+stock-retort-2 = תנו לי לסיים!
+stock-retort-3 = אפשר לתת לי לסיים, בבקשה?!
+stock-retort-4 = אני עוד באמצע!
+stock-nudge-phone-1 = הלו? יש שם מישהו?
+stock-nudge-phone-2 = הלו?! מישהו שומע אותי?
+stock-nudge-phone-3 = מקשיבים לי בכלל?
+stock-nudge-chat-1 = הלו??
+stock-nudge-chat-2 = יש פה מישהו?
+stock-nudge-chat-3 = מישהו בכלל קורא את זה?

@@ -87,6 +87,7 @@ impl Call {
             rng: ChaCha8Rng::seed_from_u64(seed),
             channel: scenario.channel,
             joined_words: speech::joins_words(&scenario.language),
+            lang: Lang::parse(&scenario.language).unwrap_or(Lang::En),
         };
         let tally = Tally::new(&catalogue, record);
         let mut call = Call {

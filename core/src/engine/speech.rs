@@ -6,6 +6,7 @@ use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
 use super::events::LineKind;
+use crate::i18n::{Lang, Messages};
 use crate::scenario::{Channel, Intensity, Line};
 use crate::vocab::{Millis, Voice};
 
@@ -15,22 +16,10 @@ const MIN_LINE_MS: Millis = 1_200;
 const MIN_REPLY_MS: Millis = 1_200;
 const MAX_REPLY_MS: Millis = 8_000;
 
-const DEFAULT_RETORTS: [&str; 4] = [
-    "Don't interrupt me! I'm not finished!",
-    "Let me finish!",
-    "Can you let me finish, please?!",
-    "I'm still talking!",
-];
-const DEFAULT_NUDGES: [&str; 3] = [
-    "Hello? Are you still there?",
-    "Hello?! Is anyone there?",
-    "Are you even listening?",
-];
-const DEFAULT_CHAT_NUDGES: [&str; 3] = [
-    "Hello??",
-    "Are you still there?",
-    "Is anyone actually reading this?",
-];
+/// How many stock lines of each kind the message files have (`stock-retort-1` ...): what a
+/// customer says when cut off or left in silence and the scenario wrote nothing.
+const STOCK_RETORTS: usize = 4;
+const STOCK_NUDGES: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -95,6 +84,8 @@ pub(super) struct Speaker {
     pub channel: Channel,
     /// Arabic or Hebrew: words are counted by what a listener hears, not by spaces.
     pub joined_words: bool,
+    /// The scenario's language, for the stock lines (English when the game does not speak it).
+    pub lang: Lang,
 }
 
 /// Whether a language writes small words joined to the next (Arabic و ال ب, Hebrew ו ה ל ש),
@@ -174,7 +165,8 @@ impl Speaker {
     /// What the customer says when cut off: the beat's own lines, or a stock shout.
     pub(super) fn retort(&mut self, written: &[Line]) -> Vec<Segment> {
         let mut segments = if written.is_empty() {
-            let text = DEFAULT_RETORTS[self.rng.random_range(0..DEFAULT_RETORTS.len())].to_string();
+            let n = self.rng.random_range(0..STOCK_RETORTS) + 1;
+            let text = self.stock(&format!("stock-retort-{n}"));
             let duration = self.line_duration(&text, Intensity::Shout);
             vec![Segment::Speech {
                 text,
@@ -209,18 +201,25 @@ impl Speaker {
                 intensity,
             );
         }
-        let pool: &[&str] = if self.channel == Channel::Chat {
-            &DEFAULT_CHAT_NUDGES
+        let pool = if self.channel == Channel::Chat {
+            "chat"
         } else {
-            &DEFAULT_NUDGES
+            "phone"
         };
-        let i = (strike as usize - 1).min(pool.len() - 1);
+        let i = (strike as usize - 1).min(STOCK_NUDGES - 1);
         let intensity = if i == 0 {
             Intensity::Even
         } else {
             Intensity::Raised
         };
-        (pool[i].to_string(), intensity)
+        (
+            self.stock(&format!("stock-nudge-{pool}-{}", i + 1)),
+            intensity,
+        )
+    }
+
+    fn stock(&self, id: &str) -> String {
+        Messages::plain().get(self.lang, id)
     }
 
     /// One of an ending's written wordings.
