@@ -173,3 +173,134 @@ fn focus_follow(
     };
     scroll_by(&mut position, panel_node, delta);
 }
+
+#[cfg(test)]
+mod tests {
+    use bevy::camera::NormalizedRenderTarget;
+    use bevy::input::InputPlugin;
+    use bevy::input::touch::TouchPhase;
+    use bevy::input_focus::FocusCause;
+    use bevy::picking::backend::HitData;
+    use bevy::picking::pointer::{Location, PointerId};
+
+    use super::*;
+
+    /// A panel 100 px high over 500 px of content, at the top of a 1:1 window, holding one
+    /// item at `item_top` (logical px from the window's top, 40 px high).
+    fn scene(arrow_keys: bool, item_top: f32) -> (App, Entity, Entity) {
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, InputPlugin))
+            .init_resource::<InputFocus>()
+            .add_plugins(plugin);
+        let computed = |size: Vec2, content: Vec2| ComputedNode {
+            size,
+            content_size: content,
+            inverse_scale_factor: 1.0,
+            ..default()
+        };
+        let panel = app
+            .world_mut()
+            .spawn((
+                scroll_panel(Node::default(), Scrollable { arrow_keys }),
+                computed(Vec2::new(300.0, 100.0), Vec2::new(300.0, 500.0)),
+                UiGlobalTransform::from_xy(150.0, 50.0),
+            ))
+            .id();
+        let item = app
+            .world_mut()
+            .spawn((
+                Node::default(),
+                ChildOf(panel),
+                computed(Vec2::new(300.0, 40.0), Vec2::new(300.0, 40.0)),
+                UiGlobalTransform::from_xy(150.0, item_top + 20.0),
+            ))
+            .id();
+        app.update();
+        (app, panel, item)
+    }
+
+    fn scrolled(app: &App, panel: Entity) -> f32 {
+        app.world().get::<ScrollPosition>(panel).unwrap().y
+    }
+
+    fn press(app: &mut App, key: KeyCode) {
+        use bevy::input::ButtonState;
+        use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
+        for state in [ButtonState::Pressed, ButtonState::Released] {
+            app.world_mut().write_message(KeyboardInput {
+                key_code: key,
+                logical_key: Key::Unidentified(NativeKey::Unidentified),
+                state,
+                text: None,
+                repeat: false,
+                window: Entity::PLACEHOLDER,
+            });
+            app.update();
+        }
+    }
+
+    #[test]
+    fn page_keys_move_most_of_a_view_and_stop_at_the_ends() {
+        let (mut app, panel, _) = scene(false, 0.0);
+        press(&mut app, KeyCode::PageDown);
+        assert_eq!(scrolled(&app, panel), 100.0 * PAGE);
+        for _ in 0..10 {
+            press(&mut app, KeyCode::PageDown);
+        }
+        assert_eq!(scrolled(&app, panel), 400.0, "no further than the content");
+        for _ in 0..10 {
+            press(&mut app, KeyCode::PageUp);
+        }
+        assert_eq!(scrolled(&app, panel), 0.0);
+    }
+
+    #[test]
+    fn arrows_scroll_only_a_panel_that_wants_them() {
+        let (mut app, panel, _) = scene(false, 0.0);
+        press(&mut app, KeyCode::ArrowDown);
+        assert_eq!(scrolled(&app, panel), 0.0);
+        let (mut app, panel, _) = scene(true, 0.0);
+        press(&mut app, KeyCode::ArrowDown);
+        assert_eq!(scrolled(&app, panel), ARROW_STEP);
+    }
+
+    #[test]
+    fn a_focused_item_below_the_view_is_scrolled_into_view() {
+        // The item spans 180-220 px; the view shows 0-100.
+        let (mut app, panel, item) = scene(false, 180.0);
+        app.world_mut()
+            .resource_mut::<InputFocus>()
+            .set(item, FocusCause::Navigated);
+        app.update();
+        assert_eq!(
+            scrolled(&app, panel),
+            120.0,
+            "its bottom edge at the view's"
+        );
+    }
+
+    #[test]
+    fn the_wheel_over_an_item_scrolls_the_panel_holding_it() {
+        let (mut app, panel, item) = scene(false, 0.0);
+        // Picking's traversal looks for a window on the way up, as in the game.
+        app.world_mut().register_component::<bevy::window::Window>();
+        let location = Location {
+            target: NormalizedRenderTarget::None {
+                width: 300,
+                height: 100,
+            },
+            position: Vec2::new(150.0, 20.0),
+        };
+        let wheel = Scroll {
+            unit: MouseScrollUnit::Line,
+            x: 0.0,
+            y: -2.0,
+            hit: HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
+            phase: TouchPhase::Moved,
+        };
+        app.world_mut()
+            .trigger(Pointer::new(PointerId::Mouse, location, wheel, item));
+        app.update();
+        assert_eq!(scrolled(&app, panel), 2.0 * LINE);
+    }
+}
