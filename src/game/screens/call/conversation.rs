@@ -1,6 +1,5 @@
-//! The conversation panel of the live call: the customer's lines as speech or chat bubbles,
-//! revealed as they are spoken (a shouted line shakes), the trainee's replies, and the
-//! ending. Only the newest lines stay; the debrief has the whole transcript.
+//! The call's conversation panel: the customer's lines as bubbles revealed as spoken (a
+//! shouted line shakes), the trainee's replies, the ending; only the newest lines stay.
 
 use bevy::prelude::*;
 use htl_core::engine::{Event, LineKind, Phase, ReplyTiming};

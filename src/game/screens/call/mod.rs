@@ -1,10 +1,5 @@
-//! The live call: the plugin, the order its systems run in, the screen's layout, keys and
+//! The live call screen: the plugin and its system order, the layout, the keys and
 //! commands, and the call's life from the first frame to the debrief.
-//!
-//! The customer's lines appear as they are spoken (a shouted line looks shouted), the
-//! meters move smoothly and flash the reason for each change, reply cards answer by number
-//! key or click, the voice control is always visible, and a pause control stops the clock
-//! when real life interrupts.
 
 mod cards;
 mod conversation;

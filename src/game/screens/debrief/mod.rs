@@ -1,6 +1,5 @@
-//! The debrief: the plugin, the screen's layout, keys and commands. The summary on top, then
-//! the checklist beside the chart and the transcript, scrolling together; retry, next case,
-//! or back to the list.
+//! The debrief screen: the plugin, the layout (summary; checklist beside chart and
+//! transcript, scrolling together; the actions), keys and commands (retry, next, back).
 
 mod chart;
 mod checklist;

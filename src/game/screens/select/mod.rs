@@ -1,6 +1,5 @@
-//! Case select: the plugin, the screen's layout, keys and commands. The cases of one tier
-//! show at a time (tabs 1-4), each with its channel, brief and best result; locked cases
-//! say what opens them; files that failed to load are listed with their diagnostic.
+//! The case select screen: the plugin, the layout (header, notice, tier tabs, case list),
+//! keys and commands (switch tier, open a case, sign out).
 
 mod list;
 mod tabs;
