@@ -6,6 +6,7 @@ pub mod cases;
 pub mod screens;
 pub mod script;
 pub mod session;
+pub mod text;
 pub mod theme;
 pub mod window;
 

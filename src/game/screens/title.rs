@@ -66,9 +66,9 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
                             margin: UiRect::top(px(24)),
                             ..widgets::panel()
                         },
-                        Children::spawn((
-                            Spawn(widgets::bold(&fonts, "Your name", size::BODY, palette::TEXT_DIM)),
-                            Spawn((
+                        children![
+                            widgets::bold(&fonts, "Your name", size::BODY, palette::TEXT_DIM),
+                            (
                                 Name::new("Name field"),
                                 NameField,
                                 Node {
@@ -95,13 +95,13 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
                                 BorderColor::all(palette::BORDER),
                                 TabIndex(0),
                                 AutoFocus,
-                            )),
-                            Spawn(widgets::button(&fonts, "Sign in  (Enter)", UiAction::SignIn)),
-                            Spawn((
+                            ),
+                            widgets::button(&fonts, "Sign in  (Enter)", UiAction::SignIn),
+                            (
                                 TitleMessage,
                                 widgets::text(&fonts, "One profile per name: your progress is kept under it.", size::SMALL, palette::TEXT_FAINT),
-                            )),
-                        )),
+                            ),
+                        ],
                     ),
                     (
                         Node {

@@ -33,4 +33,3 @@ pub const SHOUT_BUBBLE: Color = Color::srgb(0.361, 0.122, 0.122);
 pub const RAISED_BUBBLE: Color = Color::srgb(0.290, 0.165, 0.133);
 pub const CUSTOMER_BUBBLE: Color = Color::srgb(0.176, 0.204, 0.243);
 pub const TRAINEE_BUBBLE: Color = Color::srgb(0.118, 0.263, 0.255);
-pub const SYSTEM_BUBBLE: Color = Color::srgba(0.0, 0.0, 0.0, 0.0);

@@ -1,4 +1,13 @@
 //! Widget functions: each returns a bundle, so screens read as a tree of what they show.
+//!
+//! Spawning children, one idiom across the game: what is spawned at once is one bundle.
+//! Fixed children go in `children![..]` (widgets return `impl Bundle`, so they nest); where
+//! the children depend on data, `Children::spawn(..)` keeps them in the same bundle:
+//! `SpawnIter` for one child per item (an `Option` for a child that may be absent) and
+//! `SpawnWith` where a loop builds unlike children (the chart, the transcript).
+//! `with_children` / `with_child` are only for adding to an entity that already exists (a
+//! list rebuilt, a line arriving in the conversation). Entities are not spawned loose and
+//! attached afterwards, except where a child must go in at a given place (`insert_children`).
 
 use bevy::input_focus::tab_navigation::TabIndex;
 use bevy::picking::hover::Hovered;
@@ -19,23 +28,25 @@ pub mod size {
 }
 
 pub fn text(fonts: &UiFonts, value: impl Into<String>, size: f32, color: Color) -> impl Bundle {
-    let value = value.into();
-    (
-        TextFont {
-            font: fonts.for_text(&value, false).into(),
-            font_size: FontSize::Px(size),
-            ..default()
-        },
-        TextColor(color),
-        Text::new(value),
-    )
+    styled_text(fonts, value, size, color, false)
 }
 
 pub fn bold(fonts: &UiFonts, value: impl Into<String>, size: f32, color: Color) -> impl Bundle {
+    styled_text(fonts, value, size, color, true)
+}
+
+/// Text in the regular or the bold face, chosen at run time.
+pub fn styled_text(
+    fonts: &UiFonts,
+    value: impl Into<String>,
+    size: f32,
+    color: Color,
+    bold: bool,
+) -> impl Bundle {
     let value = value.into();
     (
         TextFont {
-            font: fonts.for_text(&value, true).into(),
+            font: fonts.for_text(&value, bold).into(),
             font_size: FontSize::Px(size),
             ..default()
         },
@@ -101,10 +112,7 @@ pub fn button_sized(
     let label = label.into();
     (
         Name::new(format!("Button {label}")),
-        Button,
-        Hovered::default(),
-        TabIndex(0),
-        action,
+        activatable(action),
         Node {
             padding: UiRect::axes(px(18), px(10)),
             justify_content: JustifyContent::Center,
@@ -119,6 +127,118 @@ pub fn button_sized(
             bold(fonts, label, font_size, palette::TEXT),
             Pickable::IGNORE
         )],
+    )
+}
+
+/// What makes a node a button: activated by click, or by Enter or Space with the keyboard
+/// focus (Tab reaches it), it sends `action`. Its colours follow `theme::interaction`.
+pub fn activatable(action: UiAction) -> impl Bundle {
+    (Button, Hovered::default(), TabIndex(0), action)
+}
+
+/// A screen's title with a line under it (who is calling, who is signed in).
+pub fn header(
+    fonts: &UiFonts,
+    title: impl Into<String>,
+    subtitle: impl Into<String>,
+) -> impl Bundle {
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            ..default()
+        },
+        children![
+            bold(fonts, title, size::TITLE, palette::TEXT),
+            text(fonts, subtitle, size::BODY, palette::TEXT_DIM),
+        ],
+    )
+}
+
+/// The usual box of a banner: `padding` all round, gently rounded.
+pub fn banner_box(padding: f32) -> Node {
+    Node {
+        padding: UiRect::all(px(padding)),
+        border_radius: BorderRadius::all(px(8)),
+        ..default()
+    }
+}
+
+/// A strip of colour carrying one message: a notice, a tier opened, a call's end. `node`
+/// places and sizes it (`banner_box` for the usual one).
+pub fn banner(node: Node, background: Color, message: impl Bundle) -> impl Bundle {
+    (
+        Name::new("Banner"),
+        node,
+        BackgroundColor(background),
+        children![message],
+    )
+}
+
+/// A warning notice across the screen (a profile that could not be read as it was).
+pub fn notice(fonts: &UiFonts, message: impl Into<String>) -> impl Bundle {
+    banner(
+        banner_box(12.0),
+        palette::RAISED_BUBBLE,
+        paragraph(fonts, message, size::BODY, palette::WARN),
+    )
+}
+
+/// Which side of the conversation a bubble sits on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The customer, on the left.
+    Them,
+    /// The trainee, on the right.
+    You,
+}
+
+/// A speech or chat bubble: a small `label` (who, how) over the `body` of the line.
+pub fn bubble(side: Side, background: Color, label: impl Bundle, body: impl Bundle) -> impl Bundle {
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            padding: UiRect::axes(px(12), px(8)),
+            border_radius: BorderRadius::all(px(10)),
+            max_width: percent(82),
+            align_self: match side {
+                Side::Them => AlignSelf::FlexStart,
+                Side::You => AlignSelf::FlexEnd,
+            },
+            ..default()
+        },
+        BackgroundColor(background),
+        children![label, body],
+    )
+}
+
+/// The box of a card: a bordered, rounded column (a case on the list, a broken file).
+pub fn card() -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        padding: UiRect::axes(px(16), px(10)),
+        border: UiRect::all(px(1)),
+        border_radius: BorderRadius::all(px(8)),
+        ..default()
+    }
+}
+
+/// A reply card in a call: the key that says it, then the reply's words (`text`, so the
+/// caller can mark and dim it). Activating it sends `action`.
+pub fn reply_card(fonts: &UiFonts, key: &str, action: UiAction, text: impl Bundle) -> impl Bundle {
+    (
+        Name::new(format!("Reply card {key}")),
+        activatable(action),
+        Node {
+            align_items: AlignItems::Center,
+            column_gap: px(12),
+            padding: UiRect::axes(px(12), px(8)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(8)),
+            ..default()
+        },
+        BackgroundColor(palette::BUTTON),
+        BorderColor::all(palette::BORDER),
+        children![key_hint(fonts, key), (text, Pickable::IGNORE)],
     )
 }
 

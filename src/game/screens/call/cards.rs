@@ -1,0 +1,161 @@
+//! The reply cards (one per reply the beat allows, in the call's shuffled order, dimmed while
+//! they cannot be used) and the voice control beneath them.
+
+use bevy::prelude::*;
+use htl_core::engine::Voice;
+use htl_core::scenario::{Channel, Scenario};
+
+use super::CallView;
+use crate::game::actions::UiAction;
+use crate::game::session::LiveCall;
+use crate::game::text::capital;
+use crate::game::theme::fonts::UiFonts;
+use crate::game::theme::interaction::Selected;
+use crate::game::theme::palette;
+use crate::game::theme::widgets::{self, size};
+
+#[derive(Component)]
+pub(super) struct ReplyList;
+#[derive(Component)]
+pub struct ReplyCard(pub usize);
+#[derive(Component)]
+pub(super) struct ReplyText;
+#[derive(Component)]
+pub(super) struct VoiceButton(pub(super) Voice);
+
+/// What the trainee's voice is called on this channel: in a chat it is the tone of the text.
+pub(crate) fn voice_name(channel: Channel, voice: Voice) -> &'static str {
+    match (channel, voice) {
+        (Channel::Chat, Voice::Soft) => "warm",
+        (Channel::Chat, Voice::Even) => "neutral",
+        (Channel::Chat, Voice::Firm) => "curt",
+        (_, voice) => voice.label(),
+    }
+}
+
+/// Where the reply cards go; `show_cards` fills it for each beat.
+pub(super) fn reply_list() -> impl Bundle {
+    (
+        ReplyList,
+        Name::new("Replies"),
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(6),
+            ..default()
+        },
+    )
+}
+
+/// The voice (or, in a chat, tone) buttons and the hint on how to answer.
+pub(super) fn voice_row(fonts: &UiFonts, s: &Scenario) -> impl Bundle {
+    let voice_word = if s.channel == Channel::Chat {
+        "Tone"
+    } else {
+        "Voice"
+    };
+    let buttons =
+        [(Voice::Soft, "S"), (Voice::Even, "E"), (Voice::Firm, "F")].map(|(voice, key)| {
+            let label = capital(voice_name(s.channel, voice));
+            (
+                widgets::button(fonts, format!("{label}  ({key})"), UiAction::Voice(voice)),
+                VoiceButton(voice),
+                Selected(voice == Voice::Even),
+            )
+        });
+    let [soft, even, firm] = buttons;
+    // Onboarding tiers spell out the cue; later tiers leave it to the trainee.
+    let hint = match (s.tier, s.channel) {
+        (1 | 2, Channel::Chat) => {
+            "Answer with 1-4. Wait until they stop typing; answer capitals warmly."
+        }
+        (1 | 2, _) => "Answer with 1-4. Wait for the pause; answer a shouting customer softly.",
+        _ => "Answer with 1-4.",
+    };
+    (
+        Node {
+            align_items: AlignItems::Center,
+            column_gap: px(10),
+            ..default()
+        },
+        children![
+            widgets::bold(
+                fonts,
+                format!("{voice_word}:"),
+                size::BODY,
+                palette::TEXT_DIM
+            ),
+            soft,
+            even,
+            firm,
+            widgets::text(fonts, hint, size::SMALL, palette::TEXT_FAINT),
+        ],
+    )
+}
+
+/// The reply cards for the current beat, dimmed while they cannot be used.
+pub(super) fn show_cards(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    live: Res<LiveCall>,
+    mut view: ResMut<CallView>,
+    list: Query<Entity, With<ReplyList>>,
+    mut cards: Query<(&ReplyCard, &mut BackgroundColor)>,
+    mut texts: Query<&mut TextColor, With<ReplyText>>,
+) {
+    let Ok(list) = list.single() else { return };
+    let beat = (!live.call.is_over()).then(|| live.call.beat());
+    if view.cards_for_beat != beat {
+        view.cards_for_beat = beat;
+        view.card_order = if beat.is_some() {
+            live.call.reply_order()
+        } else {
+            Vec::new()
+        };
+        let replies = live.call.replies();
+        let mut list = commands.entity(list);
+        list.despawn_children();
+        list.with_children(|list| {
+            for (slot, &i) in view.card_order.iter().enumerate() {
+                list.spawn((
+                    ReplyCard(i),
+                    widgets::reply_card(
+                        &fonts,
+                        &format!("{}", slot + 1),
+                        UiAction::Reply(i),
+                        (
+                            ReplyText,
+                            widgets::paragraph(
+                                &fonts,
+                                replies[i].text.clone(),
+                                size::BODY,
+                                palette::TEXT,
+                            ),
+                        ),
+                    ),
+                ));
+            }
+        });
+    }
+    // While the trainee's reply is being said (or the call is paused) the cards rest.
+    let usable = live.call.can_reply();
+    for (_, mut bg) in &mut cards {
+        let want = if usable {
+            palette::BUTTON
+        } else {
+            palette::BUTTON_DISABLED
+        };
+        if bg.0 != want {
+            bg.0 = want;
+        }
+    }
+    for mut colour in &mut texts {
+        let want = if usable {
+            palette::TEXT
+        } else {
+            palette::TEXT_FAINT
+        };
+        if colour.0 != want {
+            colour.0 = want;
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! The call's conversation panel: the customer's lines as bubbles revealed as spoken (a
+//! shouted line shakes), the trainee's replies, the ending; only the newest lines stay.
+
+use bevy::prelude::*;
+use htl_core::engine::{Event, LineKind, Phase, ReplyTiming};
+use htl_core::scenario::{Channel, Intensity, Scenario};
+
+use super::{CallView, FreshEvents, voice_name};
+use crate::game::session::{CurrentCase, LiveCall};
+use crate::game::theme::fonts::UiFonts;
+use crate::game::theme::palette;
+use crate::game::theme::widgets::{self, Side, size};
+
+/// Lines kept on screen; the debrief has the whole transcript.
+const VISIBLE_BUBBLES: usize = 6;
+
+#[derive(Component)]
+pub(super) struct Conversation;
+/// A line in the conversation, in order of arrival.
+#[derive(Component)]
+pub struct Bubble {
+    pub order: usize,
+    pub text: String,
+    pub from_customer: bool,
+}
+/// The line the customer is saying now, revealed as they speak.
+#[derive(Component)]
+pub(super) struct Speaking {
+    text: String,
+    intensity: Intensity,
+}
+/// The note in the empty conversation before the first line.
+#[derive(Component)]
+pub(super) struct CallOpening;
+#[derive(Component)]
+struct EndingBanner;
+
+/// The conversation panel; until the first line, it says what is happening.
+pub(super) fn panel(fonts: &UiFonts, s: &Scenario) -> impl Bundle {
+    (
+        Conversation,
+        Name::new("Conversation"),
+        Node {
+            flex_grow: 1.0,
+            flex_direction: FlexDirection::Column,
+            justify_content: JustifyContent::FlexEnd,
+            row_gap: px(8),
+            padding: UiRect::all(px(14)),
+            border_radius: BorderRadius::all(px(10)),
+            overflow: Overflow::clip(),
+            ..default()
+        },
+        BackgroundColor(palette::PANEL),
+        children![(
+            CallOpening,
+            Node {
+                flex_grow: 1.0,
+                align_self: AlignSelf::Center,
+                align_items: AlignItems::Center,
+                ..default()
+            },
+            children![widgets::text(
+                fonts,
+                match s.channel {
+                    Channel::Phone => format!("Incoming call: {}", s.customer.name),
+                    Channel::Chat => format!("New chat from {}", s.customer.name),
+                    Channel::FrontDesk => {
+                        format!("{} comes up to the desk", s.customer.name)
+                    }
+                },
+                size::LARGE,
+                palette::TEXT_FAINT,
+            )],
+        )],
+    )
+}
+
+fn bubble_style(
+    intensity: Intensity,
+    from_customer: bool,
+    kind: Option<LineKind>,
+) -> (Color, Color, f32, bool) {
+    if !from_customer {
+        return (palette::TRAINEE_BUBBLE, palette::TEXT, size::BODY, false);
+    }
+    match (intensity, kind) {
+        // A parting line is calm unless the customer leaves shouting.
+        (Intensity::Even | Intensity::Quiet, Some(LineKind::Farewell)) => {
+            (palette::PANEL_RAISED, palette::TEXT, size::BODY, false)
+        }
+        (Intensity::Shout, _) => (
+            palette::SHOUT_BUBBLE,
+            Color::srgb(1.0, 0.86, 0.84),
+            size::LARGE + 3.0,
+            true,
+        ),
+        (Intensity::Raised, _) => (
+            palette::RAISED_BUBBLE,
+            Color::srgb(1.0, 0.92, 0.88),
+            size::LARGE,
+            true,
+        ),
+        (Intensity::Even, _) => (palette::CUSTOMER_BUBBLE, palette::TEXT, size::BODY, false),
+        (Intensity::Quiet, _) => (
+            palette::CUSTOMER_BUBBLE,
+            palette::TEXT_DIM,
+            size::BODY,
+            false,
+        ),
+    }
+}
+
+/// A line's words in a bubble wrap at word boundaries.
+fn wrapping() -> TextLayout {
+    TextLayout::new(Justify::Start, LineBreak::WordBoundary)
+}
+
+/// Turns the engine's new lines into bubbles, and the ending into a banner.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn show_lines(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    fresh: Res<FreshEvents>,
+    mut view: ResMut<CallView>,
+    conversation: Query<Entity, With<Conversation>>,
+    bubbles: Query<(Entity, &Bubble)>,
+    speaking: Query<Entity, With<Speaking>>,
+    opening: Query<Entity, With<CallOpening>>,
+    case: Res<CurrentCase>,
+) {
+    let Ok(conversation) = conversation.single() else {
+        return;
+    };
+    let speaks = fresh
+        .events
+        .iter()
+        .any(|e| matches!(e, Event::CustomerLine { .. } | Event::Reply { .. }));
+    if speaks {
+        for opening in &opening {
+            commands.entity(opening).despawn();
+        }
+    }
+    let name = case.0.customer.name.clone();
+    let mut conversation = commands.entity(conversation);
+    // Bubbles spawned this frame are not in the `bubbles` query until the commands apply.
+    let mut spawned_now = 0;
+    for event in fresh.events.iter().cloned() {
+        match event {
+            Event::CustomerLine {
+                kind,
+                intensity,
+                text,
+                duration,
+                ..
+            } => {
+                // The line before is no longer being spoken.
+                for e in &speaking {
+                    conversation.commands().entity(e).remove::<Speaking>();
+                }
+                let (bg, fg, font_size, is_bold) = bubble_style(intensity, true, Some(kind));
+                let chat = case.0.channel == Channel::Chat;
+                let label = match kind {
+                    LineKind::Retort => format!("{name} (cut off)"),
+                    LineKind::Nudge if chat => format!("{name} (after your silence)"),
+                    LineKind::Nudge => format!("{name} (into the silence)"),
+                    _ if intensity == Intensity::Shout && chat => format!("{name} (in capitals)"),
+                    _ if intensity == Intensity::Shout => format!("{name} (shouting)"),
+                    _ if intensity == Intensity::Raised && chat => format!("{name} (heated)"),
+                    _ if intensity == Intensity::Raised => format!("{name} (voice raised)"),
+                    _ => name.clone(),
+                };
+                let order = view.bubbles;
+                view.bubbles += 1;
+                spawned_now += 1;
+                let line = Bubble {
+                    order,
+                    text: text.clone(),
+                    from_customer: true,
+                };
+                let label = widgets::text(&fonts, label, size::SMALL, palette::TEXT_DIM);
+                if duration > 0 {
+                    // Revealed word by word as it is spoken.
+                    let body = widgets::styled_text(&fonts, "", font_size, fg, is_bold);
+                    let speaking = Speaking {
+                        text: text.clone(),
+                        intensity,
+                    };
+                    conversation.with_child((
+                        line,
+                        widgets::bubble(Side::Them, bg, label, (body, wrapping(), speaking)),
+                    ));
+                } else {
+                    let body = widgets::styled_text(&fonts, text, font_size, fg, is_bold);
+                    conversation.with_child((
+                        line,
+                        widgets::bubble(Side::Them, bg, label, (body, wrapping())),
+                    ));
+                }
+            }
+            Event::Reply {
+                text,
+                voice,
+                timing,
+                ..
+            } => {
+                for e in &speaking {
+                    conversation.commands().entity(e).remove::<Speaking>();
+                }
+                let order = view.bubbles;
+                view.bubbles += 1;
+                spawned_now += 1;
+                let channel = case.0.channel;
+                let how = match (timing, channel) {
+                    (ReplyTiming::Interrupting, Channel::Chat) => {
+                        format!(
+                            "You, {}, while they were typing",
+                            voice_name(channel, voice)
+                        )
+                    }
+                    (ReplyTiming::Interrupting, _) => {
+                        format!("You, {} voice, interrupting", voice_name(channel, voice))
+                    }
+                    (_, Channel::Chat) => format!("You, {}", voice_name(channel, voice)),
+                    _ => format!("You, {} voice", voice_name(channel, voice)),
+                };
+                let how_colour = if timing == ReplyTiming::Interrupting {
+                    palette::BAD
+                } else {
+                    palette::TEXT_DIM
+                };
+                conversation.with_child((
+                    Bubble {
+                        order,
+                        text: text.clone(),
+                        from_customer: false,
+                    },
+                    widgets::bubble(
+                        Side::You,
+                        palette::TRAINEE_BUBBLE,
+                        widgets::text(&fonts, how, size::SMALL, how_colour),
+                        (
+                            widgets::text(&fonts, text, size::BODY, palette::TEXT),
+                            wrapping(),
+                        ),
+                    ),
+                ));
+            }
+            Event::Ended { text, kind, .. } => {
+                let what = if case.0.channel == Channel::Chat {
+                    "Chat"
+                } else {
+                    "Call"
+                };
+                conversation.with_child((
+                    EndingBanner,
+                    widgets::banner(
+                        Node {
+                            align_self: AlignSelf::Center,
+                            // A long ending wraps inside the conversation panel.
+                            max_width: percent(100),
+                            flex_shrink: 0.0,
+                            border_radius: BorderRadius::all(px(10)),
+                            ..widgets::banner_box(12.0)
+                        },
+                        if kind.settles() {
+                            palette::ACCENT_DARK
+                        } else {
+                            palette::SHOUT_BUBBLE
+                        },
+                        widgets::bold(
+                            &fonts,
+                            format!("{what} ended: {}. {text}", kind.label()),
+                            size::LARGE,
+                            palette::TEXT,
+                        ),
+                    ),
+                ));
+            }
+            _ => {}
+        }
+    }
+    // Keep the newest bubbles; older ones scroll out of view.
+    let mut all: Vec<(Entity, usize)> = bubbles.iter().map(|(e, b)| (e, b.order)).collect();
+    all.sort_by_key(|(_, order)| *order);
+    let keep = VISIBLE_BUBBLES.saturating_sub(spawned_now);
+    if all.len() > keep {
+        for (e, _) in &all[..all.len() - keep] {
+            commands.entity(*e).despawn();
+        }
+    }
+}
+
+/// Reveals the line being spoken word by word; a shouted line shakes a little.
+pub(super) fn show_speaking(
+    live: Res<LiveCall>,
+    mut speaking: Query<(&Speaking, &mut Text, &mut Node)>,
+    time: Res<Time>,
+) {
+    let progress = match live.call.phase() {
+        Phase::Speaking { progress, .. } => progress,
+        _ => 1.0,
+    };
+    for (line, mut text, mut node) in &mut speaking {
+        let chars = line.text.chars().count();
+        let shown = ((chars as f32) * progress).ceil() as usize;
+        let visible: String = line.text.chars().take(shown.min(chars)).collect();
+        if text.0 != visible {
+            text.0 = visible;
+        }
+        let shake = if line.intensity == Intensity::Shout && progress < 1.0 {
+            (time.elapsed_secs() * 40.0).sin() * 2.0
+        } else {
+            0.0
+        };
+        node.left = px(shake);
+    }
+}

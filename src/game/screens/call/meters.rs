@@ -1,0 +1,210 @@
+//! The meters panel: anger, trust and patience easing towards the engine's values, and the
+//! reasons each moved, which fade after a few seconds.
+
+use bevy::prelude::*;
+use htl_core::engine::{Call, Event, Meter};
+
+use super::FreshEvents;
+use crate::game::session::LiveCall;
+use crate::game::text::capital;
+use crate::game::theme::fonts::UiFonts;
+use crate::game::theme::palette;
+use crate::game::theme::widgets::{self, size};
+
+/// How long a meter's reason stays up, and how many show at once.
+const FLASH_SECS: f32 = 4.0;
+const MAX_FLASHES: usize = 6;
+
+#[derive(Component)]
+pub(super) struct MeterFill(Meter);
+#[derive(Component)]
+pub(super) struct MeterValue(Meter);
+/// The value each meter shows, easing towards the engine's.
+#[derive(Resource, Default)]
+pub(super) struct ShownMeters([f32; 3]);
+
+impl ShownMeters {
+    /// The meters where the customer starts the call.
+    pub(super) fn starting(call: &Call) -> ShownMeters {
+        let m = call.meters();
+        ShownMeters([m.anger as f32, m.trust as f32, m.patience as f32])
+    }
+}
+
+#[derive(Component)]
+pub(super) struct FlashList;
+#[derive(Component)]
+pub(super) struct Flash {
+    age: f32,
+    /// Arrival order, newest highest: several changes arrive in the same frame.
+    order: usize,
+}
+
+fn meter_colour(meter: Meter) -> Color {
+    match meter {
+        Meter::Anger => palette::ANGER,
+        Meter::Trust => palette::TRUST,
+        Meter::Patience => palette::PATIENCE,
+    }
+}
+
+/// The panel: each meter's name, value and bar, then the reasons they moved.
+pub(super) fn panel(fonts: &UiFonts) -> impl Bundle {
+    let fonts = fonts.clone();
+    (
+        Name::new("Meters"),
+        Node {
+            width: px(300),
+            flex_shrink: 0.0,
+            ..widgets::panel()
+        },
+        BackgroundColor(palette::PANEL),
+        Children::spawn(SpawnWith(move |panel: &mut ChildSpawner| {
+            for meter in Meter::ALL {
+                panel.spawn((
+                    Node {
+                        justify_content: JustifyContent::SpaceBetween,
+                        margin: UiRect::top(px(4)),
+                        flex_shrink: 0.0,
+                        ..default()
+                    },
+                    children![
+                        widgets::bold(
+                            &fonts,
+                            capital(meter.label()),
+                            size::BODY,
+                            meter_colour(meter)
+                        ),
+                        (
+                            MeterValue(meter),
+                            widgets::bold(&fonts, "", size::BODY, palette::TEXT),
+                        ),
+                    ],
+                ));
+                panel.spawn((
+                    widgets::meter_track(),
+                    children![(
+                        MeterFill(meter),
+                        Node {
+                            width: percent(0),
+                            height: percent(100),
+                            border_radius: BorderRadius::all(px(7)),
+                            ..default()
+                        },
+                        BackgroundColor(meter_colour(meter)),
+                    )],
+                ));
+            }
+            panel.spawn(widgets::bold(
+                &fonts,
+                "Why they moved",
+                size::SMALL,
+                palette::TEXT_FAINT,
+            ));
+            panel.spawn((
+                FlashList,
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    row_gap: px(6),
+                    flex_grow: 1.0,
+                    min_height: px(0),
+                    overflow: Overflow::clip(),
+                    ..default()
+                },
+            ));
+        })),
+    )
+}
+
+pub(super) fn show_meters(
+    live: Res<LiveCall>,
+    time: Res<Time>,
+    mut shown: ResMut<ShownMeters>,
+    mut fills: Query<(&MeterFill, &mut Node)>,
+    mut values: Query<(&MeterValue, &mut Text)>,
+) {
+    let m = live.call.meters();
+    let target = [m.anger as f32, m.trust as f32, m.patience as f32];
+    // Ease towards the engine's value so a change is seen, not just a jump.
+    let k = 1.0 - (-time.delta_secs() * 6.0).exp();
+    for (shown, target) in shown.0.iter_mut().zip(target) {
+        *shown += (target - *shown) * k;
+        if (target - *shown).abs() < 0.05 {
+            *shown = target;
+        }
+    }
+    let index = |meter: Meter| match meter {
+        Meter::Anger => 0,
+        Meter::Trust => 1,
+        Meter::Patience => 2,
+    };
+    for (fill, mut node) in &mut fills {
+        node.width = percent(shown.0[index(fill.0)]);
+    }
+    for (value, mut text) in &mut values {
+        let v = format!("{}", target[index(value.0)] as i32);
+        if text.0 != v {
+            text.0 = v;
+        }
+    }
+}
+
+/// Each meter change flashes its reason at the top of the list.
+pub(super) fn show_flashes(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    fresh: Res<FreshEvents>,
+    flashes: Query<Entity, With<FlashList>>,
+) {
+    for (offset, event) in fresh.events.iter().enumerate() {
+        let Event::Meter {
+            meter,
+            delta,
+            reason,
+            ..
+        } = event
+        else {
+            continue;
+        };
+        let good = (*delta > 0) == meter.higher_is_better();
+        let Ok(list) = flashes.single() else { continue };
+        let id = commands
+            .spawn((
+                Flash {
+                    age: 0.0,
+                    order: fresh.first + offset,
+                },
+                widgets::paragraph(
+                    &fonts,
+                    format!("{delta:+} {}: {}", meter.label(), reason.text),
+                    size::SMALL,
+                    if good { palette::GOOD } else { palette::BAD },
+                ),
+            ))
+            .id();
+        // Newest first: the one place a child goes in at a given position.
+        commands.entity(list).insert_children(0, &[id]);
+    }
+}
+
+/// Reasons fade out after a few seconds; only the newest few stay.
+pub(super) fn age_flashes(
+    mut commands: Commands,
+    time: Res<Time>,
+    mut flashes: Query<(Entity, &mut Flash, &mut TextColor)>,
+) {
+    let mut newest_first: Vec<(usize, Entity)> = Vec::new();
+    for (entity, mut flash, mut colour) in &mut flashes {
+        flash.age += time.delta_secs();
+        if flash.age > FLASH_SECS {
+            commands.entity(entity).despawn();
+        } else {
+            colour.0.set_alpha(1.0 - (flash.age / FLASH_SECS).powi(3));
+            newest_first.push((flash.order, entity));
+        }
+    }
+    newest_first.sort_by_key(|&(order, _)| std::cmp::Reverse(order));
+    for (_, entity) in newest_first.into_iter().skip(MAX_FLASHES) {
+        commands.entity(entity).despawn();
+    }
+}

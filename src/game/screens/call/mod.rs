@@ -1,0 +1,266 @@
+//! The live call screen: the plugin and its system order, the layout, the keys and
+//! commands, and the call's life from the first frame to the debrief.
+
+mod cards;
+mod conversation;
+mod meters;
+mod status;
+
+use bevy::input_focus::tab_navigation::TabGroup;
+use bevy::input_focus::{FocusCause, InputFocus};
+use bevy::prelude::*;
+use bevy::winit::WinitSettings;
+use htl_core::engine::{Call, Event, Voice};
+
+use crate::game::actions::{UiAction, UiCommand};
+use crate::game::cases::Cases;
+use crate::game::session::{CurrentCase, LiveCall, Trainee, finish, next_seed};
+use crate::game::theme::fonts::UiFonts;
+use crate::game::theme::interaction::Selected;
+use crate::game::theme::widgets;
+use crate::game::{GameConfig, Screen};
+
+pub use cards::ReplyCard;
+pub(crate) use cards::voice_name;
+pub use conversation::Bubble;
+pub use status::StatusText;
+
+/// The voice the next reply is said in.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChosenVoice(pub Voice);
+
+/// How long the ending stays on screen before the debrief.
+const ENDING_HOLD_SECS: f32 = 2.5;
+
+/// Which beat the reply cards show, and how long the ending has been on screen.
+#[derive(Resource, Default)]
+struct CallView {
+    cards_for_beat: Option<usize>,
+    /// Card slot (what key 1-4 presses) → the scenario's reply index.
+    card_order: Vec<usize>,
+    bubbles: usize,
+    ended_for: f32,
+}
+
+/// The engine's events not yet shown, taken once a frame for the conversation and the
+/// meters; `first` is the index of the first of them in the call's record.
+#[derive(Resource, Default)]
+struct FreshEvents {
+    first: usize,
+    events: Vec<Event>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.insert_resource(ChosenVoice(Voice::Even))
+        .init_resource::<meters::ShownMeters>()
+        .init_resource::<CallView>()
+        .init_resource::<FreshEvents>()
+        .add_systems(OnEnter(Screen::Call), (start_call, spawn).chain())
+        .add_systems(OnExit(Screen::Call), leave_call)
+        .add_systems(
+            Update,
+            (
+                shortcuts,
+                handle,
+                drive,
+                take_fresh_events,
+                conversation::show_lines,
+                meters::show_flashes,
+                conversation::show_speaking,
+                meters::show_meters,
+                cards::show_cards,
+                status::show_status,
+                meters::age_flashes,
+                end_when_over,
+            )
+                .chain()
+                .run_if(in_state(Screen::Call)),
+        );
+}
+
+fn start_call(
+    mut commands: Commands,
+    case: Res<CurrentCase>,
+    cases: Res<Cases>,
+    config: Res<GameConfig>,
+    winit: Option<ResMut<WinitSettings>>,
+) {
+    let call = Call::new(case.0.clone(), cases.catalogue.clone(), next_seed(&config));
+    // Every call starts fresh: meters shown where the customer starts, an even voice.
+    commands.insert_resource(meters::ShownMeters::starting(&call));
+    commands.insert_resource(ChosenVoice(Voice::Even));
+    commands.insert_resource(CallView::default());
+    commands.insert_resource(FreshEvents::default());
+    commands.insert_resource(LiveCall {
+        call,
+        shown: 0,
+        carry: 0.0,
+    });
+    // The call animates every frame; menus only redraw on input.
+    if let Some(mut winit) = winit {
+        *winit = WinitSettings::game();
+    }
+}
+
+fn leave_call(mut commands: Commands, winit: Option<ResMut<WinitSettings>>) {
+    commands.remove_resource::<LiveCall>();
+    if let Some(mut winit) = winit {
+        *winit = crate::game::menu_redraw();
+    }
+}
+
+/// The layout: who and how long on top, the conversation beside the meters, the replies and
+/// the voice control below, and the pause overlay over it all.
+fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
+    let s = &case.0;
+    commands.spawn((
+        widgets::screen_root("Call screen"),
+        DespawnOnExit(Screen::Call),
+        TabGroup::new(0),
+        children![
+            status::top_bar(&fonts, s),
+            (
+                Node {
+                    flex_grow: 1.0,
+                    column_gap: px(16),
+                    min_height: px(0),
+                    ..default()
+                },
+                children![conversation::panel(&fonts, s), meters::panel(&fonts)],
+            ),
+            cards::reply_list(),
+            cards::voice_row(&fonts, s),
+            status::pause_overlay(&fonts),
+        ],
+    ));
+}
+
+/// The screen's keys: 1-4 answer, S/E/F or the arrows choose the voice, P pauses.
+fn shortcuts(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    voice: Res<ChosenVoice>,
+    view: Res<CallView>,
+    mut commands: MessageWriter<UiCommand>,
+) {
+    let Some(keys) = keys else { return };
+    let replies = [
+        (KeyCode::Digit1, KeyCode::Numpad1),
+        (KeyCode::Digit2, KeyCode::Numpad2),
+        (KeyCode::Digit3, KeyCode::Numpad3),
+        (KeyCode::Digit4, KeyCode::Numpad4),
+    ];
+    for (slot, (a, b)) in replies.into_iter().enumerate() {
+        if keys.any_just_pressed([a, b])
+            && let Some(&reply) = view.card_order.get(slot)
+        {
+            commands.write(UiCommand(UiAction::Reply(reply)));
+        }
+    }
+    for (key, v) in [
+        (KeyCode::KeyS, Voice::Soft),
+        (KeyCode::KeyE, Voice::Even),
+        (KeyCode::KeyF, Voice::Firm),
+    ] {
+        if keys.just_pressed(key) {
+            commands.write(UiCommand(UiAction::Voice(v)));
+        }
+    }
+    let cycle = |step: i32| {
+        let i = Voice::ALL.iter().position(|v| *v == voice.0).unwrap_or(1) as i32;
+        Voice::ALL[(i + step).clamp(0, 2) as usize]
+    };
+    if keys.just_pressed(KeyCode::ArrowLeft) {
+        commands.write(UiCommand(UiAction::Voice(cycle(-1))));
+    }
+    if keys.just_pressed(KeyCode::ArrowRight) {
+        commands.write(UiCommand(UiAction::Voice(cycle(1))));
+    }
+    // Not Space: Space presses whichever button has keyboard focus.
+    if keys.just_pressed(KeyCode::KeyP) {
+        commands.write(UiCommand(UiAction::TogglePause));
+    }
+}
+
+/// The screen's commands: a reply, a voice, pause or resume.
+fn handle(
+    mut requests: MessageReader<UiCommand>,
+    mut live: ResMut<LiveCall>,
+    mut voice: ResMut<ChosenVoice>,
+    mut buttons: Query<(&cards::VoiceButton, &mut Selected)>,
+    mut overlay: Query<&mut Node, With<status::PauseOverlay>>,
+    resume: Query<Entity, With<status::ResumeButton>>,
+    focus: Option<ResMut<InputFocus>>,
+) {
+    let mut focus = focus;
+    for UiCommand(action) in requests.read() {
+        match action {
+            UiAction::Reply(i) => {
+                // A refused reply (paused, still talking, no such card) is simply ignored:
+                // the cards show when a reply can be given.
+                let _ = live.call.respond(*i, voice.0);
+            }
+            UiAction::Voice(v) => {
+                voice.0 = *v;
+                for (button, mut selected) in &mut buttons {
+                    selected.0 = button.0 == *v;
+                }
+            }
+            UiAction::TogglePause => {
+                let paused = !live.call.is_paused();
+                live.call.set_paused(paused);
+                for mut node in &mut overlay {
+                    node.display = if paused { Display::Flex } else { Display::None };
+                }
+                // Enter or Space resumes from the keyboard, as P does.
+                if let Some(focus) = focus.as_mut() {
+                    match resume.iter().next().filter(|_| paused) {
+                        Some(button) => focus.set(button, FocusCause::Navigated),
+                        None => focus.clear(),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Gives the engine the frame's time. It counts whole milliseconds; the rest carries over.
+fn drive(time: Res<Time>, mut live: ResMut<LiveCall>) {
+    if live.call.is_paused() || live.call.is_over() {
+        return;
+    }
+    let total = live.carry + time.delta_secs() * 1000.0;
+    let whole = total.floor();
+    live.carry = total - whole;
+    live.call.advance(whole as u32);
+}
+
+/// Takes the events the engine recorded since the last frame, for the systems that show them.
+fn take_fresh_events(mut live: ResMut<LiveCall>, mut fresh: ResMut<FreshEvents>) {
+    fresh.first = live.shown;
+    fresh.events = live.call.events()[live.shown..].to_vec();
+    live.shown = live.call.events().len();
+}
+
+/// After the ending has been on screen a moment, save the result and show the debrief.
+fn end_when_over(
+    mut commands: Commands,
+    time: Res<Time>,
+    live: Res<LiveCall>,
+    mut view: ResMut<CallView>,
+    trainee: Option<ResMut<Trainee>>,
+    cases: Res<Cases>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if !live.call.is_over() {
+        return;
+    }
+    view.ended_for += time.delta_secs();
+    if view.ended_for < ENDING_HOLD_SECS {
+        return;
+    }
+    let Some(mut trainee) = trainee else { return };
+    let finished = finish(live.call.clone(), &mut trainee, &cases);
+    commands.insert_resource(finished);
+    next.set(Screen::Debrief);
+}

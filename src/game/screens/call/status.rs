@@ -1,0 +1,158 @@
+//! The call's top bar and its state: who is calling, the status line (whose turn, the cue),
+//! the timer, and the pause control with its overlay.
+
+use bevy::prelude::*;
+use htl_core::engine::Phase;
+use htl_core::scenario::{Channel, Scenario};
+
+use crate::game::actions::UiAction;
+use crate::game::session::{CurrentCase, LiveCall};
+use crate::game::text::short_clock;
+use crate::game::theme::fonts::UiFonts;
+use crate::game::theme::palette;
+use crate::game::theme::widgets::{self, size};
+
+#[derive(Component)]
+pub struct StatusText;
+#[derive(Component)]
+pub(super) struct TimerText;
+#[derive(Component)]
+pub(super) struct PauseOverlay;
+#[derive(Component)]
+pub(super) struct ResumeButton;
+
+/// Top bar: who, what, status, timer, pause.
+pub(super) fn top_bar(fonts: &UiFonts, s: &Scenario) -> impl Bundle {
+    (
+        Node {
+            justify_content: JustifyContent::SpaceBetween,
+            align_items: AlignItems::Center,
+            column_gap: px(16),
+            ..default()
+        },
+        children![
+            widgets::header(
+                fonts,
+                s.customer.name.clone(),
+                format!("{} · {}", s.title, s.channel.label()),
+            ),
+            (
+                StatusText,
+                widgets::bold(fonts, "", size::LARGE, palette::ACCENT),
+            ),
+            (
+                Node {
+                    column_gap: px(16),
+                    align_items: AlignItems::Center,
+                    ..default()
+                },
+                children![
+                    (
+                        TimerText,
+                        widgets::bold(fonts, "0:00", size::TITLE, palette::TEXT),
+                    ),
+                    widgets::button(fonts, "Pause  (P)", UiAction::TogglePause),
+                ],
+            ),
+        ],
+    )
+}
+
+/// The pause overlay, hidden until paused.
+pub(super) fn pause_overlay(fonts: &UiFonts) -> impl Bundle {
+    (
+        PauseOverlay,
+        Node {
+            position_type: PositionType::Absolute,
+            left: px(0),
+            right: px(0),
+            top: px(0),
+            bottom: px(0),
+            flex_direction: FlexDirection::Column,
+            row_gap: px(24),
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            display: Display::None,
+            ..default()
+        },
+        BackgroundColor(Color::srgba(0.0, 0.0, 0.0, 0.75)),
+        children![
+            widgets::bold(
+                fonts,
+                "Paused. The clock is stopped.",
+                size::TITLE,
+                palette::TEXT
+            ),
+            // The overlay covers the Pause button, so it brings its own way back.
+            (
+                widgets::button(fonts, "Resume  (P)", UiAction::TogglePause),
+                ResumeButton,
+            ),
+        ],
+    )
+}
+
+type StatusLine = (&'static mut Text, &'static mut TextColor);
+
+pub(super) fn show_status(
+    live: Res<LiveCall>,
+    case: Res<CurrentCase>,
+    mut status: Query<StatusLine, (With<StatusText>, Without<TimerText>)>,
+    mut timer: Query<&mut Text, (With<TimerText>, Without<StatusText>)>,
+) {
+    let name = case
+        .0
+        .customer
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("The customer")
+        .to_string();
+    // Onboarding tiers name the cue; later tiers only say what is happening.
+    let venting = if case.0.tier <= 2 {
+        format!("{name} is venting. Let them finish.")
+    } else {
+        format!("{name} is venting.")
+    };
+    // A chat is typed, not spoken.
+    let chat = case.0.channel == Channel::Chat;
+    let talking = if chat {
+        format!("{name} is typing")
+    } else {
+        format!("{name} is talking")
+    };
+    let (line, colour) = if live.call.is_paused() {
+        ("Paused".to_string(), palette::TEXT_DIM)
+    } else {
+        match live.call.phase() {
+            Phase::Speaking { intensity, .. } if intensity.is_loud() => {
+                (venting.clone(), palette::ANGER)
+            }
+            Phase::Speaking { .. } => (talking.clone(), palette::TEXT_DIM),
+            Phase::Breath if live.call.is_mid_outburst() => (venting.clone(), palette::ANGER),
+            Phase::Breath => (talking.clone(), palette::TEXT_DIM),
+            Phase::Pausing if chat => ("They stopped typing: your cue".to_string(), palette::GOOD),
+            Phase::Pausing => ("A pause: your cue to speak".to_string(), palette::GOOD),
+            Phase::Waiting { in_pause: true, .. } => ("Your turn".to_string(), palette::GOOD),
+            Phase::Waiting { silent_for, .. } => {
+                (format!("Silence: {} s", silent_for / 1000), palette::WARN)
+            }
+            Phase::Replying { .. } if chat => ("You are typing".to_string(), palette::ACCENT),
+            Phase::Replying { .. } => ("You are speaking".to_string(), palette::ACCENT),
+            Phase::Ended if chat => ("The chat has ended".to_string(), palette::TEXT_DIM),
+            Phase::Ended => ("The call has ended".to_string(), palette::TEXT_DIM),
+        }
+    };
+    for (mut text, mut color) in &mut status {
+        if text.0 != line {
+            text.0 = line.clone();
+            color.0 = colour;
+        }
+    }
+    let t = short_clock(live.call.now());
+    for mut text in &mut timer {
+        if text.0 != t {
+            text.0 = t.clone();
+        }
+    }
+}

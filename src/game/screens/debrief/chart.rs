@@ -1,0 +1,231 @@
+//! The debrief's chart: anger and trust over the call as stepped lines, the anger at which
+//! the customer gives up, and marks where a rule was broken or followed.
+
+use bevy::prelude::*;
+use htl_core::engine::{Event, Meter, Millis, Verdict};
+
+use crate::game::text::short_clock;
+use crate::game::theme::fonts::UiFonts;
+use crate::game::theme::palette;
+use crate::game::theme::widgets::{self, size};
+
+const CHART_HEIGHT: f32 = 130.0;
+
+/// The chart's panel: a title, the chart, and how to read it.
+pub(super) fn panel(
+    fonts: &UiFonts,
+    events: &[Event],
+    end: Millis,
+    anger_limit: i32,
+) -> impl Bundle {
+    (
+        Node { ..widgets::panel() },
+        BackgroundColor(palette::PANEL),
+        children![
+            widgets::bold(
+                fonts,
+                "Anger and trust over the call",
+                size::LARGE,
+                palette::TEXT
+            ),
+            chart(fonts, events, end, anger_limit),
+            widgets::paragraph(
+                fonts,
+                "Red: anger, with a faint line where they give up. Blue: trust. Marks along the bottom: a rule broken (red) or followed (green).",
+                size::SMALL,
+                palette::TEXT_DIM,
+            ),
+        ],
+    )
+}
+
+/// The value of a meter at each moment, from the engine's record of every change.
+fn meter_series(events: &[Event], meter: Meter, start: i32) -> Vec<(Millis, i32)> {
+    let mut series = vec![(0, start)];
+    for e in events {
+        if let Event::Meter {
+            at,
+            meter: m,
+            value,
+            ..
+        } = e
+            && *m == meter
+        {
+            series.push((*at, *value));
+        }
+    }
+    series
+}
+
+/// Where a meter value sits on the chart, as a percentage from the bottom.
+fn chart_y(value: i32) -> f32 {
+    value.clamp(0, 100) as f32 * 0.9 + 4.0
+}
+
+/// A meter's value over time as steps: one value per moment (several changes at the same
+/// moment collapse to the last).
+fn steps(series: &[(Millis, i32)]) -> Vec<(Millis, i32)> {
+    let mut out: Vec<(Millis, i32)> = Vec::new();
+    for &(at, value) in series {
+        match out.last_mut() {
+            Some(last) if last.0 == at => last.1 = value,
+            _ => out.push((at, value)),
+        }
+    }
+    out
+}
+
+fn chart(fonts: &UiFonts, events: &[Event], end: Millis, anger_limit: i32) -> impl Bundle {
+    let fonts = fonts.clone();
+    let events = events.to_vec();
+    (
+        Name::new("Timeline chart"),
+        Node {
+            width: percent(100),
+            height: px(CHART_HEIGHT),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(6)),
+            ..default()
+        },
+        BorderColor::all(palette::BORDER),
+        BackgroundColor(palette::BACKGROUND),
+        Children::spawn(SpawnWith(move |chart: &mut ChildSpawner| {
+            spawn_chart(chart, &fonts, &events, end, anger_limit);
+        })),
+    )
+}
+
+fn spawn_chart(
+    chart: &mut ChildSpawner,
+    fonts: &UiFonts,
+    events: &[Event],
+    end: Millis,
+    anger_limit: i32,
+) {
+    let start = |meter| {
+        // The first change's value minus its delta is where the meter began.
+        events
+            .iter()
+            .find_map(|e| match e {
+                Event::Meter {
+                    meter: m,
+                    delta,
+                    value,
+                    ..
+                } if *m == meter => Some(value - delta),
+                _ => None,
+            })
+            .unwrap_or(0)
+    };
+    let x_of = |t: Millis| (t as f32 * 100.0 / end as f32).min(100.0);
+    let anger = steps(&meter_series(events, Meter::Anger, start(Meter::Anger)));
+    let trust = steps(&meter_series(events, Meter::Trust, start(Meter::Trust)));
+    // A faint grid at 0, 50 and 100, labelled, and the anger at which they give up.
+    for (value, label) in [(0, "0"), (50, "50"), (100, "100")] {
+        chart.spawn((
+            Node {
+                position_type: PositionType::Absolute,
+                left: px(0),
+                right: px(0),
+                bottom: percent(chart_y(value)),
+                height: px(1),
+                ..default()
+            },
+            BackgroundColor(palette::BORDER.with_alpha(0.5)),
+        ));
+        chart.spawn((
+            Node {
+                position_type: PositionType::Absolute,
+                left: px(4),
+                // Above its line, except the top one, which would leave the chart.
+                bottom: percent(if value == 100 {
+                    chart_y(value) - 13.0
+                } else {
+                    chart_y(value) + 1.0
+                }),
+                ..default()
+            },
+            children![widgets::text(
+                fonts,
+                label,
+                size::SMALL - 2.0,
+                palette::TEXT_FAINT
+            )],
+        ));
+    }
+    chart.spawn((
+        Node {
+            position_type: PositionType::Absolute,
+            left: px(0),
+            right: px(0),
+            bottom: percent(chart_y(anger_limit)),
+            height: px(1),
+            ..default()
+        },
+        BackgroundColor(palette::ANGER.with_alpha(0.45)),
+    ));
+    // Each meter as a stepped line: flat between changes, a riser at each change.
+    for (series, colour) in [(&trust, palette::TRUST), (&anger, palette::ANGER)] {
+        for (i, &(at, value)) in series.iter().enumerate() {
+            let until = series.get(i + 1).map_or(end, |next| next.0);
+            chart.spawn((
+                Node {
+                    position_type: PositionType::Absolute,
+                    left: percent(x_of(at)),
+                    width: percent((x_of(until) - x_of(at)).max(0.3)),
+                    bottom: percent(chart_y(value)),
+                    height: px(3),
+                    ..default()
+                },
+                BackgroundColor(colour),
+            ));
+            if let Some(&(next_at, next_value)) = series.get(i + 1) {
+                let (low, high) = (value.min(next_value), value.max(next_value));
+                chart.spawn((
+                    Node {
+                        position_type: PositionType::Absolute,
+                        left: percent(x_of(next_at)),
+                        width: px(2),
+                        bottom: percent(chart_y(low)),
+                        height: percent(chart_y(high) - chart_y(low)),
+                        ..default()
+                    },
+                    BackgroundColor(colour.with_alpha(0.7)),
+                ));
+            }
+        }
+    }
+    for e in events {
+        if let Event::Rule { at, verdict, .. } = e {
+            let (colour, height) = match verdict {
+                Verdict::Broken => (palette::BAD, 18.0),
+                Verdict::Followed => (palette::GOOD, 8.0),
+            };
+            chart.spawn((
+                Node {
+                    position_type: PositionType::Absolute,
+                    left: percent(x_of(*at).min(99.5)),
+                    bottom: px(0),
+                    width: px(2),
+                    height: px(height),
+                    ..default()
+                },
+                BackgroundColor(colour),
+            ));
+        }
+    }
+    chart.spawn((
+        Node {
+            position_type: PositionType::Absolute,
+            right: px(6),
+            top: px(4),
+            ..default()
+        },
+        children![widgets::text(
+            fonts,
+            short_clock(end),
+            size::SMALL,
+            palette::TEXT_FAINT
+        )],
+    ));
+}

@@ -1,0 +1,167 @@
+//! The debrief screen: the plugin, the layout (summary; checklist beside chart and
+//! transcript, scrolling together; the actions), keys and commands (retry, next, back).
+
+mod chart;
+mod checklist;
+mod summary;
+mod transcript;
+
+use bevy::input_focus::AutoFocus;
+use bevy::input_focus::tab_navigation::TabGroup;
+use bevy::prelude::*;
+
+use crate::game::Screen;
+use crate::game::actions::{UiAction, UiCommand};
+use crate::game::cases::Cases;
+use crate::game::session::{CurrentCase, Finished, Trainee};
+use crate::game::theme::fonts::UiFonts;
+use crate::game::theme::palette;
+use crate::game::theme::scroll::{Scrollable, scroll_panel};
+use crate::game::theme::widgets::{self, size};
+
+pub use checklist::RuleLine;
+pub use summary::{ScoreText, TierAnnouncement};
+pub use transcript::BetterReplyNote;
+
+/// The scrolling body of the debrief.
+#[derive(Component)]
+pub struct DebriefBody;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Debrief), spawn)
+        .add_systems(
+            Update,
+            (shortcuts, handle)
+                .chain()
+                .run_if(in_state(Screen::Debrief)),
+        );
+}
+
+fn spawn(mut commands: Commands, fonts: Res<UiFonts>, finished: Res<Finished>, cases: Res<Cases>) {
+    let call = &finished.call;
+    let scenario = call.scenario();
+    let next_exists = cases.after(&scenario.id).is_some();
+    let announcement = (!finished.opened_tiers.is_empty())
+        .then(|| summary::tier_announcement(&fonts, &finished.opened_tiers));
+    // Body: checklist | chart and transcript, scrolling together (wheel, arrows, pages).
+    let body = (
+        DebriefBody,
+        Name::new("Debrief body"),
+        scroll_panel(
+            Node {
+                flex_grow: 1.0,
+                column_gap: px(16),
+                align_items: AlignItems::FlexStart,
+                ..default()
+            },
+            Scrollable { arrow_keys: true },
+        ),
+        children![
+            checklist::panel(&fonts, &finished.score, call.catalogue()),
+            (
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    flex_grow: 1.0,
+                    row_gap: px(12),
+                    ..default()
+                },
+                children![
+                    chart::panel(
+                        &fonts,
+                        call.events(),
+                        call.now().max(1),
+                        scenario.customer.temperament.limit,
+                    ),
+                    transcript::panel(&fonts, call, &finished.score.better_replies),
+                ],
+            ),
+        ],
+    );
+    let next = next_exists.then(|| widgets::button(&fonts, "Next case  (N)", UiAction::NextCase));
+    let actions = (
+        Node {
+            column_gap: px(12),
+            ..default()
+        },
+        Children::spawn((
+            Spawn((
+                widgets::button(&fonts, "Retry  (R)", UiAction::Retry),
+                AutoFocus,
+            )),
+            SpawnIter(next.into_iter()),
+            Spawn(widgets::button(
+                &fonts,
+                "Back to the list  (Esc)",
+                UiAction::BackToList,
+            )),
+            Spawn(widgets::text(
+                &fonts,
+                "Scroll with the mouse wheel or the arrow keys.",
+                size::SMALL,
+                palette::TEXT_FAINT,
+            )),
+        )),
+    );
+    commands.spawn((
+        widgets::screen_root("Debrief screen"),
+        DespawnOnExit(Screen::Debrief),
+        TabGroup::new(0),
+        Children::spawn((
+            Spawn(summary::header(&fonts, &finished)),
+            SpawnIter(announcement.into_iter()),
+            Spawn(body),
+            Spawn(actions),
+        )),
+    ));
+}
+
+fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWriter<UiCommand>) {
+    let Some(keys) = keys else { return };
+    for (key, action) in [
+        (KeyCode::KeyR, UiAction::Retry),
+        (KeyCode::KeyN, UiAction::NextCase),
+        (KeyCode::Escape, UiAction::BackToList),
+    ] {
+        if keys.just_pressed(key) {
+            commands.write(UiCommand(action));
+        }
+    }
+}
+
+fn handle(
+    mut commands: Commands,
+    mut requests: MessageReader<UiCommand>,
+    finished: Res<Finished>,
+    cases: Res<Cases>,
+    trainee: Res<Trainee>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for UiCommand(action) in requests.read() {
+        let id = finished.call.scenario().id.clone();
+        match action {
+            UiAction::Retry => {
+                // Retry the version in the library now (it may have been edited).
+                if let Some(s) = cases.get(&id) {
+                    commands.insert_resource(CurrentCase(s.clone()));
+                }
+                next.set(Screen::Brief);
+            }
+            UiAction::NextCase => {
+                let plain = cases.plain();
+                let mut following = cases.scenarios.iter().skip_while(|s| s.id != id).skip(1);
+                match following.find(|s| {
+                    htl_core::progress::access(s, &plain, &trainee.profile)
+                        == htl_core::progress::Access::Open
+                }) {
+                    Some(s) => {
+                        commands.insert_resource(CurrentCase(s.clone()));
+                        next.set(Screen::Brief);
+                    }
+                    None => next.set(Screen::Select),
+                }
+            }
+            UiAction::BackToList => next.set(Screen::Select),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! The case select screen: the plugin, the layout (header, notice, tier tabs, case list),
+//! keys and commands (switch tier, open a case, sign out).
+
+mod list;
+mod tabs;
+
+use bevy::input_focus::tab_navigation::TabGroup;
+use bevy::prelude::*;
+use htl_core::progress::{self, Access};
+
+use crate::game::Screen;
+use crate::game::actions::{UiAction, UiCommand};
+use crate::game::cases::Cases;
+use crate::game::session::{CurrentCase, Trainee};
+use crate::game::theme::fonts::UiFonts;
+use crate::game::theme::palette;
+use crate::game::theme::scroll::ScrollSystems;
+use crate::game::theme::widgets::{self, size};
+
+pub use list::CaseCard;
+
+/// The tier the list shows.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShownTier(pub u8);
+
+pub(super) fn plugin(app: &mut App) {
+    app.insert_resource(ShownTier(1))
+        .add_systems(OnEnter(Screen::Select), (tabs::choose_tier, spawn).chain())
+        .add_systems(
+            Update,
+            (
+                handle,
+                shortcuts,
+                // The focus moves before the list scrolls to follow it.
+                list::arrows_move_focus.before(ScrollSystems),
+                list::show_more_below.after(ScrollSystems),
+                (tabs::refresh_tabs, list::rebuild_list).run_if(
+                    resource_changed::<ShownTier>
+                        .or_else(resource_changed::<Cases>)
+                        .or_else(any_match_filter::<Added<list::CaseList>>),
+                ),
+            )
+                .chain()
+                .run_if(in_state(Screen::Select)),
+        );
+}
+
+fn spawn(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    mut trainee: ResMut<Trainee>,
+    cases: Res<Cases>,
+    shown: Res<ShownTier>,
+) {
+    let who = if trainee.guest {
+        "Practising as a guest: nothing is saved".to_string()
+    } else {
+        format!("Signed in as {}", trainee.profile.name)
+    };
+    let notice = trainee.notice.take();
+    let plain = cases.plain();
+    let top_bar = (
+        Node {
+            justify_content: JustifyContent::SpaceBetween,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        children![
+            widgets::header(&fonts, "Choose a case", who),
+            widgets::button(&fonts, "Sign out  (Esc)", UiAction::SignOut),
+        ],
+    );
+    let keys_hint = widgets::text(
+        &fonts,
+        format!(
+            "{}  Keys: 1-4 switch tier, arrows or Tab move, Enter opens.",
+            progress::rule_text()
+        ),
+        size::SMALL,
+        palette::TEXT_FAINT,
+    );
+    let tabs = tabs::tier_tabs(&fonts, &plain, &trainee.profile, shown.0);
+    // The notice shows only when there is one, between the top bar and the tabs.
+    let notice = notice.map(|notice| widgets::notice(&fonts, notice));
+    commands.spawn((
+        widgets::screen_root("Case select screen"),
+        DespawnOnExit(Screen::Select),
+        TabGroup::new(0),
+        Children::spawn((
+            Spawn(top_bar),
+            SpawnIter(notice.into_iter()),
+            Spawn(tabs),
+            Spawn(keys_hint),
+            Spawn(list::case_list()),
+            Spawn(list::more_below(&fonts)),
+        )),
+    ));
+}
+
+fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWriter<UiCommand>) {
+    let Some(keys) = keys else { return };
+    for (key, tier) in [
+        (KeyCode::Digit1, 1),
+        (KeyCode::Digit2, 2),
+        (KeyCode::Digit3, 3),
+        (KeyCode::Digit4, 4),
+    ] {
+        if keys.just_pressed(key) {
+            commands.write(UiCommand(UiAction::ShowTier(tier)));
+        }
+    }
+    if keys.just_pressed(KeyCode::Escape) {
+        commands.write(UiCommand(UiAction::SignOut));
+    }
+}
+
+fn handle(
+    mut commands: Commands,
+    mut requests: MessageReader<UiCommand>,
+    cases: Res<Cases>,
+    trainee: Res<Trainee>,
+    mut shown: ResMut<ShownTier>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for UiCommand(action) in requests.read() {
+        match action {
+            // Only a real change is written, so the list is not rebuilt for nothing.
+            UiAction::ShowTier(tier) if shown.0 != *tier => shown.0 = *tier,
+            UiAction::OpenCase(id) => {
+                let Some(scenario) = cases.get(id) else {
+                    continue;
+                };
+                if progress::access(scenario, &cases.plain(), &trainee.profile) != Access::Open {
+                    continue;
+                }
+                commands.insert_resource(CurrentCase(scenario.clone()));
+                next.set(Screen::Brief);
+            }
+            UiAction::SignOut => {
+                commands.remove_resource::<CurrentCase>();
+                next.set(Screen::Title);
+            }
+            _ => {}
+        }
+    }
+}
