@@ -10,6 +10,8 @@ use std::time::SystemTime;
 
 use bevy::prelude::*;
 use htl_core::guidance::Catalogue;
+use htl_core::profile::Profile;
+use htl_core::progress::Progression;
 use htl_core::scenario::{Scenario, load_paths};
 
 /// A file that did not load, or whose latest edit did not.
@@ -108,15 +110,14 @@ impl Cases {
         self.scenarios.iter().find(|s| s.id == id)
     }
 
-    /// The plain scenarios, for the progress rules.
-    pub fn plain(&self) -> Vec<Scenario> {
-        self.scenarios.iter().map(|s| (**s).clone()).collect()
-    }
-
-    /// The case after `id` in the list order, for "next case".
-    pub fn after(&self, id: &str) -> Option<&Arc<Scenario>> {
-        let i = self.scenarios.iter().position(|s| s.id == id)?;
-        self.scenarios.get(i + 1)
+    /// A trainee's progress through this library, under the catalogue's policy: the one
+    /// place the game asks what is open, what is locked and what comes next.
+    pub fn progression<'a>(&'a self, profile: &'a Profile) -> Progression<'a, 'a> {
+        Progression::new(
+            self.scenarios.iter().map(|s| s.as_ref()),
+            profile,
+            &self.catalogue.scoring,
+        )
     }
 }
 

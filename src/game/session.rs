@@ -102,7 +102,11 @@ pub fn finish(call: Call, trainee: &mut Trainee, cases: &Cases) -> Finished {
             .map(Some)
             .map_err(|e| e.to_string())
     };
-    let opened_tiers = htl_core::progress::open_earned_tiers(&cases.plain(), &mut trainee.profile);
+    let opened_tiers = htl_core::progress::open_earned_tiers(
+        cases.scenarios.iter().map(|s| s.as_ref()),
+        &cases.catalogue.scoring,
+        &mut trainee.profile,
+    );
     let saved = match saved {
         Ok(path) if !trainee.guest => trainee
             .store

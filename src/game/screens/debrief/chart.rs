@@ -2,7 +2,7 @@
 //! the customer gives up, and marks where a rule was broken or followed.
 
 use bevy::prelude::*;
-use htl_core::engine::{Event, Meter, Millis, Verdict};
+use htl_core::engine::{Event, Meter, Meters, Millis, Verdict, meter_history};
 
 use crate::game::text::short_clock;
 use crate::game::theme::fonts::UiFonts;
@@ -15,6 +15,7 @@ const CHART_HEIGHT: f32 = 130.0;
 pub(super) fn panel(
     fonts: &UiFonts,
     events: &[Event],
+    start: Meters,
     end: Millis,
     anger_limit: i32,
 ) -> impl Bundle {
@@ -28,7 +29,7 @@ pub(super) fn panel(
                 size::LARGE,
                 palette::TEXT
             ),
-            chart(fonts, events, end, anger_limit),
+            chart(fonts, events, start, end, anger_limit),
             widgets::paragraph(
                 fonts,
                 "Red: anger, with a faint line where they give up. Blue: trust. Marks along the bottom: a rule broken (red) or followed (green).",
@@ -37,24 +38,6 @@ pub(super) fn panel(
             ),
         ],
     )
-}
-
-/// The value of a meter at each moment, from the engine's record of every change.
-fn meter_series(events: &[Event], meter: Meter, start: i32) -> Vec<(Millis, i32)> {
-    let mut series = vec![(0, start)];
-    for e in events {
-        if let Event::Meter {
-            at,
-            meter: m,
-            value,
-            ..
-        } = e
-            && *m == meter
-        {
-            series.push((*at, *value));
-        }
-    }
-    series
 }
 
 /// Where a meter value sits on the chart, as a percentage from the bottom.
@@ -75,7 +58,13 @@ fn steps(series: &[(Millis, i32)]) -> Vec<(Millis, i32)> {
     out
 }
 
-fn chart(fonts: &UiFonts, events: &[Event], end: Millis, anger_limit: i32) -> impl Bundle {
+fn chart(
+    fonts: &UiFonts,
+    events: &[Event],
+    start: Meters,
+    end: Millis,
+    anger_limit: i32,
+) -> impl Bundle {
     let fonts = fonts.clone();
     let events = events.to_vec();
     (
@@ -90,7 +79,7 @@ fn chart(fonts: &UiFonts, events: &[Event], end: Millis, anger_limit: i32) -> im
         BorderColor::all(palette::BORDER),
         BackgroundColor(palette::BACKGROUND),
         Children::spawn(SpawnWith(move |chart: &mut ChildSpawner| {
-            spawn_chart(chart, &fonts, &events, end, anger_limit);
+            spawn_chart(chart, &fonts, &events, start, end, anger_limit);
         })),
     )
 }
@@ -99,27 +88,14 @@ fn spawn_chart(
     chart: &mut ChildSpawner,
     fonts: &UiFonts,
     events: &[Event],
+    start: Meters,
     end: Millis,
     anger_limit: i32,
 ) {
-    let start = |meter| {
-        // The first change's value minus its delta is where the meter began.
-        events
-            .iter()
-            .find_map(|e| match e {
-                Event::Meter {
-                    meter: m,
-                    delta,
-                    value,
-                    ..
-                } if *m == meter => Some(value - delta),
-                _ => None,
-            })
-            .unwrap_or(0)
-    };
     let x_of = |t: Millis| (t as f32 * 100.0 / end as f32).min(100.0);
-    let anger = steps(&meter_series(events, Meter::Anger, start(Meter::Anger)));
-    let trust = steps(&meter_series(events, Meter::Trust, start(Meter::Trust)));
+    // From where the customer started, so a meter that never moves is drawn where it is.
+    let anger = steps(&meter_history(events, start, Meter::Anger));
+    let trust = steps(&meter_history(events, start, Meter::Trust));
     // A faint grid at 0, 50 and 100, labelled, and the anger at which they give up.
     for (value, label) in [(0, "0"), (50, "50"), (100, "100")] {
         chart.spawn((

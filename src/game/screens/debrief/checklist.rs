@@ -49,9 +49,7 @@ pub(super) fn panel(fonts: &UiFonts, score: &Score, catalogue: &Catalogue) -> im
                 for m in rule.moments.iter().filter(|m| m.verdict == Verdict::Broken) {
                     // A reply that broke it is quoted; a timing or voice mistake is described.
                     let what = match &m.reply {
-                        Some(reply) if !m.note.starts_with("you ") => {
-                            format!("you said \"{reply}\"")
-                        }
+                        Some(reply) if !m.source.is_play() => format!("you said \"{reply}\""),
                         _ => m.note.clone(),
                     };
                     notes.push((format!("at {}: {what}", short_clock(m.at)), palette::BAD));
@@ -59,7 +57,7 @@ pub(super) fn panel(fonts: &UiFonts, score: &Score, catalogue: &Catalogue) -> im
             } else if let Some(m) = rule.moments.first() {
                 // What earned it, once, so a good habit is named as well.
                 let what = match &m.reply {
-                    Some(reply) if !m.note.starts_with("you ") => {
+                    Some(reply) if !m.source.is_play() => {
                         format!("you said \"{}\"", clipped(reply, 70))
                     }
                     _ => m.note.clone(),

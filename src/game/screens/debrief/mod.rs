@@ -37,10 +37,19 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-fn spawn(mut commands: Commands, fonts: Res<UiFonts>, finished: Res<Finished>, cases: Res<Cases>) {
+fn spawn(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    finished: Res<Finished>,
+    cases: Res<Cases>,
+    trainee: Res<Trainee>,
+) {
     let call = &finished.call;
     let scenario = call.scenario();
-    let next_exists = cases.after(&scenario.id).is_some();
+    let next_exists = cases
+        .progression(&trainee.profile)
+        .next_case(&scenario.id)
+        .is_some();
     let announcement = (!finished.opened_tiers.is_empty())
         .then(|| summary::tier_announcement(&fonts, &finished.opened_tiers));
     // Body: checklist | chart and transcript, scrolling together (wheel, arrows, pages).
@@ -69,6 +78,7 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, finished: Res<Finished>, c
                     chart::panel(
                         &fonts,
                         call.events(),
+                        scenario.customer.meters,
                         call.now().max(1),
                         scenario.customer.temperament.limit,
                     ),
@@ -147,12 +157,9 @@ fn handle(
                 next.set(Screen::Brief);
             }
             UiAction::NextCase => {
-                let plain = cases.plain();
-                let mut following = cases.scenarios.iter().skip_while(|s| s.id != id).skip(1);
-                match following.find(|s| {
-                    htl_core::progress::access(s, &plain, &trainee.profile)
-                        == htl_core::progress::Access::Open
-                }) {
+                // The same rule that shows the button chooses where it goes.
+                let next_case = cases.progression(&trainee.profile).next_case(&id);
+                match next_case.and_then(|s| cases.get(&s.id)) {
                     Some(s) => {
                         commands.insert_resource(CurrentCase(s.clone()));
                         next.set(Screen::Brief);

@@ -29,7 +29,7 @@ pub(super) fn header(fonts: &UiFonts, finished: &Finished) -> impl Bundle {
     };
     let ending = call.outcome().map(|o| &scenario.endings[o.ending]);
     let outcome_line = ending.map_or("Unfinished".to_string(), |e| {
-        format!("{}: {}", capital(e.kind.label()), e.text)
+        format!("{}: {}", capital(&e.kind.label()), e.text)
     });
     let why_not = score
         .not_passed

@@ -3,7 +3,7 @@
 
 use bevy::input_focus::{AutoFocus, FocusCause, InputFocus};
 use bevy::prelude::*;
-use htl_core::progress::{self, Access};
+use htl_core::progress::Access;
 
 use super::ShownTier;
 use crate::game::actions::UiAction;
@@ -127,7 +127,7 @@ pub(super) fn rebuild_list(
     shown: Res<ShownTier>,
     mut list: Query<(Entity, &mut ScrollPosition), With<CaseList>>,
 ) {
-    let plain = cases.plain();
+    let progress = cases.progression(&trainee.profile);
     let Ok((list, mut scrolled)) = list.single_mut() else {
         return;
     };
@@ -153,11 +153,11 @@ pub(super) fn rebuild_list(
             ));
         }
         for scenario in in_tier {
-            let access = progress::access(scenario, &plain, &trainee.profile);
+            let access = progress.access(scenario);
             let record = trainee.profile.case(&scenario.id);
             let locked = access != Access::Open;
             let status = match (&access, record) {
-                (Access::Locked(why), _) => why.clone(),
+                (Access::Locked(why), _) => why.english(),
                 (Access::Open, Some(r)) if r.passed() => format!(
                     "Passed. Best {} ({}), {} attempt{}",
                     r.best_score.unwrap_or(0),

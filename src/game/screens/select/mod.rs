@@ -6,7 +6,7 @@ mod tabs;
 
 use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
-use htl_core::progress::{self, Access};
+use htl_core::i18n::{Lang, Messages};
 
 use crate::game::Screen;
 use crate::game::actions::{UiAction, UiCommand};
@@ -58,7 +58,7 @@ fn spawn(
         format!("Signed in as {}", trainee.profile.name)
     };
     let notice = trainee.notice.take();
-    let plain = cases.plain();
+    let progress = cases.progression(&trainee.profile);
     let top_bar = (
         Node {
             justify_content: JustifyContent::SpaceBetween,
@@ -74,12 +74,12 @@ fn spawn(
         &fonts,
         format!(
             "{}  Keys: 1-4 switch tier, arrows or Tab move, Enter opens.",
-            progress::rule_text()
+            progress.rule_text(Messages::for_screen(), Lang::En)
         ),
         size::SMALL,
         palette::TEXT_FAINT,
     );
-    let tabs = tabs::tier_tabs(&fonts, &plain, &trainee.profile, shown.0);
+    let tabs = tabs::tier_tabs(&fonts, &progress, shown.0);
     // The notice shows only when there is one, between the top bar and the tabs.
     let notice = notice.map(|notice| widgets::notice(&fonts, notice));
     commands.spawn((
@@ -130,7 +130,7 @@ fn handle(
                 let Some(scenario) = cases.get(id) else {
                     continue;
                 };
-                if progress::access(scenario, &cases.plain(), &trainee.profile) != Access::Open {
+                if !cases.progression(&trainee.profile).can_play(scenario) {
                     continue;
                 }
                 commands.insert_resource(CurrentCase(scenario.clone()));

@@ -2,9 +2,7 @@
 //! locked), and which tab shows as chosen.
 
 use bevy::prelude::*;
-use htl_core::profile::Profile;
-use htl_core::progress;
-use htl_core::scenario::Scenario;
+use htl_core::progress::{Progression, TierStatus};
 
 use super::ShownTier;
 use crate::game::actions::UiAction;
@@ -29,28 +27,22 @@ pub(super) fn choose_tier(
         shown.0 = current.0.tier;
         return;
     }
-    let plain = cases.plain();
-    shown.0 = (1..=4)
-        .rev()
-        .find(|&t| {
-            progress::tier_open(&plain, &trainee.profile, t) && plain.iter().any(|s| s.tier == t)
-        })
-        .unwrap_or(1);
+    shown.0 = cases.progression(&trainee.profile).starting_tier();
 }
 
 /// The row of tabs, one per tier.
 pub(super) fn tier_tabs(
     fonts: &UiFonts,
-    plain: &[Scenario],
-    profile: &Profile,
+    progress: &Progression,
     shown: u8,
 ) -> impl Bundle {
-    let tabs: Vec<_> = (1..=4u8)
+    let tabs: Vec<_> = progress
+        .tier_numbers()
         .map(|tier| {
             (
                 widgets::button(
                     fonts,
-                    tab_label(tier, plain, profile),
+                    tab_label(progress.tier(tier)),
                     UiAction::ShowTier(tier),
                 ),
                 TierTab(tier),
@@ -68,14 +60,12 @@ pub(super) fn tier_tabs(
 }
 
 /// A tier tab's label: how far the trainee is through it, or that it is locked.
-fn tab_label(tier: u8, plain: &[Scenario], profile: &Profile) -> String {
-    if !progress::tier_open(plain, profile, tier) {
+fn tab_label(status: TierStatus) -> String {
+    let tier = status.tier;
+    if !status.open {
         return format!("Tier {tier}  (locked)");
     }
-    let in_tier = plain.iter().filter(|s| s.tier == tier);
-    let count = in_tier.clone().count();
-    let passed = in_tier.filter(|s| profile.passed(&s.id)).count();
-    format!("Tier {tier}  ({passed}/{count} passed)")
+    format!("Tier {tier}  ({}/{} passed)", status.passed, status.cases)
 }
 
 /// Marks the shown tier's tab; the library may have been reloaded, so the counts are
@@ -87,10 +77,10 @@ pub(super) fn refresh_tabs(
     mut tabs: Query<(&TierTab, &mut Selected, &Children)>,
     mut labels: Query<&mut Text>,
 ) {
-    let plain = cases.plain();
+    let progress = cases.progression(&trainee.profile);
     for (tab, mut selected, children) in &mut tabs {
         selected.0 = tab.0 == shown.0;
-        let label = tab_label(tab.0, &plain, &trainee.profile);
+        let label = tab_label(progress.tier(tab.0));
         for &child in children {
             if let Ok(mut text) = labels.get_mut(child)
                 && text.0 != label
