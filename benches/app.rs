@@ -77,6 +77,7 @@ fn game(app: &mut App, data: PathBuf) {
             scenarios_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios"),
             data_dir: data,
             fixed_seed: Some(1),
+            lang: Some(htl_core::i18n::Lang::En),
         },
     });
 }

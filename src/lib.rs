@@ -24,6 +24,7 @@ pub fn run_game(options: GameOptions) -> ExitCode {
         fixed_seed: std::env::var("HOLD_THE_LINE_SEED")
             .ok()
             .and_then(|s| s.parse().ok()),
+        lang: options.lang,
     };
     let mut app = App::new();
     app.add_plugins(

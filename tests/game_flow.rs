@@ -12,6 +12,7 @@ use bevy::text::EditableText;
 use bevy::time::TimeUpdateStrategy;
 use bevy::ui_widgets::Activate;
 use hold_the_line::game::actions::{UiAction, UiCommand};
+use hold_the_line::game::locale::Locale;
 use hold_the_line::game::screens::brief::PastAttempts;
 use hold_the_line::game::screens::debrief::{
     BetterReplyNote, RuleLine, ScoreText, TierAnnouncement,
@@ -21,6 +22,7 @@ use hold_the_line::game::screens::title::NameField;
 use hold_the_line::game::session::{LiveCall, Trainee};
 use hold_the_line::game::{GameConfig, HoldTheLinePlugin, Screen};
 use htl_core::engine::{Phase, RuleStatus, Voice};
+use htl_core::i18n::Lang;
 use htl_core::profile::Store;
 
 fn scenarios() -> PathBuf {
@@ -29,6 +31,11 @@ fn scenarios() -> PathBuf {
 
 /// Frames of 100 ms of game time each.
 fn app(scenarios_dir: &Path, data_dir: &Path) -> App {
+    app_in(scenarios_dir, data_dir, Some(Lang::En))
+}
+
+/// The game with `--lang` set to `forced` (None: as if no flag was given).
+fn app_in(scenarios_dir: &Path, data_dir: &Path, forced: Option<Lang>) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
         .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
@@ -39,6 +46,7 @@ fn app(scenarios_dir: &Path, data_dir: &Path) -> App {
                 scenarios_dir: scenarios_dir.to_path_buf(),
                 data_dir: data_dir.to_path_buf(),
                 fixed_seed: Some(7),
+                lang: forced,
             },
         });
     app.update();
@@ -523,4 +531,37 @@ fn the_arrow_keys_walk_the_case_list_and_the_focused_case_opens() {
         .world()
         .resource::<hold_the_line::game::session::CurrentCase>();
     assert_eq!(current.0.id, last);
+}
+
+fn lang(app: &App) -> Lang {
+    app.world().resource::<Locale>().lang
+}
+
+#[test]
+fn a_language_picked_on_the_title_is_kept_for_the_trainee_unless_the_command_line_forces_one() {
+    let data = tempfile::tempdir().unwrap();
+    let mut first = app_in(&scenarios(), data.path(), None);
+    send(&mut first, UiAction::SetLanguage(Lang::He));
+    assert_eq!(lang(&first), Lang::He);
+    assert_eq!(
+        screen(&first),
+        Screen::Title,
+        "the title is redrawn in Hebrew"
+    );
+    send(&mut first, UiAction::ContinueAs("Maya".into()));
+    assert_eq!(screen(&first), Screen::Select);
+    let (saved, _) = Store::new(data.path()).open("Maya").unwrap();
+    assert_eq!(saved.language, Some(Lang::He));
+
+    // Next time, with no flag: Maya's Hebrew comes back when she signs in.
+    let mut again = app_in(&scenarios(), data.path(), None);
+    send(&mut again, UiAction::ContinueAs("Maya".into()));
+    assert_eq!(lang(&again), Lang::He);
+
+    // --lang en outranks the saved choice, and does not overwrite it.
+    let mut forced = app_in(&scenarios(), data.path(), Some(Lang::En));
+    send(&mut forced, UiAction::ContinueAs("Maya".into()));
+    assert_eq!(lang(&forced), Lang::En);
+    let (saved, _) = Store::new(data.path()).open("Maya").unwrap();
+    assert_eq!(saved.language, Some(Lang::He));
 }

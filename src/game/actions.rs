@@ -5,6 +5,7 @@
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use htl_core::engine::Voice;
+use htl_core::i18n::Lang;
 
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
 pub enum UiAction {
@@ -27,6 +28,8 @@ pub enum UiAction {
     TogglePause,
     Retry,
     NextCase,
+    /// Speak this language (the title screen's language buttons).
+    SetLanguage(Lang),
 }
 
 /// A request from a button or a key, handled by the screen that is showing.

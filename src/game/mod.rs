@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod cases;
+pub mod locale;
 pub mod screens;
 pub mod script;
 pub mod session;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 use htl_core::guidance::Catalogue;
+use htl_core::i18n::Lang;
 
 /// The screens, in the order a trainee meets them.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -50,6 +52,9 @@ pub struct GameConfig {
     pub data_dir: PathBuf,
     /// Fixes the seed of every call (tests and screenshots); None draws a new one each time.
     pub fixed_seed: Option<u64>,
+    /// The language forced by `--lang` or HOLD_THE_LINE_LANG; None follows the trainee's
+    /// saved choice, else the system.
+    pub lang: Option<Lang>,
 }
 
 /// Everything but Bevy's own plugins, so tests can run it under `MinimalPlugins` and the
@@ -63,11 +68,13 @@ impl Plugin for HoldTheLinePlugin {
         let catalogue = Arc::new(Catalogue::builtin());
         app.insert_resource(self.config.clone())
             .insert_resource(cases::Cases::load(&self.config.scenarios_dir, catalogue))
+            .insert_resource(locale::Locale::starting(self.config.lang))
             .init_state::<Screen>()
             .add_plugins((
                 theme::plugin,
                 actions::plugin,
                 cases::plugin,
+                locale::plugin,
                 session::plugin,
                 screens::plugin,
             ));

@@ -17,47 +17,32 @@ pub use lang::Lang;
 
 use crate::vocab::{EndingKind, Note};
 
+/// A language's message files, compiled in: the guidance, what the engine says, the game's
+/// own words.
+macro_rules! message_files {
+    ($lang:literal) => {
+        &[
+            (
+                "guidance.ftl",
+                include_str!(concat!("../../../assets/locales/", $lang, "/guidance.ftl")),
+            ),
+            (
+                "engine.ftl",
+                include_str!(concat!("../../../assets/locales/", $lang, "/engine.ftl")),
+            ),
+            (
+                "ui.ftl",
+                include_str!(concat!("../../../assets/locales/", $lang, "/ui.ftl")),
+            ),
+        ]
+    };
+}
+
 /// Every message file, by language, in load order.
 const SOURCES: [(Lang, &[(&str, &str)]); 3] = [
-    (
-        Lang::En,
-        &[
-            (
-                "guidance.ftl",
-                include_str!("../../../assets/locales/en/guidance.ftl"),
-            ),
-            (
-                "engine.ftl",
-                include_str!("../../../assets/locales/en/engine.ftl"),
-            ),
-        ],
-    ),
-    (
-        Lang::Ar,
-        &[
-            (
-                "guidance.ftl",
-                include_str!("../../../assets/locales/ar/guidance.ftl"),
-            ),
-            (
-                "engine.ftl",
-                include_str!("../../../assets/locales/ar/engine.ftl"),
-            ),
-        ],
-    ),
-    (
-        Lang::He,
-        &[
-            (
-                "guidance.ftl",
-                include_str!("../../../assets/locales/he/guidance.ftl"),
-            ),
-            (
-                "engine.ftl",
-                include_str!("../../../assets/locales/he/engine.ftl"),
-            ),
-        ],
-    ),
+    (Lang::En, message_files!("en")),
+    (Lang::Ar, message_files!("ar")),
+    (Lang::He, message_files!("he")),
 ];
 
 /// The message files of every language, ready to format.

@@ -31,11 +31,7 @@ pub(super) fn choose_tier(
 }
 
 /// The row of tabs, one per tier.
-pub(super) fn tier_tabs(
-    fonts: &UiFonts,
-    progress: &Progression,
-    shown: u8,
-) -> impl Bundle {
+pub(super) fn tier_tabs(fonts: &UiFonts, progress: &Progression, shown: u8) -> impl Bundle {
     let tabs: Vec<_> = progress
         .tier_numbers()
         .map(|tier| {
