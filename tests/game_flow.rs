@@ -12,6 +12,7 @@ use bevy::text::EditableText;
 use bevy::time::TimeUpdateStrategy;
 use bevy::ui_widgets::Activate;
 use hold_the_line::game::actions::{UiAction, UiCommand};
+use hold_the_line::game::cases::Cases;
 use hold_the_line::game::locale::Locale;
 use hold_the_line::game::screens::brief::PastAttempts;
 use hold_the_line::game::screens::debrief::{
@@ -564,4 +565,50 @@ fn a_language_picked_on_the_title_is_kept_for_the_trainee_unless_the_command_lin
     assert_eq!(lang(&forced), Lang::En);
     let (saved, _) = Store::new(data.path()).open("Maya").unwrap();
     assert_eq!(saved.language, Some(Lang::He));
+}
+
+#[test]
+fn in_arabic_the_trainees_cases_come_first_and_every_screen_runs_right_to_left() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app_in(&scenarios(), data.path(), Some(Lang::Ar));
+    send(&mut app, UiAction::ContinueAs("Lina".into()));
+    assert_eq!(screen(&app), Screen::Select);
+    let first_of_tier_1 = {
+        let cases = app.world().resource::<Cases>();
+        let first = cases.scenarios.iter().find(|s| s.tier == 1).unwrap();
+        (first.id.clone(), first.language.clone())
+    };
+    assert_eq!(first_of_tier_1.1, "ar", "{first_of_tier_1:?}");
+    // "Next case" follows the same order: from the first Arabic case to the next one.
+    let directions = |app: &mut App| {
+        let world = app.world_mut();
+        let mut q = world.query::<&Node>();
+        q.iter(world).map(|n| n.direction).collect::<Vec<_>>()
+    };
+    let on_list = directions(&mut app);
+    assert!(!on_list.is_empty());
+    assert!(on_list.iter().all(|d| *d == bevy::ui::InlineDirection::Rtl));
+    play(&mut app, &first_of_tier_1.0, &[(1, true)]);
+    let in_call = directions(&mut app);
+    assert!(in_call.iter().all(|d| *d == bevy::ui::InlineDirection::Rtl));
+
+    // The same screens in English run left to right, English cases first.
+    let english_data = tempfile::tempdir().unwrap();
+    let mut english = app_in(&scenarios(), english_data.path(), Some(Lang::En));
+    send(&mut english, UiAction::ContinueAs("Lina".into()));
+    let cases = english.world().resource::<Cases>();
+    assert_eq!(
+        cases
+            .scenarios
+            .iter()
+            .find(|s| s.tier == 1)
+            .unwrap()
+            .language,
+        "en"
+    );
+    assert!(
+        directions(&mut english)
+            .iter()
+            .all(|d| *d == bevy::ui::InlineDirection::Ltr)
+    );
 }

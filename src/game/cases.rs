@@ -10,6 +10,7 @@ use std::time::SystemTime;
 
 use bevy::prelude::*;
 use htl_core::guidance::Catalogue;
+use htl_core::i18n::Lang;
 use htl_core::profile::Profile;
 use htl_core::progress::Progression;
 use htl_core::scenario::{Scenario, load_paths};
@@ -29,11 +30,13 @@ pub struct BrokenFile {
 pub struct Cases {
     pub dir: PathBuf,
     pub catalogue: Arc<Catalogue>,
-    /// Playable cases, by tier then title.
+    /// Playable cases in list order (see `put_first`).
     pub scenarios: Vec<Arc<Scenario>>,
     pub broken: Vec<BrokenFile>,
     /// Bumped whenever the library changes, so screens can redraw.
     pub generation: u64,
+    /// Cases in this language come first in each tier.
+    first_language: Lang,
 }
 
 impl Cases {
@@ -46,6 +49,7 @@ impl Cases {
             scenarios: Vec::new(),
             broken: Vec::new(),
             generation: 0,
+            first_language: Lang::En,
         };
         cases.reload();
         cases
@@ -101,9 +105,23 @@ impl Cases {
                 stale_version_kept: false,
             }),
         }
-        self.scenarios
-            .sort_by(|a, b| (a.tier, &a.title).cmp(&(b.tier, &b.title)));
+        self.sort();
         self.generation += 1;
+    }
+
+    /// Puts the cases in list order: by tier, the trainee's language first, then by title.
+    /// The case list and "Next case" both follow it.
+    pub fn put_first(&mut self, lang: Lang) {
+        self.first_language = lang;
+        self.sort();
+    }
+
+    fn sort(&mut self) {
+        let lang = self.first_language;
+        self.scenarios.sort_by_cached_key(|s| {
+            let other_language = Lang::parse(&s.language) != Some(lang);
+            (s.tier, other_language, s.title.clone())
+        });
     }
 
     pub fn get(&self, id: &str) -> Option<&Arc<Scenario>> {

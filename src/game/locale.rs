@@ -4,10 +4,14 @@
 //! Hebrew.
 
 use bevy::prelude::*;
+
+/// U+200F RIGHT-TO-LEFT MARK.
+pub const RLM: char = '\u{200F}';
 use htl_core::i18n::{Args, Lang, Messages, Value, args};
 
 use super::Screen;
 use super::actions::{UiAction, UiCommand};
+use super::cases::Cases;
 use super::session::Trainee;
 
 /// The UI language now.
@@ -23,13 +27,24 @@ pub struct Locale {
 impl Locale {
     /// Message `id` in this language (English where a translation is missing).
     pub fn t(&self, id: &str) -> String {
-        Messages::for_screen().get(self.lang, id)
+        self.directed(Messages::for_screen().get(self.lang, id))
     }
 
     /// Message `id` with arguments: `locale.tr("case-attempts", &[("n", 3.into())])`.
     pub fn tr(&self, id: &str, pairs: &[(&str, Value<'_>)]) -> String {
         let a: Args = args(pairs);
-        Messages::for_screen().text(self.lang, id, Some(&a))
+        self.directed(Messages::for_screen().text(self.lang, id, Some(&a)))
+    }
+
+    /// A paragraph takes its direction from its first strong letter, so a message that opens
+    /// with a number or a Latin name would run left to right in Arabic: a right-to-left mark
+    /// (drawn as nothing) makes it read right to left.
+    fn directed(&self, text: String) -> String {
+        if self.is_rtl() {
+            format!("{RLM}{text}")
+        } else {
+            text
+        }
     }
 
     /// Written right to left: the layout mirrors.
@@ -51,13 +66,21 @@ impl Locale {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        Update,
-        (
-            pick_language.run_if(in_state(Screen::Title)),
-            adopt_profile_language.run_if(resource_added::<Trainee>),
-        ),
-    );
+    app.add_systems(Update, pick_language.run_if(in_state(Screen::Title)))
+        // Between signing in and the case list, so the list is built in the trainee's
+        // language with their language's cases first.
+        .add_systems(
+            OnExit(Screen::Title),
+            (adopt_profile_language, order_cases).chain(),
+        );
+}
+
+/// The trainee's language first within each tier (the list and "Next case" follow this
+/// order); tiers count cases in every language alike.
+fn order_cases(locale: Res<Locale>, mut cases: ResMut<Cases>) {
+    // The case list is built after this, in the new order: flagging the library as changed
+    // would only rebuild it a frame later and lose the keyboard focus.
+    cases.bypass_change_detection().put_first(locale.lang);
 }
 
 /// A language button on the title screen: speak it now, redraw the title in it, and keep
@@ -84,7 +107,10 @@ fn pick_language(
 
 /// When a trainee signs in: a language just picked is saved in their profile; otherwise the
 /// language they saved before is spoken, unless the command line forced one.
-fn adopt_profile_language(mut trainee: ResMut<Trainee>, mut locale: ResMut<Locale>) {
+fn adopt_profile_language(trainee: Option<ResMut<Trainee>>, mut locale: ResMut<Locale>) {
+    let Some(mut trainee) = trainee else {
+        return;
+    };
     if locale.picked {
         if trainee.profile.language != Some(locale.lang) {
             trainee.profile.language = Some(locale.lang);

@@ -74,7 +74,7 @@ tier-rule = اجتياز { $passes ->
     [few] { $passes } حالات
     [many] { $passes } حالة
    *[other] { $passes } حالة
-} من أي مستوى يفتح المستوى الذي يليه.
+} من أي مستوى، بأي لغة، يفتح المستوى الذي يليه.
 
 ## How a call ended.
 ending-resolved = حُلّت المشكلة

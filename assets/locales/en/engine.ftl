@@ -45,7 +45,7 @@ lock-requires = Pass first: { $cases }
 tier-rule = Pass { $passes ->
     [one] one case
    *[other] { $passes } cases
-} of a tier to open the next one.
+} of a tier, in any language, to open the next one.
 
 ## How a call ended.
 ending-resolved = resolved

@@ -59,7 +59,7 @@ tier-rule = מעבר של { $passes ->
     [one] תרחיש אחד
     [two] שני תרחישים
    *[other] { $passes } תרחישים
-} ברמה פותח את הרמה הבאה.
+} ברמה, בכל שפה, פותח את הרמה הבאה.
 
 ## How a call ended.
 ending-resolved = הבעיה נפתרה

@@ -85,7 +85,7 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
                                 },
                                 TextLayout::no_wrap(),
                                 TextFont {
-                                    font: fonts.regular.clone().into(),
+                                    font: fonts.regular(),
                                     font_size: FontSize::Px(size::LARGE),
                                     ..default()
                                 },

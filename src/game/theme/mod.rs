@@ -1,7 +1,9 @@
-//! The look of the game: palette, fonts, widget functions, interaction states and scrolling.
+//! The look of the game: palette, fonts, widget functions, interaction states, scrolling and
+//! the right-to-left mirror.
 
 pub mod fonts;
 pub mod interaction;
+pub mod mirror;
 pub mod palette;
 pub mod scroll;
 pub mod widgets;
@@ -9,5 +11,10 @@ pub mod widgets;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((fonts::plugin, interaction::plugin, scroll::plugin));
+    app.add_plugins((
+        fonts::plugin,
+        interaction::plugin,
+        mirror::plugin,
+        scroll::plugin,
+    ));
 }

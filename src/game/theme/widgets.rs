@@ -43,15 +43,16 @@ pub fn styled_text(
     color: Color,
     bold: bool,
 ) -> impl Bundle {
-    let value = value.into();
+    let (font, weight) = fonts.face(bold);
     (
         TextFont {
-            font: fonts.for_text(&value, bold).into(),
+            font,
+            weight,
             font_size: FontSize::Px(size),
             ..default()
         },
         TextColor(color),
-        Text::new(value),
+        Text::new(value.into()),
     )
 }
 
