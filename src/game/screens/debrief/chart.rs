@@ -45,6 +45,21 @@ fn chart_y(value: i32) -> f32 {
     value.clamp(0, 100) as f32 * 0.9 + 4.0
 }
 
+/// A faint line across the chart at a meter value.
+fn level_line(value: i32, colour: Color) -> impl Bundle {
+    (
+        Node {
+            position_type: PositionType::Absolute,
+            left: px(0),
+            right: px(0),
+            bottom: percent(chart_y(value)),
+            height: px(1),
+            ..default()
+        },
+        BackgroundColor(colour),
+    )
+}
+
 /// A meter's value over time as steps: one value per moment (several changes at the same
 /// moment collapse to the last).
 fn steps(series: &[(Millis, i32)]) -> Vec<(Millis, i32)> {
@@ -98,17 +113,7 @@ fn spawn_chart(
     let trust = steps(&meter_history(events, start, Meter::Trust));
     // A faint grid at 0, 50 and 100, labelled, and the anger at which they give up.
     for (value, label) in [(0, "0"), (50, "50"), (100, "100")] {
-        chart.spawn((
-            Node {
-                position_type: PositionType::Absolute,
-                left: px(0),
-                right: px(0),
-                bottom: percent(chart_y(value)),
-                height: px(1),
-                ..default()
-            },
-            BackgroundColor(palette::BORDER.with_alpha(0.5)),
-        ));
+        chart.spawn(level_line(value, palette::BORDER.with_alpha(0.5)));
         chart.spawn((
             Node {
                 position_type: PositionType::Absolute,
@@ -129,17 +134,7 @@ fn spawn_chart(
             )],
         ));
     }
-    chart.spawn((
-        Node {
-            position_type: PositionType::Absolute,
-            left: px(0),
-            right: px(0),
-            bottom: percent(chart_y(anger_limit)),
-            height: px(1),
-            ..default()
-        },
-        BackgroundColor(palette::ANGER.with_alpha(0.45)),
-    ));
+    chart.spawn(level_line(anger_limit, palette::ANGER.with_alpha(0.45)));
     // Each meter as a stepped line: flat between changes, a riser at each change.
     for (series, colour) in [(&trust, palette::TRUST), (&anger, palette::ANGER)] {
         for (i, &(at, value)) in series.iter().enumerate() {
