@@ -55,9 +55,9 @@ fn plain_numbers(text: String) -> String {
             Some(end)
                 if after[end..].starts_with(CLOSE)
                     && end > 0
-                    && after[..end]
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '-' | '/')) =>
+                    && after[..end].chars().all(|c| {
+                        c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '-' | '/')
+                    }) =>
             {
                 out.push_str(&after[..end]);
                 rest = &after[end + CLOSE.len_utf8()..];

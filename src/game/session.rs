@@ -27,7 +27,10 @@ pub struct Trainee {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TraineeNotice {
     /// The progress file was damaged and restored from its backup.
-    Recovered { reason: String, damaged_kept_at: PathBuf },
+    Recovered {
+        reason: String,
+        damaged_kept_at: PathBuf,
+    },
     /// The progress could not be saved (the system's reason).
     SaveFailed(String),
 }

@@ -101,7 +101,12 @@ fn spawn(
                 },
                 children![
                     widgets::bold(&fonts, locale.t("app-title"), size::HERO, palette::TEXT),
-                    widgets::text(&fonts, locale.t("title-tagline"), size::LARGE, palette::TEXT_DIM),
+                    widgets::text(
+                        &fonts,
+                        locale.t("title-tagline"),
+                        size::LARGE,
+                        palette::TEXT_DIM
+                    ),
                     (
                         BackgroundColor(palette::PANEL),
                         Node {
@@ -110,7 +115,12 @@ fn spawn(
                             ..widgets::panel()
                         },
                         children![
-                            widgets::bold(&fonts, locale.t("title-name-label"), size::BODY, palette::TEXT_DIM),
+                            widgets::bold(
+                                &fonts,
+                                locale.t("title-name-label"),
+                                size::BODY,
+                                palette::TEXT_DIM
+                            ),
                             (
                                 Name::new("Name field"),
                                 NameField,
@@ -142,7 +152,12 @@ fn spawn(
                             widgets::button(&fonts, locale.t("title-sign-in"), UiAction::SignIn),
                             (
                                 TitleMessage,
-                                widgets::text(&fonts, locale.t("title-one-profile"), size::SMALL, palette::TEXT_FAINT),
+                                widgets::text(
+                                    &fonts,
+                                    locale.t("title-one-profile"),
+                                    size::SMALL,
+                                    palette::TEXT_FAINT
+                                ),
                             ),
                         ],
                     ),
@@ -161,7 +176,12 @@ fn spawn(
                             names
                                 .into_iter()
                                 .take(SHOWN_NAMES)
-                                .map(|name| widgets::button(&fonts, locale.tr("title-continue-as", &[("name", name.clone().into())]), UiAction::ContinueAs(name)))
+                                .map(|name| widgets::button(
+                                    &fonts,
+                                    locale
+                                        .tr("title-continue-as", &[("name", name.clone().into())]),
+                                    UiAction::ContinueAs(name)
+                                ))
                                 .collect::<Vec<_>>()
                                 .into_iter()
                         )),
@@ -169,7 +189,11 @@ fn spawn(
                     (
                         widgets::text(&fonts, more_hint, size::SMALL, palette::TEXT_FAINT),
                         Node {
-                            display: if more == 0 { Display::None } else { Display::Flex },
+                            display: if more == 0 {
+                                Display::None
+                            } else {
+                                Display::Flex
+                            },
                             ..default()
                         },
                     ),
@@ -188,7 +212,10 @@ fn spawn(
             ),
             widgets::text(
                 &fonts,
-                locale.tr("title-saved-in", &[("dir", store.dir().display().to_string().into())]),
+                locale.tr(
+                    "title-saved-in",
+                    &[("dir", store.dir().display().to_string().into())]
+                ),
                 size::SMALL,
                 palette::TEXT_FAINT
             ),
@@ -209,6 +236,7 @@ fn enter_submits(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn handle(
     mut commands: Commands,
     mut requests: MessageReader<UiCommand>,

@@ -225,10 +225,7 @@ pub(super) fn show_lines(
                     (_, Channel::Chat) => "you-tone",
                     _ => "you-voice",
                 };
-                let how = locale.tr(
-                    id,
-                    &[("voice", voice_name(&locale, channel, voice).into())],
-                );
+                let how = locale.tr(id, &[("voice", voice_name(&locale, channel, voice).into())]);
                 let how_colour = if timing == ReplyTiming::Interrupting {
                     palette::BAD
                 } else {
@@ -276,10 +273,7 @@ pub(super) fn show_lines(
                         },
                         widgets::bold(
                             &fonts,
-                            locale.tr(
-                                id,
-                                &[("kind", kind_text.into()), ("text", text.into())],
-                            ),
+                            locale.tr(id, &[("kind", kind_text.into()), ("text", text.into())]),
                             size::LARGE,
                             palette::TEXT,
                         ),

@@ -112,12 +112,7 @@ fn leave_call(mut commands: Commands, winit: Option<ResMut<WinitSettings>>) {
 
 /// The layout: who and how long on top, the conversation beside the meters, the replies and
 /// the voice control below, and the pause overlay over it all.
-fn spawn(
-    mut commands: Commands,
-    fonts: Res<UiFonts>,
-    case: Res<CurrentCase>,
-    locale: Res<Locale>,
-) {
+fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>, locale: Res<Locale>) {
     let s = &case.0;
     commands.spawn((
         widgets::screen_root("Call screen"),

@@ -84,12 +84,7 @@ pub(super) fn pause_overlay(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
         },
         BackgroundColor(Color::srgba(0.0, 0.0, 0.0, 0.75)),
         children![
-            widgets::bold(
-                fonts,
-                locale.t("call-paused"),
-                size::TITLE,
-                palette::TEXT
-            ),
+            widgets::bold(fonts, locale.t("call-paused"), size::TITLE, palette::TEXT),
             // The overlay covers the Pause button, so it brings its own way back.
             (
                 widgets::button(fonts, locale.t("call-resume"), UiAction::TogglePause),

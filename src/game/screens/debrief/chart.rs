@@ -25,12 +25,7 @@ pub(super) fn panel(
         Node { ..widgets::panel() },
         BackgroundColor(palette::PANEL),
         children![
-            widgets::bold(
-                fonts,
-                locale.t("chart-title"),
-                size::LARGE,
-                palette::TEXT
-            ),
+            widgets::bold(fonts, locale.t("chart-title"), size::LARGE, palette::TEXT),
             chart(fonts, events, start, end, anger_limit),
             widgets::paragraph(
                 fonts,

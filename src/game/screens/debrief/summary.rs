@@ -36,7 +36,10 @@ pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> i
             let kind = ending_kind_text(Messages::for_screen(), locale.lang, e.kind);
             locale.tr(
                 "debrief-outcome",
-                &[("kind", capital(&kind).into()), ("text", e.text.clone().into())],
+                &[
+                    ("kind", capital(&kind).into()),
+                    ("text", e.text.clone().into()),
+                ],
             )
         },
     );
@@ -99,7 +102,10 @@ pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> i
                         fonts,
                         locale.tr(
                             "debrief-verdict",
-                            &[("verdict", verdict.into()), ("title", scenario.title.clone().into())],
+                            &[
+                                ("verdict", verdict.into()),
+                                ("title", scenario.title.clone().into())
+                            ],
                         ),
                         size::TITLE,
                         verdict_colour
@@ -131,12 +137,7 @@ pub(super) fn tier_announcement(fonts: &UiFonts, locale: &Locale, opened: &[u8])
         widgets::banner(
             widgets::banner_box(10.0),
             palette::ACCENT_DARK,
-            widgets::bold(
-                fonts,
-                line,
-                size::LARGE,
-                palette::TEXT,
-            ),
+            widgets::bold(fonts, line, size::LARGE, palette::TEXT),
         ),
     )
 }

@@ -59,7 +59,10 @@ fn better_why(locale: &Locale, catalogue: &Catalogue, better: &BetterReply) -> S
         why.push(locale.tr("better-avoids", &[("rules", names(&better.avoids).into())]));
     }
     if !better.follows.is_empty() {
-        why.push(locale.tr("better-follows", &[("rules", names(&better.follows).into())]));
+        why.push(locale.tr(
+            "better-follows",
+            &[("rules", names(&better.follows).into())],
+        ));
     }
     locale.tr(
         "better-why",
@@ -189,7 +192,8 @@ fn spawn_transcript(
                             ),
                             widgets::paragraph(
                                 fonts,
-                                locale.tr("better-quote", &[("text", better.better.clone().into())]),
+                                locale
+                                    .tr("better-quote", &[("text", better.better.clone().into())]),
                                 size::SMALL,
                                 palette::TEXT
                             ),
@@ -220,7 +224,7 @@ fn spawn_transcript(
                         &[
                             (
                                 "kind",
-                                ending_kind_text(Messages::for_screen(), locale.lang, *kind).into()
+                                ending_kind_text(Messages::for_screen(), locale.lang, *kind).into(),
                             ),
                             ("text", text.clone().into()),
                         ],
