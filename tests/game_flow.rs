@@ -612,3 +612,270 @@ fn in_arabic_the_trainees_cases_come_first_and_every_screen_runs_right_to_left()
             .all(|d| *d == bevy::ui::InlineDirection::Ltr)
     );
 }
+
+/// Every `Text` on screen now, as a reader sees it: without the right-to-left mark the
+/// game puts before each message in Arabic and Hebrew (it draws as nothing).
+fn texts(app: &mut App) -> Vec<String> {
+    let world = app.world_mut();
+    let mut q = world.query::<&Text>();
+    q.iter(world).map(|t| seen(&t.0)).collect()
+}
+
+fn seen(text: &str) -> String {
+    text.trim_start_matches('\u{200F}').to_string()
+}
+
+/// The text of the label inside the button that sends `action`.
+fn button_label(app: &mut App, action: &UiAction) -> String {
+    let world = app.world_mut();
+    let mut buttons = world.query::<(&UiAction, &Children)>();
+    let children: Vec<Entity> = buttons
+        .iter(world)
+        .find(|(a, _)| *a == action)
+        .map(|(_, c)| c.to_vec())
+        .unwrap_or_else(|| panic!("a button for {action:?}"));
+    children
+        .iter()
+        .find_map(|&c| world.get::<Text>(c).map(|t| seen(&t.0)))
+        .expect("a label")
+}
+
+/// Without the invisible direction marks, to compare what a message says.
+fn unmarked(s: &str) -> String {
+    s.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+#[test]
+fn in_arabic_the_title_the_tier_tabs_and_the_debrief_speak_arabic() {
+    use hold_the_line::game::screens::title::LanguageButton;
+    use hold_the_line::game::theme::interaction::Selected;
+    use htl_core::i18n::{Messages, args};
+    let m = Messages::for_screen();
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    assert_eq!(
+        button_label(&mut app, &UiAction::SignIn),
+        m.get(Lang::En, "title-sign-in")
+    );
+    send(&mut app, UiAction::SetLanguage(Lang::Ar));
+    assert_eq!(screen(&app), Screen::Title);
+    for (action, id) in [
+        (UiAction::SignIn, "title-sign-in"),
+        (UiAction::Practice, "title-guest"),
+        (UiAction::Quit, "title-quit"),
+    ] {
+        let label = button_label(&mut app, &action);
+        assert_eq!(label, m.get(Lang::Ar, id));
+        assert_ne!(label, m.get(Lang::En, id));
+    }
+    assert!(texts(&mut app).contains(&m.get(Lang::Ar, "app-title")));
+    // The picker: each language in its own name, Arabic marked as the one spoken.
+    let picker: Vec<(Lang, bool)> = {
+        let world = app.world_mut();
+        let mut q = world.query::<(&LanguageButton, &Selected)>();
+        q.iter(world).map(|(b, s)| (b.0, s.0)).collect()
+    };
+    assert_eq!(picker.len(), 3);
+    assert!(picker.iter().all(|&(lang, on)| on == (lang == Lang::Ar)));
+    for lang in Lang::ALL {
+        assert_eq!(
+            button_label(&mut app, &UiAction::SetLanguage(lang)),
+            lang.native_name()
+        );
+    }
+
+    // The case list's tier tabs.
+    sign_in(&mut app, "Huda");
+    let shown = texts(&mut app);
+    let tab1 = m.text(
+        Lang::Ar,
+        "tab-open",
+        Some(&args(&[
+            ("tier", 1.into()),
+            ("passed", 0.into()),
+            (
+                "cases",
+                app.world()
+                    .resource::<hold_the_line::game::cases::Cases>()
+                    .scenarios
+                    .iter()
+                    .filter(|s| s.tier == 1)
+                    .count()
+                    .into(),
+            ),
+        ])),
+    );
+    let tab2 = m.text(Lang::Ar, "tab-locked", Some(&args(&[("tier", 2.into())])));
+    for tab in [tab1, tab2] {
+        assert!(
+            shown.iter().any(|t| unmarked(t) == unmarked(&tab)),
+            "{tab} not in {shown:?}"
+        );
+    }
+    assert!(!shown.iter().any(|t| t.starts_with("Tier ")), "{shown:?}");
+    assert!(shown.contains(&m.get(Lang::Ar, "select-title")));
+
+    // The debrief's headings and buttons.
+    play(
+        &mut app,
+        "missing_parcel",
+        &[(1, true), (1, true), (1, true), (1, true), (1, true)],
+    );
+    let shown = texts(&mut app);
+    for id in [
+        "checklist-title",
+        "chart-title",
+        "transcript-title",
+        "chart-legend",
+        "debrief-retry",
+        "back-to-list",
+        "debrief-passed",
+    ] {
+        let arabic = m.get(Lang::Ar, id);
+        assert!(
+            shown.iter().any(|t| t.contains(&arabic)),
+            "{id}: {arabic} not in {shown:?}"
+        );
+    }
+}
+
+/// The English messages a screen could show, as (id, text with `{$arg}` where a value goes).
+fn english_messages() -> Vec<(String, String)> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/locales/en");
+    let m = htl_core::i18n::Messages::plain();
+    let mut out = Vec::new();
+    for file in ["ui.ftl", "engine.ftl", "guidance.ftl"] {
+        let source = std::fs::read_to_string(root.join(file)).unwrap();
+        for line in source.lines() {
+            let Some((id, _)) = line.split_once(" = ").or_else(|| line.split_once(" =")) else {
+                continue;
+            };
+            // Stock lines are the customer's (scenario data), spoken in the scenario's language.
+            if id.is_empty()
+                || id.starts_with(['#', ' '])
+                || id.starts_with("stock-")
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                continue;
+            }
+            out.push((id.to_string(), m.get(Lang::En, id)));
+        }
+    }
+    out
+}
+
+/// Texts on screen that are still English words of the game: a message shown as it is, or
+/// a message's wording around its values ("Signed in as ..."). Scenario data (the case's
+/// own words, in English here) and digits are not the game's words and are left alone.
+fn english_left(shown: &[String], english: &[(String, String)], data: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for text in shown {
+        let text = unmarked(text);
+        for (id, message) in english {
+            if message.contains('{') {
+                // The wording between the values, where it says something.
+                for piece in message.split(['{', '}']) {
+                    let letters = piece.chars().filter(|c| c.is_alphabetic()).count();
+                    if piece.starts_with('$') || letters < 5 || data.contains(piece) {
+                        continue;
+                    }
+                    if text.contains(piece) {
+                        found.push(format!("{id} ({piece:?}) in {text:?}"));
+                    }
+                }
+            } else if text == *message && !data.contains(message.as_str()) {
+                found.push(format!("{id} in {text:?}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn in_hebrew_no_screen_shows_the_games_english_words() {
+    use hold_the_line::game::session::Finished;
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    let english = english_messages();
+    assert!(english.len() > 100, "{}", english.len());
+    // Everything the scenarios themselves say (titles, briefs, lines, replies, names).
+    let catalogue = htl_core::guidance::Catalogue::builtin();
+    let library = htl_core::scenario::load_paths(&[scenarios()], &catalogue).unwrap();
+    let scenario_data: String = library.scenarios.iter().map(|s| format!("{s:?}")).collect();
+    let mut problems: Vec<String> = Vec::new();
+    let check = |app: &mut App, at: &str| -> Vec<String> {
+        let shown = texts(app);
+        assert!(!shown.is_empty());
+        english_left(&shown, &english, &scenario_data)
+            .into_iter()
+            .map(|p| format!("{at}: {p}"))
+            .collect()
+    };
+    // The check finds English where there is English.
+    assert!(
+        !check(&mut app, "title in English").is_empty(),
+        "the check sees the English title"
+    );
+
+    send(&mut app, UiAction::SetLanguage(Lang::He));
+    problems.extend(check(&mut app, "title"));
+    sign_in(&mut app, "Dana");
+    problems.extend(check(&mut app, "case list"));
+    send(&mut app, UiAction::ShowTier(2));
+    problems.extend(check(&mut app, "case list, tier 2"));
+    send(&mut app, UiAction::ShowTier(1));
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    problems.extend(check(&mut app, "brief"));
+    send(&mut app, UiAction::StartCall);
+    assert_eq!(screen(&app), Screen::Call);
+    problems.extend(check(&mut app, "call"));
+    // Through a call: interrupt once, leave a silence once, pause once, then answer well.
+    let mut frame = 0;
+    let mut answered = 0;
+    let mut paused = false;
+    while screen(&app) == Screen::Call && frame < 5_000 {
+        frame += 1;
+        if frame % 7 == 0 {
+            problems.extend(check(&mut app, "call"));
+        }
+        let (can_reply, waiting_long, speaking) = {
+            let call = &app.world().resource::<LiveCall>().call;
+            (
+                call.can_reply(),
+                matches!(call.phase(), Phase::Waiting { silent_for, .. } if silent_for > 4_000),
+                matches!(call.phase(), Phase::Speaking { .. }),
+            )
+        };
+        if !paused && frame == 20 {
+            send(&mut app, UiAction::TogglePause);
+            problems.extend(check(&mut app, "call, paused"));
+            send(&mut app, UiAction::TogglePause);
+            paused = true;
+        }
+        if can_reply && answered == 0 && speaking {
+            // Cut in while they speak.
+            send(&mut app, UiAction::Reply(2));
+            answered += 1;
+        } else if can_reply && answered > 0 && (waiting_long || answered > 1) && floor_open(&app) {
+            send(&mut app, UiAction::Voice(Voice::Soft));
+            send(&mut app, UiAction::Reply(0));
+            answered += 1;
+        } else {
+            // Between answers, and into a silence before the second one.
+            app.update();
+        }
+    }
+    until(&mut app, "the debrief", |a| screen(a) == Screen::Debrief);
+    problems.extend(check(&mut app, "debrief"));
+    assert!(
+        !app.world().resource::<Finished>().score.rules.is_empty(),
+        "the debrief has a checklist to word"
+    );
+    assert!(
+        problems.is_empty(),
+        "English left:\n{}",
+        problems.join("\n")
+    );
+}

@@ -4,15 +4,15 @@
 //! Hebrew.
 
 use bevy::prelude::*;
-
-/// U+200F RIGHT-TO-LEFT MARK.
-pub const RLM: char = '\u{200F}';
 use htl_core::i18n::{Args, Lang, Messages, Value, args};
 
 use super::Screen;
 use super::actions::{UiAction, UiCommand};
 use super::cases::Cases;
-use super::session::Trainee;
+use super::session::{Trainee, TraineeNotice};
+
+/// U+200F RIGHT-TO-LEFT MARK.
+pub const RLM: char = '\u{200F}';
 
 /// The UI language now.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +33,11 @@ impl Locale {
     /// Message `id` with arguments: `locale.tr("case-attempts", &[("n", 3.into())])`.
     pub fn tr(&self, id: &str, pairs: &[(&str, Value<'_>)]) -> String {
         let a: Args = args(pairs);
-        self.directed(Messages::for_screen().text(self.lang, id, Some(&a)))
+        self.directed(plain_numbers(Messages::for_screen().text(
+            self.lang,
+            id,
+            Some(&a),
+        )))
     }
 
     /// A paragraph takes its direction from its first strong letter, so a message that opens
@@ -51,6 +55,40 @@ impl Locale {
     pub fn is_rtl(&self) -> bool {
         self.lang.is_rtl()
     }
+}
+
+/// Numbers need no direction isolates (digits keep their order in either direction), so the
+/// marks Fluent puts around a number are dropped: "85 (passed)" reads and compares as typed.
+fn plain_numbers(text: String) -> String {
+    const OPEN: char = '\u{2068}';
+    const CLOSE: char = '\u{2069}';
+    if !text.contains(OPEN) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + OPEN.len_utf8()..];
+        match after.find([OPEN, CLOSE]) {
+            Some(end)
+                if after[end..].starts_with(CLOSE)
+                    && end > 0
+                    && after[..end].chars().all(|c| {
+                        c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '-' | '/')
+                    }) =>
+            {
+                out.push_str(&after[..end]);
+                rest = &after[end + CLOSE.len_utf8()..];
+            }
+            _ => {
+                out.push(OPEN);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Locale {
@@ -117,12 +155,27 @@ fn adopt_profile_language(trainee: Option<ResMut<Trainee>>, mut locale: ResMut<L
             if !trainee.guest
                 && let Err(e) = trainee.store.save(&trainee.profile)
             {
-                trainee.notice = Some(e.to_string());
+                trainee.notice = Some(TraineeNotice::SaveFailed(e.to_string()));
             }
         }
     } else if !locale.forced
         && let Some(saved) = trainee.profile.language
     {
         locale.lang = saved;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_numbers;
+
+    #[test]
+    fn numbers_lose_their_isolates_and_words_keep_them() {
+        assert_eq!(
+            plain_numbers("\u{2068}85\u{2069} (passed) \u{2068}Noor\u{2069}".into()),
+            "85 (passed) \u{2068}Noor\u{2069}"
+        );
+        assert_eq!(plain_numbers("\u{2068}-3\u{2069}".into()), "-3");
+        assert_eq!(plain_numbers("\u{2068}\u{2069}".into()), "\u{2068}\u{2069}");
     }
 }

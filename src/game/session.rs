@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 use htl_core::engine::{Call, Score};
-use htl_core::profile::{Profile, ProfileError, Store};
+use htl_core::profile::{Notice, Profile, ProfileError, Store};
 use htl_core::scenario::Scenario;
 
 use super::GameConfig;
 use super::cases::Cases;
+use super::locale::Locale;
 
 #[derive(Resource)]
 pub struct Trainee {
@@ -19,7 +20,40 @@ pub struct Trainee {
     pub profile: Profile,
     pub guest: bool,
     /// Shown once on the case list: a recovered save, a failed save.
-    pub notice: Option<String>,
+    pub notice: Option<TraineeNotice>,
+}
+
+/// Something the case list tells the trainee once, worded in the language of the moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TraineeNotice {
+    /// The progress file was damaged and restored from its backup.
+    Recovered {
+        reason: String,
+        damaged_kept_at: PathBuf,
+    },
+    /// The progress could not be saved (the system's reason).
+    SaveFailed(String),
+}
+
+impl TraineeNotice {
+    /// In the language of `locale`.
+    pub fn text(&self, locale: &Locale) -> String {
+        match self {
+            TraineeNotice::Recovered {
+                reason,
+                damaged_kept_at,
+            } => locale.tr(
+                "notice-recovered",
+                &[
+                    ("reason", reason.clone().into()),
+                    ("path", damaged_kept_at.display().to_string().into()),
+                ],
+            ),
+            TraineeNotice::SaveFailed(error) => {
+                locale.tr("notice-save-failed", &[("error", error.clone().into())])
+            }
+        }
+    }
 }
 
 impl Trainee {
@@ -30,7 +64,15 @@ impl Trainee {
             store,
             profile,
             guest: false,
-            notice: notice.map(|n| n.message()),
+            notice: notice.map(|n| match n {
+                Notice::RecoveredFromBackup {
+                    damaged_kept_at,
+                    reason,
+                } => TraineeNotice::Recovered {
+                    reason,
+                    damaged_kept_at,
+                },
+            }),
         };
         // Create the file at once, so the name is offered under "Continue" next time.
         trainee.store.save(&trainee.profile)?;

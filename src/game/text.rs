@@ -1,6 +1,18 @@
 //! Small text helpers the screens share: a capital first letter and a clock without tenths.
 
 use htl_core::engine::{Millis, clock};
+use htl_core::scenario::Channel;
+
+use super::locale::Locale;
+
+/// A channel's name in the locale's language ("phone", "chat", "front desk").
+pub fn channel_name(locale: &Locale, channel: Channel) -> String {
+    locale.t(match channel {
+        Channel::Phone => "channel-phone",
+        Channel::Chat => "channel-chat",
+        Channel::FrontDesk => "channel-front-desk",
+    })
+}
 
 /// `s` with its first letter in capitals ("phone" → "Phone").
 pub fn capital(s: &str) -> String {

@@ -1,2 +1,171 @@
 # The game's own words: buttons, headings, hints, statuses. Same ids in every language.
-app-title = اصمد على الخط
+# Key names in hints (Esc, Enter, Tab, 1-4, S/E/F, P, R, N) are written as the keys are labelled.
+app-title = أبقِ الخط مفتوحًا
+
+## Shared words.
+back-to-list = العودة إلى القائمة  (Esc)
+channel-phone = هاتف
+channel-chat = دردشة
+channel-front-desk = مكتب الاستقبال
+# Between the items of a list of rule names.
+list-separator = {"؛ "}
+customer-fallback = العميل
+
+## Title screen.
+title-tagline = تدرّب على مكالمات مع عملاء غاضبين. أنصت، واخفض صوتك، وتحمّل مسؤولية المشكلة.
+title-name-label = اسمك
+title-sign-in = تسجيل الدخول  (Enter)
+title-one-profile = ملف واحد لكل اسم: يُحفظ تقدّمك باسمك.
+title-continue-as = المتابعة باسم { $name }
+title-more-profiles = { $count ->
+    [one] يوجد ملف محفوظ آخر: اكتب الاسم أعلاه لمتابعته.
+    [two] يوجد ملفان محفوظان آخران: اكتب الاسم أعلاه لمتابعة أحدهما.
+    [few] توجد { $count } ملفات محفوظة أخرى: اكتب الاسم أعلاه لمتابعة أحدها.
+   *[other] يوجد { $count } ملفًا محفوظًا آخر: اكتب الاسم أعلاه لمتابعة أحدها.
+}
+title-guest = التدرّب كضيف
+title-quit = خروج
+title-saved-in = يُحفظ التقدّم في { $dir }
+title-name-first = اكتب اسمك أولًا، ثم اضغط Enter.
+title-open-failed = تعذّر فتح ملف تقدّم { $name }: { $error }
+
+## Notices on the case list.
+notice-recovered = تلف ملف تقدّمك ({ $reason })، فاستُعيد من آخر نسخة سليمة. قد يكون ما أنجزته في جلستك الأخيرة مفقودًا. الملف التالف محفوظ في { $path }.
+notice-save-failed = تعذّر حفظ تقدّمك: { $error }
+
+## Case list.
+select-title = اختر حالة
+select-signed-in = تم تسجيل الدخول باسم { $name }
+select-guest = التدرّب كضيف: لن يُحفظ شيء
+select-sign-out = تسجيل الخروج  (Esc)
+select-keys = { $rule }  المفاتيح: 1-4 لتبديل المستوى، والأسهم أو Tab للتنقّل، وEnter للفتح.
+select-more-below = حالات أخرى في الأسفل: مرّر، أو اضغط Page Down
+select-no-cases = لا توجد حالات في هذا المستوى بعد.
+tab-open = المستوى { $tier }  (اجتياز { $passed }/{ $cases })
+tab-locked = المستوى { $tier }  (مقفل)
+case-passed = تم الاجتياز. أفضل نتيجة { $score } ({ $grade })، { $attempts ->
+    [zero] بلا محاولات
+    [one] محاولة واحدة
+    [two] محاولتان
+    [few] { $attempts } محاولات
+   *[other] { $attempts } محاولة
+}
+case-not-passed = لم يتم الاجتياز بعد. أفضل نتيجة { $score }، { $attempts ->
+    [zero] بلا محاولات
+    [one] محاولة واحدة
+    [two] محاولتان
+    [few] { $attempts } محاولات
+   *[other] { $attempts } محاولة
+}
+case-new = جديدة. درجة النجاح { $mark }
+case-summary = { $channel } · { $summary }
+broken-title = تعذّر تحميل { $file } ({ $errors ->
+    [one] خطأ واحد
+    [two] خطآن
+    [few] { $errors } أخطاء
+   *[other] { $errors } خطأً
+})
+broken-detail = { $summary } شغّل `hold-the-line check` لمعرفة التفاصيل.
+broken-detail-kept = { $summary } آخر نسخة سليمة لا تزال قابلة للعب. شغّل `hold-the-line check` لمعرفة التفاصيل.
+
+## Brief.
+brief-heading = المستوى { $tier } · { $channel } · درجة النجاح { $mark }
+brief-customer = العميل: { $name }
+brief-how-to-play = طريقة اللعب
+brief-rules-phone = تظهر كلمات العميل أثناء نطقه بها. أجب بمفاتيح الأرقام 1-4 أو بنقرة. إذا أجبت وهو لا يزال يصرخ فقد قاطعته؛ التوقّف بعد نوبة الغضب هو إشارتك للكلام. اختر نبرة صوتك قبل الإجابة: S (هادئة)، E (متّزنة)، F (حازمة). لا تتركه في صمت. يوقف P المكالمة مؤقتًا إذا قاطعك أمر في الواقع (المكالمة الموقوفة ليست صمتًا ميتًا).
+brief-rules-chat = تظهر رسائل العميل أثناء كتابته لها. أجب بمفاتيح الأرقام 1-4 أو بنقرة. إذا أرسلت وهو لا يزال يكتب بأحرف كبيرة فقد قاطعته؛ انتظر حتى يتوقّف. اختر أسلوبك قبل الإجابة: S (ودود)، E (محايد)، F (جاف). لا تتركه منتظرًا. يوقف P الدردشة مؤقتًا إذا قاطعك أمر في الواقع (الدردشة الموقوفة ليست صمتًا ميتًا).
+brief-start-phone = الرد على المكالمة  (Enter)
+brief-start-chat = فتح الدردشة  (Enter)
+brief-start-desk = خدمة العميل  (Enter)
+brief-last-attempts = محاولاتك الأخيرة: { $attempts }
+brief-attempt-passed = { $when }:  { $score } (ناجحة)
+brief-attempt-not-passed = { $when }:  { $score } (غير ناجحة)
+brief-attempt-when = { $day } { $time } بالتوقيت العالمي
+
+## Call screen.
+call-subtitle = { $title } · { $channel }
+call-incoming-phone = مكالمة واردة: { $name }
+call-incoming-chat = دردشة جديدة من { $name }
+call-incoming-desk = يتقدّم { $name } إلى المكتب
+call-pause = إيقاف مؤقت  (P)
+call-paused = متوقّف مؤقتًا. الساعة متوقّفة.
+call-resume = استئناف  (P)
+call-ended = انتهت المكالمة: { $kind }. { $text }
+chat-ended = انتهت الدردشة: { $kind }. { $text }
+line-cut-off = { $name } (بعد مقاطعته)
+line-after-silence = { $name } (بعد صمتك)
+line-into-silence = { $name } (في وسط الصمت)
+line-in-capitals = { $name } (بأحرف كبيرة)
+line-shouting = { $name } (صراخًا)
+line-heated = { $name } (بانفعال)
+line-voice-raised = { $name } (بصوت مرتفع)
+you-typing-over = أنت، بأسلوب { $voice }، أثناء كتابته
+you-interrupting = أنت، بصوت { $voice }، مقاطعًا
+you-tone = أنت، بأسلوب { $voice }
+you-voice = أنت، بصوت { $voice }
+status-venting-cue = { $name } يفرّغ غضبه. دعه يُكمل.
+status-venting = { $name } يفرّغ غضبه.
+status-typing = { $name } يكتب
+status-talking = { $name } يتكلّم
+status-paused = متوقّف مؤقتًا
+status-cue-chat = توقّف عن الكتابة: دورك
+status-cue = توقّف: دورك في الكلام
+status-your-turn = دورك
+status-silence = صمت: { $seconds } ث
+status-you-typing = أنت تكتب
+status-you-speaking = أنت تتكلّم
+status-chat-over = انتهت الدردشة
+status-call-over = انتهت المكالمة
+voice-title = الصوت:
+tone-title = الأسلوب:
+voice-button = { $voice }  ({ $key })
+voice-soft = هادئ
+voice-even = متّزن
+voice-firm = حازم
+tone-warm = ودود
+tone-neutral = محايد
+tone-curt = جاف
+hint-chat = أجب بـ 1-4. انتظر حتى يتوقّف عن الكتابة؛ وردّ على الأحرف الكبيرة بودّ.
+hint-phone = أجب بـ 1-4. انتظر التوقّف؛ وردّ على العميل الصارخ بهدوء.
+hint-short = أجب بـ 1-4.
+meter-anger = الغضب
+meter-trust = الثقة
+meter-patience = الصبر
+meters-why = سبب تغيّرها
+meter-moved = { $delta } { $meter }: { $reason }
+
+## Debrief.
+debrief-passed = ناجح
+debrief-not-passed = غير ناجح
+debrief-verdict = { $verdict } · { $title }
+debrief-grade = التقدير { $grade }
+debrief-unfinished = غير مكتملة
+debrief-outcome = { $kind }: { $text }
+debrief-pass-mark = درجة النجاح { $mark }.
+debrief-parts = النتيجة { $outcome }/40 · السلوك { $conduct }/40 · مزاج العميل { $mood }/20.
+debrief-saved = حُفظت في تقدّمك.
+debrief-guest = جلسة ضيف: لم تُحفظ.
+debrief-save-failed = تعذّر حفظ هذه النتيجة: { $error }
+debrief-tier-open = حالات جديدة متاحة: المستوى { $tier } مفتوح الآن.
+debrief-retry = إعادة المحاولة  (R)
+debrief-next = الحالة التالية  (N)
+debrief-scroll = مرّر بعجلة الفأرة أو بمفاتيح الأسهم.
+checklist-title = الإرشادات خلال المكالمة
+mark-followed = مُتّبعة
+mark-broken = مُخالَفة
+mark-mixed = مختلطة
+checklist-at = عند { $time }: { $what }
+checklist-you-said = قلت «{ $reply }»
+chart-title = الغضب والثقة خلال المكالمة
+chart-legend = الأحمر: الغضب، مع خط باهت حيث يستسلم العميل. الأزرق: الثقة. العلامات في الأسفل: قاعدة مُخالَفة (بالأحمر) أو مُتّبعة (بالأخضر).
+transcript-title = المكالمة سطرًا سطرًا
+transcript-customer = { $time }  { $name }: { $text }
+transcript-you = { $time }  أنت ({ $voice }، { $timing }): { $text }
+transcript-voice = بصوت { $voice }
+transcript-tone = بأسلوب { $voice }
+transcript-ended = انتهت: { $kind }. { $text }
+better-title = ردّ أفضل هنا:
+better-quote = «{ $text }»
+better-why = السبب: { $why }.
+better-avoids = لا يخالف: { $rules }
+better-follows = يتّبع: { $rules }

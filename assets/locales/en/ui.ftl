@@ -1,2 +1,161 @@
 # The game's own words: buttons, headings, hints, statuses. Same ids in every language.
+# Key names in hints (Esc, Enter, Tab, 1-4, S/E/F, P, R, N) are written as the keys are labelled.
 app-title = Hold the Line
+
+## Shared words.
+back-to-list = Back to the list  (Esc)
+channel-phone = phone
+channel-chat = chat
+channel-front-desk = front desk
+# Between the items of a list of rule names.
+list-separator = {"; "}
+customer-fallback = The customer
+
+## Title screen.
+title-tagline = Practise calls with angry customers. Listen, lower your voice, own the problem.
+title-name-label = Your name
+title-sign-in = Sign in  (Enter)
+title-one-profile = One profile per name: your progress is kept under it.
+title-continue-as = Continue as { $name }
+title-more-profiles = { $count ->
+    [one] One more saved profile: type the name above to continue it.
+   *[other] { $count } more saved profiles: type the name above to continue one.
+}
+title-guest = Practise as a guest
+title-quit = Quit
+title-saved-in = Progress is saved in { $dir }
+title-name-first = Type your name first, then press Enter.
+title-open-failed = Could not open { $name }'s progress: { $error }
+
+## Notices on the case list.
+notice-recovered = Your progress file was damaged ({ $reason }), so it was restored from the last good copy. Anything from your very last session may be missing. The damaged file is kept at { $path }.
+notice-save-failed = Your progress could not be saved: { $error }
+
+## Case list.
+select-title = Choose a case
+select-signed-in = Signed in as { $name }
+select-guest = Practising as a guest: nothing is saved
+select-sign-out = Sign out  (Esc)
+select-keys = { $rule }  Keys: 1-4 switch tier, arrows or Tab move, Enter opens.
+select-more-below = More cases below: scroll, or Page Down
+select-no-cases = No cases in this tier yet.
+tab-open = Tier { $tier }  ({ $passed }/{ $cases } passed)
+tab-locked = Tier { $tier }  (locked)
+case-passed = Passed. Best { $score } ({ $grade }), { $attempts ->
+    [one] { $attempts } attempt
+   *[other] { $attempts } attempts
+}
+case-not-passed = Not passed yet. Best { $score }, { $attempts ->
+    [one] { $attempts } attempt
+   *[other] { $attempts } attempts
+}
+case-new = New. Pass mark { $mark }
+case-summary = { $channel } · { $summary }
+broken-title = { $file } could not be loaded ({ $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+})
+broken-detail = { $summary } Run `hold-the-line check` for details.
+broken-detail-kept = { $summary } The last good version is still playable. Run `hold-the-line check` for details.
+
+## Brief.
+brief-heading = Tier { $tier } · { $channel } · pass mark { $mark }
+brief-customer = The customer: { $name }
+brief-how-to-play = How to play
+brief-rules-phone = The customer's words appear as they speak them. Answer with the number keys 1-4 or a click. Answer while they are still shouting and you interrupt them; the pause after an outburst is your cue. Choose your voice with S (soft), E (even), F (firm) before you answer. Don't leave them in silence. P pauses the call if real life interrupts (a paused call is not dead air).
+brief-rules-chat = The customer's messages appear as they type them. Answer with the number keys 1-4 or a click. Send while they are still typing in capitals and you cut them off; wait until they stop. Choose your tone with S (warm), E (neutral), F (curt) before you answer. Don't leave them waiting. P pauses the chat if real life interrupts (a paused chat is not dead air).
+brief-start-phone = Take the call  (Enter)
+brief-start-chat = Open the chat  (Enter)
+brief-start-desk = Serve the customer  (Enter)
+brief-last-attempts = Your last attempts: { $attempts }
+brief-attempt-passed = { $when }:  { $score } (passed)
+brief-attempt-not-passed = { $when }:  { $score } (not passed)
+brief-attempt-when = { $day } { $time } UTC
+
+## Call screen.
+call-subtitle = { $title } · { $channel }
+call-incoming-phone = Incoming call: { $name }
+call-incoming-chat = New chat from { $name }
+call-incoming-desk = { $name } comes up to the desk
+call-pause = Pause  (P)
+call-paused = Paused. The clock is stopped.
+call-resume = Resume  (P)
+call-ended = Call ended: { $kind }. { $text }
+chat-ended = Chat ended: { $kind }. { $text }
+line-cut-off = { $name } (cut off)
+line-after-silence = { $name } (after your silence)
+line-into-silence = { $name } (into the silence)
+line-in-capitals = { $name } (in capitals)
+line-shouting = { $name } (shouting)
+line-heated = { $name } (heated)
+line-voice-raised = { $name } (voice raised)
+you-typing-over = You, { $voice }, while they were typing
+you-interrupting = You, { $voice } voice, interrupting
+you-tone = You, { $voice }
+you-voice = You, { $voice } voice
+status-venting-cue = { $name } is venting. Let them finish.
+status-venting = { $name } is venting.
+status-typing = { $name } is typing
+status-talking = { $name } is talking
+status-paused = Paused
+status-cue-chat = They stopped typing: your cue
+status-cue = A pause: your cue to speak
+status-your-turn = Your turn
+status-silence = Silence: { $seconds } s
+status-you-typing = You are typing
+status-you-speaking = You are speaking
+status-chat-over = The chat has ended
+status-call-over = The call has ended
+voice-title = Voice:
+tone-title = Tone:
+voice-button = { $voice }  ({ $key })
+voice-soft = soft
+voice-even = even
+voice-firm = firm
+tone-warm = warm
+tone-neutral = neutral
+tone-curt = curt
+hint-chat = Answer with 1-4. Wait until they stop typing; answer capitals warmly.
+hint-phone = Answer with 1-4. Wait for the pause; answer a shouting customer softly.
+hint-short = Answer with 1-4.
+meter-anger = anger
+meter-trust = trust
+meter-patience = patience
+meters-why = Why they moved
+meter-moved = { $delta } { $meter }: { $reason }
+
+## Debrief.
+debrief-passed = PASSED
+debrief-not-passed = NOT PASSED
+debrief-verdict = { $verdict } · { $title }
+debrief-grade = grade { $grade }
+debrief-unfinished = Unfinished
+debrief-outcome = { $kind }: { $text }
+debrief-pass-mark = Pass mark { $mark }.
+debrief-parts = Outcome { $outcome }/40 · Conduct { $conduct }/40 · Customer's mood { $mood }/20.
+debrief-saved = Saved to your progress.
+debrief-guest = Guest session: not saved.
+debrief-save-failed = Could not save this result: { $error }
+debrief-tier-open = New cases unlocked: tier { $tier } is open.
+debrief-retry = Retry  (R)
+debrief-next = Next case  (N)
+debrief-scroll = Scroll with the mouse wheel or the arrow keys.
+checklist-title = The guidance, call by call
+mark-followed = FOLLOWED
+mark-broken = BROKEN
+mark-mixed = MIXED
+checklist-at = at { $time }: { $what }
+checklist-you-said = you said "{ $reply }"
+chart-title = Anger and trust over the call
+chart-legend = Red: anger, with a faint line where they give up. Blue: trust. Marks along the bottom: a rule broken (red) or followed (green).
+transcript-title = The call, line by line
+transcript-customer = { $time }  { $name }: { $text }
+transcript-you = { $time }  You ({ $voice }, { $timing }): { $text }
+transcript-voice = { $voice } voice
+transcript-tone = { $voice } tone
+transcript-ended = Ended: { $kind }. { $text }
+better-title = A better reply here:
+better-quote = "{ $text }"
+better-why = Why: { $why }.
+better-avoids = it doesn't break: { $rules }
+better-follows = it follows: { $rules }

@@ -1,2 +1,165 @@
 # The game's own words: buttons, headings, hints, statuses. Same ids in every language.
+# Key names in hints (Esc, Enter, Tab, 1-4, S/E/F, P, R, N) are written as the keys are labelled.
 app-title = להחזיק את הקו
+
+## Shared words.
+back-to-list = חזרה לרשימה  (Esc)
+channel-phone = טלפון
+channel-chat = צ'אט
+channel-front-desk = דלפק קבלה
+# Between the items of a list of rule names.
+list-separator = {"; "}
+customer-fallback = הלקוח
+
+## Title screen.
+title-tagline = תרגול שיחות עם לקוחות כועסים. להקשיב, להנמיך את הקול, לקחת אחריות על הבעיה.
+title-name-label = השם שלך
+title-sign-in = כניסה  (Enter)
+title-one-profile = פרופיל אחד לכל שם: ההתקדמות נשמרת תחתיו.
+title-continue-as = להמשיך בתור { $name }
+title-more-profiles = { $count ->
+    [one] עוד פרופיל שמור אחד: אפשר להקליד את השם למעלה כדי להמשיך בו.
+    [two] עוד שני פרופילים שמורים: אפשר להקליד את השם למעלה כדי להמשיך באחד מהם.
+   *[other] עוד { $count } פרופילים שמורים: אפשר להקליד את השם למעלה כדי להמשיך באחד מהם.
+}
+title-guest = תרגול כאורח
+title-quit = יציאה
+title-saved-in = ההתקדמות נשמרת ב-{ $dir }
+title-name-first = קודם מקלידים שם, ואז Enter.
+title-open-failed = לא ניתן לפתוח את ההתקדמות של { $name }: { $error }
+
+## Notices on the case list.
+notice-recovered = קובץ ההתקדמות נפגם ({ $reason }), ולכן שוחזר מהעותק התקין האחרון. ייתכן שחסר משהו מהסשן האחרון. הקובץ הפגום נשמר ב-{ $path }.
+notice-save-failed = לא ניתן לשמור את ההתקדמות: { $error }
+
+## Case list.
+select-title = בחירת תרחיש
+select-signed-in = מחובר/ת בתור { $name }
+select-guest = תרגול כאורח: שום דבר לא נשמר
+select-sign-out = התנתקות  (Esc)
+select-keys = { $rule }  מקשים: 1-4 להחלפת רמה, חיצים או Tab למעבר, Enter לפתיחה.
+select-more-below = יש עוד תרחישים למטה: לגלול, או Page Down
+select-no-cases = אין עדיין תרחישים ברמה הזו.
+tab-open = רמה { $tier }  ({ $passed }/{ $cases } עברו)
+tab-locked = רמה { $tier }  (נעולה)
+case-passed = עבר. התוצאה הטובה ביותר { $score } ({ $grade }), { $attempts ->
+    [one] ניסיון אחד
+    [two] שני ניסיונות
+   *[other] { $attempts } ניסיונות
+}
+case-not-passed = עדיין לא עבר. התוצאה הטובה ביותר { $score }, { $attempts ->
+    [one] ניסיון אחד
+    [two] שני ניסיונות
+   *[other] { $attempts } ניסיונות
+}
+case-new = חדש. ציון מעבר { $mark }
+case-summary = { $channel } · { $summary }
+broken-title = לא ניתן לטעון את { $file } ({ $errors ->
+    [one] שגיאה אחת
+    [two] שתי שגיאות
+   *[other] { $errors } שגיאות
+})
+broken-detail = { $summary } לפרטים: `hold-the-line check`.
+broken-detail-kept = { $summary } הגרסה התקינה האחרונה עדיין זמינה למשחק. לפרטים: `hold-the-line check`.
+
+## Brief.
+brief-heading = רמה { $tier } · { $channel } · ציון מעבר { $mark }
+brief-customer = הלקוח: { $name }
+brief-how-to-play = איך משחקים
+brief-rules-phone = המילים של הלקוח מופיעות תוך כדי שהוא מדבר. עונים במקשי המספרים 1-4 או בלחיצה. מי שעונה בזמן שהלקוח עוד צועק, קוטע אותו; ההפסקה אחרי ההתפרצות היא הסימן לדבר. בוחרים טון דיבור לפני שעונים: S (רך), E (מאוזן), F (תקיף). לא משאירים את הלקוח בשקט. P משהה את השיחה אם משהו קורה במציאות (שיחה מושהית היא לא שקט מת).
+brief-rules-chat = ההודעות של הלקוח מופיעות תוך כדי שהוא מקליד. עונים במקשי המספרים 1-4 או בלחיצה. מי ששולח בזמן שהלקוח עוד מקליד באותיות גדולות, קוטע אותו; מחכים עד שיפסיק. בוחרים טון לפני שעונים: S (חם), E (ניטרלי), F (יבש). לא משאירים את הלקוח לחכות. P משהה את הצ'אט אם משהו קורה במציאות (צ'אט מושהה הוא לא שקט מת).
+brief-start-phone = לענות לשיחה  (Enter)
+brief-start-chat = לפתוח את הצ'אט  (Enter)
+brief-start-desk = לשרת את הלקוח  (Enter)
+brief-last-attempts = הניסיונות האחרונים שלך: { $attempts }
+brief-attempt-passed = { $when }:  { $score } (עבר)
+brief-attempt-not-passed = { $when }:  { $score } (לא עבר)
+brief-attempt-when = { $day } { $time } UTC
+
+## Call screen.
+call-subtitle = { $title } · { $channel }
+call-incoming-phone = שיחה נכנסת: { $name }
+call-incoming-chat = צ'אט חדש מאת { $name }
+call-incoming-desk = { $name } ניגש לדלפק
+call-pause = השהיה  (P)
+call-paused = מושהה. השעון עצר.
+call-resume = המשך  (P)
+call-ended = השיחה הסתיימה: { $kind }. { $text }
+chat-ended = הצ'אט הסתיים: { $kind }. { $text }
+line-cut-off = { $name } (אחרי שנקטע)
+line-after-silence = { $name } (אחרי השתיקה שלך)
+line-into-silence = { $name } (לתוך השקט)
+line-in-capitals = { $name } (באותיות גדולות)
+line-shouting = { $name } (בצעקות)
+line-heated = { $name } (בכעס)
+line-voice-raised = { $name } (בקול מורם)
+you-typing-over = התשובה שלך, בטון { $voice }, בזמן שהלקוח הקליד
+you-interrupting = התשובה שלך, בקול { $voice }, תוך כדי קטיעה
+you-tone = התשובה שלך, בטון { $voice }
+you-voice = התשובה שלך, בקול { $voice }
+status-venting-cue = { $name } מוציא/ה קיטור. לתת לסיים.
+status-venting = { $name } מוציא/ה קיטור.
+status-typing = { $name } מקליד/ה
+status-talking = { $name } מדבר/ת
+status-paused = מושהה
+status-cue-chat = הפסיק/ה להקליד: תורך
+status-cue = הפסקה: התור שלך לדבר
+status-your-turn = תורך
+status-silence = שקט: { $seconds } שנ'
+status-you-typing = ההקלדה שלך בעיצומה
+status-you-speaking = הדיבור שלך בעיצומו
+status-chat-over = הצ'אט הסתיים
+status-call-over = השיחה הסתיימה
+voice-title = קול:
+tone-title = טון:
+voice-button = { $voice }  ({ $key })
+voice-soft = רך
+voice-even = מאוזן
+voice-firm = תקיף
+tone-warm = חם
+tone-neutral = ניטרלי
+tone-curt = יבש
+hint-chat = עונים עם 1-4. מחכים עד שהלקוח מפסיק להקליד; על אותיות גדולות עונים בחום.
+hint-phone = עונים עם 1-4. מחכים להפסקה; ללקוח צועק עונים ברכות.
+hint-short = עונים עם 1-4.
+meter-anger = כעס
+meter-trust = אמון
+meter-patience = סבלנות
+meters-why = למה זה זז
+meter-moved = { $delta } { $meter }: { $reason }
+
+## Debrief.
+debrief-passed = עבר
+debrief-not-passed = לא עבר
+debrief-verdict = { $verdict } · { $title }
+debrief-grade = ציון { $grade }
+debrief-unfinished = לא הסתיים
+debrief-outcome = { $kind }: { $text }
+debrief-pass-mark = ציון מעבר { $mark }.
+debrief-parts = תוצאה { $outcome }/40 · התנהלות { $conduct }/40 · מצב רוח הלקוח { $mood }/20.
+debrief-saved = נשמר בהתקדמות שלך.
+debrief-guest = סשן אורח: לא נשמר.
+debrief-save-failed = לא ניתן לשמור את התוצאה: { $error }
+debrief-tier-open = תרחישים חדשים נפתחו: רמה { $tier } פתוחה.
+debrief-retry = לנסות שוב  (R)
+debrief-next = התרחיש הבא  (N)
+debrief-scroll = גלילה בגלגלת העכבר או במקשי החיצים.
+checklist-title = ההנחיות, לאורך השיחה
+mark-followed = בוצע
+mark-broken = הופר
+mark-mixed = חלקי
+checklist-at = ב-{ $time }: { $what }
+checklist-you-said = אמרת "{ $reply }"
+chart-title = כעס ואמון לאורך השיחה
+chart-legend = אדום: כעס, עם קו חיוור איפה שהלקוח מוותר. כחול: אמון. סימנים בתחתית: כלל שהופר (אדום) או בוצע (ירוק).
+transcript-title = השיחה, שורה אחר שורה
+transcript-customer = { $time }  { $name }: { $text }
+transcript-you = { $time }  התשובה שלך ({ $voice }, { $timing }): { $text }
+transcript-voice = קול { $voice }
+transcript-tone = טון { $voice }
+transcript-ended = הסתיים: { $kind }. { $text }
+better-title = תשובה טובה יותר כאן:
+better-quote = "{ $text }"
+better-why = למה: { $why }.
+better-avoids = היא לא מפרה: { $rules }
+better-follows = היא מקיימת: { $rules }

@@ -16,7 +16,12 @@ pub struct BetterReply {
     pub chosen: String,
     pub better: String,
     /// Why it is better: the rules it follows that the chosen one did not, and so on.
+    /// In English; `follows` and `avoids` say the same by rule id, for other languages.
     pub why: String,
+    /// The rules the better reply follows that the chosen one did not (ids).
+    pub follows: Vec<String>,
+    /// The rules the chosen reply broke that the better one does not (ids).
+    pub avoids: Vec<String>,
 }
 
 /// A reply's worth by the rubric: the weight of the rules it follows, minus the policy's
@@ -47,24 +52,25 @@ pub(super) fn better_replies(
             if best_index == choice.reply || rubric_value(best, catalogue) <= picked_value {
                 return None;
             }
-            let summaries = |ids: Vec<&String>| -> Vec<&str> {
-                ids.into_iter()
+            let summaries = |ids: &[String]| -> Vec<&str> {
+                ids.iter()
                     .filter_map(|r| catalogue.get(r).map(|r| r.summary.as_str()))
                     .collect()
             };
-            let gained = summaries(
-                best.follows
-                    .iter()
-                    .filter(|r| !picked.follows.contains(r))
-                    .collect(),
-            );
-            let avoided = summaries(
-                picked
-                    .breaks
-                    .iter()
-                    .filter(|r| !best.breaks.contains(r))
-                    .collect(),
-            );
+            let follows: Vec<String> = best
+                .follows
+                .iter()
+                .filter(|r| !picked.follows.contains(r) && catalogue.get(r).is_some())
+                .cloned()
+                .collect();
+            let avoids: Vec<String> = picked
+                .breaks
+                .iter()
+                .filter(|r| !best.breaks.contains(r) && catalogue.get(r).is_some())
+                .cloned()
+                .collect();
+            let gained = summaries(&follows);
+            let avoided = summaries(&avoids);
             let mut why = Vec::new();
             if !avoided.is_empty() {
                 why.push(format!("it doesn't break: {}", avoided.join("; ")));
@@ -78,6 +84,8 @@ pub(super) fn better_replies(
                 chosen: picked.text.clone(),
                 better: best.text.clone(),
                 why: why.join("; "),
+                follows,
+                avoids,
             })
         })
         .collect()

@@ -7,7 +7,9 @@ use htl_core::scenario::Channel;
 
 use crate::game::Screen;
 use crate::game::actions::{UiAction, UiCommand};
+use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Trainee};
+use crate::game::text::channel_name;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
@@ -23,18 +25,8 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Component)]
 pub struct PastAttempts;
 
-const HOW_TO_PLAY: &str = "The customer's words appear as they speak them. Answer with the number keys 1-4 or a click. \
-Answer while they are still shouting and you interrupt them; the pause after an outburst is your cue. \
-Choose your voice with S (soft), E (even), F (firm) before you answer. Don't leave them in silence. \
-P pauses the call if real life interrupts (a paused call is not dead air).";
-
-const HOW_TO_PLAY_CHAT: &str = "The customer's messages appear as they type them. Answer with the number keys 1-4 or a click. \
-Send while they are still typing in capitals and you cut them off; wait until they stop. \
-Choose your tone with S (warm), E (neutral), F (curt) before you answer. Don't leave them waiting. \
-P pauses the chat if real life interrupts (a paused chat is not dead air).";
-
 /// The trainee's last few attempts at this case, newest first, as lines for the brief.
-fn past_attempts(trainee: Option<&Trainee>, scenario_id: &str) -> Vec<String> {
+fn past_attempts(locale: &Locale, trainee: Option<&Trainee>, scenario_id: &str) -> Vec<String> {
     const SHOWN: usize = 3;
     let Some(trainee) = trainee.filter(|t| !t.guest) else {
         return Vec::new();
@@ -49,11 +41,18 @@ fn past_attempts(trainee: Option<&Trainee>, scenario_id: &str) -> Vec<String> {
         .map(|s| {
             // Stored as RFC 3339 ("2026-11-23T09:28:38Z"): shown as date and minute.
             let when = match (s.finished.get(..10), s.finished.get(11..16)) {
-                (Some(day), Some(time)) => format!("{day} {time} UTC"),
+                (Some(day), Some(time)) => locale.tr(
+                    "brief-attempt-when",
+                    &[("day", day.into()), ("time", time.into())],
+                ),
                 _ => s.finished.clone(),
             };
-            let verdict = if s.passed { "passed" } else { "not passed" };
-            format!("{when}:  {} ({verdict})", s.score)
+            let id = if s.passed {
+                "brief-attempt-passed"
+            } else {
+                "brief-attempt-not-passed"
+            };
+            locale.tr(id, &[("when", when.into()), ("score", s.score.into())])
         })
         .collect()
 }
@@ -63,20 +62,25 @@ fn spawn(
     fonts: Res<UiFonts>,
     case: Res<CurrentCase>,
     trainee: Option<Res<Trainee>>,
+    locale: Res<Locale>,
 ) {
     let s = &case.0;
     let c = &s.customer;
-    let attempts = past_attempts(trainee.as_deref(), &s.id);
+    let attempts = past_attempts(&locale, trainee.as_deref(), &s.id);
     let attempts_text = if attempts.is_empty() {
         String::new()
     } else {
-        format!("Your last attempts: {}", attempts.join("   ·   "))
+        locale.tr(
+            "brief-last-attempts",
+            &[("attempts", attempts.join("   ·   ").into())],
+        )
     };
     let (how_to_play, start) = match s.channel {
-        Channel::Chat => (HOW_TO_PLAY_CHAT, "Open the chat  (Enter)"),
-        Channel::FrontDesk => (HOW_TO_PLAY, "Serve the customer  (Enter)"),
-        Channel::Phone => (HOW_TO_PLAY, "Take the call  (Enter)"),
+        Channel::Chat => ("brief-rules-chat", "brief-start-chat"),
+        Channel::FrontDesk => ("brief-rules-phone", "brief-start-desk"),
+        Channel::Phone => ("brief-rules-phone", "brief-start-phone"),
     };
+    let (how_to_play, start) = (locale.t(how_to_play), locale.t(start));
     commands.spawn((
         Name::new("Brief screen"),
         DespawnOnExit(Screen::Brief),
@@ -101,11 +105,13 @@ fn spawn(
             children![
                 widgets::text(
                     &fonts,
-                    format!(
-                        "Tier {} · {} · pass mark {}",
-                        s.tier,
-                        s.channel.label(),
-                        s.pass_mark
+                    locale.tr(
+                        "brief-heading",
+                        &[
+                            ("tier", s.tier.into()),
+                            ("channel", channel_name(&locale, s.channel).into()),
+                            ("mark", s.pass_mark.into()),
+                        ],
                     ),
                     size::BODY,
                     palette::ACCENT
@@ -119,7 +125,7 @@ fn spawn(
                     },
                     children![widgets::bold(
                         &fonts,
-                        format!("The customer: {}", c.name),
+                        locale.tr("brief-customer", &[("name", c.name.clone().into())]),
                         size::BODY,
                         palette::TEXT_DIM
                     )],
@@ -132,7 +138,7 @@ fn spawn(
                     },
                     children![widgets::bold(
                         &fonts,
-                        "How to play",
+                        locale.t("brief-how-to-play"),
                         size::BODY,
                         palette::TEXT_DIM
                     )],
@@ -164,7 +170,7 @@ fn spawn(
                             widgets::button(&fonts, start, UiAction::StartCall),
                             AutoFocus
                         ),
-                        widgets::button(&fonts, "Back to the list  (Esc)", UiAction::BackToList),
+                        widgets::button(&fonts, locale.t("back-to-list"), UiAction::BackToList),
                     ],
                 ),
             ],

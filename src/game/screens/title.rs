@@ -7,9 +7,13 @@ use bevy::prelude::*;
 use bevy::text::{EditableText, TextCursorStyle};
 use htl_core::profile::{Store, data_dir};
 
+use htl_core::i18n::Lang;
+
 use crate::game::actions::{UiAction, UiCommand};
+use crate::game::locale::Locale;
 use crate::game::session::Trainee;
 use crate::game::theme::fonts::UiFonts;
+use crate::game::theme::interaction::Selected;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
 use crate::game::{GameConfig, Screen};
@@ -22,6 +26,39 @@ pub struct NameField;
 #[derive(Component)]
 pub struct TitleMessage;
 
+/// A button of the language picker: speaks `Lang` from now on.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageButton(pub Lang);
+
+/// The language picker: one button per language, each named in its own language, the one
+/// spoken now marked as chosen. Reached by Tab like the form's buttons.
+fn language_picker(fonts: &UiFonts, current: Lang) -> impl Bundle {
+    let buttons: Vec<_> = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            (
+                widgets::button_sized(
+                    fonts,
+                    lang.native_name(),
+                    UiAction::SetLanguage(lang),
+                    size::SMALL,
+                ),
+                LanguageButton(lang),
+                Selected(lang == current),
+            )
+        })
+        .collect();
+    (
+        Name::new("Language picker"),
+        Node {
+            align_self: AlignSelf::FlexEnd,
+            column_gap: px(8),
+            ..default()
+        },
+        Children::spawn(SpawnIter(buttons.into_iter())),
+    )
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn).add_systems(
         Update,
@@ -31,7 +68,12 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
+fn spawn(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    config: Res<GameConfig>,
+    locale: Res<Locale>,
+) {
     let store = Store::new(&data_dir(Some(&config.data_dir)));
     let names = store.names();
     // A shared onboarding PC may hold many profiles; the rest are reached by typing a name.
@@ -39,14 +81,15 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
     let more = names.len().saturating_sub(SHOWN_NAMES);
     let more_hint = match more {
         0 => String::new(),
-        1 => "One more saved profile: type the name above to continue it.".to_string(),
-        n => format!("{n} more saved profiles: type the name above to continue one."),
+        n => locale.tr("title-more-profiles", &[("count", n.into())]),
     };
     commands.spawn((
         widgets::screen_root("Title screen"),
         DespawnOnExit(Screen::Title),
         TabGroup::new(0),
         children![
+            // Seen before signing in: the top corner (the far corner when mirrored).
+            language_picker(&fonts, locale.lang),
             (
                 Node {
                     flex_grow: 1.0,
@@ -57,8 +100,13 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
                     ..default()
                 },
                 children![
-                    widgets::bold(&fonts, "Hold the Line", size::HERO, palette::TEXT),
-                    widgets::text(&fonts, "Practise calls with angry customers. Listen, lower your voice, own the problem.", size::LARGE, palette::TEXT_DIM),
+                    widgets::bold(&fonts, locale.t("app-title"), size::HERO, palette::TEXT),
+                    widgets::text(
+                        &fonts,
+                        locale.t("title-tagline"),
+                        size::LARGE,
+                        palette::TEXT_DIM
+                    ),
                     (
                         BackgroundColor(palette::PANEL),
                         Node {
@@ -67,7 +115,12 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
                             ..widgets::panel()
                         },
                         children![
-                            widgets::bold(&fonts, "Your name", size::BODY, palette::TEXT_DIM),
+                            widgets::bold(
+                                &fonts,
+                                locale.t("title-name-label"),
+                                size::BODY,
+                                palette::TEXT_DIM
+                            ),
                             (
                                 Name::new("Name field"),
                                 NameField,
@@ -96,10 +149,15 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
                                 TabIndex(0),
                                 AutoFocus,
                             ),
-                            widgets::button(&fonts, "Sign in  (Enter)", UiAction::SignIn),
+                            widgets::button(&fonts, locale.t("title-sign-in"), UiAction::SignIn),
                             (
                                 TitleMessage,
-                                widgets::text(&fonts, "One profile per name: your progress is kept under it.", size::SMALL, palette::TEXT_FAINT),
+                                widgets::text(
+                                    &fonts,
+                                    locale.t("title-one-profile"),
+                                    size::SMALL,
+                                    palette::TEXT_FAINT
+                                ),
                             ),
                         ],
                     ),
@@ -118,7 +176,12 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
                             names
                                 .into_iter()
                                 .take(SHOWN_NAMES)
-                                .map(|name| widgets::button(&fonts, format!("Continue as {name}"), UiAction::ContinueAs(name)))
+                                .map(|name| widgets::button(
+                                    &fonts,
+                                    locale
+                                        .tr("title-continue-as", &[("name", name.clone().into())]),
+                                    UiAction::ContinueAs(name)
+                                ))
                                 .collect::<Vec<_>>()
                                 .into_iter()
                         )),
@@ -126,7 +189,11 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
                     (
                         widgets::text(&fonts, more_hint, size::SMALL, palette::TEXT_FAINT),
                         Node {
-                            display: if more == 0 { Display::None } else { Display::Flex },
+                            display: if more == 0 {
+                                Display::None
+                            } else {
+                                Display::Flex
+                            },
                             ..default()
                         },
                     ),
@@ -137,15 +204,18 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, config: Res<GameConfig>) {
                             ..default()
                         },
                         children![
-                            widgets::button(&fonts, "Practise as a guest", UiAction::Practice),
-                            widgets::button(&fonts, "Quit", UiAction::Quit),
+                            widgets::button(&fonts, locale.t("title-guest"), UiAction::Practice),
+                            widgets::button(&fonts, locale.t("title-quit"), UiAction::Quit),
                         ],
                     ),
                 ],
             ),
             widgets::text(
                 &fonts,
-                format!("Progress is saved in {}", store.dir().display()),
+                locale.tr(
+                    "title-saved-in",
+                    &[("dir", store.dir().display().to_string().into())]
+                ),
                 size::SMALL,
                 palette::TEXT_FAINT
             ),
@@ -166,6 +236,7 @@ fn enter_submits(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn handle(
     mut commands: Commands,
     mut requests: MessageReader<UiCommand>,
@@ -174,6 +245,7 @@ fn handle(
     mut message: Query<&mut Text, With<TitleMessage>>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
+    locale: Res<Locale>,
 ) {
     for UiCommand(action) in requests.read() {
         let store = Store::new(&data_dir(Some(&config.data_dir)));
@@ -198,7 +270,7 @@ fn handle(
         let name = name.trim().to_string();
         if name.is_empty() {
             for mut text in &mut message {
-                text.0 = "Type your name first, then press Enter.".into();
+                text.0 = locale.t("title-name-first");
             }
             continue;
         }
@@ -209,7 +281,13 @@ fn handle(
             }
             Err(e) => {
                 for mut text in &mut message {
-                    text.0 = format!("Could not open {name}'s progress: {e}");
+                    text.0 = locale.tr(
+                        "title-open-failed",
+                        &[
+                            ("name", name.clone().into()),
+                            ("error", e.to_string().into()),
+                        ],
+                    );
                 }
             }
         }

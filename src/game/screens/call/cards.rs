@@ -7,6 +7,7 @@ use htl_core::scenario::{Channel, Scenario};
 
 use super::CallView;
 use crate::game::actions::UiAction;
+use crate::game::locale::Locale;
 use crate::game::session::LiveCall;
 use crate::game::text::capital;
 use crate::game::theme::fonts::UiFonts;
@@ -23,14 +24,17 @@ pub(super) struct ReplyText;
 #[derive(Component)]
 pub(super) struct VoiceButton(pub(super) Voice);
 
-/// What the trainee's voice is called on this channel: in a chat it is the tone of the text.
-pub(crate) fn voice_name(channel: Channel, voice: Voice) -> &'static str {
-    match (channel, voice) {
-        (Channel::Chat, Voice::Soft) => "warm",
-        (Channel::Chat, Voice::Even) => "neutral",
-        (Channel::Chat, Voice::Firm) => "curt",
-        (_, voice) => voice.label(),
-    }
+/// What the trainee's voice is called on this channel, in the locale's language: in a chat
+/// it is the tone of the text.
+pub(crate) fn voice_name(locale: &Locale, channel: Channel, voice: Voice) -> String {
+    locale.t(match (channel, voice) {
+        (Channel::Chat, Voice::Soft) => "tone-warm",
+        (Channel::Chat, Voice::Even) => "tone-neutral",
+        (Channel::Chat, Voice::Firm) => "tone-curt",
+        (_, Voice::Soft) => "voice-soft",
+        (_, Voice::Even) => "voice-even",
+        (_, Voice::Firm) => "voice-firm",
+    })
 }
 
 /// Where the reply cards go; `show_cards` fills it for each beat.
@@ -47,30 +51,35 @@ pub(super) fn reply_list() -> impl Bundle {
 }
 
 /// The voice (or, in a chat, tone) buttons and the hint on how to answer.
-pub(super) fn voice_row(fonts: &UiFonts, s: &Scenario) -> impl Bundle {
-    let voice_word = if s.channel == Channel::Chat {
-        "Tone"
+pub(super) fn voice_row(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bundle {
+    let voice_word = locale.t(if s.channel == Channel::Chat {
+        "tone-title"
     } else {
-        "Voice"
-    };
+        "voice-title"
+    });
     let buttons =
         [(Voice::Soft, "S"), (Voice::Even, "E"), (Voice::Firm, "F")].map(|(voice, key)| {
-            let label = capital(voice_name(s.channel, voice));
+            let label = capital(&voice_name(locale, s.channel, voice));
             (
-                widgets::button(fonts, format!("{label}  ({key})"), UiAction::Voice(voice)),
+                widgets::button(
+                    fonts,
+                    locale.tr(
+                        "voice-button",
+                        &[("voice", label.into()), ("key", key.into())],
+                    ),
+                    UiAction::Voice(voice),
+                ),
                 VoiceButton(voice),
                 Selected(voice == Voice::Even),
             )
         });
     let [soft, even, firm] = buttons;
     // Onboarding tiers spell out the cue; later tiers leave it to the trainee.
-    let hint = match (s.tier, s.channel) {
-        (1 | 2, Channel::Chat) => {
-            "Answer with 1-4. Wait until they stop typing; answer capitals warmly."
-        }
-        (1 | 2, _) => "Answer with 1-4. Wait for the pause; answer a shouting customer softly.",
-        _ => "Answer with 1-4.",
-    };
+    let hint = locale.t(match (s.tier, s.channel) {
+        (1 | 2, Channel::Chat) => "hint-chat",
+        (1 | 2, _) => "hint-phone",
+        _ => "hint-short",
+    });
     (
         Node {
             align_items: AlignItems::Center,
@@ -78,12 +87,7 @@ pub(super) fn voice_row(fonts: &UiFonts, s: &Scenario) -> impl Bundle {
             ..default()
         },
         children![
-            widgets::bold(
-                fonts,
-                format!("{voice_word}:"),
-                size::BODY,
-                palette::TEXT_DIM
-            ),
+            widgets::bold(fonts, voice_word, size::BODY, palette::TEXT_DIM),
             soft,
             even,
             firm,

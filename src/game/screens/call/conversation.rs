@@ -3,9 +3,11 @@
 
 use bevy::prelude::*;
 use htl_core::engine::{Event, LineKind, Phase, ReplyTiming};
+use htl_core::i18n::{Messages, ending_kind_text};
 use htl_core::scenario::{Channel, Intensity, Scenario};
 
 use super::{CallView, FreshEvents, voice_name};
+use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, LiveCall};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
@@ -36,7 +38,8 @@ pub(super) struct CallOpening;
 struct EndingBanner;
 
 /// The conversation panel; until the first line, it says what is happening.
-pub(super) fn panel(fonts: &UiFonts, s: &Scenario) -> impl Bundle {
+pub(super) fn panel(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bundle {
+    let name = [("name", s.customer.name.clone().into())];
     (
         Conversation,
         Name::new("Conversation"),
@@ -61,13 +64,14 @@ pub(super) fn panel(fonts: &UiFonts, s: &Scenario) -> impl Bundle {
             },
             children![widgets::text(
                 fonts,
-                match s.channel {
-                    Channel::Phone => format!("Incoming call: {}", s.customer.name),
-                    Channel::Chat => format!("New chat from {}", s.customer.name),
-                    Channel::FrontDesk => {
-                        format!("{} comes up to the desk", s.customer.name)
-                    }
-                },
+                locale.tr(
+                    match s.channel {
+                        Channel::Phone => "call-incoming-phone",
+                        Channel::Chat => "call-incoming-chat",
+                        Channel::FrontDesk => "call-incoming-desk",
+                    },
+                    &name,
+                ),
                 size::LARGE,
                 palette::TEXT_FAINT,
             )],
@@ -127,6 +131,7 @@ pub(super) fn show_lines(
     speaking: Query<Entity, With<Speaking>>,
     opening: Query<Entity, With<CallOpening>>,
     case: Res<CurrentCase>,
+    locale: Res<Locale>,
 ) {
     let Ok(conversation) = conversation.single() else {
         return;
@@ -159,16 +164,20 @@ pub(super) fn show_lines(
                 }
                 let (bg, fg, font_size, is_bold) = bubble_style(intensity, true, Some(kind));
                 let chat = case.0.channel == Channel::Chat;
-                let label = match kind {
-                    LineKind::Retort => format!("{name} (cut off)"),
-                    LineKind::Nudge if chat => format!("{name} (after your silence)"),
-                    LineKind::Nudge => format!("{name} (into the silence)"),
-                    _ if intensity == Intensity::Shout && chat => format!("{name} (in capitals)"),
-                    _ if intensity == Intensity::Shout => format!("{name} (shouting)"),
-                    _ if intensity == Intensity::Raised && chat => format!("{name} (heated)"),
-                    _ if intensity == Intensity::Raised => format!("{name} (voice raised)"),
-                    _ => name.clone(),
+                let how = match kind {
+                    LineKind::Retort => Some("line-cut-off"),
+                    LineKind::Nudge if chat => Some("line-after-silence"),
+                    LineKind::Nudge => Some("line-into-silence"),
+                    _ if intensity == Intensity::Shout && chat => Some("line-in-capitals"),
+                    _ if intensity == Intensity::Shout => Some("line-shouting"),
+                    _ if intensity == Intensity::Raised && chat => Some("line-heated"),
+                    _ if intensity == Intensity::Raised => Some("line-voice-raised"),
+                    _ => None,
                 };
+                let label = how.map_or_else(
+                    || name.clone(),
+                    |id| locale.tr(id, &[("name", name.clone().into())]),
+                );
                 let order = view.bubbles;
                 view.bubbles += 1;
                 spawned_now += 1;
@@ -210,19 +219,13 @@ pub(super) fn show_lines(
                 view.bubbles += 1;
                 spawned_now += 1;
                 let channel = case.0.channel;
-                let how = match (timing, channel) {
-                    (ReplyTiming::Interrupting, Channel::Chat) => {
-                        format!(
-                            "You, {}, while they were typing",
-                            voice_name(channel, voice)
-                        )
-                    }
-                    (ReplyTiming::Interrupting, _) => {
-                        format!("You, {} voice, interrupting", voice_name(channel, voice))
-                    }
-                    (_, Channel::Chat) => format!("You, {}", voice_name(channel, voice)),
-                    _ => format!("You, {} voice", voice_name(channel, voice)),
+                let id = match (timing, channel) {
+                    (ReplyTiming::Interrupting, Channel::Chat) => "you-typing-over",
+                    (ReplyTiming::Interrupting, _) => "you-interrupting",
+                    (_, Channel::Chat) => "you-tone",
+                    _ => "you-voice",
                 };
+                let how = locale.tr(id, &[("voice", voice_name(&locale, channel, voice).into())]);
                 let how_colour = if timing == ReplyTiming::Interrupting {
                     palette::BAD
                 } else {
@@ -246,11 +249,12 @@ pub(super) fn show_lines(
                 ));
             }
             Event::Ended { text, kind, .. } => {
-                let what = if case.0.channel == Channel::Chat {
-                    "Chat"
+                let id = if case.0.channel == Channel::Chat {
+                    "chat-ended"
                 } else {
-                    "Call"
+                    "call-ended"
                 };
+                let kind_text = ending_kind_text(Messages::for_screen(), locale.lang, kind);
                 conversation.with_child((
                     EndingBanner,
                     widgets::banner(
@@ -269,7 +273,7 @@ pub(super) fn show_lines(
                         },
                         widgets::bold(
                             &fonts,
-                            format!("{what} ended: {}. {text}", kind.label()),
+                            locale.tr(id, &[("kind", kind_text.into()), ("text", text.into())]),
                             size::LARGE,
                             palette::TEXT,
                         ),

@@ -3,8 +3,10 @@
 
 use bevy::prelude::*;
 use htl_core::engine::{Call, Event, Meter};
+use htl_core::i18n::{Messages, note_text};
 
 use super::FreshEvents;
+use crate::game::locale::Locale;
 use crate::game::session::LiveCall;
 use crate::game::text::capital;
 use crate::game::theme::fonts::UiFonts;
@@ -40,6 +42,15 @@ pub(super) struct Flash {
     order: usize,
 }
 
+/// A meter's name in the locale's language.
+fn meter_name(locale: &Locale, meter: Meter) -> String {
+    locale.t(match meter {
+        Meter::Anger => "meter-anger",
+        Meter::Trust => "meter-trust",
+        Meter::Patience => "meter-patience",
+    })
+}
+
 fn meter_colour(meter: Meter) -> Color {
     match meter {
         Meter::Anger => palette::ANGER,
@@ -49,8 +60,9 @@ fn meter_colour(meter: Meter) -> Color {
 }
 
 /// The panel: each meter's name, value and bar, then the reasons they moved.
-pub(super) fn panel(fonts: &UiFonts) -> impl Bundle {
+pub(super) fn panel(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
     let fonts = fonts.clone();
+    let locale = *locale;
     (
         Name::new("Meters"),
         Node {
@@ -71,7 +83,7 @@ pub(super) fn panel(fonts: &UiFonts) -> impl Bundle {
                     children![
                         widgets::bold(
                             &fonts,
-                            capital(meter.label()),
+                            capital(&meter_name(&locale, meter)),
                             size::BODY,
                             meter_colour(meter)
                         ),
@@ -97,7 +109,7 @@ pub(super) fn panel(fonts: &UiFonts) -> impl Bundle {
             }
             panel.spawn(widgets::bold(
                 &fonts,
-                "Why they moved",
+                locale.t("meters-why"),
                 size::SMALL,
                 palette::TEXT_FAINT,
             ));
@@ -154,8 +166,11 @@ pub(super) fn show_flashes(
     mut commands: Commands,
     fonts: Res<UiFonts>,
     fresh: Res<FreshEvents>,
+    live: Res<LiveCall>,
+    locale: Res<Locale>,
     flashes: Query<Entity, With<FlashList>>,
 ) {
+    let catalogue = live.call.catalogue();
     for (offset, event) in fresh.events.iter().enumerate() {
         let Event::Meter {
             meter,
@@ -167,6 +182,12 @@ pub(super) fn show_flashes(
             continue;
         };
         let good = (*delta > 0) == meter.higher_is_better();
+        let rule = reason
+            .rule
+            .as_deref()
+            .map(|id| catalogue.rule_name(locale.lang, id))
+            .unwrap_or_default();
+        let why = note_text(Messages::for_screen(), locale.lang, reason.what, &rule);
         let Ok(list) = flashes.single() else { continue };
         let id = commands
             .spawn((
@@ -176,7 +197,14 @@ pub(super) fn show_flashes(
                 },
                 widgets::paragraph(
                     &fonts,
-                    format!("{delta:+} {}: {}", meter.label(), reason.text),
+                    locale.tr(
+                        "meter-moved",
+                        &[
+                            ("delta", format!("{delta:+}").into()),
+                            ("meter", meter_name(&locale, *meter).into()),
+                            ("reason", why.into()),
+                        ],
+                    ),
                     size::SMALL,
                     if good { palette::GOOD } else { palette::BAD },
                 ),

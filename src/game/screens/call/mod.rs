@@ -14,6 +14,7 @@ use htl_core::engine::{Call, Event, Voice};
 
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
+use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, LiveCall, Trainee, finish, next_seed};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
@@ -111,14 +112,14 @@ fn leave_call(mut commands: Commands, winit: Option<ResMut<WinitSettings>>) {
 
 /// The layout: who and how long on top, the conversation beside the meters, the replies and
 /// the voice control below, and the pause overlay over it all.
-fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
+fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>, locale: Res<Locale>) {
     let s = &case.0;
     commands.spawn((
         widgets::screen_root("Call screen"),
         DespawnOnExit(Screen::Call),
         TabGroup::new(0),
         children![
-            status::top_bar(&fonts, s),
+            status::top_bar(&fonts, &locale, s),
             (
                 Node {
                     flex_grow: 1.0,
@@ -126,11 +127,14 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>) {
                     min_height: px(0),
                     ..default()
                 },
-                children![conversation::panel(&fonts, s), meters::panel(&fonts)],
+                children![
+                    conversation::panel(&fonts, &locale, s),
+                    meters::panel(&fonts, &locale)
+                ],
             ),
             cards::reply_list(),
-            cards::voice_row(&fonts, s),
-            status::pause_overlay(&fonts),
+            cards::voice_row(&fonts, &locale, s),
+            status::pause_overlay(&fonts, &locale),
         ],
     ));
 }

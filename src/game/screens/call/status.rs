@@ -6,8 +6,9 @@ use htl_core::engine::Phase;
 use htl_core::scenario::{Channel, Scenario};
 
 use crate::game::actions::UiAction;
+use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, LiveCall};
-use crate::game::text::short_clock;
+use crate::game::text::{channel_name, short_clock};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
@@ -22,7 +23,7 @@ pub(super) struct PauseOverlay;
 pub(super) struct ResumeButton;
 
 /// Top bar: who, what, status, timer, pause.
-pub(super) fn top_bar(fonts: &UiFonts, s: &Scenario) -> impl Bundle {
+pub(super) fn top_bar(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bundle {
     (
         Node {
             justify_content: JustifyContent::SpaceBetween,
@@ -34,7 +35,13 @@ pub(super) fn top_bar(fonts: &UiFonts, s: &Scenario) -> impl Bundle {
             widgets::header(
                 fonts,
                 s.customer.name.clone(),
-                format!("{} · {}", s.title, s.channel.label()),
+                locale.tr(
+                    "call-subtitle",
+                    &[
+                        ("title", s.title.clone().into()),
+                        ("channel", channel_name(locale, s.channel).into()),
+                    ],
+                ),
             ),
             (
                 StatusText,
@@ -51,7 +58,7 @@ pub(super) fn top_bar(fonts: &UiFonts, s: &Scenario) -> impl Bundle {
                         TimerText,
                         widgets::bold(fonts, "0:00", size::TITLE, palette::TEXT),
                     ),
-                    widgets::button(fonts, "Pause  (P)", UiAction::TogglePause),
+                    widgets::button(fonts, locale.t("call-pause"), UiAction::TogglePause),
                 ],
             ),
         ],
@@ -59,7 +66,7 @@ pub(super) fn top_bar(fonts: &UiFonts, s: &Scenario) -> impl Bundle {
 }
 
 /// The pause overlay, hidden until paused.
-pub(super) fn pause_overlay(fonts: &UiFonts) -> impl Bundle {
+pub(super) fn pause_overlay(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
     (
         PauseOverlay,
         Node {
@@ -77,15 +84,10 @@ pub(super) fn pause_overlay(fonts: &UiFonts) -> impl Bundle {
         },
         BackgroundColor(Color::srgba(0.0, 0.0, 0.0, 0.75)),
         children![
-            widgets::bold(
-                fonts,
-                "Paused. The clock is stopped.",
-                size::TITLE,
-                palette::TEXT
-            ),
+            widgets::bold(fonts, locale.t("call-paused"), size::TITLE, palette::TEXT),
             // The overlay covers the Pause button, so it brings its own way back.
             (
-                widgets::button(fonts, "Resume  (P)", UiAction::TogglePause),
+                widgets::button(fonts, locale.t("call-resume"), UiAction::TogglePause),
                 ResumeButton,
             ),
         ],
@@ -97,6 +99,7 @@ type StatusLine = (&'static mut Text, &'static mut TextColor);
 pub(super) fn show_status(
     live: Res<LiveCall>,
     case: Res<CurrentCase>,
+    locale: Res<Locale>,
     mut status: Query<StatusLine, (With<StatusText>, Without<TimerText>)>,
     mut timer: Query<&mut Text, (With<TimerText>, Without<StatusText>)>,
 ) {
@@ -106,23 +109,23 @@ pub(super) fn show_status(
         .name
         .split_whitespace()
         .next()
-        .unwrap_or("The customer")
-        .to_string();
+        .map_or_else(|| locale.t("customer-fallback"), str::to_string);
+    let named = |id: &str| locale.tr(id, &[("name", name.clone().into())]);
     // Onboarding tiers name the cue; later tiers only say what is happening.
     let venting = if case.0.tier <= 2 {
-        format!("{name} is venting. Let them finish.")
+        named("status-venting-cue")
     } else {
-        format!("{name} is venting.")
+        named("status-venting")
     };
     // A chat is typed, not spoken.
     let chat = case.0.channel == Channel::Chat;
     let talking = if chat {
-        format!("{name} is typing")
+        named("status-typing")
     } else {
-        format!("{name} is talking")
+        named("status-talking")
     };
     let (line, colour) = if live.call.is_paused() {
-        ("Paused".to_string(), palette::TEXT_DIM)
+        (locale.t("status-paused"), palette::TEXT_DIM)
     } else {
         match live.call.phase() {
             Phase::Speaking { intensity, .. } if intensity.is_loud() => {
@@ -131,16 +134,17 @@ pub(super) fn show_status(
             Phase::Speaking { .. } => (talking.clone(), palette::TEXT_DIM),
             Phase::Breath if live.call.is_mid_outburst() => (venting.clone(), palette::ANGER),
             Phase::Breath => (talking.clone(), palette::TEXT_DIM),
-            Phase::Pausing if chat => ("They stopped typing: your cue".to_string(), palette::GOOD),
-            Phase::Pausing => ("A pause: your cue to speak".to_string(), palette::GOOD),
-            Phase::Waiting { in_pause: true, .. } => ("Your turn".to_string(), palette::GOOD),
-            Phase::Waiting { silent_for, .. } => {
-                (format!("Silence: {} s", silent_for / 1000), palette::WARN)
-            }
-            Phase::Replying { .. } if chat => ("You are typing".to_string(), palette::ACCENT),
-            Phase::Replying { .. } => ("You are speaking".to_string(), palette::ACCENT),
-            Phase::Ended if chat => ("The chat has ended".to_string(), palette::TEXT_DIM),
-            Phase::Ended => ("The call has ended".to_string(), palette::TEXT_DIM),
+            Phase::Pausing if chat => (locale.t("status-cue-chat"), palette::GOOD),
+            Phase::Pausing => (locale.t("status-cue"), palette::GOOD),
+            Phase::Waiting { in_pause: true, .. } => (locale.t("status-your-turn"), palette::GOOD),
+            Phase::Waiting { silent_for, .. } => (
+                locale.tr("status-silence", &[("seconds", (silent_for / 1000).into())]),
+                palette::WARN,
+            ),
+            Phase::Replying { .. } if chat => (locale.t("status-you-typing"), palette::ACCENT),
+            Phase::Replying { .. } => (locale.t("status-you-speaking"), palette::ACCENT),
+            Phase::Ended if chat => (locale.t("status-chat-over"), palette::TEXT_DIM),
+            Phase::Ended => (locale.t("status-call-over"), palette::TEXT_DIM),
         }
     };
     for (mut text, mut color) in &mut status {

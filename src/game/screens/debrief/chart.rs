@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 use htl_core::engine::{Event, Meter, Meters, Millis, Verdict, meter_history};
 
+use crate::game::locale::Locale;
 use crate::game::text::short_clock;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
@@ -14,6 +15,7 @@ const CHART_HEIGHT: f32 = 130.0;
 /// The chart's panel: a title, the chart, and how to read it.
 pub(super) fn panel(
     fonts: &UiFonts,
+    locale: &Locale,
     events: &[Event],
     start: Meters,
     end: Millis,
@@ -23,16 +25,11 @@ pub(super) fn panel(
         Node { ..widgets::panel() },
         BackgroundColor(palette::PANEL),
         children![
-            widgets::bold(
-                fonts,
-                "Anger and trust over the call",
-                size::LARGE,
-                palette::TEXT
-            ),
+            widgets::bold(fonts, locale.t("chart-title"), size::LARGE, palette::TEXT),
             chart(fonts, events, start, end, anger_limit),
             widgets::paragraph(
                 fonts,
-                "Red: anger, with a faint line where they give up. Blue: trust. Marks along the bottom: a rule broken (red) or followed (green).",
+                locale.t("chart-legend"),
                 size::SMALL,
                 palette::TEXT_DIM,
             ),

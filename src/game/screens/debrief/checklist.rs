@@ -4,7 +4,9 @@
 use bevy::prelude::*;
 use htl_core::engine::{RuleStatus, Score, Verdict};
 use htl_core::guidance::Catalogue;
+use htl_core::i18n::{Messages, note_text};
 
+use crate::game::locale::Locale;
 use crate::game::text::short_clock;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
@@ -18,7 +20,13 @@ pub struct RuleLine {
 }
 
 /// The checklist panel.
-pub(super) fn panel(fonts: &UiFonts, score: &Score, catalogue: &Catalogue) -> impl Bundle {
+pub(super) fn panel(
+    fonts: &UiFonts,
+    locale: &Locale,
+    score: &Score,
+    catalogue: &Catalogue,
+) -> impl Bundle {
+    let lang = locale.lang;
     let mut rules: Vec<_> = score
         .rules
         .iter()
@@ -34,14 +42,22 @@ pub(super) fn panel(fonts: &UiFonts, score: &Score, catalogue: &Catalogue) -> im
         .into_iter()
         .map(|rule| {
             let (mark, colour) = match rule.status {
-                RuleStatus::Followed => ("FOLLOWED", palette::GOOD),
-                RuleStatus::Broken => ("BROKEN", palette::BAD),
-                _ => ("MIXED", palette::WARN),
+                RuleStatus::Followed => (locale.t("mark-followed"), palette::GOOD),
+                RuleStatus::Broken => (locale.t("mark-broken"), palette::BAD),
+                _ => (locale.t("mark-mixed"), palette::WARN),
             };
-            let explanation = catalogue
-                .get(&rule.rule)
-                .map(|r| r.explanation.clone())
-                .unwrap_or_default();
+            let rule_name = catalogue.rule_name(lang, &rule.rule);
+            let explanation = catalogue.rule_explanation(lang, &rule.rule);
+            let said = |reply: &str| locale.tr("checklist-you-said", &[("reply", reply.into())]);
+            let note = |m: &htl_core::scoring::Moment| {
+                note_text(Messages::for_screen(), lang, m.what, &rule_name)
+            };
+            let at = |m: &htl_core::scoring::Moment, what: String| {
+                locale.tr(
+                    "checklist-at",
+                    &[("time", short_clock(m.at).into()), ("what", what.into())],
+                )
+            };
             // Under the rule: what it means and where it was broken, or what earned it.
             let mut notes: Vec<(String, Color)> = Vec::new();
             if rule.broken > 0 {
@@ -49,23 +65,18 @@ pub(super) fn panel(fonts: &UiFonts, score: &Score, catalogue: &Catalogue) -> im
                 for m in rule.moments.iter().filter(|m| m.verdict == Verdict::Broken) {
                     // A reply that broke it is quoted; a timing or voice mistake is described.
                     let what = match &m.reply {
-                        Some(reply) if !m.source.is_play() => format!("you said \"{reply}\""),
-                        _ => m.note.clone(),
+                        Some(reply) if !m.source.is_play() => said(reply),
+                        _ => note(m),
                     };
-                    notes.push((format!("at {}: {what}", short_clock(m.at)), palette::BAD));
+                    notes.push((at(m, what), palette::BAD));
                 }
             } else if let Some(m) = rule.moments.first() {
                 // What earned it, once, so a good habit is named as well.
                 let what = match &m.reply {
-                    Some(reply) if !m.source.is_play() => {
-                        format!("you said \"{}\"", clipped(reply, 70))
-                    }
-                    _ => m.note.clone(),
+                    Some(reply) if !m.source.is_play() => said(&clipped(reply, 70)),
+                    _ => note(m),
                 };
-                notes.push((
-                    format!("at {}: {what}", short_clock(m.at)),
-                    palette::TEXT_DIM,
-                ));
+                notes.push((at(m, what), palette::TEXT_DIM));
             }
             let notes: Vec<_> = notes
                 .into_iter()
@@ -90,7 +101,7 @@ pub(super) fn panel(fonts: &UiFonts, score: &Score, catalogue: &Catalogue) -> im
                         },
                         children![
                             widgets::bold(fonts, mark, size::SMALL, colour),
-                            widgets::bold(fonts, rule.summary.clone(), size::BODY, palette::TEXT),
+                            widgets::bold(fonts, rule_name.clone(), size::BODY, palette::TEXT),
                         ],
                     )),
                     SpawnIter(notes.into_iter()),
@@ -109,7 +120,7 @@ pub(super) fn panel(fonts: &UiFonts, score: &Score, catalogue: &Catalogue) -> im
         Children::spawn((
             Spawn(widgets::bold(
                 fonts,
-                "The guidance, call by call",
+                locale.t("checklist-title"),
                 size::LARGE,
                 palette::TEXT,
             )),

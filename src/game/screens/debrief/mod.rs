@@ -13,6 +13,7 @@ use bevy::prelude::*;
 use crate::game::Screen;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
+use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Finished, Trainee};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
@@ -43,6 +44,7 @@ fn spawn(
     finished: Res<Finished>,
     cases: Res<Cases>,
     trainee: Res<Trainee>,
+    locale: Res<Locale>,
 ) {
     let call = &finished.call;
     let scenario = call.scenario();
@@ -51,7 +53,7 @@ fn spawn(
         .next_case(&scenario.id)
         .is_some();
     let announcement = (!finished.opened_tiers.is_empty())
-        .then(|| summary::tier_announcement(&fonts, &finished.opened_tiers));
+        .then(|| summary::tier_announcement(&fonts, &locale, &finished.opened_tiers));
     // Body: checklist | chart and transcript, scrolling together (wheel, arrows, pages).
     let body = (
         DebriefBody,
@@ -66,7 +68,7 @@ fn spawn(
             Scrollable { arrow_keys: true },
         ),
         children![
-            checklist::panel(&fonts, &finished.score, call.catalogue()),
+            checklist::panel(&fonts, &locale, &finished.score, call.catalogue()),
             (
                 Node {
                     flex_direction: FlexDirection::Column,
@@ -77,17 +79,19 @@ fn spawn(
                 children![
                     chart::panel(
                         &fonts,
+                        &locale,
                         call.events(),
                         scenario.customer.meters,
                         call.now().max(1),
                         scenario.customer.temperament.limit,
                     ),
-                    transcript::panel(&fonts, call, &finished.score.better_replies),
+                    transcript::panel(&fonts, &locale, call, &finished.score.better_replies),
                 ],
             ),
         ],
     );
-    let next = next_exists.then(|| widgets::button(&fonts, "Next case  (N)", UiAction::NextCase));
+    let next =
+        next_exists.then(|| widgets::button(&fonts, locale.t("debrief-next"), UiAction::NextCase));
     let actions = (
         Node {
             column_gap: px(12),
@@ -95,18 +99,18 @@ fn spawn(
         },
         Children::spawn((
             Spawn((
-                widgets::button(&fonts, "Retry  (R)", UiAction::Retry),
+                widgets::button(&fonts, locale.t("debrief-retry"), UiAction::Retry),
                 AutoFocus,
             )),
             SpawnIter(next.into_iter()),
             Spawn(widgets::button(
                 &fonts,
-                "Back to the list  (Esc)",
+                locale.t("back-to-list"),
                 UiAction::BackToList,
             )),
             Spawn(widgets::text(
                 &fonts,
-                "Scroll with the mouse wheel or the arrow keys.",
+                locale.t("debrief-scroll"),
                 size::SMALL,
                 palette::TEXT_FAINT,
             )),
@@ -117,7 +121,7 @@ fn spawn(
         DespawnOnExit(Screen::Debrief),
         TabGroup::new(0),
         Children::spawn((
-            Spawn(summary::header(&fonts, &finished)),
+            Spawn(summary::header(&fonts, &locale, &finished)),
             SpawnIter(announcement.into_iter()),
             Spawn(body),
             Spawn(actions),

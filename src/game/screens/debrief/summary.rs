@@ -2,7 +2,9 @@
 //! score was made; and the banner when the result opened a new tier.
 
 use bevy::prelude::*;
+use htl_core::i18n::{Messages, ending_kind_text};
 
+use crate::game::locale::Locale;
 use crate::game::session::Finished;
 use crate::game::text::capital;
 use crate::game::theme::fonts::UiFonts;
@@ -18,28 +20,46 @@ pub struct ScoreText;
 pub struct TierAnnouncement(pub Vec<u8>);
 
 /// Header: score, grade, pass or fail, outcome.
-pub(super) fn header(fonts: &UiFonts, finished: &Finished) -> impl Bundle {
+pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> impl Bundle {
     let score = &finished.score;
     let call = &finished.call;
     let scenario = call.scenario();
     let (verdict, verdict_colour) = if score.passed {
-        ("PASSED", palette::GOOD)
+        (locale.t("debrief-passed"), palette::GOOD)
     } else {
-        ("NOT PASSED", palette::BAD)
+        (locale.t("debrief-not-passed"), palette::BAD)
     };
     let ending = call.outcome().map(|o| &scenario.endings[o.ending]);
-    let outcome_line = ending.map_or("Unfinished".to_string(), |e| {
-        format!("{}: {}", capital(&e.kind.label()), e.text)
-    });
-    let why_not = score
-        .not_passed
-        .clone()
-        .unwrap_or_else(|| format!("Pass mark {}.", score.pass_mark));
-    let saved = match &finished.saved {
-        Ok(Some(_)) => "Saved to your progress.".to_string(),
-        Ok(None) => "Guest session: not saved.".to_string(),
-        Err(e) => format!("Could not save this result: {e}"),
+    let outcome_line = ending.map_or_else(
+        || locale.t("debrief-unfinished"),
+        |e| {
+            let kind = ending_kind_text(Messages::for_screen(), locale.lang, e.kind);
+            locale.tr(
+                "debrief-outcome",
+                &[
+                    ("kind", capital(&kind).into()),
+                    ("text", e.text.clone().into()),
+                ],
+            )
+        },
+    );
+    let why_not = match &score.failed {
+        Some(failed) => failed.text(Messages::for_screen(), locale.lang, call.catalogue()),
+        None => locale.tr("debrief-pass-mark", &[("mark", score.pass_mark.into())]),
     };
+    let saved = match &finished.saved {
+        Ok(Some(_)) => locale.t("debrief-saved"),
+        Ok(None) => locale.t("debrief-guest"),
+        Err(e) => locale.tr("debrief-save-failed", &[("error", e.clone().into())]),
+    };
+    let parts = locale.tr(
+        "debrief-parts",
+        &[
+            ("outcome", score.parts.outcome.round().into()),
+            ("conduct", score.parts.conduct.round().into()),
+            ("mood", score.parts.mood.round().into()),
+        ],
+    );
     (
         Node {
             column_gap: px(24),
@@ -63,7 +83,7 @@ pub(super) fn header(fonts: &UiFonts, finished: &Finished) -> impl Bundle {
                     ),
                     widgets::bold(
                         fonts,
-                        format!("grade {}", score.grade.letter()),
+                        locale.tr("debrief-grade", &[("grade", score.grade.letter().into())]),
                         size::BODY,
                         palette::TEXT_DIM
                     ),
@@ -80,17 +100,21 @@ pub(super) fn header(fonts: &UiFonts, finished: &Finished) -> impl Bundle {
                 children![
                     widgets::bold(
                         fonts,
-                        format!("{verdict} · {}", scenario.title),
+                        locale.tr(
+                            "debrief-verdict",
+                            &[
+                                ("verdict", verdict.into()),
+                                ("title", scenario.title.clone().into())
+                            ],
+                        ),
                         size::TITLE,
                         verdict_colour
                     ),
                     widgets::paragraph(fonts, outcome_line, size::BODY, palette::TEXT),
                     widgets::paragraph(
                         fonts,
-                        format!(
-                            "Outcome {:.0}/40 · Conduct {:.0}/40 · Customer's mood {:.0}/20. {why_not} {saved}",
-                            score.parts.outcome, score.parts.conduct, score.parts.mood
-                        ),
+                        // Three sentences, each worded whole.
+                        format!("{parts} {why_not} {saved}"),
                         size::SMALL,
                         palette::TEXT_DIM,
                     ),
@@ -101,23 +125,19 @@ pub(super) fn header(fonts: &UiFonts, finished: &Finished) -> impl Bundle {
 }
 
 /// The banner saying which tiers the result opened (`opened` is not empty).
-pub(super) fn tier_announcement(fonts: &UiFonts, opened: &[u8]) -> impl Bundle {
-    let tiers: Vec<String> = opened.iter().map(|t| format!("tier {t}")).collect();
+pub(super) fn tier_announcement(fonts: &UiFonts, locale: &Locale, opened: &[u8]) -> impl Bundle {
+    // A sentence per tier opened (almost always one).
+    let line = opened
+        .iter()
+        .map(|&tier| locale.tr("debrief-tier-open", &[("tier", tier.into())]))
+        .collect::<Vec<_>>()
+        .join(" ");
     (
         TierAnnouncement(opened.to_vec()),
         widgets::banner(
             widgets::banner_box(10.0),
             palette::ACCENT_DARK,
-            widgets::bold(
-                fonts,
-                format!(
-                    "New cases unlocked: {} {} open.",
-                    tiers.join(" and "),
-                    if tiers.len() == 1 { "is" } else { "are" }
-                ),
-                size::LARGE,
-                palette::TEXT,
-            ),
+            widgets::bold(fonts, line, size::LARGE, palette::TEXT),
         ),
     )
 }

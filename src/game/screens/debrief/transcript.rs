@@ -3,7 +3,12 @@
 
 use bevy::prelude::*;
 use htl_core::engine::{BetterReply, Call, Event, Verdict};
+use htl_core::guidance::Catalogue;
+use htl_core::i18n::{Messages, ending_kind_text};
+use htl_core::scenario::Channel;
 
+use crate::game::locale::Locale;
+use crate::game::screens::call::voice_name;
 use crate::game::text::short_clock;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
@@ -14,8 +19,14 @@ use crate::game::theme::widgets::{self, size};
 pub struct BetterReplyNote(pub String);
 
 /// The transcript's panel.
-pub(super) fn panel(fonts: &UiFonts, call: &Call, better_replies: &[BetterReply]) -> impl Bundle {
+pub(super) fn panel(
+    fonts: &UiFonts,
+    locale: &Locale,
+    call: &Call,
+    better_replies: &[BetterReply],
+) -> impl Bundle {
     let fonts = fonts.clone();
+    let locale = *locale;
     let call = call.clone();
     let better_replies = better_replies.to_vec();
     (
@@ -25,18 +36,44 @@ pub(super) fn panel(fonts: &UiFonts, call: &Call, better_replies: &[BetterReply]
         Children::spawn(SpawnWith(move |panel: &mut ChildSpawner| {
             panel.spawn(widgets::bold(
                 &fonts,
-                "The call, line by line",
+                locale.t("transcript-title"),
                 size::LARGE,
                 palette::TEXT,
             ));
-            spawn_transcript(panel, &fonts, &call, &better_replies);
+            spawn_transcript(panel, &fonts, &locale, &call, &better_replies);
         })),
+    )
+}
+
+/// Why a better reply is better, in the locale's language: the rules it keeps from being
+/// broken, then those it follows.
+fn better_why(locale: &Locale, catalogue: &Catalogue, better: &BetterReply) -> String {
+    let names = |ids: &[String]| -> String {
+        ids.iter()
+            .map(|id| catalogue.rule_name(locale.lang, id))
+            .collect::<Vec<_>>()
+            .join(&locale.t("list-separator"))
+    };
+    let mut why = Vec::new();
+    if !better.avoids.is_empty() {
+        why.push(locale.tr("better-avoids", &[("rules", names(&better.avoids).into())]));
+    }
+    if !better.follows.is_empty() {
+        why.push(locale.tr(
+            "better-follows",
+            &[("rules", names(&better.follows).into())],
+        ));
+    }
+    locale.tr(
+        "better-why",
+        &[("why", why.join(&locale.t("list-separator")).into())],
     )
 }
 
 fn spawn_transcript(
     panel: &mut ChildSpawner,
     fonts: &UiFonts,
+    locale: &Locale,
     call: &Call,
     better_replies: &[BetterReply],
 ) {
@@ -71,7 +108,14 @@ fn spawn_transcript(
                 };
                 panel.spawn(widgets::paragraph(
                     fonts,
-                    format!("{}  {name}: {text}", short_clock(*at),),
+                    locale.tr(
+                        "transcript-customer",
+                        &[
+                            ("time", short_clock(*at).into()),
+                            ("name", name.clone().into()),
+                            ("text", text.clone().into()),
+                        ],
+                    ),
                     size::SMALL,
                     colour,
                 ));
@@ -90,17 +134,27 @@ fn spawn_transcript(
                     .beat_index(beat)
                     .and_then(|b| scenario.beats[b].replies.get(*reply))
                     .and_then(|r| r.why.clone());
-                let how = timing.label();
+                let how = timing.text(Messages::for_screen(), locale.lang);
                 let channel = scenario.channel;
-                let voice = crate::game::screens::call::voice_name(channel, *voice);
-                let voice = if channel == htl_core::scenario::Channel::Chat {
-                    format!("{voice} tone")
-                } else {
-                    format!("{voice} voice")
-                };
+                let voice = locale.tr(
+                    if channel == Channel::Chat {
+                        "transcript-tone"
+                    } else {
+                        "transcript-voice"
+                    },
+                    &[("voice", voice_name(locale, channel, *voice).into())],
+                );
                 panel.spawn(widgets::paragraph(
                     fonts,
-                    format!("{}  You ({voice}, {how}): {text}", short_clock(*at)),
+                    locale.tr(
+                        "transcript-you",
+                        &[
+                            ("time", short_clock(*at).into()),
+                            ("voice", voice.into()),
+                            ("timing", how.into()),
+                            ("text", text.clone().into()),
+                        ],
+                    ),
                     size::SMALL,
                     palette::ACCENT,
                 ));
@@ -132,19 +186,20 @@ fn spawn_transcript(
                         children![
                             widgets::bold(
                                 fonts,
-                                "A better reply here:",
+                                locale.t("better-title"),
                                 size::SMALL,
                                 palette::FOCUS
                             ),
                             widgets::paragraph(
                                 fonts,
-                                format!("\"{}\"", better.better),
+                                locale
+                                    .tr("better-quote", &[("text", better.better.clone().into())]),
                                 size::SMALL,
                                 palette::TEXT
                             ),
                             widgets::paragraph(
                                 fonts,
-                                format!("Why: {}.", better.why),
+                                better_why(locale, catalogue, better),
                                 size::SMALL,
                                 palette::TEXT_DIM
                             ),
@@ -158,16 +213,22 @@ fn spawn_transcript(
                 } else {
                     "x"
                 };
-                let summary = catalogue
-                    .get(rule)
-                    .map_or(rule.as_str(), |r| r.summary.as_str());
-                verdicts.push(format!("{mark} {summary}"));
+                verdicts.push(format!("{mark} {}", catalogue.rule_name(locale.lang, rule)));
             }
             Event::Ended { text, kind, .. } => {
                 flush(panel, &mut verdicts);
                 panel.spawn(widgets::paragraph(
                     fonts,
-                    format!("Ended: {}. {text}", kind.label()),
+                    locale.tr(
+                        "transcript-ended",
+                        &[
+                            (
+                                "kind",
+                                ending_kind_text(Messages::for_screen(), locale.lang, *kind).into(),
+                            ),
+                            ("text", text.clone().into()),
+                        ],
+                    ),
                     size::SMALL,
                     palette::TEXT,
                 ));

@@ -3,13 +3,15 @@
 
 use bevy::input_focus::{AutoFocus, FocusCause, InputFocus};
 use bevy::prelude::*;
+use htl_core::i18n::Messages;
 use htl_core::progress::Access;
 
 use super::ShownTier;
 use crate::game::actions::UiAction;
 use crate::game::cases::{BrokenFile, Cases};
+use crate::game::locale::Locale;
 use crate::game::session::Trainee;
-use crate::game::text::capital;
+use crate::game::text::{capital, channel_name};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::scroll::{Scrollable, scroll_panel};
@@ -48,12 +50,12 @@ pub(super) fn case_list() -> impl Bundle {
 }
 
 /// The "more below" cue, hidden while the whole list is in view.
-pub(super) fn more_below(fonts: &UiFonts) -> impl Bundle {
+pub(super) fn more_below(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
     (
         MoreBelow,
         widgets::text(
             fonts,
-            "More cases below: scroll, or Page Down",
+            locale.t("select-more-below"),
             size::SMALL,
             palette::TEXT_FAINT,
         ),
@@ -81,15 +83,15 @@ pub(super) fn show_more_below(
 }
 
 /// A trainer's file that failed to load, with its first diagnostic.
-fn broken_card(fonts: &UiFonts, broken: &BrokenFile) -> impl Bundle {
+fn broken_card(fonts: &UiFonts, locale: &Locale, broken: &BrokenFile) -> impl Bundle {
     let name = broken.path.file_name().map_or_else(
         || broken.path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let kept = if broken.stale_version_kept {
-        " The last good version is still playable."
+    let detail = if broken.stale_version_kept {
+        "broken-detail-kept"
     } else {
-        ""
+        "broken-detail"
     };
     (
         Name::new(format!("Broken file {name}")),
@@ -98,20 +100,19 @@ fn broken_card(fonts: &UiFonts, broken: &BrokenFile) -> impl Bundle {
         children![
             widgets::bold(
                 fonts,
-                format!(
-                    "{name} could not be loaded ({} error{})",
-                    broken.errors,
-                    if broken.errors == 1 { "" } else { "s" }
+                locale.tr(
+                    "broken-title",
+                    &[
+                        ("file", name.clone().into()),
+                        ("errors", broken.errors.into())
+                    ],
                 ),
                 size::BODY,
                 palette::BAD
             ),
             widgets::paragraph(
                 fonts,
-                format!(
-                    "{}{kept} Run `hold-the-line check` for details.",
-                    broken.summary
-                ),
+                locale.tr(detail, &[("summary", broken.summary.clone().into())]),
                 size::SMALL,
                 palette::TEXT_DIM
             ),
@@ -125,6 +126,7 @@ pub(super) fn rebuild_list(
     trainee: Res<Trainee>,
     cases: Res<Cases>,
     shown: Res<ShownTier>,
+    locale: Res<Locale>,
     mut list: Query<(Entity, &mut ScrollPosition), With<CaseList>>,
 ) {
     let progress = cases.progression(&trainee.profile);
@@ -142,12 +144,12 @@ pub(super) fn rebuild_list(
             .collect();
         // A trainer's broken file comes first, where they will see it.
         for broken in &cases.broken {
-            list.spawn(broken_card(&fonts, broken));
+            list.spawn(broken_card(&fonts, &locale, broken));
         }
         if in_tier.is_empty() {
             list.spawn(widgets::text(
                 &fonts,
-                "No cases in this tier yet.",
+                locale.t("select-no-cases"),
                 size::BODY,
                 palette::TEXT_DIM,
             ));
@@ -157,21 +159,25 @@ pub(super) fn rebuild_list(
             let record = trainee.profile.case(&scenario.id);
             let locked = access != Access::Open;
             let status = match (&access, record) {
-                (Access::Locked(why), _) => why.english(),
-                (Access::Open, Some(r)) if r.passed() => format!(
-                    "Passed. Best {} ({}), {} attempt{}",
-                    r.best_score.unwrap_or(0),
-                    r.best_grade.map_or("-", |g| g.letter()),
-                    r.attempts,
-                    if r.attempts == 1 { "" } else { "s" }
+                (Access::Locked(why), _) => why.text(Messages::for_screen(), locale.lang),
+                (Access::Open, Some(r)) if r.passed() => locale.tr(
+                    "case-passed",
+                    &[
+                        ("score", r.best_score.unwrap_or(0).into()),
+                        ("grade", r.best_grade.map_or("-", |g| g.letter()).into()),
+                        ("attempts", r.attempts.into()),
+                    ],
                 ),
-                (Access::Open, Some(r)) => format!(
-                    "Not passed yet. Best {}, {} attempt{}",
-                    r.best_score.unwrap_or(0),
-                    r.attempts,
-                    if r.attempts == 1 { "" } else { "s" }
+                (Access::Open, Some(r)) => locale.tr(
+                    "case-not-passed",
+                    &[
+                        ("score", r.best_score.unwrap_or(0).into()),
+                        ("attempts", r.attempts.into()),
+                    ],
                 ),
-                (Access::Open, None) => format!("New. Pass mark {}", scenario.pass_mark),
+                (Access::Open, None) => {
+                    locale.tr("case-new", &[("mark", scenario.pass_mark.into())])
+                }
             };
             let status_colour = match (&access, record) {
                 (Access::Locked(_), _) => palette::TEXT_FAINT,
@@ -226,10 +232,15 @@ pub(super) fn rebuild_list(
                     (
                         widgets::paragraph(
                             &fonts,
-                            format!(
-                                "{} · {}",
-                                capital(scenario.channel.label()),
-                                card_summary(&scenario.brief)
+                            locale.tr(
+                                "case-summary",
+                                &[
+                                    (
+                                        "channel",
+                                        capital(&channel_name(&locale, scenario.channel)).into()
+                                    ),
+                                    ("summary", card_summary(&scenario.brief).into()),
+                                ],
                             ),
                             size::BODY,
                             if locked {

@@ -6,11 +6,12 @@ mod tabs;
 
 use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
-use htl_core::i18n::{Lang, Messages};
+use htl_core::i18n::Messages;
 
 use crate::game::Screen;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
+use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Trainee};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
@@ -51,11 +52,15 @@ fn spawn(
     mut trainee: ResMut<Trainee>,
     cases: Res<Cases>,
     shown: Res<ShownTier>,
+    locale: Res<Locale>,
 ) {
     let who = if trainee.guest {
-        "Practising as a guest: nothing is saved".to_string()
+        locale.t("select-guest")
     } else {
-        format!("Signed in as {}", trainee.profile.name)
+        locale.tr(
+            "select-signed-in",
+            &[("name", trainee.profile.name.clone().into())],
+        )
     };
     let notice = trainee.notice.take();
     let progress = cases.progression(&trainee.profile);
@@ -66,22 +71,27 @@ fn spawn(
             ..default()
         },
         children![
-            widgets::header(&fonts, "Choose a case", who),
-            widgets::button(&fonts, "Sign out  (Esc)", UiAction::SignOut),
+            widgets::header(&fonts, locale.t("select-title"), who),
+            widgets::button(&fonts, locale.t("select-sign-out"), UiAction::SignOut),
         ],
     );
     let keys_hint = widgets::text(
         &fonts,
-        format!(
-            "{}  Keys: 1-4 switch tier, arrows or Tab move, Enter opens.",
-            progress.rule_text(Messages::for_screen(), Lang::En)
+        locale.tr(
+            "select-keys",
+            &[(
+                "rule",
+                progress
+                    .rule_text(Messages::for_screen(), locale.lang)
+                    .into(),
+            )],
         ),
         size::SMALL,
         palette::TEXT_FAINT,
     );
-    let tabs = tabs::tier_tabs(&fonts, &progress, shown.0);
+    let tabs = tabs::tier_tabs(&fonts, &locale, &progress, shown.0);
     // The notice shows only when there is one, between the top bar and the tabs.
-    let notice = notice.map(|notice| widgets::notice(&fonts, notice));
+    let notice = notice.map(|notice| widgets::notice(&fonts, notice.text(&locale)));
     commands.spawn((
         widgets::screen_root("Case select screen"),
         DespawnOnExit(Screen::Select),
@@ -92,7 +102,7 @@ fn spawn(
             Spawn(tabs),
             Spawn(keys_hint),
             Spawn(list::case_list()),
-            Spawn(list::more_below(&fonts)),
+            Spawn(list::more_below(&fonts, &locale)),
         )),
     ));
 }

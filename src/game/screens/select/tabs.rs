@@ -7,6 +7,7 @@ use htl_core::progress::{Progression, TierStatus};
 use super::ShownTier;
 use crate::game::actions::UiAction;
 use crate::game::cases::Cases;
+use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Trainee};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
@@ -31,14 +32,19 @@ pub(super) fn choose_tier(
 }
 
 /// The row of tabs, one per tier.
-pub(super) fn tier_tabs(fonts: &UiFonts, progress: &Progression, shown: u8) -> impl Bundle {
+pub(super) fn tier_tabs(
+    fonts: &UiFonts,
+    locale: &Locale,
+    progress: &Progression,
+    shown: u8,
+) -> impl Bundle {
     let tabs: Vec<_> = progress
         .tier_numbers()
         .map(|tier| {
             (
                 widgets::button(
                     fonts,
-                    tab_label(progress.tier(tier)),
+                    tab_label(locale, progress.tier(tier)),
                     UiAction::ShowTier(tier),
                 ),
                 TierTab(tier),
@@ -56,12 +62,18 @@ pub(super) fn tier_tabs(fonts: &UiFonts, progress: &Progression, shown: u8) -> i
 }
 
 /// A tier tab's label: how far the trainee is through it, or that it is locked.
-fn tab_label(status: TierStatus) -> String {
-    let tier = status.tier;
+fn tab_label(locale: &Locale, status: TierStatus) -> String {
     if !status.open {
-        return format!("Tier {tier}  (locked)");
+        return locale.tr("tab-locked", &[("tier", status.tier.into())]);
     }
-    format!("Tier {tier}  ({}/{} passed)", status.passed, status.cases)
+    locale.tr(
+        "tab-open",
+        &[
+            ("tier", status.tier.into()),
+            ("passed", status.passed.into()),
+            ("cases", status.cases.into()),
+        ],
+    )
 }
 
 /// Marks the shown tier's tab; the library may have been reloaded, so the counts are
@@ -70,13 +82,14 @@ pub(super) fn refresh_tabs(
     trainee: Res<Trainee>,
     cases: Res<Cases>,
     shown: Res<ShownTier>,
+    locale: Res<Locale>,
     mut tabs: Query<(&TierTab, &mut Selected, &Children)>,
     mut labels: Query<&mut Text>,
 ) {
     let progress = cases.progression(&trainee.profile);
     for (tab, mut selected, children) in &mut tabs {
         selected.0 = tab.0 == shown.0;
-        let label = tab_label(progress.tier(tab.0));
+        let label = tab_label(&locale, progress.tier(tab.0));
         for &child in children {
             if let Ok(mut text) = labels.get_mut(child)
                 && text.0 != label
