@@ -52,12 +52,17 @@ pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> i
         Ok(None) => locale.t("debrief-guest"),
         Err(e) => locale.tr("debrief-save-failed", &[("error", e.clone().into())]),
     };
+    let points = call.catalogue().scoring.points;
     let parts = locale.tr(
         "debrief-parts",
         &[
             ("outcome", score.parts.outcome.round().into()),
             ("conduct", score.parts.conduct.round().into()),
             ("mood", score.parts.mood.round().into()),
+            // Out of the policy's points, not a split written into the words.
+            ("outcome-of", points.outcome.into()),
+            ("conduct-of", points.conduct.into()),
+            ("mood-of", points.mood.into()),
         ],
     );
     (
