@@ -69,6 +69,14 @@ const BROKEN: &[(&str, Expected)] = &[
         "undrawable.ron",
         &[(W, "undrawable", 14, 30), (W, "undrawable", 17, 23)],
     ),
+    // A word with a non-ASCII letter is one identifier to RON and to the position finder
+    // alike: both problems keep their places (they used to land on 1:1).
+    (
+        "accented_rule_id.ron",
+        &[(E, "unknown-rule", 16, 85), (E, "unknown-target", 23, 78)],
+    ),
+    // RON skips right-to-left marks as whitespace, and so does the position finder.
+    ("rtl_mark_indent.ron", &[(E, "unknown-rule", 16, 74)]),
 ];
 
 #[test]
