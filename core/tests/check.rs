@@ -77,6 +77,21 @@ const BROKEN: &[(&str, Expected)] = &[
     ),
     // RON skips right-to-left marks as whitespace, and so does the position finder.
     ("rtl_mark_indent.ron", &[(E, "unknown-rule", 16, 74)]),
+    // Look-alike and invisible characters are named, with the caret on them.
+    ("curly_quotes.ron", &[(E, "syntax", 4, 12)]),
+    ("nbsp_indent.ron", &[(E, "syntax", 6, 3)]),
+    ("arabic_comma.ron", &[(E, "syntax", 6, 12)]),
+    ("invisible_in_id.ron", &[(E, "unknown-target", 16, 111)]),
+    // At the quote that opened the text, not three lines later.
+    ("unclosed_title.ron", &[(E, "syntax", 4, 12)]),
+    // At the inner quote that ended the text early.
+    ("inner_quote.ron", &[(E, "syntax", 4, 15)]),
+    ("decimal_comma.ron", &[(E, "syntax", 14, 61)]),
+    // Only the typo: no "no path resolves the call" guessed from it.
+    (
+        "lowercase_ending_kind.ron",
+        &[(E, "unknown-ending-kind", 28, 28)],
+    ),
 ];
 
 #[test]
@@ -141,6 +156,49 @@ fn misspellings_get_a_did_you_mean() {
     assert!(help("misspelt_field.ron").contains("did you mean `brief`?"));
     assert!(help("unknown_tier_and_channel.ron").contains("did you mean `Phone`?"));
     assert!(help("json_instead.ron").contains("looks like JSON"));
+}
+
+/// The message and help lines of a fixture's first diagnostic.
+fn first_message(name: &str) -> String {
+    let loaded = load_file(&fixture("broken").join(name), &Catalogue::builtin());
+    let d = &loaded.report.diagnostics[0];
+    format!("{} | {} | {}", d.message, d.label, d.help.join(" | "))
+}
+
+#[test]
+fn look_alike_and_invisible_characters_are_named_with_what_to_type() {
+    let curly = first_message("curly_quotes.ron");
+    assert!(
+        curly.contains("U+201C LEFT DOUBLE QUOTATION MARK"),
+        "{curly}"
+    );
+    assert!(curly.contains("straight double quote `\"`"), "{curly}");
+    let nbsp = first_message("nbsp_indent.ron");
+    assert!(nbsp.contains("U+00A0 NO-BREAK SPACE"), "{nbsp}");
+    assert!(nbsp.contains("plain space"), "{nbsp}");
+    let comma = first_message("arabic_comma.ron");
+    assert!(comma.contains("U+060C ARABIC COMMA"), "{comma}");
+    assert!(comma.contains("`,`"), "{comma}");
+    let id = first_message("invisible_in_id.ron");
+    assert!(id.contains("\"clo\\u{200B}se\""), "{id}");
+    assert!(id.contains("U+200B ZERO WIDTH SPACE"), "{id}");
+    assert!(id.contains("delete it"), "{id}");
+    assert!(!id.contains("did you mean"), "{id}");
+}
+
+#[test]
+fn quotes_and_decimal_commas_get_advice_for_what_they_are() {
+    let unclosed = first_message("unclosed_title.ron");
+    assert!(unclosed.contains("no closing quote"), "{unclosed}");
+    assert!(!unclosed.contains("comma"), "{unclosed}");
+    let inner = first_message("inner_quote.ron");
+    assert!(inner.contains("\\\""), "{inner}");
+    assert!(!inner.contains("add a comma"), "{inner}");
+    let pause = first_message("decimal_comma.ron");
+    assert!(
+        pause.contains("write 1.5: a decimal point, not a comma"),
+        "{pause}"
+    );
 }
 
 #[test]
