@@ -346,6 +346,41 @@ fn hostile_bytes_get_clear_messages() {
 }
 
 #[test]
+fn long_lines_are_clipped_around_the_caret_and_control_characters_shown() {
+    // A 200 KB line with the mistake near its end.
+    let long = format!("Scenario(\n  title: \"{}\" oops,\n)", "a".repeat(200_000));
+    let (text, codes) = bytes_report(long.as_bytes());
+    assert_eq!(codes, ["syntax"]);
+    assert!(text.len() < 2000, "{} bytes echoed", text.len());
+    assert!(text.contains("input.ron:2:"), "{text}");
+    assert!(text.contains(&format!(":2:{}", 200_000 + 11)), "{text}");
+    assert!(text.contains('…'), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() < 200), "{text}");
+
+    // NUL and other control bytes are drawn, not sent to the terminal.
+    let (text, codes) = bytes_report(b"Scenario(\n  title: \"a\x00b\x1b[31m\",\n)");
+    assert_eq!(codes, ["not-text"]);
+    assert!(!text.contains('\0') && !text.contains('\x1b'), "{text:?}");
+    assert!(
+        text.contains('\u{2400}') && text.contains('\u{241B}'),
+        "{text}"
+    );
+
+    // The JSON output keeps the exact position.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.ron");
+    std::fs::write(&path, &long).unwrap();
+    let mut out = Vec::new();
+    run_args(
+        ["hold-the-line", "check", "--json", path.to_str().unwrap()],
+        &mut out,
+        &mut Vec::new(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json[0]["diagnostics"][0]["column"], 200_000 + 11);
+}
+
+#[test]
 fn a_huge_file_is_refused_by_size_without_reading_it_all() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.ron");
