@@ -69,6 +69,29 @@ const BROKEN: &[(&str, Expected)] = &[
         "undrawable.ron",
         &[(W, "undrawable", 14, 30), (W, "undrawable", 17, 23)],
     ),
+    // A word with a non-ASCII letter is one identifier to RON and to the position finder
+    // alike: both problems keep their places (they used to land on 1:1).
+    (
+        "accented_rule_id.ron",
+        &[(E, "unknown-rule", 16, 85), (E, "unknown-target", 23, 78)],
+    ),
+    // RON skips right-to-left marks as whitespace, and so does the position finder.
+    ("rtl_mark_indent.ron", &[(E, "unknown-rule", 16, 74)]),
+    // Look-alike and invisible characters are named, with the caret on them.
+    ("curly_quotes.ron", &[(E, "syntax", 4, 12)]),
+    ("nbsp_indent.ron", &[(E, "syntax", 6, 3)]),
+    ("arabic_comma.ron", &[(E, "syntax", 6, 12)]),
+    ("invisible_in_id.ron", &[(E, "unknown-target", 16, 111)]),
+    // At the quote that opened the text, not three lines later.
+    ("unclosed_title.ron", &[(E, "syntax", 4, 12)]),
+    // At the inner quote that ended the text early.
+    ("inner_quote.ron", &[(E, "syntax", 4, 15)]),
+    ("decimal_comma.ron", &[(E, "syntax", 14, 61)]),
+    // Only the typo: no "no path resolves the call" guessed from it.
+    (
+        "lowercase_ending_kind.ron",
+        &[(E, "unknown-ending-kind", 28, 28)],
+    ),
 ];
 
 #[test]
@@ -133,6 +156,49 @@ fn misspellings_get_a_did_you_mean() {
     assert!(help("misspelt_field.ron").contains("did you mean `brief`?"));
     assert!(help("unknown_tier_and_channel.ron").contains("did you mean `Phone`?"));
     assert!(help("json_instead.ron").contains("looks like JSON"));
+}
+
+/// The message and help lines of a fixture's first diagnostic.
+fn first_message(name: &str) -> String {
+    let loaded = load_file(&fixture("broken").join(name), &Catalogue::builtin());
+    let d = &loaded.report.diagnostics[0];
+    format!("{} | {} | {}", d.message, d.label, d.help.join(" | "))
+}
+
+#[test]
+fn look_alike_and_invisible_characters_are_named_with_what_to_type() {
+    let curly = first_message("curly_quotes.ron");
+    assert!(
+        curly.contains("U+201C LEFT DOUBLE QUOTATION MARK"),
+        "{curly}"
+    );
+    assert!(curly.contains("straight double quote `\"`"), "{curly}");
+    let nbsp = first_message("nbsp_indent.ron");
+    assert!(nbsp.contains("U+00A0 NO-BREAK SPACE"), "{nbsp}");
+    assert!(nbsp.contains("plain space"), "{nbsp}");
+    let comma = first_message("arabic_comma.ron");
+    assert!(comma.contains("U+060C ARABIC COMMA"), "{comma}");
+    assert!(comma.contains("`,`"), "{comma}");
+    let id = first_message("invisible_in_id.ron");
+    assert!(id.contains("\"clo\\u{200B}se\""), "{id}");
+    assert!(id.contains("U+200B ZERO WIDTH SPACE"), "{id}");
+    assert!(id.contains("delete it"), "{id}");
+    assert!(!id.contains("did you mean"), "{id}");
+}
+
+#[test]
+fn quotes_and_decimal_commas_get_advice_for_what_they_are() {
+    let unclosed = first_message("unclosed_title.ron");
+    assert!(unclosed.contains("no closing quote"), "{unclosed}");
+    assert!(!unclosed.contains("comma"), "{unclosed}");
+    let inner = first_message("inner_quote.ron");
+    assert!(inner.contains("\\\""), "{inner}");
+    assert!(!inner.contains("add a comma"), "{inner}");
+    let pause = first_message("decimal_comma.ron");
+    assert!(
+        pause.contains("write 1.5: a decimal point, not a comma"),
+        "{pause}"
+    );
 }
 
 #[test]
@@ -277,6 +343,41 @@ fn hostile_bytes_get_clear_messages() {
 
     let (_, codes) = bytes_report(b"   \n\t\n");
     assert_eq!(codes, ["empty-file"]);
+}
+
+#[test]
+fn long_lines_are_clipped_around_the_caret_and_control_characters_shown() {
+    // A 200 KB line with the mistake near its end.
+    let long = format!("Scenario(\n  title: \"{}\" oops,\n)", "a".repeat(200_000));
+    let (text, codes) = bytes_report(long.as_bytes());
+    assert_eq!(codes, ["syntax"]);
+    assert!(text.len() < 2000, "{} bytes echoed", text.len());
+    assert!(text.contains("input.ron:2:"), "{text}");
+    assert!(text.contains(&format!(":2:{}", 200_000 + 11)), "{text}");
+    assert!(text.contains('…'), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() < 200), "{text}");
+
+    // NUL and other control bytes are drawn, not sent to the terminal.
+    let (text, codes) = bytes_report(b"Scenario(\n  title: \"a\x00b\x1b[31m\",\n)");
+    assert_eq!(codes, ["not-text"]);
+    assert!(!text.contains('\0') && !text.contains('\x1b'), "{text:?}");
+    assert!(
+        text.contains('\u{2400}') && text.contains('\u{241B}'),
+        "{text}"
+    );
+
+    // The JSON output keeps the exact position.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.ron");
+    std::fs::write(&path, &long).unwrap();
+    let mut out = Vec::new();
+    run_args(
+        ["hold-the-line", "check", "--json", path.to_str().unwrap()],
+        &mut out,
+        &mut Vec::new(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json[0]["diagnostics"][0]["column"], 200_000 + 11);
 }
 
 #[test]

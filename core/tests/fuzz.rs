@@ -110,3 +110,66 @@ fn deep_nesting_of_every_bracket_kind_is_refused_not_overflowed() {
     lines.push_str(&"[".repeat(50_000));
     assert_sane(lines.as_bytes());
 }
+
+/// The library's scenario files, in a stable order.
+fn library_files() -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(common::scenarios_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Invisible characters, bidi controls, right-to-left marks and non-ASCII letters: what
+/// Arabic and Hebrew editors, and copying from a web page, put into a file unseen.
+const STRAY: &[char] = &[
+    '\u{200B}', '\u{200E}', '\u{200F}', '\u{00A0}', '\u{FEFF}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}', '\u{061C}', '\u{200C}', '\u{200D}', 'é', 'ü', 'ש', 'ع', 'ß',
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Wherever such characters land, every diagnostic points somewhere in the file: never
+    /// at 1:1, the "I do not know where" of a lost position, unless the file's first
+    /// character is the problem.
+    #[test]
+    fn stray_characters_never_lose_positions(
+        file in any::<prop::sample::Index>(),
+        inserts in prop::collection::vec(
+            (any::<prop::sample::Index>(), prop::sample::select(STRAY)),
+            1..4,
+        ),
+    ) {
+        let files = library_files();
+        let path = &files[file.index(files.len())];
+        let mut text = std::fs::read_to_string(path).unwrap();
+        let mut at_start = false;
+        for (at, c) in &inserts {
+            let boundaries: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let offset = boundaries[at.index(boundaries.len())];
+            at_start |= offset == 0;
+            text.insert(offset, *c);
+        }
+        let loaded = load_bytes(Path::new("stray.ron"), text.as_bytes(), &Catalogue::builtin());
+        let report = &loaded.report;
+        if !at_start {
+            for d in &report.diagnostics {
+                let at = report.line_col(d);
+                prop_assert!(
+                    (at.line, at.column) != (1, 1),
+                    "{} got {:?} at 1:1:\n{}",
+                    path.display(),
+                    d.code,
+                    report.render(false)
+                );
+            }
+        }
+    }
+}

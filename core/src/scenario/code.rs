@@ -123,12 +123,15 @@ impl Code {
     }
 
     /// Whether an error of this kind leaves the beats and endings unable to link up, so
-    /// the reachability checks cannot run. Other errors (a tier, a meter, a rule id) do
+    /// the reachability checks cannot run. An unknown ending kind counts: which endings
+    /// resolve the call is then a guess, and "no path resolves the call" would be a
+    /// knock-on of the typo. Other errors (a tier, a meter, a rule id) do
     /// not stop them, so a trainer sees every problem at once.
     pub fn breaks_links(self) -> bool {
         matches!(
             self,
             Code::UnknownTarget
+                | Code::UnknownEndingKind
                 | Code::DuplicateId
                 | Code::NoBeats
                 | Code::NoEndings

@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config};
 use serde::Serialize;
 
@@ -123,13 +122,18 @@ impl FileReport {
 
     /// Every diagnostic rendered like rustc: header, `--> file:line:col`, the source line and
     /// a caret under the spot, then help lines. `color` adds terminal colours.
+    ///
+    /// The source lines are shown as a terminal can take them: control characters as their
+    /// pictures (`␀`), invisible ones as `◌` so a caret on one shows, and a line longer
+    /// than [`MAX_SHOWN_COLUMNS`] clipped around the caret with `…`. Lines and columns in
+    /// the header are the file's own.
     pub fn render(&self, color: bool) -> String {
         let name = self.path.display().to_string();
-        let file = SimpleFile::new(name.as_str(), self.source.as_str());
         let config = Config::default();
         let mut out = Vec::new();
         for diagnostic in &self.diagnostics {
-            let report = self.to_report(diagnostic);
+            let file = ShownFile::new(&name, &self.source, diagnostic);
+            let report = self.to_report(diagnostic, &file.map);
             if color {
                 let mut buffer = codespan_reporting::term::termcolor::Buffer::ansi();
                 if term::emit_to_write_style(&mut buffer, &config, &file, &report).is_ok() {
@@ -145,7 +149,7 @@ impl FileReport {
                         "{}: {}: {}\n",
                         severity_word(diagnostic.severity),
                         name,
-                        diagnostic.message
+                        shown_text(&diagnostic.message)
                     )
                     .as_bytes(),
                 ),
@@ -154,14 +158,15 @@ impl FileReport {
         String::from_utf8_lossy(&out).into_owned()
     }
 
-    fn to_report(&self, diagnostic: &Diagnostic) -> Report<()> {
+    fn to_report(&self, diagnostic: &Diagnostic, map: &[usize]) -> Report<()> {
         let severity = match diagnostic.severity {
             Severity::Error => ReportSeverity::Error,
             Severity::Warning => ReportSeverity::Warning,
         };
         let clamp = |span: &Span| {
             let end = span.end.min(self.source.len());
-            span.start.min(end)..end
+            let start = span.start.min(end);
+            map[start]..map[end]
         };
         let mut labels = vec![
             Label::primary((), clamp(&diagnostic.span)).with_message(diagnostic.label.clone()),
@@ -174,15 +179,186 @@ impl FileReport {
         );
         Report::new(severity)
             .with_code(diagnostic.code.as_str())
-            .with_message(diagnostic.message.clone())
+            .with_message(shown_text(&diagnostic.message))
             .with_labels(labels)
             .with_notes(
                 diagnostic
                     .help
                     .iter()
-                    .map(|h| format!("help: {h}"))
+                    .map(|h| format!("help: {}", shown_text(h)))
                     .collect(),
             )
+    }
+}
+
+/// The widest source line shown in a rendered report, in characters; longer ones are
+/// clipped around the caret.
+pub const MAX_SHOWN_COLUMNS: usize = 120;
+
+/// How a character is shown in a rendered report, when not as itself.
+fn shown_char(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + u32::from(c)),
+        '\u{7F}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9F}' => Some('\u{25CC}'),
+        _ if super::chars::named(c).is_some_and(|n| n.is_invisible()) => Some('\u{25CC}'),
+        _ => None,
+    }
+}
+
+/// A message or help line with its control characters shown as pictures.
+fn shown_text(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' => c,
+            _ if c.is_control() => shown_char(c).unwrap_or('\u{FFFD}'),
+            _ => c,
+        })
+        .collect()
+}
+
+/// The source as shown for one diagnostic, with where each byte of the real source went,
+/// and the real line and column of the places the diagnostic labels.
+struct ShownFile<'a> {
+    name: &'a str,
+    text: String,
+    line_starts: Vec<usize>,
+    /// `map[i]`: the shown offset of byte `i` of the real source (one past the end too).
+    map: Vec<usize>,
+    /// Shown offset → the real line and column, for the `-->` header.
+    places: Vec<(usize, LineCol)>,
+}
+
+impl<'a> ShownFile<'a> {
+    fn new(name: &'a str, source: &str, diagnostic: &Diagnostic) -> ShownFile<'a> {
+        let focus: Vec<usize> = std::iter::once(&diagnostic.span)
+            .chain(diagnostic.related.iter().map(|(s, _)| s))
+            .map(|s| s.start.min(source.len()))
+            .collect();
+        let mut text = String::with_capacity(source.len());
+        let mut map = vec![0; source.len() + 1];
+        let mut line_start = 0;
+        for line in source.split_inclusive('\n') {
+            let chars: Vec<(usize, char)> = line
+                .char_indices()
+                .map(|(i, c)| (line_start + i, c))
+                .collect();
+            let visible = chars
+                .iter()
+                .filter(|(_, c)| !matches!(c, '\n' | '\r'))
+                .count();
+            let (from, to) = if visible > MAX_SHOWN_COLUMNS {
+                let caret = focus
+                    .iter()
+                    .find(|&&f| f >= line_start && f < line_start + line.len())
+                    .map_or(0, |&f| chars.iter().take_while(|(i, _)| *i < f).count());
+                let from = caret
+                    .saturating_sub(MAX_SHOWN_COLUMNS / 2)
+                    .min(visible - MAX_SHOWN_COLUMNS);
+                (from, from + MAX_SHOWN_COLUMNS)
+            } else {
+                (0, usize::MAX)
+            };
+            if from > 0 {
+                text.push('…');
+            }
+            let mut clipped_end = false;
+            for (n, &(i, c)) in chars.iter().enumerate() {
+                let is_end = matches!(c, '\n' | '\r');
+                if !is_end && n >= to && !clipped_end {
+                    clipped_end = true;
+                    let at = text.len();
+                    text.push('…');
+                    map[i..i + c.len_utf8()].fill(at);
+                    continue;
+                }
+                let at = if !is_end && (n < from || n >= to) {
+                    // Clipped: points at the `…` on its side, the last thing shown.
+                    text.len() - '…'.len_utf8()
+                } else {
+                    let at = text.len();
+                    text.push(shown_char(c).unwrap_or(c));
+                    at
+                };
+                map[i..i + c.len_utf8()].fill(at);
+            }
+            line_start += line.len();
+        }
+        map[source.len()] = text.len();
+        let places = focus
+            .iter()
+            .map(|&f| (map[f], line_col(source, f)))
+            .collect();
+        let line_starts = codespan_reporting::files::line_starts(&text).collect();
+        ShownFile {
+            name,
+            text,
+            line_starts,
+            map,
+            places,
+        }
+    }
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for ShownFile<'_> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(
+        &'a self,
+        (): (),
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self
+            .line_starts
+            .binary_search(&byte_index)
+            .unwrap_or_else(|next| next - 1))
+    }
+
+    fn line_range(
+        &'a self,
+        (): (),
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, codespan_reporting::files::Error> {
+        let start = *self.line_starts.get(line_index).ok_or(
+            codespan_reporting::files::Error::LineTooLarge {
+                given: line_index,
+                max: self.line_starts.len() - 1,
+            },
+        )?;
+        let end = self
+            .line_starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        Ok(start..end)
+    }
+
+    fn location(
+        &'a self,
+        (): (),
+        byte_index: usize,
+    ) -> Result<codespan_reporting::files::Location, codespan_reporting::files::Error> {
+        let place = self
+            .places
+            .iter()
+            .find(|(at, _)| *at == byte_index)
+            .map(|(_, lc)| *lc)
+            .unwrap_or_else(|| line_col(&self.text, byte_index));
+        Ok(codespan_reporting::files::Location {
+            line_number: place.line,
+            column_number: place.column,
+        })
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use ron::error::{Error as RonError, SpannedError};
 
+use super::chars::{self, Fix};
 use super::check::{Step, compile, walk};
 use super::code::Code;
 use super::diagnostic::{Diagnostic, FileReport, Severity, offset_of};
@@ -289,7 +290,8 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
         Err(e) => return fail(text.to_string(), syntax_diagnostic(text, &e)),
     };
     let tree = locate::parse(text);
-    let (scenario, diagnostics) = compile(&file, tree.as_ref(), catalogue);
+    let (scenario, mut diagnostics) = compile(&file, tree.as_ref(), catalogue);
+    name_stray_chars(text, &mut diagnostics);
     let mut report = FileReport::new(path, text.to_string());
     report.diagnostics = diagnostics;
     Loaded {
@@ -346,6 +348,12 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
             .chars()
             .next()
             .map_or(start, |c| start + c.len_utf8());
+    }
+    if let Some(d) = stray_char_diagnostic(text, start) {
+        return d;
+    }
+    if let Some(d) = quote_or_comma_diagnostic(text, start) {
+        return d;
     }
     let (message, help): (String, Option<String>) = match &e.code {
         RonError::Eof => (
@@ -444,6 +452,53 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
             "a `#` here starts nothing RON knows".into(),
             Some("comments in a scenario file start with //, not #".into()),
         ),
+        RonError::ExpectedStructLikeEnd => (
+            "expected a closing `)`".into(),
+            Some("check the item's commas and brackets: each ( needs its )".into()),
+        ),
+        RonError::ExpectedArrayEnd => (
+            "expected a closing `]`".into(),
+            Some("items in a list are separated by commas and the list ends with ]".into()),
+        ),
+        RonError::ExpectedMapEnd => (
+            "expected a closing `}`".into(),
+            Some("entries are separated by commas and the group ends with }".into()),
+        ),
+        RonError::ExpectedMapColon => (
+            "expected a colon".into(),
+            Some("each entry is written \"name\": (...)".into()),
+        ),
+        RonError::ExpectedStringEnd => (
+            "this text has no closing quote".into(),
+            Some("end the text with \" on the same line; write \\\" for a quote inside it".into()),
+        ),
+        RonError::ExpectedInteger | RonError::ExpectedFloat => (
+            "expected a number".into(),
+            Some("write a number such as 40 or 1.5, without quotes".into()),
+        ),
+        RonError::ExpectedBoolean => (
+            "expected true or false".into(),
+            Some("write true or false, without quotes".into()),
+        ),
+        RonError::ExpectedOption | RonError::ExpectedOptionEnd => (
+            "expected a value here".into(),
+            Some("write the value itself, or leave the field out".into()),
+        ),
+        RonError::UnclosedBlockComment => (
+            "a /* comment is never closed".into(),
+            Some("end it with */".into()),
+        ),
+        RonError::UnexpectedChar(c) => (
+            format!("`{}` cannot be here", c.escape_debug()),
+            Some("remove it, or put it inside the text's quotes".into()),
+        ),
+        RonError::InvalidEscape(_) => (
+            "a backslash starts an escape RON does not know".into(),
+            Some(
+                "inside text write \\\\ for a backslash, \\\" for a quote and \\n for a new line"
+                    .into(),
+            ),
+        ),
         other => (other.to_string(), None),
     };
     let (start, end, label) = match e.code {
@@ -467,6 +522,185 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
         d = d.help("this looks like JSON; scenario files are RON: `Scenario( id: \"...\", ... )`, see docs/authoring.md");
     }
     d
+}
+
+/// A syntax error that is really a look-alike or invisible character: names it, with the
+/// caret on it and what to type instead.
+fn stray_char_diagnostic(text: &str, at: usize) -> Option<Diagnostic> {
+    let (at, named) = chars::stray_at(text, at)?;
+    let label = match named.fix {
+        Fix::Delete => "invisible: delete it".to_string(),
+        Fix::Type(" ") => "not a plain space".to_string(),
+        Fix::Type(plain) => format!("type `{plain}` here"),
+    };
+    let mut d = Diagnostic::error(
+        Code::Syntax,
+        format!("found {}, {}", named.looks, named.code_and_name()),
+        at..at + named.c.len_utf8(),
+    )
+    .label(label)
+    .help(named.advice());
+    if named.fix == Fix::Type("\"") {
+        d = d.help("text goes between two straight quotes: \"like this\"");
+    }
+    Some(d)
+}
+
+/// The string literals of `text` up to `end`, as (opening quote, end) byte ranges, skipping
+/// comments. Only plain `"..."` strings; enough to tell where a quote went astray.
+fn strings_before(text: &str, end: usize) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < end.min(bytes.len()) {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' => {
+                let open = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i = (i + 1).min(bytes.len());
+                out.push(open..i);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// An unclosed quote, a quote inside text that ends it early, or a decimal comma: what a
+/// "comma expected" or "closing bracket expected" at `at` really is.
+fn quote_or_comma_diagnostic(text: &str, at: usize) -> Option<Diagnostic> {
+    let strings = strings_before(text, at + 1);
+    let last = strings.last().filter(|s| s.end <= at + 1);
+    if let Some(s) = last {
+        let body = &text[s.start..s.end.min(text.len())];
+        // A text that runs over a line end and stops right where RON gave up: its closing
+        // quote is missing, and the quote RON took as the end opened the next text.
+        let ends_here = text[s.end.min(text.len())..at.max(s.end)].trim().is_empty() || s.end > at;
+        if body.contains('\n') && ends_here {
+            return Some(
+                Diagnostic::error(
+                    Code::Syntax,
+                    "this text has no closing quote",
+                    s.start..s.start + 1,
+                )
+                .label("the text opened here runs on to the next line")
+                .help("end the text with \" on the same line")
+                .help("to put a quote inside text, write \\\": \"He said \\\"no\\\"\""),
+            );
+        }
+        // `"A "fixture" here"`: the second quote ended the text and a word follows it.
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        if s.end == at
+            && text[at..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace() && c != ',')
+            && text[at..line_end].contains('"')
+        {
+            let quote = s.end - 1;
+            return Some(
+                Diagnostic::error(
+                    Code::Syntax,
+                    "a quote inside the text ends it early",
+                    quote..quote + 1,
+                )
+                .label("this quote ends the text")
+                .help("to put a quote inside text, write \\\": \"He said \\\"no\\\"\""),
+            );
+        }
+    }
+    decimal_comma(text, at)
+}
+
+/// `Pause(2,5)`: a comma between digits where RON expected the closing `)`.
+fn decimal_comma(text: &str, at: usize) -> Option<Diagnostic> {
+    let before = &text[..at];
+    let comma = before
+        .trim_end()
+        .strip_suffix(',')
+        .map(str::len)
+        .or_else(|| text[at..].starts_with(',').then_some(at))?;
+    let whole = before[..comma].trim_end();
+    let int_digits = whole.len() - whole.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let after = text[comma + 1..].trim_start();
+    let frac: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let opened = whole[..whole.len() - int_digits].trim_end().ends_with('(');
+    if int_digits == 0 || frac.is_empty() || !opened {
+        return None;
+    }
+    let number = format!("{}.{frac}", &whole[whole.len() - int_digits..]);
+    Some(
+        Diagnostic::error(
+            Code::Syntax,
+            format!("write {number}: a decimal point, not a comma"),
+            comma..comma + 1,
+        )
+        .label(format!("write {number}"))
+        .help("numbers in a scenario file use a decimal point: 2.5 seconds, not 2,5"),
+    )
+}
+
+/// Names an invisible character inside the text a check complains about (an id that
+/// looks exactly like one that exists), with the caret on it.
+fn name_stray_chars(text: &str, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics.iter_mut() {
+        if !matches!(
+            d.code,
+            Code::UnknownTarget
+                | Code::UnknownRule
+                | Code::UnknownScenario
+                | Code::UnknownEndingKind
+                | Code::UnknownChannel
+                | Code::UnknownTier
+                | Code::DuplicateId
+                | Code::OddId
+        ) {
+            continue;
+        }
+        let Some(written) = text.get(d.span.clone()) else {
+            continue;
+        };
+        let Some((i, named)) = written
+            .char_indices()
+            .find_map(|(i, c)| chars::named(c).map(|n| (i, n)))
+        else {
+            continue;
+        };
+        let cleaned: String = written
+            .chars()
+            .filter(|&c| chars::named(c).is_none_or(|n| !n.is_invisible()))
+            .collect();
+        let cleaned = cleaned.trim_matches('"');
+        let at = d.span.start + i;
+        let whole = std::mem::replace(&mut d.span, at..at + named.c.len_utf8());
+        let old_label = std::mem::take(&mut d.label);
+        d.message = chars::visible(&d.message);
+        d.label = format!("{} here", named.code_and_name());
+        d.related.push((whole, old_label));
+        // "did you mean "angry"?" for a name that looks exactly like "angry" helps no one.
+        d.help.retain(|h| {
+            !h.contains(&format!("\"{cleaned}\"")) && !h.contains(&format!("`{cleaned}`"))
+        });
+        let help = format!(
+            "this contains {}, {}; {}",
+            named.looks,
+            named.code_and_name(),
+            named.advice()
+        );
+        d.help.insert(0, help);
+        if named.is_invisible() && !cleaned.is_empty() {
+            d.help
+                .insert(1, format!("without it, this reads \"{cleaned}\""));
+        }
+    }
 }
 
 /// The last character of code before `pos`, skipping whitespace and `//` comments.

@@ -86,7 +86,11 @@ impl Node {
     }
 }
 
-/// Reads `source` into a span tree, or None when it is not shaped like RON after all.
+/// Reads `source` into a span tree, or None when it holds no value at all.
+///
+/// A part of the file this reader cannot make sense of is kept as an opaque node spanning
+/// it, and reading goes on after it: one odd item loses its own positions, never those of
+/// the rest of the file.
 pub fn parse(source: &str) -> Option<Node> {
     let tokens = tokenize(source);
     let mut parser = Parser {
@@ -108,21 +112,54 @@ enum Tok {
     Other,
 }
 
+/// What `ron` 0.12 skips as whitespace (`ron::parse::is_whitespace_char`): besides the
+/// ASCII ones, NEL, the line and paragraph separators, and the left-to-right and
+/// right-to-left marks that Arabic and Hebrew editors put in a line.
+pub(crate) const fn is_ron_whitespace(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\n'
+            | '\r'
+            | '\x0B'
+            | '\x0C'
+            | '\u{85}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+/// The first character of a `ron` identifier: `_` or a Unicode XID_Start letter (`é`, `ש`).
+pub(crate) fn is_ident_start(c: char) -> bool {
+    c == '_' || unicode_ident::is_xid_start(c)
+}
+
+/// A later character of a `ron` identifier.
+pub(crate) fn is_ident_continue(c: char) -> bool {
+    unicode_ident::is_xid_continue(c)
+}
+
+/// Characters that end a number or other bare token.
+fn is_delimiter(c: char) -> bool {
+    is_ron_whitespace(c) || matches!(c, '(' | ')' | '[' | ']' | '{' | '}' | ',' | ':' | '"')
+}
+
 fn tokenize(source: &str) -> Vec<(Tok, Span)> {
     let bytes = source.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
+    while let Some(c) = source[i..].chars().next() {
         let start = i;
         match c {
-            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+            c if is_ron_whitespace(c) => i += c.len_utf8(),
+            '/' if bytes.get(i + 1) == Some(&b'/') => {
                 while i < bytes.len() && bytes[i] != b'\n' {
                     i += 1;
                 }
             }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+            '/' if bytes.get(i + 1) == Some(&b'*') => {
                 // RON block comments nest.
                 let mut depth = 0usize;
                 while i < bytes.len() {
@@ -140,7 +177,7 @@ fn tokenize(source: &str) -> Vec<(Tok, Span)> {
                     }
                 }
             }
-            b'#' => {
+            '#' => {
                 // `#![enable(...)]` attributes: skip to the matching `]`.
                 let mut depth = 0usize;
                 while i < bytes.len() {
@@ -158,35 +195,35 @@ fn tokenize(source: &str) -> Vec<(Tok, Span)> {
                     i += 1;
                 }
             }
-            b'(' | b'[' | b'{' => {
-                out.push((Tok::Open(c as char), start..i + 1));
+            '(' | '[' | '{' => {
+                out.push((Tok::Open(c), start..i + 1));
                 i += 1;
             }
-            b')' | b']' | b'}' => {
-                out.push((Tok::Close(c as char), start..i + 1));
+            ')' | ']' | '}' => {
+                out.push((Tok::Close(c), start..i + 1));
                 i += 1;
             }
-            b',' => {
+            ',' => {
                 out.push((Tok::Comma, start..i + 1));
                 i += 1;
             }
-            b':' => {
+            ':' => {
                 out.push((Tok::Colon, start..i + 1));
                 i += 1;
             }
-            b'"' => {
+            '"' => {
                 let (text, end) = quoted_string(source, i);
                 out.push((Tok::Str(text), start..end));
                 i = end;
             }
-            b'r' if matches!(bytes.get(i + 1), Some(b'"') | Some(b'#'))
+            'r' if matches!(bytes.get(i + 1), Some(b'"') | Some(b'#'))
                 && raw_string_start(bytes, i).is_some() =>
             {
                 let (text, end) = raw_string(source, i);
                 out.push((Tok::Str(text), start..end));
                 i = end;
             }
-            b'\'' => {
+            '\'' => {
                 i += 1;
                 while i < bytes.len() && bytes[i] != b'\'' {
                     if bytes[i] == b'\\' {
@@ -195,49 +232,41 @@ fn tokenize(source: &str) -> Vec<(Tok, Span)> {
                     i += 1;
                 }
                 i = (i + 1).min(bytes.len());
-                out.push((Tok::Other, start..i));
-            }
-            c if c.is_ascii_alphabetic() || c == b'_' => {
-                if c == b'r' && bytes.get(i + 1) == Some(&b'#') {
-                    i += 2; // raw identifier r#name
-                }
-                let name_start = i;
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                while !source.is_char_boundary(i) {
                     i += 1;
                 }
+                out.push((Tok::Other, start..i));
+            }
+            'r' if bytes.get(i + 1) == Some(&b'#') => {
+                // A raw identifier `r#name`, whose name may also hold `.`, `+` and `-`.
+                i += 2;
+                let name_start = i;
+                i += take_while(&source[i..], |c| {
+                    is_ident_continue(c) || matches!(c, '.' | '+' | '-')
+                });
                 out.push((Tok::Ident(source[name_start..i].to_string()), start..i));
+            }
+            c if is_ident_start(c) => {
+                i += c.len_utf8();
+                i += take_while(&source[i..], is_ident_continue);
+                out.push((Tok::Ident(source[start..i].to_string()), start..i));
             }
             _ => {
                 // Numbers and anything else: one token up to the next delimiter.
-                i += 1;
-                while i < bytes.len()
-                    && !matches!(
-                        bytes[i],
-                        b' ' | b'\t'
-                            | b'\n'
-                            | b'\r'
-                            | b'('
-                            | b')'
-                            | b'['
-                            | b']'
-                            | b'{'
-                            | b'}'
-                            | b','
-                            | b':'
-                            | b'"'
-                    )
-                {
-                    i += 1;
-                }
-                // Never split a UTF-8 character.
-                while i < bytes.len() && !source.is_char_boundary(i) {
-                    i += 1;
-                }
+                i += c.len_utf8();
+                i += take_while(&source[i..], |c| !is_delimiter(c));
                 out.push((Tok::Other, start..i));
             }
         }
     }
     out
+}
+
+/// The byte length of the leading characters of `text` that satisfy `keep`.
+fn take_while(text: &str, keep: impl Fn(char) -> bool) -> usize {
+    text.char_indices()
+        .find(|&(_, c)| !keep(c))
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// Reads a `"..."` string starting at `start`, returning its (unescaped) text and end offset.
@@ -302,17 +331,77 @@ impl Parser<'_> {
         self.tokens
             .get(self.pos)
             .map(|(_, s)| s.clone())
-            .unwrap_or(0..0)
+            .unwrap_or_else(|| self.end()..self.end())
+    }
+
+    /// Where the last token read so far ends.
+    fn end(&self) -> usize {
+        self.pos
+            .checked_sub(1)
+            .and_then(|p| self.tokens.get(p))
+            .map_or(0, |(_, s)| s.end)
+    }
+
+    fn at_close(&self) -> bool {
+        matches!(self.peek(), Some(Tok::Close(_)) | None)
     }
 
     fn value(&mut self) -> Option<Node> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
+            self.depth -= 1;
             return None;
         }
         let result = self.value_inner();
         self.depth -= 1;
         result
+    }
+
+    /// A value, or when it cannot be read, an opaque node over the tokens up to the next
+    /// comma or closing bracket of the enclosing item.
+    fn value_or_skip(&mut self) -> Node {
+        let start = self.pos;
+        let begin = self.span().start;
+        match self.value() {
+            Some(node) => node,
+            None => {
+                self.pos = start;
+                self.skip_to_separator();
+                Node {
+                    span: begin..self.end().max(begin),
+                    kind: Kind::Atom,
+                }
+            }
+        }
+    }
+
+    /// Skips to the next comma or closing bracket at this level (not consuming it).
+    fn skip_to_separator(&mut self) {
+        let mut depth = 0usize;
+        while let Some(tok) = self.peek() {
+            match tok {
+                Tok::Open(_) => depth += 1,
+                Tok::Close(_) if depth == 0 => return,
+                Tok::Close(_) => depth -= 1,
+                Tok::Comma if depth == 0 => return,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// After an item: consumes its comma, or skips what should not be there. False when
+    /// the enclosing bracket ends.
+    fn separator(&mut self) -> bool {
+        if self.peek() != Some(&Tok::Comma) {
+            self.skip_to_separator();
+        }
+        if self.peek() == Some(&Tok::Comma) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
     }
 
     fn value_inner(&mut self) -> Option<Node> {
@@ -328,7 +417,7 @@ impl Parser<'_> {
             Tok::Ident(_) => {
                 self.pos += 1;
                 if self.peek() == Some(&Tok::Open('(')) {
-                    let mut node = self.parens()?;
+                    let mut node = self.parens();
                     node.span.start = start.start;
                     Some(node)
                 } else {
@@ -338,11 +427,11 @@ impl Parser<'_> {
                     })
                 }
             }
-            Tok::Open('(') => self.parens(),
+            Tok::Open('(') => Some(self.parens()),
             Tok::Open('[') => {
                 self.pos += 1;
-                let items = self.items()?;
-                let end = self.close()?;
+                let items = self.items();
+                let end = self.close();
                 Some(Node {
                     span: start.start..end,
                     kind: Kind::List(items),
@@ -351,24 +440,18 @@ impl Parser<'_> {
             Tok::Open('{') => {
                 self.pos += 1;
                 let mut entries = Vec::new();
-                loop {
-                    if let Some(Tok::Close(_)) = self.peek() {
-                        break;
-                    }
-                    let key = self.value()?;
-                    if self.peek() != Some(&Tok::Colon) {
-                        return None;
-                    }
-                    self.pos += 1;
-                    let value = self.value()?;
-                    entries.push((key, value));
-                    if self.peek() == Some(&Tok::Comma) {
+                while !self.at_close() {
+                    let key = self.value_or_skip();
+                    if self.peek() == Some(&Tok::Colon) {
                         self.pos += 1;
-                    } else {
+                        let value = self.value_or_skip();
+                        entries.push((key, value));
+                    }
+                    if !self.separator() {
                         break;
                     }
                 }
-                let end = self.close()?;
+                let end = self.close();
                 Some(Node {
                     span: start.start..end,
                     kind: Kind::Map(entries),
@@ -386,64 +469,63 @@ impl Parser<'_> {
     }
 
     /// `( ... )`: a struct when it starts with `name:`, otherwise a tuple.
-    fn parens(&mut self) -> Option<Node> {
+    fn parens(&mut self) -> Node {
         let start = self.span();
         self.pos += 1; // (
         let is_struct =
             matches!(self.peek(), Some(Tok::Ident(_))) && self.peek_at(1) == Some(&Tok::Colon);
         let kind = if is_struct {
             let mut fields = Vec::new();
-            while let Some(Tok::Ident(name)) = self.peek().cloned() {
-                let name_span = self.span();
-                self.pos += 1;
-                if self.peek() != Some(&Tok::Colon) {
-                    return None;
+            while !self.at_close() {
+                if let (Some(Tok::Ident(name)), Some(Tok::Colon)) =
+                    (self.peek().cloned(), self.peek_at(1))
+                {
+                    let name_span = self.span();
+                    self.pos += 2;
+                    let value = self.value_or_skip();
+                    fields.push(Field {
+                        name,
+                        name_span,
+                        value,
+                    });
                 }
-                self.pos += 1;
-                let value = self.value()?;
-                fields.push(Field {
-                    name,
-                    name_span,
-                    value,
-                });
-                if self.peek() == Some(&Tok::Comma) {
-                    self.pos += 1;
-                } else {
+                if !self.separator() {
                     break;
                 }
             }
             Kind::Struct(fields)
         } else {
-            Kind::Tuple(self.items()?)
+            Kind::Tuple(self.items())
         };
-        let end = self.close()?;
-        Some(Node {
+        let end = self.close();
+        Node {
             span: start.start..end,
             kind,
-        })
+        }
     }
 
     /// Comma-separated values up to (not including) the closing bracket.
-    fn items(&mut self) -> Option<Vec<Node>> {
+    fn items(&mut self) -> Vec<Node> {
         let mut items = Vec::new();
-        while !matches!(self.peek(), Some(Tok::Close(_)) | None) {
-            items.push(self.value()?);
-            if self.peek() == Some(&Tok::Comma) {
-                self.pos += 1;
-            } else {
+        while !self.at_close() {
+            items.push(self.value_or_skip());
+            if !self.separator() {
                 break;
             }
         }
-        Some(items)
+        items
     }
 
-    fn close(&mut self) -> Option<usize> {
+    /// Consumes a closing bracket and returns where it ends (where the text ends when it
+    /// is missing).
+    fn close(&mut self) -> usize {
         match self.tokens.get(self.pos) {
             Some((Tok::Close(_), span)) => {
+                let end = span.end;
                 self.pos += 1;
-                Some(span.end)
+                end
             }
-            _ => None,
+            _ => self.end(),
         }
     }
 }
@@ -491,5 +573,40 @@ Scenario(
         let src = r##"(a: "x ) ] \" y", b: r#"raw ( "# , c: 1.5e3)"##;
         let root = parse(src).expect("parses");
         assert!(root.field("c").is_some());
+    }
+}
+
+#[cfg(test)]
+mod unicode_tests {
+    use super::*;
+
+    #[test]
+    fn words_with_non_ascii_letters_are_one_identifier() {
+        let src = "(follows: [réal_solution, apologize], next: \"x\")";
+        let root = parse(src).expect("parses");
+        let item = root.field("follows").and_then(|f| f.item(1)).unwrap();
+        assert_eq!(&src[item.span.clone()], "apologize");
+        assert!(root.field("next").is_some());
+    }
+
+    #[test]
+    fn bidi_marks_and_line_separators_are_whitespace_as_in_ron() {
+        let src = "(\n\u{200F}    id: \"a\",\n  \u{200E}title:\u{2028}\"t\",\n)";
+        let root = parse(src).expect("parses");
+        assert_eq!(&src[root.field("title").unwrap().span.clone()], "\"t\"");
+        assert_eq!(&src[root.field("id").unwrap().span.clone()], "\"a\"");
+    }
+
+    #[test]
+    fn an_unreadable_item_loses_only_its_own_position() {
+        // `@@` and the stray `:` mean nothing here; the fields around them are still found.
+        let src = "(a: [1, @@ : x, 3], b: { \"k\": : , \"j\": 2 }, ?? , c: \"z\")";
+        let root = parse(src).expect("parses");
+        let a = root.field("a").unwrap();
+        assert_eq!(&src[a.item(2).unwrap().span.clone()], "3");
+        let (key, value) = root.field("b").unwrap().entry(1).unwrap();
+        assert_eq!(&src[key.span.clone()], "\"j\"");
+        assert_eq!(&src[value.span.clone()], "2");
+        assert_eq!(&src[root.field("c").unwrap().span.clone()], "\"z\"");
     }
 }

@@ -1,6 +1,7 @@
 //! Scenarios: the file format trainers write, loading with diagnostics, and the checked
 //! model the engine plays.
 
+pub mod chars;
 pub mod check;
 pub mod code;
 pub mod diagnostic;
