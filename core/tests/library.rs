@@ -234,3 +234,143 @@ fn the_authoring_guides_scoring_section_is_the_scoring_policy() {
         "docs/authoring.md's scoring section is out of date: paste `hold-the-line rules --scoring`"
     );
 }
+
+/// The adversarial trainees play as their names say (checked on a real case), and each
+/// one's best path replays to the same score with `play`. Nothing is asserted yet about
+/// whether they pass: this measures what the scoring change will have to stop. Run with
+/// `--nocapture` to see which cases each adversary passes today.
+#[test]
+fn the_adversarial_trainees_play_as_described() {
+    use htl_core::engine::{Event, ReplyTiming, Voice};
+    use htl_core::explore::Adversary;
+    let (library, catalogue, reports) = explored();
+    let replay = |id: &str, adversary: Adversary| {
+        let r = reports.iter().find(|r| r.scenario == id).unwrap();
+        let a = r
+            .adversaries
+            .iter()
+            .find(|a| a.adversary == adversary)
+            .unwrap();
+        let best = a.best.as_ref().unwrap_or_else(|| panic!("{id}: no path"));
+        let (call, error) = script::run(library.get(id).unwrap(), &catalogue, 1, &best.steps);
+        // A path may end with a step the customer did not wait for (they hung up first).
+        assert!(
+            error.as_ref().is_none_or(|e| e.step + 1 == best.steps.len()
+                && matches!(e.error, htl_core::engine::CallError::Ended)),
+            "{id} {}: {error:?}",
+            adversary.label()
+        );
+        assert!(
+            call.is_over(),
+            "{id} {}: the call goes on",
+            adversary.label()
+        );
+        assert_eq!(
+            call.score().total,
+            best.score,
+            "{id} {}: {} replays to another score",
+            adversary.label(),
+            best.script()
+        );
+        call
+    };
+    for r in &reports {
+        for a in r.adversaries.iter().filter(|a| a.best.is_some()) {
+            replay(&r.scenario, a.adversary);
+        }
+    }
+    let replies = |call: &htl_core::engine::Call| -> Vec<(Voice, ReplyTiming)> {
+        call.events()
+            .iter()
+            .filter_map(|e| match e {
+                Event::Reply { voice, timing, .. } => Some((*voice, *timing)),
+                _ => None,
+            })
+            .collect()
+    };
+    let broken =
+        |call: &htl_core::engine::Call, rule: &str| call.score().rule(rule).map_or(0, |r| r.broken);
+    let case = "missing_parcel";
+
+    // Rude: every reply firm, cutting in on a calm customer or in the pause of an outburst
+    // (or promptly, at the opening where the customer has not spoken yet).
+    let call = replay(case, Adversary::RudeAgent);
+    let said = replies(&call);
+    assert!(
+        said.iter().all(|(voice, _)| *voice == Voice::Firm),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().all(|(_, t)| matches!(
+            t,
+            ReplyTiming::Interrupting | ReplyTiming::InThePause | ReplyTiming::Prompt
+        )),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|(_, t)| *t == ReplyTiming::Interrupting),
+        "{said:?}"
+    );
+    assert_eq!(broken(&call, "let_them_vent"), 0, "cut into an outburst");
+    assert!(broken(&call, "make_them_heard") >= 1);
+
+    // Shouting back: every reply firm, in the pause.
+    let call = replay(case, Adversary::ShoutBackEveryBeat);
+    let said = replies(&call);
+    assert!(
+        said.iter()
+            .all(|(v, t)| *v == Voice::Firm && *t != ReplyTiming::Interrupting),
+        "{said:?}"
+    );
+
+    // Just under dead air: every reply slow, never a dead-air strike.
+    let call = replay(case, Adversary::JustUnderDeadAir);
+    let said = replies(&call);
+    assert!(
+        said.iter().all(|(_, t)| *t == ReplyTiming::Slow),
+        "{said:?}"
+    );
+    assert_eq!(broken(&call, "no_dead_air"), 0);
+
+    // Each core rule once: exactly once each.
+    let call = replay(case, Adversary::EachCoreRuleOnce);
+    for rule in catalogue.rules.iter().filter(|r| r.core) {
+        assert_eq!(broken(&call, &rule.id), 1, "{}", rule.id);
+    }
+
+    // The wordiest and the longest cards: the reply picked has the most of them at its beat.
+    let scenario = library.get(case).unwrap();
+    for (adversary, len) in [
+        (
+            Adversary::MostWords,
+            (|t: &str| t.split_whitespace().count()) as fn(&str) -> usize,
+        ),
+        (Adversary::MostCharacters, |t: &str| t.chars().count()),
+    ] {
+        let call = replay(case, adversary);
+        for choice in call.choices() {
+            let beat = &scenario.beats[choice.beat];
+            let top = beat.replies.iter().map(|r| len(&r.text)).max().unwrap();
+            assert_eq!(len(&beat.replies[choice.reply].text), top, "{}", beat.id);
+        }
+    }
+
+    // The measurement: which cases each adversary passes today.
+    for adversary in Adversary::ALL {
+        let passes: Vec<String> = reports
+            .iter()
+            .filter_map(|r| {
+                let a = r.adversaries.iter().find(|a| a.adversary == adversary)?;
+                a.passed
+                    .then(|| format!("{} ({})", r.scenario, a.best.as_ref().unwrap().score))
+            })
+            .collect();
+        println!(
+            "{} passes {} of {} cases: {}",
+            adversary.label(),
+            passes.len(),
+            reports.len(),
+            passes.join(", ")
+        );
+    }
+}

@@ -143,6 +143,36 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
             ""
         }
     )?;
+    writeln!(
+        out,
+        "  adversaries (the best each reaches; replay a path with play --choices):"
+    )?;
+    for a in &r.adversaries {
+        let Some(best) = &a.best else {
+            writeln!(out, "    {}: never finishes the call", a.adversary.label())?;
+            continue;
+        };
+        let core: Vec<String> = a
+            .core_breaks
+            .iter()
+            .map(|(rule, n)| format!("{rule} x{n}"))
+            .collect();
+        writeln!(
+            out,
+            "    {}: {}, {}; core rules broken: {}",
+            a.adversary.label(),
+            if a.passed { "PASSES" } else { "fails" },
+            path_line(best),
+            if core.is_empty() {
+                "none".to_string()
+            } else {
+                core.join(", ")
+            }
+        )?;
+        if let Some(pass) = &a.passing {
+            writeln!(out, "      passes with {}", path_line(pass))?;
+        }
+    }
     let reach: Vec<String> = r
         .endings
         .iter()

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, LibraryArgs};
-use crate::explore::explore;
+use crate::explore::{Adversary, explore};
 use crate::guidance::Catalogue;
 use crate::scenario::load_paths;
 
@@ -57,6 +57,20 @@ fn longest_card_cell(l: &crate::explore::LongestCard) -> String {
     )
 }
 
+fn adversary_cell(a: &crate::explore::AdversaryResult) -> String {
+    let Some(best) = &a.best else {
+        return "-".into();
+    };
+    let mut cell = best.score.to_string();
+    if a.passed {
+        cell.push_str(" **passes**");
+    }
+    if a.adversary == Adversary::EachCoreRuleOnce && a.core_breaks.len() < 4 {
+        cell.push_str(&format!(" ({}/4)", a.core_breaks.len()));
+    }
+    cell
+}
+
 /// The library as Markdown: one row per case, then the rules and how many cases use each.
 pub fn markdown(library: &crate::scenario::Library, catalogue: &Catalogue, dir: &Path) -> String {
     let mut s = String::new();
@@ -70,6 +84,7 @@ pub fn markdown(library: &crate::scenario::Library, catalogue: &Catalogue, dir: 
     s.push_str("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     let mut uses: Vec<Vec<&str>> = vec![Vec::new(); catalogue.rules.len()];
     let mut by_case = String::new();
+    let mut adversaries = String::new();
     for scenario in &library.scenarios {
         let r = explore(scenario, catalogue, 1);
         for (i, rule) in catalogue.rules.iter().enumerate() {
@@ -107,7 +122,33 @@ pub fn markdown(library: &crate::scenario::Library, catalogue: &Catalogue, dir: 
             reachable.join(", "),
             r.rules_exercised.len(),
         ));
+        adversaries.push_str(&format!(
+            "| {} | `{}` | {} | {} |\n",
+            scenario.tier,
+            scenario.id,
+            scenario.pass_mark,
+            r.adversaries
+                .iter()
+                .map(adversary_cell)
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ));
     }
+    s.push_str("\n## Adversarial trainees\n\n");
+    s.push_str("The best score each adversarial trainee reaches (`explore` prints their paths): a bored trainee who games the score one way. **passes** marks a case such a trainee can pass; *n/4* is how many core rules the each-core-rule-once trainee manages to break when the case does not offer all four.\n\n");
+    for a in Adversary::ALL {
+        s.push_str(&format!("- *{}*: {}\n", a.label(), a.describe()));
+    }
+    s.push_str("\n| tier | id | pass mark |");
+    for a in Adversary::ALL {
+        s.push_str(&format!(" {} |", a.label()));
+    }
+    s.push_str("\n|---|---|---|");
+    for _ in Adversary::ALL {
+        s.push_str("---|");
+    }
+    s.push('\n');
+    s.push_str(&adversaries);
     s.push_str("\n## Rules each case exercises\n\n");
     s.push_str(&by_case);
     s.push_str("\n## Rules across the library\n\n| rule | cases | which |\n|---|---|---|\n");
