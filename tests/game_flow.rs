@@ -933,3 +933,46 @@ fn a_finished_call_is_saved_the_moment_it_ends_not_when_the_debrief_shows() {
         "saved once, not again for the debrief"
     );
 }
+
+#[test]
+fn after_a_pass_the_keyboard_starts_on_next_case() {
+    use hold_the_line::game::screens::debrief::NextCaseButton;
+    use hold_the_line::game::session::Finished;
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Tom");
+    play(&mut app, "missing_parcel", &[(1, true); 5]);
+    assert!(app.world().resource::<Finished>().score.passed);
+    app.update();
+    let focused = app
+        .world()
+        .resource::<bevy::input_focus::InputFocus>()
+        .get()
+        .expect("a button has the focus");
+    assert!(app.world().get::<NextCaseButton>(focused).is_some());
+}
+
+#[test]
+fn a_paused_call_redraws_only_on_input_and_a_resumed_one_every_frame() {
+    use bevy::winit::{UpdateMode, WinitSettings};
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    app.insert_resource(WinitSettings::desktop_app());
+    sign_in(&mut app, "Ada");
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, UiAction::StartCall);
+    let mode = |app: &App| app.world().resource::<WinitSettings>().focused_mode;
+    assert!(
+        matches!(mode(&app), UpdateMode::Continuous),
+        "a live call animates"
+    );
+    send(&mut app, UiAction::TogglePause);
+    app.update();
+    assert!(
+        matches!(mode(&app), UpdateMode::Reactive { .. }),
+        "paused: idle"
+    );
+    send(&mut app, UiAction::TogglePause);
+    app.update();
+    assert!(matches!(mode(&app), UpdateMode::Continuous));
+}

@@ -563,3 +563,28 @@ fn play_prints_the_call_and_its_score_but_does_not_score_a_mistyped_script() {
     );
     assert!(!out.contains("Score "), "{out}");
 }
+
+#[test]
+fn a_customer_at_the_front_desk_is_not_asked_whether_they_are_still_on_the_line() {
+    let (library, catalogue) = library();
+    let desk = library.get("broken_on_arrival").unwrap();
+    assert_eq!(desk.channel, htl_core::scenario::Channel::FrontDesk);
+    // The first beat writes no line for a silence: the stock one is said.
+    let call = play(desk, &catalogue, "1@late", 1);
+    let nudge = call
+        .events()
+        .iter()
+        .find_map(|e| match e {
+            Event::CustomerLine {
+                kind: LineKind::Nudge,
+                text,
+                ..
+            } => Some(text.clone()),
+            _ => None,
+        })
+        .expect("the silence became dead air");
+    let messages = htl_core::i18n::Messages::plain();
+    let en = htl_core::i18n::Lang::En;
+    assert_eq!(nudge, messages.get(en, "stock-nudge-desk-1"));
+    assert!(!nudge.contains("still there"), "{nudge}");
+}

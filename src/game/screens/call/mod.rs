@@ -66,6 +66,7 @@ pub(super) fn plugin(app: &mut App) {
                 shortcuts,
                 handle,
                 leave_early,
+                redraw_as_needed,
                 drive,
                 take_fresh_events,
                 conversation::show_lines,
@@ -265,6 +266,27 @@ fn leave_early(
         }
     }
     next.set(Screen::Select);
+}
+
+/// Paused, nothing on screen moves: the window redraws on input only, like the menus,
+/// instead of burning a core on an unchanging screen; resumed, every frame again.
+fn redraw_as_needed(
+    live: Res<LiveCall>,
+    mut was_paused: Local<bool>,
+    winit: Option<ResMut<WinitSettings>>,
+) {
+    let paused = live.call.is_paused();
+    if paused == *was_paused {
+        return;
+    }
+    *was_paused = paused;
+    if let Some(mut winit) = winit {
+        *winit = if paused {
+            crate::game::menu_redraw()
+        } else {
+            WinitSettings::game()
+        };
+    }
 }
 
 /// Gives the engine the frame's time. It counts whole milliseconds; the rest carries over.
