@@ -164,19 +164,27 @@ fn a_reply_mid_outburst_is_an_interruption_but_in_the_pause_is_not() {
 }
 
 #[test]
-fn talking_over_a_calm_customer_is_not_heard_and_missing_the_pause_is_marked() {
+fn talking_over_a_calm_customer_is_interrupting_and_missing_the_pause_is_marked() {
     let (library, catalogue) = library();
     let scenario = parcel(&library);
-    // The details beat is calm: cutting in there is not "interrupting a venting customer",
-    // but the customer does not feel heard.
+    // The details beat is calm: cutting in there is still interrupting. "Don't interrupt"
+    // is the rule, not "don't interrupt a shout".
     let over = play(scenario, &catalogue, "1, 1:soft, 1@interrupt, 1, 1", 1);
     let score = over.score();
-    assert_eq!(score.rule("let_them_vent").unwrap().broken, 0);
-    let heard = score.rule("make_them_heard").unwrap();
-    assert_eq!(heard.broken, 1);
-    assert!(heard.moments.iter().any(|m| m.verdict == Verdict::Broken
+    let vent = score.rule("let_them_vent").unwrap();
+    assert_eq!(vent.broken, 1);
+    assert!(vent.moments.iter().any(|m| m.verdict == Verdict::Broken
         && m.beat == "details"
         && m.note == "you talked over them before they finished"));
+    // And the reply after their answer to being cut off earns no "you let them finish".
+    assert!(
+        !vent
+            .moments
+            .iter()
+            .any(|m| m.verdict == Verdict::Followed && m.at > 0 && m.beat != "vent"),
+        "{:?}",
+        vent.moments
+    );
 
     // Waiting well past the pause after the outburst lets them finish but misses the cue.
     let slow = play(scenario, &catalogue, "1, 1@late:soft, 1, 1, 1", 1);
@@ -198,7 +206,8 @@ fn a_core_rule_broken_at_every_turn_fails_even_with_the_right_words() {
     );
     let score = firm.score();
     assert!(score.rule("lower_your_voice").unwrap().broken > 1);
-    assert!(score.total >= scenario.pass_mark, "points alone would pass");
+    // The words were right: every rule the replies name was followed.
+    assert!(score.rule("apologize").unwrap().followed >= 1);
     assert!(!score.passed);
     let why = score.not_passed.unwrap();
     assert!(why.contains("Lower your voice"), "{why}");

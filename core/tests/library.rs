@@ -133,6 +133,24 @@ fn onboarding_forgives_and_the_hardest_tier_does_not() {
     }
 }
 
+/// A bored trainee playing for points must not pass any shipped case: not by cutting in on
+/// calm lines, shouting back, waiting until just before dead air, breaking each core rule
+/// once, or always taking the card with the most words or characters.
+#[test]
+fn no_adversarial_trainee_passes_any_shipped_case() {
+    let (_, _, reports) = explored();
+    let gamed: Vec<String> = reports
+        .iter()
+        .flat_map(|r| {
+            r.adversaries
+                .iter()
+                .filter(|a| a.passed)
+                .map(move |a| format!("{}: {}", r.scenario, a.adversary.label()))
+        })
+        .collect();
+    assert!(gamed.is_empty(), "passed by gaming the score: {gamed:?}");
+}
+
 #[test]
 fn no_case_passes_by_always_picking_the_longest_card() {
     let (_, _, reports) = explored();
@@ -311,8 +329,20 @@ fn the_adversarial_trainees_play_as_described() {
         said.iter().any(|(_, t)| *t == ReplyTiming::Interrupting),
         "{said:?}"
     );
-    assert_eq!(broken(&call, "let_them_vent"), 0, "cut into an outburst");
-    assert!(broken(&call, "make_them_heard") >= 1);
+    // It talks over calm lines (which breaks "don't interrupt" too), never into an outburst.
+    let interruptions: Vec<htl_core::vocab::Note> = call
+        .moments()
+        .iter()
+        .filter(|m| m.rule == "let_them_vent" && m.verdict == htl_core::vocab::Verdict::Broken)
+        .map(|m| m.what)
+        .collect();
+    assert!(!interruptions.is_empty());
+    assert!(
+        interruptions
+            .iter()
+            .all(|n| *n == htl_core::vocab::Note::TalkedOver),
+        "cut into an outburst: {interruptions:?}"
+    );
 
     // Shouting back: every reply firm, in the pause.
     let call = replay(case, Adversary::ShoutBackEveryBeat);
@@ -330,7 +360,14 @@ fn the_adversarial_trainees_play_as_described() {
         said.iter().all(|(_, t)| *t == ReplyTiming::Slow),
         "{said:?}"
     );
-    assert_eq!(broken(&call, "no_dead_air"), 0);
+    // No strike of dead air: its slow answers are judged as slow, not as silences.
+    assert!(
+        !call
+            .moments()
+            .iter()
+            .any(|m| m.source == htl_core::scoring::MomentSource::Silence)
+    );
+    assert!(broken(&call, "no_dead_air") >= 1, "slow answers are judged");
 
     // Each core rule once: exactly once each.
     let call = replay(case, Adversary::EachCoreRuleOnce);

@@ -18,6 +18,7 @@ note-let-them-finish = ترك العميل يُكمل كلامه
 note-spoke-in-pause = الكلام عند الوقفة
 note-missed-pause = تفويت الوقفة التي تلت انفعال العميل
 note-answered-promptly = الردّ دون تأخير
+note-slow-answer = الردّ متأخرًا بعد صمت طويل
 note-talked-over = الكلام فوق كلام العميل قبل أن يُنهي حديثه
 note-answered-softly = الردّ على صراخ العميل بصوت هادئ
 note-raised-voice = رفع الصوت في وجه العميل
@@ -55,6 +56,8 @@ not-passed-core-rule = خُرقت القاعدة الأساسية «{ $rule }» 
     [many] خُرقت كل قاعدة أساسية { $allowed } مرة على الأكثر
    *[other] خُرقت كل قاعدة أساسية { $allowed } مرة على الأكثر
 }.
+not-passed-core-rules = خُرقت أكثر من قاعدة أساسية: { $rules }. تُغتفر زلّة واحدة، والمكالمة التي فيها زلّتان لا تُحتسب ناجحة.
+not-passed-habit = خُرقت قاعدة «{ $rule }» { $times } مرات: هذه عادة لا زلّة، فلا تُحتسب المكالمة ناجحة.
 not-passed-below-mark = النتيجة { $total } أقل من درجة النجاح ({ $mark }).
 
 ## Why a case is locked, and the tier rule.

@@ -8,6 +8,7 @@ note-let-them-finish = you let them finish
 note-spoke-in-pause = you spoke in the pause
 note-missed-pause = you let the pause after their outburst go by
 note-answered-promptly = you answered promptly
+note-slow-answer = you were slow to answer
 note-talked-over = you talked over them before they finished
 note-answered-softly = you answered the shouting softly
 note-raised-voice = you raised your voice back at them
@@ -34,6 +35,8 @@ not-passed-core-rule = You broke the core rule "{ $rule }" { $times ->
     [one] each core rule is broken at most once
    *[other] each core rule is broken at most { $allowed } times
 }.
+not-passed-core-rules = You broke more than one core rule: { $rules }. One slip is forgiven; a call with two fails.
+not-passed-habit = "{ $rule }" was broken { $times } times: a habit, not a slip, so the call does not pass.
 not-passed-below-mark = { $total } is below the pass mark of { $mark }.
 
 ## Why a case is locked, and the tier rule.

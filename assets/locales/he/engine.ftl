@@ -17,6 +17,7 @@ note-let-them-finish = הלקוח סיים לדבר בלי הפרעה
 note-spoke-in-pause = תגובה בהפוגה
 note-missed-pause = ההפוגה שאחרי ההתפרצות עברה בלי תגובה
 note-answered-promptly = תשובה בלי עיכוב
+note-slow-answer = תשובה באיחור, אחרי שתיקה ארוכה
 note-talked-over = דיבור מעל הלקוח לפני שסיים
 note-answered-softly = תשובה שקטה לצעקות
 note-raised-voice = הרמת קול בחזרה על הלקוח
@@ -46,6 +47,8 @@ not-passed-core-rule = הכלל המרכזי "{ $rule }" הופר { $times ->
     [two] כל כלל מרכזי מופר פעמיים לכל היותר
    *[other] כל כלל מרכזי מופר { $allowed } פעמים לכל היותר
 }.
+not-passed-core-rules = יותר מכלל מרכזי אחד הופר: { $rules }. מעידה אחת נסלחת; שיחה עם שתיים לא עוברת.
+not-passed-habit = הכלל "{ $rule }" הופר { $times } פעמים: זה הרגל ולא מעידה, ולכן השיחה לא עוברת.
 not-passed-below-mark = הציון { $total } נמוך מציון המעבר ({ $mark }).
 
 ## Why a case is locked, and the tier rule.

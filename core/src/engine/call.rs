@@ -58,6 +58,8 @@ pub struct Call {
     retort: Vec<Segment>,
     silence_strikes: u32,
     beat_had_outburst: bool,
+    /// The beat has had a loud line the scenario wrote (a retort does not count).
+    beat_vented: bool,
     last_intensity: Option<Intensity>,
     calm_lines: u8,
     heat_lines: u8,
@@ -105,6 +107,7 @@ impl Call {
             retort: Vec::new(),
             silence_strikes: 0,
             beat_had_outburst: false,
+            beat_vented: false,
             last_intensity: None,
             calm_lines: 0,
             heat_lines: 0,
@@ -434,11 +437,12 @@ impl Call {
             timing,
             voice,
             outburst: self.beat_had_outburst || self.is_mid_outburst(),
-            customer_loud: self.customer_is_loud(),
+            vented: self.beat_vented,
+            customer_loud: self.beat_had_outburst || self.customer_is_loud(),
             reply,
         };
         let judgements = judge::judge_reply(&said);
-        for judgement in &judgements {
+        for judgement in judgements.iter().filter(|j| j.judges()) {
             self.judge(judgement, Landing::Full);
         }
         for then in judgements.iter().map(|j| j.then) {
@@ -536,6 +540,7 @@ impl Call {
     fn start_beat(&mut self, b: BeatIx) {
         self.beat = b;
         self.beat_had_outburst = false;
+        self.beat_vented = false;
         self.last_intensity = None;
         self.silence_strikes = 0;
         self.waiting_since = None;
@@ -578,6 +583,7 @@ impl Call {
             self.last_intensity = Some(*intensity);
             if intensity.is_loud() {
                 self.beat_had_outburst = true;
+                self.beat_vented |= *kind == LineKind::Said;
             }
             let at = self.now;
             let event = Event::CustomerLine {

@@ -79,6 +79,15 @@ pub enum NotPassed {
         rule: String,
         times: usize,
     },
+    /// Different core rules were broken, more times between them than a pass allows.
+    CoreRulesBroken {
+        rules: Vec<String>,
+    },
+    /// A habit rule (by id) was broken more often than a pass allows.
+    Habit {
+        rule: String,
+        times: usize,
+    },
     BelowPassMark {
         total: u8,
         pass_mark: u8,
@@ -97,6 +106,19 @@ impl NotPassed {
                     ("allowed", catalogue.scoring.core_breaks_allowed.into()),
                 ]);
                 messages.text(lang, "not-passed-core-rule", Some(&a))
+            }
+            NotPassed::CoreRulesBroken { rules } => {
+                let names: Vec<String> =
+                    rules.iter().map(|r| catalogue.rule_name(lang, r)).collect();
+                let a = args(&[("rules", names.join(", ").into())]);
+                messages.text(lang, "not-passed-core-rules", Some(&a))
+            }
+            NotPassed::Habit { rule, times } => {
+                let a = args(&[
+                    ("rule", catalogue.rule_name(lang, rule).into()),
+                    ("times", (*times).into()),
+                ]);
+                messages.text(lang, "not-passed-habit", Some(&a))
             }
             NotPassed::BelowPassMark { total, pass_mark } => {
                 let a = args(&[("total", (*total).into()), ("mark", (*pass_mark).into())]);
@@ -191,11 +213,34 @@ fn why_not_passed(
     if !outcome.is_some_and(EndingKind::settles) {
         return Some(NotPassed::NotSettled);
     }
+    let allowed = usize::from(policy.core_breaks_allowed);
     if let Some((rule, result)) = rules
         .iter()
-        .find(|(rule, result)| rule.core && result.broken > usize::from(policy.core_breaks_allowed))
+        .find(|(rule, result)| rule.core && result.broken > allowed)
     {
         return Some(NotPassed::CoreRuleRepeated {
+            rule: rule.id.clone(),
+            times: result.broken,
+        });
+    }
+    let core_broken: Vec<&(&crate::guidance::Rule, &RuleResult)> = rules
+        .iter()
+        .filter(|(rule, result)| rule.core && result.broken > 0)
+        .collect();
+    if core_broken.iter().map(|(_, r)| r.broken).sum::<usize>() > allowed {
+        return Some(NotPassed::CoreRulesBroken {
+            rules: core_broken
+                .iter()
+                .map(|(rule, _)| rule.id.clone())
+                .collect(),
+        });
+    }
+    let habit_allowed = usize::from(policy.habit_breaks_allowed);
+    if let Some((rule, result)) = rules
+        .iter()
+        .find(|(rule, result)| policy.habits.contains(&rule.id) && result.broken > habit_allowed)
+    {
+        return Some(NotPassed::Habit {
             rule: rule.id.clone(),
             times: result.broken,
         });
