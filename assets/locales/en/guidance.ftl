@@ -48,7 +48,7 @@ rule-apologize = Apologise for the company
 rule-apologize-explanation = Apologise on your own and the company's behalf, whoever is to blame. If the complaint is justified, open with the apology; if you are not sure, open with thanks.
 
 rule-no_excuses = No excuses
-rule-no_excuses-explanation = Don't make excuses or explain why things turned out as they did; it irritates. Accept the complaint and act.
+rule-no_excuses-explanation = An excuse deflects the blame and asks the customer to accept it ("we've been very busy", "the system did it"); it irritates. An explanation is different: own what happened, say it in plain words and say what you are doing about it.
 
 rule-be_transparent = Be transparent
 rule-be_transparent-explanation = Don't hide information or give wrong information to get out of the moment; admit the shortfall, give regular updates.

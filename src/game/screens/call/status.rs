@@ -82,7 +82,9 @@ pub(super) fn pause_overlay(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
             display: Display::None,
             ..default()
         },
-        BackgroundColor(Color::srgba(0.0, 0.0, 0.0, 0.75)),
+        // Opaque: the pause is for real-life interruptions, not for reading the cards with
+        // the clock stopped.
+        BackgroundColor(palette::BACKGROUND),
         children![
             widgets::bold(fonts, locale.t("call-paused"), size::TITLE, palette::TEXT),
             // The overlay covers the Pause button, so it brings its own way back, and the
