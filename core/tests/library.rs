@@ -411,3 +411,62 @@ fn the_adversarial_trainees_play_as_described() {
         );
     }
 }
+
+/// A case that names its lesson fails any call that breaks it, however the call ends:
+/// caving in to a refund the policy does not allow cannot pass the customer-at-fault cases.
+#[test]
+fn breaking_a_cases_lesson_fails_the_call_whatever_the_ending() {
+    use htl_core::scoring::NotPassed;
+    let (library, catalogue, reports) = explored();
+    let with_lesson: Vec<_> = library
+        .scenarios
+        .iter()
+        .filter(|s| !s.lesson.is_empty())
+        .collect();
+    assert!(
+        with_lesson.len() >= 2,
+        "the customer-at-fault cases name their lesson"
+    );
+    for scenario in with_lesson {
+        let report = reports.iter().find(|r| r.scenario == scenario.id).unwrap();
+        let best = &report.best.as_ref().unwrap().steps;
+        // Along the best path, take instead the first reply that breaks the lesson.
+        let mut tried = false;
+        for i in 0..best.len() {
+            let (call, _) = script::run(scenario, &catalogue, 1, &best[..i]);
+            let Some(bad) = call
+                .replies()
+                .iter()
+                .position(|r| r.breaks.iter().any(|b| scenario.lesson.contains(b)))
+            else {
+                continue;
+            };
+            let mut steps = best[..i].to_vec();
+            steps.push(script::Step {
+                reply: bad,
+                ..best[i]
+            });
+            let (mut call, _) = script::run(scenario, &catalogue, 1, &steps);
+            // Then the best the trainee can do: the first reply, by the book, to the end.
+            for _ in 0..20 {
+                script::finish_reply(&mut call);
+                call.advance_to_floor();
+                if call.is_over() {
+                    break;
+                }
+                let _ = call.respond(0, htl_core::engine::Voice::Soft);
+            }
+            let score = call.score();
+            assert!(!score.passed, "{}: caving in passed", scenario.id);
+            assert!(
+                matches!(score.failed, Some(NotPassed::LessonBroken { .. })),
+                "{}: {:?}",
+                scenario.id,
+                score.failed
+            );
+            tried = true;
+            break;
+        }
+        assert!(tried, "{} has no reply breaking its lesson", scenario.id);
+    }
+}

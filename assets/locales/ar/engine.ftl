@@ -40,6 +40,7 @@ reason-raised-voice-drift = العميل يرفع صوته مجاراةً لصو
 reason-what-you-said = مضمون الردّ
 
 ## Why a finished call did not pass.
+not-passed-lesson = هذه الحالة تدور حول قاعدة «{ $rule }»، وقد خُرقت: مهما كانت النهاية، لا تُحتسب المكالمة ناجحة.
 not-passed-not-settled = لا تُحتسب المكالمة ناجحة إلا إذا حُلّت المشكلة أو اتُّفق على موعد لمعاودة الاتصال.
 not-passed-core-rule = خُرقت القاعدة الأساسية «{ $rule }» { $times ->
     [zero] { $times } مرة

@@ -26,6 +26,7 @@ reason-raised-voice-drift = they are matching your raised voice
 reason-what-you-said = what you said
 
 ## Why a finished call did not pass.
+not-passed-lesson = This case is about "{ $rule }", and you broke it: whatever the ending, the call does not pass.
 not-passed-not-settled = A call passes only when it is resolved or a call-back is agreed.
 not-passed-core-rule = You broke the core rule "{ $rule }" { $times ->
     [one] once

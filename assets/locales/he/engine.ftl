@@ -36,6 +36,7 @@ reason-raised-voice-drift = הלקוח מרים את הקול בעקבות הט�
 reason-what-you-said = תוכן התשובה
 
 ## Why a finished call did not pass.
+not-passed-lesson = התרחיש הזה עוסק בכלל "{ $rule }", והוא הופר: לא משנה איך השיחה נגמרה, היא לא עוברת.
 not-passed-not-settled = שיחה עוברת רק אם הבעיה נפתרה או שנקבעה שיחה חוזרת.
 not-passed-core-rule = הכלל המרכזי "{ $rule }" הופר { $times ->
     [one] פעם אחת

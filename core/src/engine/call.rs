@@ -36,6 +36,8 @@ pub struct StateKey {
     mistakes: u16,
     /// Breaks of each core rule, capped just past what a pass allows: they decide pass/fail.
     core_breaks: Vec<u16>,
+    /// Whether a rule of the case's lesson has been broken: it fails the call.
+    lesson_broken: bool,
     ended: Option<EndingIx>,
 }
 
@@ -305,6 +307,13 @@ impl Call {
             broken_weight: self.tally.broken_weight(),
             mistakes: self.tally.mistakes(),
             core_breaks: self.tally.core_breaks_capped(&self.catalogue),
+            lesson_broken: self.scenario.lesson.iter().any(|id| {
+                self.catalogue
+                    .rules
+                    .iter()
+                    .position(|r| &r.id == id)
+                    .is_some_and(|i| self.tally.of_rule(i)[1] > 0)
+            }),
             ended: self.outcome.map(|o| o.ending),
         }
     }

@@ -72,6 +72,10 @@ pub struct ScoreParts {
 /// Why a finished call did not pass: the first reason, in the order a trainee fixes them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NotPassed {
+    /// A rule the case names as its lesson was broken (by id): whatever the ending.
+    LessonBroken {
+        rule: String,
+    },
     /// Neither resolved nor a call-back agreed.
     NotSettled,
     /// A core rule (by id) was broken more often than a pass allows.
@@ -99,6 +103,10 @@ impl NotPassed {
     pub fn text(&self, messages: &Messages, lang: Lang, catalogue: &Catalogue) -> String {
         match self {
             NotPassed::NotSettled => messages.get(lang, "not-passed-not-settled"),
+            NotPassed::LessonBroken { rule } => {
+                let a = args(&[("rule", catalogue.rule_name(lang, rule).into())]);
+                messages.text(lang, "not-passed-lesson", Some(&a))
+            }
             NotPassed::CoreRuleRepeated { rule, times } => {
                 let a = args(&[
                     ("rule", catalogue.rule_name(lang, rule).into()),
@@ -209,7 +217,17 @@ fn why_not_passed(
     pass_mark: u8,
     outcome: Option<EndingKind>,
     rules: &[(&crate::guidance::Rule, &RuleResult)],
+    lesson: &[String],
 ) -> Option<NotPassed> {
+    // The case's lesson first: the ending a trainee reached by breaking it teaches nothing.
+    if let Some((rule, _)) = rules
+        .iter()
+        .find(|(rule, result)| result.broken > 0 && lesson.contains(&rule.id))
+    {
+        return Some(NotPassed::LessonBroken {
+            rule: rule.id.clone(),
+        });
+    }
     if !outcome.is_some_and(EndingKind::settles) {
         return Some(NotPassed::NotSettled);
     }
@@ -288,7 +306,14 @@ impl Score {
             })
             .collect();
         let paired: Vec<_> = catalogue.rules.iter().zip(&rules).collect();
-        let failed = why_not_passed(policy, total, scenario.pass_mark, kind, &paired);
+        let failed = why_not_passed(
+            policy,
+            total,
+            scenario.pass_mark,
+            kind,
+            &paired,
+            &scenario.lesson,
+        );
         Score {
             total,
             grade: Grade::of(total, &policy.grade_floors),
