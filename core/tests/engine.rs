@@ -597,3 +597,27 @@ fn a_customer_at_the_front_desk_is_not_asked_whether_they_are_still_on_the_line(
     assert_eq!(nudge, messages.get(en, "stock-nudge-desk-1"));
     assert!(!nudge.contains("still there"), "{nudge}");
 }
+
+#[test]
+fn a_reply_deep_into_a_long_written_pause_is_slow_not_in_the_pause() {
+    let catalogue = Catalogue::builtin();
+    let source = std::fs::read_to_string(
+        common::root().join("tests/fixtures/broken/pause_as_long_as_dead_air.ron"),
+    )
+    .unwrap()
+    // Eight seconds: allowed (under the 10 s dead-air limit), longer than the 5 s window.
+    .replace("Pause(30.0)", "Pause(8.0)");
+    let loaded = htl_core::scenario::load_bytes(
+        std::path::Path::new("long.ron"),
+        source.as_bytes(),
+        &catalogue,
+    );
+    let scenario = loaded.scenario.expect("an 8 s pause is allowed");
+    let timing_of = |script: &str| {
+        let call = play(&scenario, &catalogue, script, 1);
+        call.choices()[0].timing
+    };
+    // Two seconds after the shout ends: in the pause. Seven seconds: past its window.
+    assert_eq!(timing_of("1@t3"), htl_core::engine::ReplyTiming::InThePause);
+    assert_eq!(timing_of("1@t8"), htl_core::engine::ReplyTiming::Slow);
+}

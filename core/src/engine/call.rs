@@ -519,7 +519,14 @@ impl Call {
     fn reply_timing(&self) -> ReplyTiming {
         match &self.current {
             Some((Segment::Speech { .. } | Segment::Breath(_), _)) => ReplyTiming::Interrupting,
-            Some((Segment::Pause(_), _)) => ReplyTiming::InThePause,
+            // In the pause while within its window; a long written pause then turns slow.
+            Some((Segment::Pause(_), started)) => {
+                if self.now.saturating_sub(*started) <= self.scenario.timing.pause {
+                    ReplyTiming::InThePause
+                } else {
+                    ReplyTiming::Slow
+                }
+            }
             None => {
                 let silent = self
                     .now

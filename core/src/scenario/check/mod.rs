@@ -58,6 +58,7 @@ pub fn compile(
     let customer = customer::customer(&mut c, file, &names, &endings);
     // Timing here, after the customer, keeps the order reports have always had.
     let timing = header::timing(&mut c, file, channel);
+    c.dead_air = Some(timing.dead_air);
     // Beats once every name a `next` may use is known.
     let beats = beats::beats(&mut c, file, &names);
     // The start after the beats: without any, there is nowhere to start.
