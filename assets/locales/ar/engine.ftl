@@ -83,6 +83,7 @@ tier-rule = اجتياز { $passes ->
 ## How a call ended.
 ending-resolved = حُلّت المشكلة
 ending-call-back = حُدّد موعد لمعاودة الاتصال
+ending-handover = سُلّمت المكالمة إلى المشرف مع كل التفاصيل
 ending-supervisor = صُعّدت المكالمة إلى المشرف
 ending-hung-up = أغلق العميل الخط
 ending-unresolved = لم تُحلّ المشكلة

@@ -54,6 +54,7 @@ tier-rule = Pass { $passes ->
 ## How a call ended.
 ending-resolved = resolved
 ending-call-back = call-back scheduled
+ending-handover = handed to a supervisor, fully briefed
 ending-supervisor = escalated to a supervisor
 ending-hung-up = customer hung up
 ending-unresolved = unresolved

@@ -68,6 +68,7 @@ tier-rule = מעבר של { $passes ->
 ## How a call ended.
 ending-resolved = הבעיה נפתרה
 ending-call-back = נקבעה שיחה חוזרת
+ending-handover = הועבר לאחראי משמרת עם כל הפרטים
 ending-supervisor = השיחה הועברה לאחראי משמרת
 ending-hung-up = הלקוח ניתק
 ending-unresolved = הבעיה לא נפתרה

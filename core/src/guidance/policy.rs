@@ -50,6 +50,7 @@ pub struct Points {
 pub struct OutcomeShares {
     pub resolved: f64,
     pub call_back: f64,
+    pub handover: f64,
     pub supervisor: f64,
     pub unresolved: f64,
     pub hung_up: f64,
@@ -61,6 +62,7 @@ impl OutcomeShares {
             EndingKind::Resolved => self.resolved,
             EndingKind::CallBack => self.call_back,
             EndingKind::Supervisor => self.supervisor,
+            EndingKind::Handover => self.handover,
             EndingKind::Unresolved => self.unresolved,
             EndingKind::HungUp => self.hung_up,
         }
@@ -131,6 +133,7 @@ impl Policy {
         let outcome: Vec<String> = [
             EndingKind::Resolved,
             EndingKind::CallBack,
+            EndingKind::Handover,
             EndingKind::Supervisor,
             EndingKind::Unresolved,
             EndingKind::HungUp,
@@ -208,6 +211,7 @@ fn short_label(kind: EndingKind) -> &'static str {
         EndingKind::Resolved => "resolved",
         EndingKind::CallBack => "call-back",
         EndingKind::Supervisor => "supervisor",
+        EndingKind::Handover => "prepared handover",
         EndingKind::Unresolved => "unresolved",
         EndingKind::HungUp => "hung up",
     }
