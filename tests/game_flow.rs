@@ -976,3 +976,30 @@ fn a_paused_call_redraws_only_on_input_and_a_resumed_one_every_frame() {
     app.update();
     assert!(matches!(mode(&app), UpdateMode::Continuous));
 }
+
+#[test]
+fn the_record_says_how_long_a_pause_lasted() {
+    use htl_core::engine::Event;
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Lea");
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::TogglePause);
+    // Twelve frames of 100 ms with the clock stopped.
+    for _ in 0..12 {
+        app.update();
+    }
+    send(&mut app, UiAction::TogglePause);
+    let live = app.world().resource::<LiveCall>();
+    let paused_for = live
+        .call
+        .events()
+        .iter()
+        .find_map(|e| match e {
+            Event::Resumed { paused_for, .. } => Some(*paused_for),
+            _ => None,
+        })
+        .expect("the resume is recorded");
+    assert!((1100..=1400).contains(&paused_for), "{paused_for} ms");
+}

@@ -101,6 +101,10 @@ pub struct LiveCall {
     pub shown: usize,
     /// Milliseconds of frame time not yet given to the engine (it counts whole ms).
     pub carry: f32,
+    /// Seconds the call screen has been open, paused or not, and when the pause began: the
+    /// engine's clock stops while paused, so the game measures how long for the record.
+    pub open_for: f32,
+    pub paused_at: Option<f32>,
 }
 
 /// The last finished call, for the debrief.

@@ -260,7 +260,9 @@ pub fn write_transcript(out: &mut dyn Write, call: &Call) -> std::io::Result<()>
                 }
             }
             Event::Paused { .. } => writeln!(out, "{t}  (paused)")?,
-            Event::Resumed { .. } => writeln!(out, "{t}  (resumed)")?,
+            Event::Resumed { paused_for, .. } => {
+                writeln!(out, "{t}  (resumed after {} s paused)", paused_for / 1000)?
+            }
             Event::Ended {
                 ending,
                 kind,

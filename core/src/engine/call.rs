@@ -335,16 +335,32 @@ impl Call {
 
     /// Stops the clock (the phone rings in real life). Time paused is not dead air.
     pub fn set_paused(&mut self, paused: bool) {
-        if self.paused == paused || self.is_over() {
+        if paused {
+            self.pause();
+        } else {
+            self.resume_after(0);
+        }
+    }
+
+    /// Stops the clock.
+    pub fn pause(&mut self) {
+        if self.paused || self.is_over() {
             return;
         }
-        self.paused = paused;
+        self.paused = true;
         let at = self.now;
-        self.log(if paused {
-            Event::Paused { at }
-        } else {
-            Event::Resumed { at }
-        });
+        self.log(Event::Paused { at });
+    }
+
+    /// Starts the clock again after a pause that lasted `paused_for` ms of real time (the
+    /// game measures it; the engine's clock did not run), kept in the transcript.
+    pub fn resume_after(&mut self, paused_for: Millis) {
+        if !self.paused || self.is_over() {
+            return;
+        }
+        self.paused = false;
+        let at = self.now;
+        self.log(Event::Resumed { at, paused_for });
     }
 
     /// Lets `dt` milliseconds of the call pass: the customer speaks, pauses, waits; silence

@@ -145,6 +145,9 @@ pub enum Event {
     },
     Resumed {
         at: Millis,
+        /// How long the pause lasted in real time, as the game measured it (the call's own
+        /// clock stops, so `at` is the same as the pause's): what a trainer reviews.
+        paused_for: Millis,
     },
     Ended {
         at: Millis,
@@ -164,7 +167,7 @@ impl Event {
             | Event::Rule { at, .. }
             | Event::Meter { at, .. }
             | Event::Paused { at }
-            | Event::Resumed { at }
+            | Event::Resumed { at, .. }
             | Event::Ended { at, .. } => *at,
         }
     }

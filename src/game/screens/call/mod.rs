@@ -100,6 +100,8 @@ fn start_call(
         call,
         shown: 0,
         carry: 0.0,
+        open_for: 0.0,
+        paused_at: None,
     });
     // The call animates every frame; menus only redraw on input.
     if let Some(mut winit) = winit {
@@ -220,7 +222,14 @@ fn handle(
             }
             UiAction::TogglePause => {
                 let paused = !live.call.is_paused();
-                live.call.set_paused(paused);
+                if paused {
+                    live.call.pause();
+                    live.paused_at = Some(live.open_for);
+                } else {
+                    let since = live.paused_at.take().unwrap_or(live.open_for);
+                    let ms = ((live.open_for - since) * 1000.0).round() as u32;
+                    live.call.resume_after(ms);
+                }
                 for mut node in &mut overlay {
                     node.display = if paused { Display::Flex } else { Display::None };
                 }
@@ -291,6 +300,7 @@ fn redraw_as_needed(
 
 /// Gives the engine the frame's time. It counts whole milliseconds; the rest carries over.
 fn drive(time: Res<Time>, mut live: ResMut<LiveCall>) {
+    live.open_for += time.delta_secs();
     if live.call.is_paused() || live.call.is_over() {
         return;
     }
