@@ -9,7 +9,10 @@ use htl_core::engine::script::{Step, When, finish_reply, perform};
 use htl_core::engine::{Call, Voice};
 use htl_core::explore::explore;
 use htl_core::guidance::Catalogue;
-use htl_core::scenario::load_paths;
+use htl_core::scenario::{load_bytes, load_paths};
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut last = None;
@@ -56,6 +59,25 @@ fn main() {
             r.micros as f64 / 1e3
         );
     }
+
+    // A generated 200-beat case: far past the budget, so a partial search, bounded.
+    let text = common::long_scenario("long_call", 200);
+    let long = load_bytes(
+        std::path::Path::new("long_call.ron"),
+        text.as_bytes(),
+        &catalogue,
+    )
+    .scenario
+    .expect("the generated case loads");
+    let (per_long, r) = time(3, || explore(&long, &catalogue, 1));
+    println!(
+        "explore a generated 200-beat case: {} states of at least {} (partial: {}), table at most {:.1} MiB: {:.0} ms",
+        r.states,
+        r.states_at_least,
+        r.partial,
+        r.peak_bytes as f64 / (1024.0 * 1024.0),
+        per_long.as_secs_f64() * 1e3
+    );
 
     // Whole calls played by the book through the engine, transcript kept.
     let catalogue = Arc::new(catalogue);

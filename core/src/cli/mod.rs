@@ -6,6 +6,7 @@ mod check;
 mod explore;
 mod library;
 
+pub use explore::write_report as write_explore_report;
 pub use library::markdown as library_markdown;
 mod play;
 

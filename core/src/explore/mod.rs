@@ -151,16 +151,73 @@ pub struct Report {
     pub rules_exercised: Vec<String>,
     /// How far "always pick the longest card" gets: a tell a trainer should remove.
     pub longest_card: LongestCard,
+    /// States expanded (choice points explored), over all manners.
     pub states: usize,
-    /// Distinct paths (choice sequences), saturating.
+    /// A lower bound on the states there are: `states` when the search was complete, else
+    /// `states` plus the distinct states the budget kept the search from expanding.
+    pub states_at_least: usize,
+    /// Distinct paths (choice sequences) found, capped at [`PATH_CAP`].
     pub paths: u64,
-    /// The search hit its state budget; figures cover what was explored.
+    /// `paths` is the exact count: the search was complete and the count under the cap.
+    /// Otherwise there are at least `paths` (more than [`PATH_CAP`] when it is the cap).
+    pub paths_exact: bool,
+    /// The search hit its budget. Then every figure covers only the paths explored: the
+    /// best and worst are the best and worst found, and nothing is claimed never to happen
+    /// (`beats_never_entered`, `never_worth_choosing` and `rules_not_exercised` are left
+    /// empty, an ending not reached is not proven unreachable, and `winnable: false` means
+    /// no passing path was found).
     pub partial: bool,
+    /// Beats the explored paths did not enter; when the search was complete these are the
+    /// `beats_never_entered`, else they are merely not reached yet.
+    pub beats_not_reached: usize,
+    /// The budget the search ran under.
+    pub budget: Budget,
+    /// The most memory the search's table of states held at once, estimated, in bytes.
+    pub peak_bytes: usize,
     pub micros: u128,
 }
 
-/// The most states expanded before the explorer stops and reports a partial result.
-pub const STATE_BUDGET: usize = 250_000;
+/// How much work the explorer may do before it stops and reports a partial result. The
+/// states are shared equally between the five manners; the bytes bound the table of known
+/// states, which is held for one manner at a time, so memory stays near `bytes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Budget {
+    /// States expanded, over all five manners together.
+    pub states: usize,
+    /// Estimated bytes of the table of explored states (paths included).
+    pub bytes: usize,
+}
+
+impl Budget {
+    /// 200,000 states and 256 MiB: about two seconds on a laptop; every case in the library
+    /// needs a small fraction of it.
+    pub const DEFAULT: Budget = Budget {
+        states: 200_000,
+        bytes: 256 * 1024 * 1024,
+    };
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget::DEFAULT
+    }
+}
+
+/// Where a long search has got to, for a progress line.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    pub manner: Manner,
+    /// States expanded so far, over all manners.
+    pub states: usize,
+    /// Estimated bytes the current manner's table of states holds.
+    pub bytes: usize,
+    pub elapsed: std::time::Duration,
+}
+
+/// Path counts stop here: past it, "more than 10^15 paths" says all there is to say.
+pub const PATH_CAP: u64 = 1_000_000_000_000_000;
+/// How many distinct cut-off states are remembered to give a lower bound on the states.
+const CUTOFF_MEMORY: usize = 1 << 20;
 /// How many times one path may enter the same beat: once, plus one return after a mistake.
 pub const MAX_VISITS: u8 = 2;
 
@@ -212,7 +269,7 @@ impl Future {
             self.forgiving = other.forgiving.clone();
         }
         self.endings |= other.endings;
-        self.paths = self.paths.saturating_add(other.paths);
+        self.paths = self.paths.saturating_add(other.paths).min(PATH_CAP);
     }
 
     /// Merges in the future of a child reached by `step`.
@@ -258,7 +315,7 @@ fn shorter_resolution(a: &PathResult, b: &PathResult) -> bool {
     rank(a) < rank(b)
 }
 
-struct Explorer<'a> {
+struct Explorer<'a, 'p> {
     scenario: &'a Scenario,
     manner: Manner,
     memo: HashMap<(StateKey, Vec<u8>), Future>,
@@ -271,11 +328,60 @@ struct Explorer<'a> {
     beats_entered_clean: Vec<bool>,
     expanded: usize,
     partial: bool,
+    /// This manner's share of the state budget, and the byte budget.
+    max_states: usize,
+    max_bytes: usize,
+    /// Estimated bytes held by `memo`.
+    bytes: usize,
+    /// Hashes of states the budget kept from being expanded (a lower bound on the rest).
+    cut_off: HashSet<u64>,
+    /// States expanded by the manners before this one, for progress.
+    states_before: usize,
+    started: Instant,
+    progress: &'p mut dyn FnMut(&Progress),
 }
 
-/// Explores a scenario. `seed` fixes wording and jitter; verdicts never depend on it.
+/// An estimate of the bytes a memo entry holds, heap included.
+fn entry_bytes(key: &(StateKey, Vec<u8>), future: &Future) -> usize {
+    let path = |p: &Option<PathResult>| {
+        p.as_ref().map_or(0, |p| {
+            std::mem::size_of::<PathResult>()
+                + p.steps.capacity() * std::mem::size_of::<Step>()
+                + p.ending.capacity()
+        })
+    };
+    // The key's own size, its visit counts and core-rule tallies, the future, the paths,
+    // and the hash table's slot overhead.
+    std::mem::size_of::<(StateKey, Vec<u8>)>()
+        + key.1.capacity()
+        + 64
+        + std::mem::size_of::<Future>()
+        + path(&future.best)
+        + path(&future.worst)
+        + path(&future.shortest)
+        + path(&future.forgiving)
+        + 16
+}
+
+/// Explores a scenario within [`Budget::DEFAULT`]. `seed` fixes wording and jitter;
+/// verdicts never depend on it.
 pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report {
+    explore_with(scenario, catalogue, seed, Budget::DEFAULT, &mut |_| {})
+}
+
+/// Explores a scenario within `budget`, calling `progress` now and then (every few
+/// thousand states) on a long search.
+pub fn explore_with(
+    scenario: &Scenario,
+    catalogue: &Catalogue,
+    seed: u64,
+    budget: Budget,
+    progress: &mut dyn FnMut(&Progress),
+) -> Report {
     let started = Instant::now();
+    let share = (budget.states / Manner::ALL.len()).max(1);
+    let mut peak_bytes = 0;
+    let mut cut_off = 0;
     let shared_scenario = std::sync::Arc::new(scenario.clone());
     let shared_catalogue = std::sync::Arc::new(catalogue.clone());
     let mut rules_exercised = vec![false; catalogue.rules.len()];
@@ -297,6 +403,13 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
             beats_entered_clean: vec![false; scenario.beats.len()],
             expanded: 0,
             partial: false,
+            max_states: share,
+            max_bytes: budget.bytes,
+            bytes: 0,
+            cut_off: HashSet::new(),
+            states_before: states,
+            started,
+            progress: &mut *progress,
         };
         let call = Call::unrecorded(shared_scenario.clone(), shared_catalogue.clone(), seed);
         let mut visits = vec![0u8; scenario.beats.len()];
@@ -308,8 +421,14 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
         for (seen, now) in beats_entered.iter_mut().zip(&explorer.beats_entered) {
             *seen |= *now;
         }
-        states += explorer.memo.len();
+        states += explorer.expanded;
+        cut_off += explorer.cut_off.len();
+        peak_bytes = peak_bytes.max(explorer.bytes);
         partial |= explorer.partial;
+        // Only the replies' verdicts are kept from here on: free the table of states now,
+        // so one manner's table is held at a time.
+        explorer.memo = HashMap::new();
+        explorer.cut_off = HashSet::new();
         tolerance.push(Tolerance {
             manner,
             passable: future.any_pass,
@@ -317,7 +436,11 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
         });
         if manner == Manner::ByTheBook {
             total = future.clone();
-            by_the_book = Some(explorer);
+            by_the_book = Some((
+                std::mem::take(&mut explorer.reply_best),
+                std::mem::take(&mut explorer.reply_passes),
+                std::mem::take(&mut explorer.beats_entered_clean),
+            ));
         } else {
             // Best and shortest come from playing by the book; the rest from every manner.
             let best = total.best.clone();
@@ -339,29 +462,40 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
         })
         .collect();
     let mut never_worth_choosing = Vec::new();
-    if let Some(explorer) = &by_the_book {
+    // A partial search cannot show that a reply never leads to a pass.
+    if let Some((reply_best, reply_passes, entered_clean)) =
+        by_the_book.as_ref().filter(|_| !partial)
+    {
         for (b, beat) in scenario.beats.iter().enumerate() {
             for (r, reply) in beat.replies.iter().enumerate() {
-                if explorer.reply_best.contains_key(&(b, r))
-                    && !explorer.reply_passes.contains(&(b, r))
-                {
+                if reply_best.contains_key(&(b, r)) && !reply_passes.contains(&(b, r)) {
                     never_worth_choosing.push(ReplyRef {
                         beat: beat.id.clone(),
                         number: r + 1,
                         text: reply.text.clone(),
                         looks_good: !reply.follows.is_empty()
                             && reply.breaks.is_empty()
-                            && explorer.beats_entered_clean[b],
+                            && entered_clean[b],
                     });
                 }
             }
         }
     }
-    let (exercised, not_exercised): (Vec<_>, Vec<_>) = catalogue
+    let (exercised, mut not_exercised): (Vec<_>, Vec<_>) = catalogue
         .rules
         .iter()
         .zip(&rules_exercised)
         .partition(|(_, seen)| **seen);
+    let not_reached: Vec<String> = scenario
+        .beats
+        .iter()
+        .zip(&beats_entered)
+        .filter(|(_, entered)| !**entered)
+        .map(|(b, _)| b.id.clone())
+        .collect();
+    if partial {
+        not_exercised.clear();
+    }
     Report {
         scenario: scenario.id.clone(),
         title: scenario.title.clone(),
@@ -381,17 +515,16 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
             .map(|(r, _)| r.id.clone())
             .collect(),
         rules_exercised: exercised.into_iter().map(|(r, _)| r.id.clone()).collect(),
-        beats_never_entered: scenario
-            .beats
-            .iter()
-            .zip(&beats_entered)
-            .filter(|(_, entered)| !**entered)
-            .map(|(b, _)| b.id.clone())
-            .collect(),
+        beats_not_reached: not_reached.len(),
+        beats_never_entered: if partial { Vec::new() } else { not_reached },
         longest_card: play_longest_card(shared_scenario, shared_catalogue, seed),
         states,
+        states_at_least: states + cut_off,
+        paths_exact: !partial && total.paths < PATH_CAP,
         paths: total.paths,
         partial,
+        budget,
+        peak_bytes,
         micros: started.elapsed().as_micros(),
     }
 }
@@ -445,7 +578,7 @@ fn play_longest_card(
     }
 }
 
-impl<'a> Explorer<'a> {
+impl Explorer<'_, '_> {
     /// The future of a call at a choice point (the start of a beat). `visits` counts how
     /// often this path has entered each beat.
     fn visit(&mut self, call: Call, visits: &mut Vec<u8>) -> Future {
@@ -456,11 +589,25 @@ impl<'a> Explorer<'a> {
         if let Some(known) = self.memo.get(&key) {
             return known.clone();
         }
-        if self.expanded >= STATE_BUDGET {
+        if self.expanded >= self.max_states || self.bytes >= self.max_bytes {
             self.partial = true;
+            if self.cut_off.len() < CUTOFF_MEMORY {
+                use std::hash::{BuildHasher, BuildHasherDefault};
+                let hasher =
+                    BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
+                self.cut_off.insert(hasher.hash_one(&key));
+            }
             return Future::empty();
         }
         self.expanded += 1;
+        if self.expanded % 4096 == 0 {
+            (self.progress)(&Progress {
+                manner: self.manner,
+                states: self.states_before + self.expanded,
+                bytes: self.bytes,
+                elapsed: self.started.elapsed(),
+            });
+        }
         let mut future = Future::empty();
         let beat = call.beat();
         self.beats_entered[beat] = true;
@@ -503,6 +650,7 @@ impl<'a> Explorer<'a> {
             }
             future.merge(&child, step);
         }
+        self.bytes += entry_bytes(&key, &future);
         self.memo.insert(key, future.clone());
         future
     }
