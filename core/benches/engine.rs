@@ -38,6 +38,30 @@ fn main() {
         per_load.as_secs_f64() * 1e3
     );
 
+    // One file checked on its own in a folder of 1,000: its siblings are scanned for their
+    // ids only, not parsed.
+    let big = tempfile::tempdir().expect("a temporary folder");
+    let model = std::fs::read_to_string(dir.join("t1_missing_parcel.ron")).expect("a case");
+    for i in 0..1000 {
+        let text = model.replacen(
+            "id: \"missing_parcel\"",
+            &format!("id: \"generated_{i:04}\""),
+            1,
+        );
+        std::fs::write(big.path().join(format!("case_{i:04}.ron")), text).expect("write");
+    }
+    let one = big.path().join("case_0500.ron");
+    let (per_one, checked) = time(10, || {
+        load_paths(std::slice::from_ref(&one), &catalogue).expect("the file")
+    });
+    assert_eq!(checked.errors(), 0);
+    let (per_alone, _) = time(10, || htl_core::scenario::load_file(&one, &catalogue));
+    println!(
+        "check one file in a folder of 1,000: {:.2} ms (the file alone: {:.2} ms)",
+        per_one.as_secs_f64() * 1e3,
+        per_alone.as_secs_f64() * 1e3
+    );
+
     let (per_explore, reports) = time(5, || {
         library
             .scenarios

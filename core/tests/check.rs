@@ -491,3 +491,111 @@ fn a_named_pipe_is_refused_not_waited_on() {
     assert_eq!(code, EXIT_PROBLEMS);
     assert!(out.contains("not a regular file"), "{out}");
 }
+
+#[test]
+fn checking_one_file_finds_an_id_a_sibling_already_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_scenario(dir.path(), "t1_missing_parcel.ron", "parcel.ron", |t| t);
+    // A new case started from a copy, its id not yet changed.
+    copy_scenario(dir.path(), "t1_wrong_item.ron", "new_case.ron", |t| {
+        t.replacen("id: \"wrong_item\"", "id: \"missing_parcel\"", 1)
+    });
+    let one = dir.path().join("new_case.ron");
+    let (code, out, _) = check(&[one.to_str().unwrap()]);
+    assert_eq!(code, EXIT_PROBLEMS, "{out}");
+    assert!(out.contains("duplicate-id"), "{out}");
+    assert!(out.contains("parcel.ron has the same id"), "{out}");
+    assert!(out.contains("checked 1 file:"), "{out}");
+    // Both files named: each checked in full, the duplicate reported once.
+    let other = dir.path().join("parcel.ron");
+    let (_, out, _) = check(&[one.to_str().unwrap(), other.to_str().unwrap()]);
+    assert_eq!(out.matches("duplicate-id").count(), 1, "{out}");
+}
+
+#[test]
+fn requires_is_checked_in_a_file_with_other_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    // An unknown tier (an error) and a prerequisite with a typo: both reported at once.
+    copy_scenario(dir.path(), "t1_wrong_item.ron", "a.ron", |t| {
+        t.replacen(
+            "tier: 1,",
+            "tier: 7,\n    requires: [\"mising_parcel\"],",
+            1,
+        )
+    });
+    copy_scenario(dir.path(), "t1_missing_parcel.ron", "b.ron", |t| t);
+    let library = load_paths(&[dir.path().to_path_buf()], &Catalogue::builtin()).unwrap();
+    assert_eq!(
+        codes_of(&library, "a.ron"),
+        ["unknown-tier", "unknown-scenario"]
+    );
+
+    // A circle between two files, one of which has another error: both ends say so.
+    let dir = tempfile::tempdir().unwrap();
+    copy_scenario(dir.path(), "t1_missing_parcel.ron", "a.ron", |t| {
+        t.replacen("tier: 1,", "tier: 1,\n    requires: [\"wrong_item\"],", 1)
+            .replacen("title: \"The parcel that never came\"", "title: \"\"", 1)
+    });
+    copy_scenario(dir.path(), "t1_wrong_item.ron", "b.ron", |t| {
+        t.replacen(
+            "tier: 1,",
+            "tier: 1,\n    requires: [\"missing_parcel\"],",
+            1,
+        )
+    });
+    let library = load_paths(&[dir.path().to_path_buf()], &Catalogue::builtin()).unwrap();
+    assert_eq!(
+        codes_of(&library, "a.ron"),
+        ["empty-text", "requires-cycle"]
+    );
+    assert_eq!(codes_of(&library, "b.ron"), ["requires-cycle"]);
+}
+
+#[test]
+fn requires_naming_a_sibling_with_a_syntax_error_says_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    // The parcel case with a missing comma: it does not parse, but its id is right there.
+    copy_scenario(dir.path(), "t1_missing_parcel.ron", "parcel.ron", |t| {
+        t.replacen("tier: 1,", "tier: 1", 1)
+    });
+    copy_scenario(dir.path(), "t1_wrong_item.ron", "wrong.ron", |t| {
+        t.replacen(
+            "tier: 1,",
+            "tier: 1,\n    requires: [\"missing_parcel\"],",
+            1,
+        )
+    });
+    let library = load_paths(&[dir.path().to_path_buf()], &Catalogue::builtin()).unwrap();
+    assert_eq!(codes_of(&library, "parcel.ron"), ["syntax"]);
+    let report = library
+        .reports
+        .iter()
+        .find(|r| r.path.ends_with("wrong.ron"))
+        .unwrap();
+    let messages: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains("\"missing_parcel\" is in")
+            && messages[0].contains("parcel.ron, which has errors: fix it first"),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn the_id_scan_finds_the_scenario_id_and_nothing_else() {
+    use htl_core::scenario::load::scan_id;
+    assert_eq!(
+        scan_id("// id: \"no\"\nScenario(\n  title: \"id: x\", /* id: \"c\" */ id: \"yes\","),
+        Some("yes".into())
+    );
+    assert_eq!(
+        scan_id("Scenario(beats: {\"b\": (id: \"inner\")}, id : \"top\" "),
+        Some("top".into())
+    );
+    assert_eq!(scan_id("Scenario(tier: 1, ids: \"x\")"), None);
+    assert_eq!(scan_id("Scenario(id: \"\")"), None);
+}

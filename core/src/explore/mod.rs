@@ -600,7 +600,7 @@ impl Explorer<'_, '_> {
             return Future::empty();
         }
         self.expanded += 1;
-        if self.expanded % 4096 == 0 {
+        if self.expanded.is_multiple_of(4096) {
             (self.progress)(&Progress {
                 manner: self.manner,
                 states: self.states_before + self.expanded,

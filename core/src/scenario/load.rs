@@ -28,6 +28,9 @@ pub struct Loaded {
     /// The scenario's id once the file parsed, even when other errors keep it from playing:
     /// other files' `requires` and duplicate ids are checked against it all the same.
     pub id: Option<String>,
+    /// The scenario's prerequisites once the file parsed, checked against other files even
+    /// when this file has other errors.
+    pub requires: Vec<String>,
     tree: Option<Node>,
 }
 
@@ -90,21 +93,24 @@ pub fn scenario_files(path: &Path) -> Result<Vec<PathBuf>, PathError> {
 }
 
 /// Loads every scenario under `paths` (files or folders), then checks what spans files:
-/// duplicate ids and prerequisites. Sibling files of a single file named on its own are
-/// read for their ids, so its `requires` can be checked.
+/// duplicate ids and prerequisites. For a single file named on its own, the `.ron` files
+/// beside it are scanned for their ids only (not parsed or checked: a scan is a few
+/// microseconds a file), so its `requires` can be resolved and an id a sibling already
+/// uses is reported.
 pub fn load_paths(paths: &[PathBuf], catalogue: &Catalogue) -> Result<Library, PathError> {
     let mut files = Vec::new();
-    let mut context_ids = HashSet::new();
+    // (canonical path, path as found) of the files beside a single file.
+    let mut siblings: Vec<(PathBuf, PathBuf)> = Vec::new();
     for path in paths {
         let found = scenario_files(path)?;
         if path.is_file()
             && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         {
+            // One canonical folder for all the siblings, not one look-up each.
+            let canonical_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
             for sibling in scenario_files(dir).unwrap_or_default() {
-                if sibling != *path
-                    && let Some(id) = load_file(&sibling, catalogue).id
-                {
-                    context_ids.insert(id);
+                if let Some(name) = sibling.file_name() {
+                    siblings.push((canonical_dir.join(name), sibling));
                 }
             }
         }
@@ -112,10 +118,22 @@ pub fn load_paths(paths: &[PathBuf], catalogue: &Catalogue) -> Result<Library, P
     }
     // The same file named twice (or through two paths) is checked once, not reported as
     // a duplicate of itself.
+    let canonical = |f: &PathBuf| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
     let mut seen = HashSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    files.retain(|f| seen.insert(canonical(f)));
+    // Siblings that are checked themselves take part in full, not as context.
+    let mut context: HashMap<String, PathBuf> = HashMap::new();
+    let mut context_seen = HashSet::new();
+    for (key, sibling) in siblings {
+        if seen.contains(&key) || !context_seen.insert(key) {
+            continue;
+        }
+        if let Some(id) = scan_file_id(&sibling) {
+            context.entry(id).or_insert(sibling);
+        }
+    }
     let mut loaded: Vec<Loaded> = files.iter().map(|f| load_file(f, catalogue)).collect();
-    check_library(&mut loaded, &context_ids);
+    check_library(&mut loaded, &context);
     // Report each file's problems top to bottom, as an editor would list them.
     for l in &mut loaded {
         l.report.diagnostics.sort_by_key(|d| d.span.start);
@@ -133,6 +151,69 @@ pub fn load_paths(paths: &[PathBuf], catalogue: &Catalogue) -> Result<Library, P
     Ok(library)
 }
 
+/// The scenario id of a file, by a light scan of its text (see [`scan_id`]); None when the
+/// file cannot be read or names no id.
+pub fn scan_file_id(path: &Path) -> Option<String> {
+    // The id heads the file: the first few kilobytes nearly always hold it.
+    let mut head = Vec::new();
+    File::open(path)
+        .ok()?
+        .take(8192)
+        .read_to_end(&mut head)
+        .ok()?;
+    if let Some(id) = scan_id(&String::from_utf8_lossy(&head)) {
+        return Some(id);
+    }
+    if head.len() < 8192 {
+        return None;
+    }
+    let bytes = read_limited(path).ok()?;
+    scan_id(&String::from_utf8_lossy(&bytes))
+}
+
+/// The scenario's `id: "..."`, found without parsing the file: the first field `id` at the
+/// top level of the scenario, skipping comments and texts. It works on a file with syntax
+/// errors elsewhere, so a broken file's id is still known.
+pub fn scan_id(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut depth = 0i32;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i = text[i..].find('\n').map_or(b.len(), |n| i + n);
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..].find("*/").map_or(b.len(), |n| i + 2 + n + 2);
+                continue;
+            }
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b'i' if depth == 1
+                && b.get(i + 1) == Some(&b'd')
+                && (i == 0 || !ident(b[i - 1]))
+                && !b.get(i + 2).is_some_and(|&c| ident(c)) =>
+            {
+                let rest = text[i + 2..].trim_start().strip_prefix(':')?;
+                let rest = rest.trim_start().strip_prefix('"')?;
+                let end = rest.find(['"', '\n'])?;
+                let id = rest[..end].trim();
+                return (!id.is_empty() && !id.contains('\\')).then(|| id.to_string());
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Reads and checks one file.
 pub fn load_file(path: &Path, catalogue: &Catalogue) -> Loaded {
     match read_limited(path) {
@@ -144,6 +225,7 @@ pub fn load_file(path: &Path, catalogue: &Catalogue) -> Loaded {
                 report,
                 scenario: None,
                 id: None,
+                requires: Vec::new(),
                 tree: None,
             }
         }
@@ -225,6 +307,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
             report,
             scenario: None,
             id: None,
+            requires: Vec::new(),
             tree: None,
         }
     };
@@ -301,6 +384,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
         }),
         report,
         id: Some(file.id.clone()).filter(|id| !id.trim().is_empty()),
+        requires: file.requires.clone(),
         tree,
     }
 }
@@ -752,12 +836,15 @@ fn short_label(code: &RonError) -> String {
 }
 
 /// Checks that span files: scenario ids used twice, and prerequisites that name no
-/// scenario or go round in a circle.
-fn check_library(loaded: &mut [Loaded], context_ids: &HashSet<String>) {
+/// scenario or go round in a circle. `context` holds the ids of files beside a single file
+/// being checked, found by a scan. Every file that parsed is checked, whatever its other
+/// errors: one error must not hide another.
+fn check_library(loaded: &mut [Loaded], context: &HashMap<String, PathBuf>) {
     let mut first_by_id: HashMap<String, PathBuf> = HashMap::new();
     for l in loaded.iter_mut() {
         let Some(id) = l.id.clone() else { continue };
-        if let Some(first) = first_by_id.get(&id) {
+        let first = first_by_id.get(&id).or_else(|| context.get(&id));
+        if let Some(first) = first {
             let span = span_at(l, &[Step::Field("id")]);
             let d = Diagnostic::error(
                 Code::DuplicateId,
@@ -770,39 +857,63 @@ fn check_library(loaded: &mut [Loaded], context_ids: &HashSet<String>) {
                 first.display()
             ));
             l.report.diagnostics.push(d);
-        } else {
-            first_by_id.insert(id, l.report.path.clone());
         }
+        first_by_id
+            .entry(id)
+            .or_insert_with(|| l.report.path.clone());
     }
     let known: HashSet<String> = first_by_id
         .keys()
         .cloned()
-        .chain(context_ids.iter().cloned())
+        .chain(context.keys().cloned())
+        .collect();
+    // Files that did not parse, by the id a scan finds in them: a `requires` naming one
+    // should say where it is, not that it does not exist.
+    let broken: HashMap<String, PathBuf> = loaded
+        .iter()
+        .filter(|l| l.id.is_none())
+        .filter_map(|l| Some((scan_id(&l.report.source)?, l.report.path.clone())))
         .collect();
     let requires: HashMap<String, Vec<String>> = loaded
         .iter()
-        .filter_map(|l| l.scenario.as_ref())
-        .map(|s| (s.id.clone(), s.requires.clone()))
+        .filter_map(|l| Some((l.id.clone()?, l.requires.clone())))
         .collect();
     for l in loaded.iter_mut() {
-        let Some(s) = l.scenario.clone() else {
+        let Some(id) = l.id.clone() else {
             continue;
         };
-        for (i, req) in s.requires.iter().enumerate() {
+        for (i, req) in l.requires.clone().iter().enumerate() {
+            // Requiring itself is reported by the file's own check.
+            if *req == id {
+                continue;
+            }
             if !known.contains(req) {
                 let span = span_at(l, &[Step::Field("requires"), Step::Item(i)]);
-                let mut d = Diagnostic::error(
-                    Code::UnknownScenario,
-                    format!("no scenario has the id \"{req}\""),
-                    span,
-                )
-                .label("the case would stay locked for ever");
-                d = match suggest(req, known.iter().map(String::as_str)) {
-                    Some(near) => d.help(format!("did you mean \"{near}\"?")),
-                    None => d.help("use the `id` of another scenario file"),
+                let d = if let Some(path) = broken.get(req) {
+                    Diagnostic::error(
+                        Code::UnknownScenario,
+                        format!(
+                            "\"{req}\" is in {}, which has errors: fix it first",
+                            path.display()
+                        ),
+                        span,
+                    )
+                    .label("that file could not be read")
+                    .help("its errors are reported with it; this one goes once it loads")
+                } else {
+                    let d = Diagnostic::error(
+                        Code::UnknownScenario,
+                        format!("no scenario has the id \"{req}\""),
+                        span,
+                    )
+                    .label("the case would stay locked for ever");
+                    match suggest(req, known.iter().map(String::as_str)) {
+                        Some(near) => d.help(format!("did you mean \"{near}\"?")),
+                        None => d.help("use the `id` of another scenario file"),
+                    }
                 };
                 l.report.diagnostics.push(d);
-            } else if leads_back(req, &s.id, &requires) {
+            } else if leads_back(req, &id, &requires) {
                 let span = span_at(l, &[Step::Field("requires"), Step::Item(i)]);
                 l.report.diagnostics.push(
                     Diagnostic::error(
