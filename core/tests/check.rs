@@ -599,3 +599,78 @@ fn the_id_scan_finds_the_scenario_id_and_nothing_else() {
     assert_eq!(scan_id("Scenario(tier: 1, ids: \"x\")"), None);
     assert_eq!(scan_id("Scenario(id: \"\")"), None);
 }
+
+#[test]
+fn folders_are_read_with_their_sub_folders_and_what_is_skipped_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("tier1")).unwrap();
+    std::fs::create_dir_all(root.join("arabic/gulf")).unwrap();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    copy_scenario(root, "t1_missing_parcel.ron", "parcel.ron", |t| t);
+    copy_scenario(
+        &root.join("tier1"),
+        "t1_wrong_item.ron",
+        "WRONG_ITEM.RON",
+        |t| t,
+    );
+    copy_scenario(
+        &root.join("arabic/gulf"),
+        "ar_t1_no_callback.ron",
+        "no_callback.ron",
+        |t| t,
+    );
+    // Looks like scenarios, under other names: said.
+    copy_scenario(root, "t1_double_charge.ron", "double_charge.ron.bak", |t| t);
+    copy_scenario(root, "t1_long_hold.ron", "long_hold.txt", |t| t);
+    // Not scenarios, or hidden: passed over without a word.
+    std::fs::write(root.join("README.md"), "Our cases.\n").unwrap();
+    copy_scenario(&root.join(".git"), "t1_long_hold.ron", "stash.ron", |t| t);
+    #[cfg(unix)]
+    {
+        // A folder link back to the top: read once, the loop said.
+        std::os::unix::fs::symlink(root, root.join("tier1/back_to_top")).unwrap();
+        std::os::unix::fs::symlink(root.join("a.ron"), root.join("b.ron")).unwrap();
+        std::os::unix::fs::symlink(root.join("b.ron"), root.join("a.ron")).unwrap();
+    }
+    let library = load_paths(&[root.to_path_buf()], &Catalogue::builtin()).unwrap();
+    let mut ids: Vec<&str> = library.scenarios.iter().map(|s| s.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["ar_no_callback", "missing_parcel", "wrong_item"]);
+    assert_eq!(library.errors(), 0);
+    let skipped = library.skipped.join("\n");
+    assert!(
+        skipped.contains("double_charge.ron.bak: not a .ron file"),
+        "{skipped}"
+    );
+    assert!(
+        skipped.contains("long_hold.txt: not a .ron file"),
+        "{skipped}"
+    );
+    assert!(!skipped.contains("README"), "{skipped}");
+    assert!(!skipped.contains(".git"), "{skipped}");
+    #[cfg(unix)]
+    {
+        assert!(
+            skipped.contains("back_to_top: a folder link that loops back to"),
+            "{skipped}"
+        );
+        assert!(
+            skipped.contains("a.ron: a link that loops or leads nowhere"),
+            "{skipped}"
+        );
+        assert_eq!(library.skipped.len(), 5, "{skipped}");
+    }
+
+    // `check` says so on stderr, and a link loop named directly is not "no such file".
+    let (code, out, err) = check(&[root.to_str().unwrap()]);
+    assert_eq!(code, EXIT_OK, "{out}{err}");
+    assert!(out.contains("checked 3 files"), "{out}");
+    assert!(err.contains("note: skipped"), "{err}");
+    #[cfg(unix)]
+    {
+        let (code, _, err) = check(&[root.join("a.ron").to_str().unwrap()]);
+        assert_eq!(code, EXIT_USAGE);
+        assert!(err.contains("a link that loops or leads nowhere"), "{err}");
+    }
+}
