@@ -135,11 +135,13 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
             if r.beats_not_reached == 1 { "" } else { "s" },
         )?;
     }
+    // From a partial search, the best and worst are only the best and worst found.
+    let found = if r.partial { " found" } else { "" };
     if let Some(best) = &r.best {
-        writeln!(out, "  best:     {}", path_line(best))?;
+        writeln!(out, "  best{found}:     {}", path_line(best))?;
     }
     if let Some(worst) = &r.worst {
-        writeln!(out, "  worst:    {}", path_line(worst))?;
+        writeln!(out, "  worst{found}:    {}", path_line(worst))?;
     }
     if let Some(short) = &r.shortest_resolving {
         writeln!(
@@ -152,10 +154,12 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
     match &r.most_forgiving {
         Some(p) => writeln!(
             out,
-            "  forgiveness: passes with up to {} broken rule(s), e.g. {}",
+            "  forgiveness: passes with {} {} broken rule(s), e.g. {}",
+            if r.partial { "at least" } else { "up to" },
             p.mistakes,
             path_line(p)
         )?,
+        None if r.partial => writeln!(out, "  forgiveness: no passing path found")?,
         None => writeln!(out, "  forgiveness: no passing path")?,
     }
     let tolerance: Vec<String> = r

@@ -235,8 +235,14 @@ pub fn load_paths(paths: &[PathBuf], catalogue: &Catalogue) -> Result<Library, P
         let (found, notes) = scenario_files_noting(path)?;
         skipped.extend(notes);
         if path.is_file()
-            && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Some(parent) = path.parent()
         {
+            // A bare file name's folder is the current one.
+            let dir = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
             // One canonical folder for all the siblings, not one look-up each.
             let canonical_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
             for sibling in ron_files_in(dir) {
