@@ -622,3 +622,26 @@ fn a_200_beat_case_is_explored_within_the_budget_and_claims_nothing_it_did_not_p
     assert!(!out.contains("(never)"), "{out}");
     assert!(!out.contains("18446744073709551615"), "{out}");
 }
+
+#[test]
+fn the_explorers_byte_budget_bounds_its_table_of_states() {
+    use htl_core::explore::{Budget, explore_with};
+    let text = common::long_scenario("long_call", 200);
+    let catalogue = Catalogue::builtin();
+    let scenario = htl_core::scenario::load_bytes(
+        std::path::Path::new("long_call.ron"),
+        text.as_bytes(),
+        &catalogue,
+    )
+    .scenario
+    .expect("the generated case loads");
+    let budget = Budget {
+        states: usize::MAX,
+        bytes: 2 * 1024 * 1024,
+    };
+    let r = explore_with(&scenario, &catalogue, 1, budget, &mut |_| {});
+    assert!(r.partial);
+    assert!(r.peak_bytes <= budget.bytes, "{}", r.peak_bytes);
+    assert!(r.states_at_least > r.states);
+    assert!(r.beats_never_entered.is_empty());
+}

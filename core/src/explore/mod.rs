@@ -333,6 +333,8 @@ struct Explorer<'a, 'p> {
     max_bytes: usize,
     /// Estimated bytes held by `memo`.
     bytes: usize,
+    /// A state could not be remembered within the byte budget: expand no more.
+    full: bool,
     /// Hashes of states the budget kept from being expanded (a lower bound on the rest).
     cut_off: HashSet<u64>,
     /// States expanded by the manners before this one, for progress.
@@ -406,6 +408,7 @@ pub fn explore_with(
             max_states: share,
             max_bytes: budget.bytes,
             bytes: 0,
+            full: false,
             cut_off: HashSet::new(),
             states_before: states,
             started,
@@ -589,7 +592,7 @@ impl Explorer<'_, '_> {
         if let Some(known) = self.memo.get(&key) {
             return known.clone();
         }
-        if self.expanded >= self.max_states || self.bytes >= self.max_bytes {
+        if self.expanded >= self.max_states || self.full {
             self.partial = true;
             if self.cut_off.len() < CUTOFF_MEMORY {
                 use std::hash::{BuildHasher, BuildHasherDefault};
@@ -650,8 +653,16 @@ impl Explorer<'_, '_> {
             }
             future.merge(&child, step);
         }
-        self.bytes += entry_bytes(&key, &future);
-        self.memo.insert(key, future.clone());
+        // Past the byte budget a state is not remembered (the search is partial by then),
+        // so the table never outgrows the budget, whatever the depth of the stack.
+        let size = entry_bytes(&key, &future);
+        if self.bytes + size <= self.max_bytes {
+            self.bytes += size;
+            self.memo.insert(key, future.clone());
+        } else {
+            self.partial = true;
+            self.full = true;
+        }
         future
     }
 
