@@ -879,3 +879,100 @@ fn in_hebrew_no_screen_shows_the_games_english_words() {
         problems.join("\n")
     );
 }
+
+#[test]
+fn a_call_can_be_left_from_the_pause_and_counts_as_left_not_as_a_failed_attempt() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Omar");
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, UiAction::StartCall);
+    assert_eq!(screen(&app), Screen::Call);
+    // Leaving is on the pause overlay: a running call is not left by one key.
+    send(&mut app, UiAction::LeaveCall);
+    assert_eq!(screen(&app), Screen::Call);
+    press(&mut app, KeyCode::Escape);
+    assert!(app.world().resource::<LiveCall>().call.is_paused());
+    send(&mut app, UiAction::LeaveCall);
+    app.update();
+    assert_eq!(screen(&app), Screen::Select);
+    let (saved, _) = Store::new(data.path()).open("Omar").unwrap();
+    let case = saved
+        .case("missing_parcel")
+        .expect("the call is in the history");
+    assert_eq!((case.attempts, case.left), (0, 1));
+    assert!(saved.sessions.last().unwrap().left);
+}
+
+#[test]
+fn a_finished_call_is_saved_the_moment_it_ends_not_when_the_debrief_shows() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Ines");
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, UiAction::StartCall);
+    for reply in [1, 1, 1, 1, 1] {
+        until(&mut app, "the customer to finish", floor_open);
+        send(&mut app, UiAction::Reply(reply - 1));
+    }
+    until(&mut app, "the end of the call", |a| {
+        a.world()
+            .get_resource::<LiveCall>()
+            .is_some_and(|l| l.call.is_over())
+    });
+    app.update();
+    // Still showing the ending: a game killed now must not lose the call.
+    assert_eq!(screen(&app), Screen::Call);
+    let (saved, _) = Store::new(data.path()).open("Ines").unwrap();
+    assert_eq!(saved.case("missing_parcel").map(|c| c.attempts), Some(1));
+    until(&mut app, "the debrief", |a| screen(a) == Screen::Debrief);
+    let (saved, _) = Store::new(data.path()).open("Ines").unwrap();
+    assert_eq!(
+        saved.sessions.len(),
+        1,
+        "saved once, not again for the debrief"
+    );
+}
+
+#[test]
+fn after_a_pass_the_keyboard_starts_on_next_case() {
+    use hold_the_line::game::screens::debrief::NextCaseButton;
+    use hold_the_line::game::session::Finished;
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Tom");
+    play(&mut app, "missing_parcel", &[(1, true); 5]);
+    assert!(app.world().resource::<Finished>().score.passed);
+    app.update();
+    let focused = app
+        .world()
+        .resource::<bevy::input_focus::InputFocus>()
+        .get()
+        .expect("a button has the focus");
+    assert!(app.world().get::<NextCaseButton>(focused).is_some());
+}
+
+#[test]
+fn a_paused_call_redraws_only_on_input_and_a_resumed_one_every_frame() {
+    use bevy::winit::{UpdateMode, WinitSettings};
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    app.insert_resource(WinitSettings::desktop_app());
+    sign_in(&mut app, "Ada");
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, UiAction::StartCall);
+    let mode = |app: &App| app.world().resource::<WinitSettings>().focused_mode;
+    assert!(
+        matches!(mode(&app), UpdateMode::Continuous),
+        "a live call animates"
+    );
+    send(&mut app, UiAction::TogglePause);
+    app.update();
+    assert!(
+        matches!(mode(&app), UpdateMode::Reactive { .. }),
+        "paused: idle"
+    );
+    send(&mut app, UiAction::TogglePause);
+    app.update();
+    assert!(matches!(mode(&app), UpdateMode::Continuous));
+}

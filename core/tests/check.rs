@@ -66,6 +66,10 @@ const BROKEN: &[(&str, Expected)] = &[
     ("empty.ron", &[(E, "empty-file", 1, 1)]),
     ("unclosed.ron", &[(E, "syntax", 25, 7)]),
     (
+        "pause_as_long_as_dead_air.ron",
+        &[(E, "out-of-range", 14, 60)],
+    ),
+    (
         "undrawable.ron",
         &[(W, "undrawable", 14, 30), (W, "undrawable", 17, 23)],
     ),

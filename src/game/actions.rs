@@ -26,6 +26,8 @@ pub enum UiAction {
     Reply(usize),
     Voice(Voice),
     TogglePause,
+    /// Leave the call before it ends (from the pause overlay).
+    LeaveCall,
     Retry,
     NextCase,
     /// Speak this language (the title screen's language buttons).

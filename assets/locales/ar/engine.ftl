@@ -18,6 +18,7 @@ note-let-them-finish = ترك العميل يُكمل كلامه
 note-spoke-in-pause = الكلام عند الوقفة
 note-missed-pause = تفويت الوقفة التي تلت انفعال العميل
 note-answered-promptly = الردّ دون تأخير
+note-slow-answer = الردّ متأخرًا بعد صمت طويل
 note-talked-over = الكلام فوق كلام العميل قبل أن يُنهي حديثه
 note-answered-softly = الردّ على صراخ العميل بصوت هادئ
 note-raised-voice = رفع الصوت في وجه العميل
@@ -39,6 +40,7 @@ reason-raised-voice-drift = العميل يرفع صوته مجاراةً لصو
 reason-what-you-said = مضمون الردّ
 
 ## Why a finished call did not pass.
+not-passed-lesson = هذه الحالة تدور حول قاعدة «{ $rule }»، وقد خُرقت: مهما كانت النهاية، لا تُحتسب المكالمة ناجحة.
 not-passed-not-settled = لا تُحتسب المكالمة ناجحة إلا إذا حُلّت المشكلة أو اتُّفق على موعد لمعاودة الاتصال.
 not-passed-core-rule = خُرقت القاعدة الأساسية «{ $rule }» { $times ->
     [zero] { $times } مرة
@@ -55,6 +57,8 @@ not-passed-core-rule = خُرقت القاعدة الأساسية «{ $rule }» 
     [many] خُرقت كل قاعدة أساسية { $allowed } مرة على الأكثر
    *[other] خُرقت كل قاعدة أساسية { $allowed } مرة على الأكثر
 }.
+not-passed-core-rules = خُرقت أكثر من قاعدة أساسية: { $rules }. تُغتفر زلّة واحدة، والمكالمة التي فيها زلّتان لا تُحتسب ناجحة.
+not-passed-habit = خُرقت قاعدة «{ $rule }» { $times } مرات: هذه عادة لا زلّة، فلا تُحتسب المكالمة ناجحة.
 not-passed-below-mark = النتيجة { $total } أقل من درجة النجاح ({ $mark }).
 
 ## Why a case is locked, and the tier rule.
@@ -79,6 +83,7 @@ tier-rule = اجتياز { $passes ->
 ## How a call ended.
 ending-resolved = حُلّت المشكلة
 ending-call-back = حُدّد موعد لمعاودة الاتصال
+ending-handover = سُلّمت المكالمة إلى المشرف مع كل التفاصيل
 ending-supervisor = صُعّدت المكالمة إلى المشرف
 ending-hung-up = أغلق العميل الخط
 ending-unresolved = لم تُحلّ المشكلة
@@ -100,6 +105,9 @@ stock-retort-4 = أنا لسّه ما خلّصت!
 stock-nudge-phone-1 = ألو؟ في أحد على الخط؟
 stock-nudge-phone-2 = ألو؟! أحد يسمعني؟
 stock-nudge-phone-3 = هل يسمعني أحد أصلاً؟!
+stock-nudge-desk-1 = لو سمحت؟ ممكن حدا يساعدني؟
+stock-nudge-desk-2 = يا جماعة؟! في حدا رح يساعدني ولا لا؟
+stock-nudge-desk-3 = في حدا رح يحل هالموضوع؟
 stock-nudge-chat-1 = ألو؟؟
 stock-nudge-chat-2 = في أحد هنا؟
 stock-nudge-chat-3 = هل يقرأ أحد ما أكتبه أصلاً؟

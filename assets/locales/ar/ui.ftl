@@ -80,6 +80,7 @@ brief-start-desk = خدمة العميل  (Enter)
 brief-last-attempts = محاولاتك الأخيرة: { $attempts }
 brief-attempt-passed = { $when }:  { $score } (ناجحة)
 brief-attempt-not-passed = { $when }:  { $score } (غير ناجحة)
+brief-attempt-left = { $when }: غودرت قبل نهايتها
 brief-attempt-when = { $day } { $time } بالتوقيت العالمي
 
 ## Call screen.
@@ -90,6 +91,8 @@ call-incoming-desk = يتقدّم { $name } إلى المكتب
 call-pause = إيقاف مؤقت  (P)
 call-paused = متوقّف مؤقتًا. الساعة متوقّفة.
 call-resume = استئناف  (P)
+call-leave = مغادرة المكالمة  (L)
+call-leave-note = المغادرة تعيدك إلى قائمة الحالات، وتُحفظ المكالمة على أنها متروكة لا على أنها محاولة فاشلة.
 call-ended = انتهت المكالمة: { $kind }. { $text }
 chat-ended = انتهت الدردشة: { $kind }. { $text }
 line-cut-off = { $name } (بعد مقاطعته)

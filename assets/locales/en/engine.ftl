@@ -8,6 +8,7 @@ note-let-them-finish = you let them finish
 note-spoke-in-pause = you spoke in the pause
 note-missed-pause = you let the pause after their outburst go by
 note-answered-promptly = you answered promptly
+note-slow-answer = you were slow to answer
 note-talked-over = you talked over them before they finished
 note-answered-softly = you answered the shouting softly
 note-raised-voice = you raised your voice back at them
@@ -25,6 +26,7 @@ reason-raised-voice-drift = they are matching your raised voice
 reason-what-you-said = what you said
 
 ## Why a finished call did not pass.
+not-passed-lesson = This case is about "{ $rule }", and you broke it: whatever the ending, the call does not pass.
 not-passed-not-settled = A call passes only when it is resolved or a call-back is agreed.
 not-passed-core-rule = You broke the core rule "{ $rule }" { $times ->
     [one] once
@@ -34,6 +36,8 @@ not-passed-core-rule = You broke the core rule "{ $rule }" { $times ->
     [one] each core rule is broken at most once
    *[other] each core rule is broken at most { $allowed } times
 }.
+not-passed-core-rules = You broke more than one core rule: { $rules }. One slip is forgiven; a call with two fails.
+not-passed-habit = "{ $rule }" was broken { $times } times: a habit, not a slip, so the call does not pass.
 not-passed-below-mark = { $total } is below the pass mark of { $mark }.
 
 ## Why a case is locked, and the tier rule.
@@ -50,6 +54,7 @@ tier-rule = Pass { $passes ->
 ## How a call ended.
 ending-resolved = resolved
 ending-call-back = call-back scheduled
+ending-handover = handed to a supervisor, fully briefed
 ending-supervisor = escalated to a supervisor
 ending-hung-up = customer hung up
 ending-unresolved = unresolved
@@ -70,6 +75,9 @@ stock-retort-4 = I'm still talking!
 stock-nudge-phone-1 = Hello? Are you still there?
 stock-nudge-phone-2 = Hello?! Is anyone there?
 stock-nudge-phone-3 = Are you even listening?
+stock-nudge-desk-1 = Excuse me? I'm standing right here.
+stock-nudge-desk-2 = Hello?! Are you going to help me or not?
+stock-nudge-desk-3 = Is anyone going to deal with this?
 stock-nudge-chat-1 = Hello??
 stock-nudge-chat-2 = Are you still there?
 stock-nudge-chat-3 = Is anyone actually reading this?

@@ -8,8 +8,8 @@ group-empathy = Empathy and understanding
 group-ownership = Ownership and honesty
 group-resolution = Resolution
 
-rule-let_them_vent = Don't interrupt a venting customer
-rule-let_them_vent-explanation = While the customer is mid-outburst, any reply is an interruption and feeds the fire, like pouring petrol on a fire. Wait until they pause.
+rule-let_them_vent = Don't interrupt
+rule-let_them_vent-explanation = Let the customer finish, whether they are venting or explaining. Cutting into an outburst feeds the fire, like pouring petrol on a fire; talking over an explanation tells them you are not listening. Wait until they pause.
 
 rule-answer_in_the_pause = Speak in the pause
 rule-answer_in_the_pause-explanation = The pause after an outburst is the cue to speak; that is when a short, calm message lands.
@@ -30,7 +30,7 @@ rule-acknowledge_feelings = Grant the right to be upset
 rule-acknowledge_feelings-explanation = Accept that the customer has a right to be angry, before you know the details, and say so.
 
 rule-make_them_heard = Make them feel heard
-rule-make_them_heard-explanation = Show that their problem matters and that you took the time to understand it. Talking over them while they explain does the opposite, and the game counts it against this rule.
+rule-make_them_heard-explanation = Show that their problem matters and that you took the time to understand it: say it back in your own words, ask what they need.
 
 rule-paraphrase = Repeat back and confirm
 rule-paraphrase-explanation = Restate the key points in a soft, steady voice and ask the customer to confirm you understood.
@@ -48,7 +48,7 @@ rule-apologize = Apologise for the company
 rule-apologize-explanation = Apologise on your own and the company's behalf, whoever is to blame. If the complaint is justified, open with the apology; if you are not sure, open with thanks.
 
 rule-no_excuses = No excuses
-rule-no_excuses-explanation = Don't make excuses or explain why things turned out as they did; it irritates. Accept the complaint and act.
+rule-no_excuses-explanation = An excuse deflects the blame and asks the customer to accept it ("we've been very busy", "the system did it"); it irritates. An explanation is different: own what happened, say it in plain words and say what you are doing about it.
 
 rule-be_transparent = Be transparent
 rule-be_transparent-explanation = Don't hide information or give wrong information to get out of the moment; admit the shortfall, give regular updates.

@@ -70,6 +70,7 @@ brief-start-desk = Serve the customer  (Enter)
 brief-last-attempts = Your last attempts: { $attempts }
 brief-attempt-passed = { $when }:  { $score } (passed)
 brief-attempt-not-passed = { $when }:  { $score } (not passed)
+brief-attempt-left = { $when }: left before the end
 brief-attempt-when = { $day } { $time } UTC
 
 ## Call screen.
@@ -80,6 +81,8 @@ call-incoming-desk = { $name } comes up to the desk
 call-pause = Pause  (P)
 call-paused = Paused. The clock is stopped.
 call-resume = Resume  (P)
+call-leave = Leave the call  (L)
+call-leave-note = Leaving goes back to the case list. The call is kept as left, not as a failed attempt.
 call-ended = Call ended: { $kind }. { $text }
 chat-ended = Chat ended: { $kind }. { $text }
 line-cut-off = { $name } (cut off)

@@ -17,6 +17,7 @@ note-let-them-finish = הלקוח סיים לדבר בלי הפרעה
 note-spoke-in-pause = תגובה בהפוגה
 note-missed-pause = ההפוגה שאחרי ההתפרצות עברה בלי תגובה
 note-answered-promptly = תשובה בלי עיכוב
+note-slow-answer = תשובה באיחור, אחרי שתיקה ארוכה
 note-talked-over = דיבור מעל הלקוח לפני שסיים
 note-answered-softly = תשובה שקטה לצעקות
 note-raised-voice = הרמת קול בחזרה על הלקוח
@@ -35,6 +36,7 @@ reason-raised-voice-drift = הלקוח מרים את הקול בעקבות הט�
 reason-what-you-said = תוכן התשובה
 
 ## Why a finished call did not pass.
+not-passed-lesson = התרחיש הזה עוסק בכלל "{ $rule }", והוא הופר: לא משנה איך השיחה נגמרה, היא לא עוברת.
 not-passed-not-settled = שיחה עוברת רק אם הבעיה נפתרה או שנקבעה שיחה חוזרת.
 not-passed-core-rule = הכלל המרכזי "{ $rule }" הופר { $times ->
     [one] פעם אחת
@@ -46,6 +48,8 @@ not-passed-core-rule = הכלל המרכזי "{ $rule }" הופר { $times ->
     [two] כל כלל מרכזי מופר פעמיים לכל היותר
    *[other] כל כלל מרכזי מופר { $allowed } פעמים לכל היותר
 }.
+not-passed-core-rules = יותר מכלל מרכזי אחד הופר: { $rules }. מעידה אחת נסלחת; שיחה עם שתיים לא עוברת.
+not-passed-habit = הכלל "{ $rule }" הופר { $times } פעמים: זה הרגל ולא מעידה, ולכן השיחה לא עוברת.
 not-passed-below-mark = הציון { $total } נמוך מציון המעבר ({ $mark }).
 
 ## Why a case is locked, and the tier rule.
@@ -64,6 +68,7 @@ tier-rule = מעבר של { $passes ->
 ## How a call ended.
 ending-resolved = הבעיה נפתרה
 ending-call-back = נקבעה שיחה חוזרת
+ending-handover = הועבר לאחראי משמרת עם כל הפרטים
 ending-supervisor = השיחה הועברה לאחראי משמרת
 ending-hung-up = הלקוח ניתק
 ending-unresolved = הבעיה לא נפתרה
@@ -85,6 +90,9 @@ stock-retort-4 = אני עוד באמצע!
 stock-nudge-phone-1 = הלו? יש שם מישהו?
 stock-nudge-phone-2 = הלו?! מישהו שומע אותי?
 stock-nudge-phone-3 = מקשיבים לי בכלל?
+stock-nudge-desk-1 = סליחה? אפשר קצת עזרה פה?
+stock-nudge-desk-2 = הלו?! יעזרו לי פה או לא?
+stock-nudge-desk-3 = מישהו מתכוון לטפל בזה?
 stock-nudge-chat-1 = הלו??
 stock-nudge-chat-2 = יש פה מישהו?
 stock-nudge-chat-3 = מישהו בכלל קורא את זה?

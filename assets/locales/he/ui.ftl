@@ -74,6 +74,7 @@ brief-start-desk = לשרת את הלקוח  (Enter)
 brief-last-attempts = הניסיונות האחרונים שלך: { $attempts }
 brief-attempt-passed = { $when }:  { $score } (עבר)
 brief-attempt-not-passed = { $when }:  { $score } (לא עבר)
+brief-attempt-left = { $when }: יציאה לפני הסוף
 brief-attempt-when = { $day } { $time } UTC
 
 ## Call screen.
@@ -84,6 +85,8 @@ call-incoming-desk = { $name } ניגש לדלפק
 call-pause = השהיה  (P)
 call-paused = מושהה. השעון עצר.
 call-resume = המשך  (P)
+call-leave = יציאה מהשיחה  (L)
+call-leave-note = היציאה מחזירה לרשימת התרחישים. השיחה נשמרת כשיחה שנעזבה, לא כניסיון שנכשל.
 call-ended = השיחה הסתיימה: { $kind }. { $text }
 chat-ended = הצ'אט הסתיים: { $kind }. { $text }
 line-cut-off = { $name } (אחרי שנקטע)

@@ -46,7 +46,7 @@ pub(super) fn run(
                     "exploring {}: {} states ({}), {:.0} MiB, {:.0} s",
                     s.id,
                     p.states,
-                    p.manner.label(),
+                    p.play,
                     p.bytes as f64 / (1024.0 * 1024.0),
                     p.elapsed.as_secs_f64()
                 )
@@ -197,6 +197,41 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
             ""
         }
     )?;
+    writeln!(
+        out,
+        "  adversaries (the best each reaches; replay a path with play --choices):"
+    )?;
+    for a in &r.adversaries {
+        let Some(best) = &a.best else {
+            writeln!(out, "    {}: never finishes the call", a.adversary.label())?;
+            continue;
+        };
+        let core: Vec<String> = a
+            .core_breaks
+            .iter()
+            .map(|(rule, n)| format!("{rule} x{n}"))
+            .collect();
+        writeln!(
+            out,
+            "    {}: {}, {}{}; core rules broken: {}",
+            a.adversary.label(),
+            match (a.passed, a.partial) {
+                (true, _) => "PASSES",
+                (false, false) => "fails",
+                (false, true) => "no pass found (partial search)",
+            },
+            if a.partial { "best found " } else { "" },
+            path_line(best),
+            if core.is_empty() {
+                "none".to_string()
+            } else {
+                core.join(", ")
+            }
+        )?;
+        if let Some(pass) = &a.passing {
+            writeln!(out, "      passes with {}", path_line(pass))?;
+        }
+    }
     let reach: Vec<String> = r
         .endings
         .iter()

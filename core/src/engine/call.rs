@@ -36,6 +36,8 @@ pub struct StateKey {
     mistakes: u16,
     /// Breaks of each core rule, capped just past what a pass allows: they decide pass/fail.
     core_breaks: Vec<u16>,
+    /// Whether a rule of the case's lesson has been broken: it fails the call.
+    lesson_broken: bool,
     ended: Option<EndingIx>,
 }
 
@@ -58,6 +60,8 @@ pub struct Call {
     retort: Vec<Segment>,
     silence_strikes: u32,
     beat_had_outburst: bool,
+    /// The beat has had a loud line the scenario wrote (a retort does not count).
+    beat_vented: bool,
     last_intensity: Option<Intensity>,
     calm_lines: u8,
     heat_lines: u8,
@@ -105,6 +109,7 @@ impl Call {
             retort: Vec::new(),
             silence_strikes: 0,
             beat_had_outburst: false,
+            beat_vented: false,
             last_intensity: None,
             calm_lines: 0,
             heat_lines: 0,
@@ -302,6 +307,13 @@ impl Call {
             broken_weight: self.tally.broken_weight(),
             mistakes: self.tally.mistakes(),
             core_breaks: self.tally.core_breaks_capped(&self.catalogue),
+            lesson_broken: self.scenario.lesson.iter().any(|id| {
+                self.catalogue
+                    .rules
+                    .iter()
+                    .position(|r| &r.id == id)
+                    .is_some_and(|i| self.tally.of_rule(i)[1] > 0)
+            }),
             ended: self.outcome.map(|o| o.ending),
         }
     }
@@ -434,11 +446,12 @@ impl Call {
             timing,
             voice,
             outburst: self.beat_had_outburst || self.is_mid_outburst(),
-            customer_loud: self.customer_is_loud(),
+            vented: self.beat_vented,
+            customer_loud: self.beat_had_outburst || self.customer_is_loud(),
             reply,
         };
         let judgements = judge::judge_reply(&said);
-        for judgement in &judgements {
+        for judgement in judgements.iter().filter(|j| j.judges()) {
             self.judge(judgement, Landing::Full);
         }
         for then in judgements.iter().map(|j| j.then) {
@@ -506,7 +519,14 @@ impl Call {
     fn reply_timing(&self) -> ReplyTiming {
         match &self.current {
             Some((Segment::Speech { .. } | Segment::Breath(_), _)) => ReplyTiming::Interrupting,
-            Some((Segment::Pause(_), _)) => ReplyTiming::InThePause,
+            // In the pause while within its window; a long written pause then turns slow.
+            Some((Segment::Pause(_), started)) => {
+                if self.now.saturating_sub(*started) <= self.scenario.timing.pause {
+                    ReplyTiming::InThePause
+                } else {
+                    ReplyTiming::Slow
+                }
+            }
             None => {
                 let silent = self
                     .now
@@ -536,6 +556,7 @@ impl Call {
     fn start_beat(&mut self, b: BeatIx) {
         self.beat = b;
         self.beat_had_outburst = false;
+        self.beat_vented = false;
         self.last_intensity = None;
         self.silence_strikes = 0;
         self.waiting_since = None;
@@ -578,6 +599,7 @@ impl Call {
             self.last_intensity = Some(*intensity);
             if intensity.is_loud() {
                 self.beat_had_outburst = true;
+                self.beat_vented |= *kind == LineKind::Said;
             }
             let at = self.now;
             let event = Event::CustomerLine {

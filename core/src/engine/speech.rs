@@ -201,10 +201,11 @@ impl Speaker {
                 intensity,
             );
         }
-        let pool = if self.channel == Channel::Chat {
-            "chat"
-        } else {
-            "phone"
+        let pool = match self.channel {
+            Channel::Chat => "chat",
+            // Face to face, nobody asks whether you are still on the line.
+            Channel::FrontDesk => "desk",
+            Channel::Phone => "phone",
         };
         let i = (strike as usize - 1).min(STOCK_NUDGES - 1);
         let intensity = if i == 0 {

@@ -8,6 +8,15 @@
 //! careless trainee meets. Paths that reach the same state (beat, meters, tallies, beats
 //! visited) share their future, so each state is expanded once. A path may come back to a
 //! beat once (a recovery after a mistake), not more.
+//!
+//! Beside the manners, the explorer plays adversarial trainees (`Adversary`): a bored
+//! trainee who has learnt how the score works and games it one way (rude only where it is
+//! cheap, answering a hair before dead air, spending each core rule's one forgiven slip, the
+//! wordiest card). For each it finds the best score that trainee can reach, searching the
+//! replies while the adversary's habit fixes timing and voice, and whether it passes.
+//!
+//! Every play, manner or adversary, is searched within one stated [`Budget`] of states and
+//! bytes. A search that runs out reports what it found and claims nothing it did not prove.
 
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
@@ -16,7 +25,7 @@ use serde::Serialize;
 
 use crate::engine::script::{Step, When, finish_reply};
 use crate::engine::{Call, Grade, StateKey, Voice};
-use crate::guidance::Catalogue;
+use crate::guidance::{Catalogue, ids};
 use crate::scenario::{EndingKind, Scenario};
 
 /// The manners a whole call is played in, each isolating one way of getting it wrong.
@@ -55,6 +64,94 @@ impl Manner {
     }
 }
 
+/// Trainees who game the score, each one habit of a bored trainee who has worked out how a
+/// call is scored. The explorer searches the replies; the habit fixes timing and voice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Adversary {
+    /// Cuts in on every calm opening line (talking over an explanation is not a core
+    /// rule) and waits out outbursts, always in a firm voice: rude wherever rudeness is cheap.
+    RudeAgent,
+    /// Answers in the pause but always in a firm voice, betting that right words outweigh
+    /// the tone.
+    ShoutBackEveryBeat,
+    /// Lets every silence run to 0.1 s before it becomes dead air (9.9 s on the phone, 29.9 s
+    /// in chat): never prompt, never punished for it.
+    JustUnderDeadAir,
+    /// Spends each core rule's forgiven slip: interrupts one outburst, raises their voice to
+    /// one loud customer, picks one reply dodging ownership and one making an excuse, each
+    /// exactly once (as many of the four as the case allows), otherwise by the book (in the
+    /// pause, soft to a loud customer, a reply that breaks no rule).
+    EachCoreRuleOnce,
+    /// Never reads the cards: always picks the one with the most words, by the book otherwise.
+    MostWords,
+    /// Never reads the cards: always picks the one with the most characters, by the book
+    /// otherwise.
+    MostCharacters,
+}
+
+impl Adversary {
+    pub const ALL: [Adversary; 6] = [
+        Adversary::RudeAgent,
+        Adversary::ShoutBackEveryBeat,
+        Adversary::JustUnderDeadAir,
+        Adversary::EachCoreRuleOnce,
+        Adversary::MostWords,
+        Adversary::MostCharacters,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Adversary::RudeAgent => "rude agent",
+            Adversary::ShoutBackEveryBeat => "shouting back every beat",
+            Adversary::JustUnderDeadAir => "just under dead air",
+            Adversary::EachCoreRuleOnce => "each core rule once",
+            Adversary::MostWords => "most words",
+            Adversary::MostCharacters => "most characters",
+        }
+    }
+
+    /// How this trainee games the score, in a line for the docs.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Adversary::RudeAgent => {
+                "cuts in on every calm opening line and waits out outbursts, always in a firm voice"
+            }
+            Adversary::ShoutBackEveryBeat => "answers in the pause, always in a firm voice",
+            Adversary::JustUnderDeadAir => {
+                "answers 0.1 s before the silence becomes dead air (9.9 s on the phone, 29.9 s in chat), soft to a loud customer"
+            }
+            Adversary::EachCoreRuleOnce => {
+                "breaks each core rule exactly once (interrupts one outburst, raises their voice to one loud customer, picks one reply dodging ownership and one making an excuse), otherwise by the book"
+            }
+            Adversary::MostWords => {
+                "always picks the reply with the most words, by the book otherwise"
+            }
+            Adversary::MostCharacters => {
+                "always picks the reply with the most characters, by the book otherwise"
+            }
+        }
+    }
+}
+
+/// The best an adversarial trainee reaches on a case.
+#[derive(Debug, Clone, Serialize)]
+pub struct AdversaryResult {
+    pub adversary: Adversary,
+    /// The highest-scoring path this trainee can play (None if they never finish a call).
+    pub best: Option<PathResult>,
+    /// Some path this trainee can play passes.
+    pub passed: bool,
+    /// The best passing path, when it is not `best` (the best-scoring path fails on a
+    /// condition other than the score, such as a core rule broken twice).
+    pub passing: Option<PathResult>,
+    /// The core rules `best` breaks, each with how often.
+    pub core_breaks: Vec<(String, usize)>,
+    /// This trainee's search hit the budget: `best` is the best found, and `passed: false`
+    /// means only that no passing path was found.
+    pub partial: bool,
+}
+
 /// Whether the case can still be passed when every reply is given in one manner.
 #[derive(Debug, Clone, Serialize)]
 pub struct Tolerance {
@@ -74,6 +171,10 @@ pub struct PathResult {
     pub outcome: EndingKind,
     pub mistakes: u16,
     pub steps: Vec<Step>,
+    /// How far the path meets its player's aim, ranked before the score (for
+    /// `Adversary::EachCoreRuleOnce`, the core rules broken; 0 for everyone else).
+    #[serde(skip)]
+    aim: u8,
 }
 
 impl PathResult {
@@ -151,7 +252,9 @@ pub struct Report {
     pub rules_exercised: Vec<String>,
     /// How far "always pick the longest card" gets: a tell a trainer should remove.
     pub longest_card: LongestCard,
-    /// States expanded (choice points explored), over all manners.
+    /// The best each adversarial trainee reaches, in `Adversary::ALL` order.
+    pub adversaries: Vec<AdversaryResult>,
+    /// States expanded (choice points explored), over all manners and adversaries.
     pub states: usize,
     /// A lower bound on the states there are: `states` when the search was complete, else
     /// `states` plus the distinct states the budget kept the search from expanding.
@@ -164,8 +267,9 @@ pub struct Report {
     /// The search hit its budget. Then every figure covers only the paths explored: the
     /// best and worst are the best and worst found, and nothing is claimed never to happen
     /// (`beats_never_entered`, `never_worth_choosing` and `rules_not_exercised` are left
-    /// empty, an ending not reached is not proven unreachable, and `winnable: false` means
-    /// no passing path was found).
+    /// empty, an ending not reached is not proven unreachable, `winnable: false` means
+    /// no passing path was found, and an adversary's `passed: false` means no passing path
+    /// of theirs was found: see each [`AdversaryResult::partial`]).
     pub partial: bool,
     /// Beats the explored paths did not enter; when the search was complete these are the
     /// `beats_never_entered`, else they are merely not reached yet.
@@ -178,11 +282,13 @@ pub struct Report {
 }
 
 /// How much work the explorer may do before it stops and reports a partial result. The
-/// states are shared equally between the five manners; the bytes bound the table of known
-/// states, which is held for one manner at a time, so memory stays near `bytes`.
+/// states are shared between the plays searched (the five manners, then the adversarial
+/// trainees), each play getting an equal share of what the plays before it left unused;
+/// the bytes bound the table of known states, which is held for one play at a time, so
+/// memory stays near `bytes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Budget {
-    /// States expanded, over all five manners together.
+    /// States expanded, over all manners and adversaries together.
     pub states: usize,
     /// Estimated bytes of the table of explored states (paths included).
     pub bytes: usize,
@@ -206,10 +312,11 @@ impl Default for Budget {
 /// Where a long search has got to, for a progress line.
 #[derive(Debug, Clone, Copy)]
 pub struct Progress {
-    pub manner: Manner,
-    /// States expanded so far, over all manners.
+    /// Who is being played: a manner's or an adversary's label.
+    pub play: &'static str,
+    /// States expanded so far, over all manners and adversaries.
     pub states: usize,
-    /// Estimated bytes the current manner's table of states holds.
+    /// Estimated bytes the current play's table of states holds.
     pub bytes: usize,
     pub elapsed: std::time::Duration,
 }
@@ -224,6 +331,8 @@ pub const MAX_VISITS: u8 = 2;
 #[derive(Debug, Clone)]
 struct Future {
     best: Option<PathResult>,
+    /// The best passing path.
+    best_pass: Option<PathResult>,
     worst: Option<PathResult>,
     shortest: Option<PathResult>,
     any_pass: bool,
@@ -237,6 +346,7 @@ impl Future {
     fn empty() -> Future {
         Future {
             best: None,
+            best_pass: None,
             worst: None,
             shortest: None,
             any_pass: false,
@@ -249,10 +359,15 @@ impl Future {
     /// Merges in another future from the same point.
     fn merge_all(&mut self, other: &Future) {
         // On equal scores the path with fewer mistakes is the one to show.
-        if better(&other.best, &self.best, |a, b| {
-            (a.score, std::cmp::Reverse(a.mistakes)) > (b.score, std::cmp::Reverse(b.mistakes))
-        }) {
+        let higher = |a: &PathResult, b: &PathResult| {
+            (a.aim, a.score, std::cmp::Reverse(a.mistakes))
+                > (b.aim, b.score, std::cmp::Reverse(b.mistakes))
+        };
+        if better(&other.best, &self.best, higher) {
             self.best = other.best.clone();
+        }
+        if better(&other.best_pass, &self.best_pass, higher) {
+            self.best_pass = other.best_pass.clone();
         }
         if better(&other.worst, &self.worst, |a, b| {
             (a.score, std::cmp::Reverse(a.mistakes)) < (b.score, std::cmp::Reverse(b.mistakes))
@@ -272,21 +387,52 @@ impl Future {
         self.paths = self.paths.saturating_add(other.paths).min(PATH_CAP);
     }
 
-    /// Merges in the future of a child reached by `step`.
+    /// Merges in the future of a child reached by `step`. A child's path is copied only
+    /// when it wins.
     fn merge(&mut self, child: &Future, step: Step) {
-        let prefix = |p: &Option<PathResult>| {
-            p.clone().map(|mut p| {
-                p.steps.insert(0, step);
-                p
-            })
+        let higher = |a: &PathResult, b: &PathResult| {
+            (a.aim, a.score, std::cmp::Reverse(a.mistakes))
+                > (b.aim, b.score, std::cmp::Reverse(b.mistakes))
         };
-        self.merge_all(&Future {
-            best: prefix(&child.best),
-            worst: prefix(&child.worst),
-            shortest: prefix(&child.shortest),
-            forgiving: prefix(&child.forgiving),
-            ..child.clone()
-        });
+        let lower = |a: &PathResult, b: &PathResult| {
+            (a.score, std::cmp::Reverse(a.mistakes)) < (b.score, std::cmp::Reverse(b.mistakes))
+        };
+        let forgiving =
+            |a: &PathResult, b: &PathResult| (a.mistakes, a.score) > (b.mistakes, b.score);
+        // The child's paths are one step shorter than they will be.
+        let shorter = |a: &PathResult, b: &PathResult| {
+            let rank = |p: &PathResult, extra: usize| {
+                (
+                    !p.passed,
+                    !p.outcome.settles(),
+                    p.steps.len() + extra,
+                    std::cmp::Reverse(p.score),
+                )
+            };
+            rank(a, 1) < rank(b, 0)
+        };
+        take(&mut self.best, &child.best, step, higher);
+        take(&mut self.best_pass, &child.best_pass, step, higher);
+        take(&mut self.worst, &child.worst, step, lower);
+        take(&mut self.shortest, &child.shortest, step, shorter);
+        take(&mut self.forgiving, &child.forgiving, step, forgiving);
+        self.any_pass |= child.any_pass;
+        self.endings |= child.endings;
+        self.paths = self.paths.saturating_add(child.paths).min(PATH_CAP);
+    }
+}
+
+/// Puts `candidate`, reached by `step`, in `slot` when it wins.
+fn take(
+    slot: &mut Option<PathResult>,
+    candidate: &Option<PathResult>,
+    step: Step,
+    wins: impl Fn(&PathResult, &PathResult) -> bool,
+) {
+    if better(candidate, slot, wins) {
+        let mut path = candidate.clone().expect("a winner");
+        path.steps.insert(0, step);
+        *slot = Some(path);
     }
 }
 
@@ -315,10 +461,93 @@ fn shorter_resolution(a: &PathResult, b: &PathResult) -> bool {
     rank(a) < rank(b)
 }
 
+/// Who plays the call: a manner for the whole call, or an adversarial trainee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Play {
+    Manner(Manner),
+    Adversary(Adversary),
+}
+
+impl Play {
+    fn label(self) -> &'static str {
+        match self {
+            Play::Manner(manner) => manner.label(),
+            Play::Adversary(adversary) => adversary.label(),
+        }
+    }
+}
+
+/// When a reply is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Timing {
+    /// A second into the pause after the customer stops.
+    Pause,
+    /// Halfway through the customer's current line, or at once when they are not speaking.
+    Interrupt,
+    /// Halfway through a calm opening line; in the pause when the beat opens loud.
+    CutInWhenCalm,
+    /// Halfway through the beat's first loud line; not a move in a beat without one.
+    IntoOutburst,
+    /// 0.1 s before the silence becomes dead air.
+    JustUnderDeadAir,
+    /// After the silence has become dead air.
+    Late,
+}
+
+/// In which voice a reply is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VoiceRule {
+    /// Soft to a loud customer, else even.
+    ByTheBook,
+    Even,
+    Firm,
+    /// Firm to a loud customer; not a move when the customer is not loud.
+    FirmIfLoud,
+}
+
+/// How one reply is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct How {
+    timing: Timing,
+    voice: VoiceRule,
+}
+
+const BY_THE_BOOK: How = How {
+    timing: Timing::Pause,
+    voice: VoiceRule::ByTheBook,
+};
+
+impl Manner {
+    fn how(self) -> How {
+        let (timing, voice) = match self {
+            Manner::ByTheBook => (Timing::Pause, VoiceRule::ByTheBook),
+            Manner::Interrupt => (Timing::Interrupt, VoiceRule::ByTheBook),
+            Manner::ShoutBack => (Timing::Pause, VoiceRule::Firm),
+            Manner::Slow => (Timing::Late, VoiceRule::Even),
+            Manner::Hostile => (Timing::Interrupt, VoiceRule::Firm),
+        };
+        How { timing, voice }
+    }
+}
+
+/// What came of trying to play a reply.
+enum Acted {
+    Played(Step),
+    /// The call ended while waiting to reply.
+    Ended,
+    /// The move does not apply here (no outburst to cut into, no loud customer to shout at).
+    NotAMove,
+}
+
 struct Explorer<'a, 'p> {
     scenario: &'a Scenario,
-    manner: Manner,
-    memo: HashMap<(StateKey, Vec<u8>), Future>,
+    play: Play,
+    /// Catalogue indexes of the core rules.
+    core: Vec<usize>,
+    /// Catalogue indexes of `let_them_vent` and `lower_your_voice`.
+    vent: Option<usize>,
+    lower_voice: Option<usize>,
+    memo: HashMap<(StateKey, Vec<u8>), std::rc::Rc<Future>>,
     rules_exercised: Vec<bool>,
     /// Best score reached through each (beat, reply).
     reply_best: HashMap<(usize, usize), Option<u8>>,
@@ -328,7 +557,7 @@ struct Explorer<'a, 'p> {
     beats_entered_clean: Vec<bool>,
     expanded: usize,
     partial: bool,
-    /// This manner's share of the state budget, and the byte budget.
+    /// This play's share of the state budget, and the byte budget.
     max_states: usize,
     max_bytes: usize,
     /// Estimated bytes held by `memo`.
@@ -337,7 +566,7 @@ struct Explorer<'a, 'p> {
     full: bool,
     /// Hashes of states the budget kept from being expanded (a lower bound on the rest).
     cut_off: HashSet<u64>,
-    /// States expanded by the manners before this one, for progress.
+    /// States expanded by the plays before this one, for progress.
     states_before: usize,
     started: Instant,
     progress: &'p mut dyn FnMut(&Progress),
@@ -352,17 +581,78 @@ fn entry_bytes(key: &(StateKey, Vec<u8>), future: &Future) -> usize {
                 + p.ending.capacity()
         })
     };
-    // The key's own size, its visit counts and core-rule tallies, the future, the paths,
-    // and the hash table's slot overhead.
+    // The key's own size, its visit counts and core-rule tallies, the shared future (with
+    // its reference counts), the paths, and the hash table's slot overhead.
     std::mem::size_of::<(StateKey, Vec<u8>)>()
         + key.1.capacity()
         + 64
+        + std::mem::size_of::<std::rc::Rc<Future>>()
+        + 2 * std::mem::size_of::<usize>()
         + std::mem::size_of::<Future>()
         + path(&future.best)
+        + path(&future.best_pass)
         + path(&future.worst)
         + path(&future.shortest)
         + path(&future.forgiving)
         + 16
+}
+
+/// The limits one play is searched under: its share of the budget, the clock, the progress line.
+struct Limits<'p> {
+    max_states: usize,
+    max_bytes: usize,
+    states_before: usize,
+    started: Instant,
+    progress: &'p mut dyn FnMut(&Progress),
+}
+
+impl<'a, 'p> Explorer<'a, 'p> {
+    fn new(
+        scenario: &'a Scenario,
+        catalogue: &Catalogue,
+        play: Play,
+        limits: Limits<'p>,
+    ) -> Explorer<'a, 'p> {
+        Explorer {
+            scenario,
+            play,
+            core: (0..catalogue.rules.len())
+                .filter(|&i| catalogue.rules[i].core)
+                .collect(),
+            vent: catalogue
+                .rules
+                .iter()
+                .position(|r| r.id == ids::LET_THEM_VENT),
+            lower_voice: catalogue
+                .rules
+                .iter()
+                .position(|r| r.id == ids::LOWER_YOUR_VOICE),
+            memo: HashMap::new(),
+            rules_exercised: vec![false; catalogue.rules.len()],
+            reply_best: HashMap::new(),
+            reply_passes: HashSet::new(),
+            beats_entered: vec![false; scenario.beats.len()],
+            beats_entered_clean: vec![false; scenario.beats.len()],
+            expanded: 0,
+            partial: false,
+            max_states: limits.max_states,
+            max_bytes: limits.max_bytes,
+            bytes: 0,
+            full: false,
+            cut_off: HashSet::new(),
+            states_before: limits.states_before,
+            started: limits.started,
+            progress: limits.progress,
+        }
+    }
+
+    /// Explores the whole call from its start.
+    fn run(&mut self, call: Call) -> Future {
+        let mut visits = vec![0u8; self.scenario.beats.len()];
+        visits[self.scenario.start] = 1;
+        let future = self.visit(call, &mut visits);
+        (*future).clone()
+    }
 }
 
 /// Explores a scenario within [`Budget::DEFAULT`]. `seed` fixes wording and jitter;
@@ -372,7 +662,8 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
 }
 
 /// Explores a scenario within `budget`, calling `progress` now and then (every few
-/// thousand states) on a long search.
+/// thousand states) on a long search. The budget covers every play: the five manners and
+/// the adversarial trainees.
 pub fn explore_with(
     scenario: &Scenario,
     catalogue: &Catalogue,
@@ -381,43 +672,37 @@ pub fn explore_with(
     progress: &mut dyn FnMut(&Progress),
 ) -> Report {
     let started = Instant::now();
-    let share = (budget.states / Manner::ALL.len()).max(1);
-    let mut peak_bytes = 0;
-    let mut cut_off = 0;
     let shared_scenario = std::sync::Arc::new(scenario.clone());
     let shared_catalogue = std::sync::Arc::new(catalogue.clone());
     let mut rules_exercised = vec![false; catalogue.rules.len()];
     let mut beats_entered = vec![false; scenario.beats.len()];
     let mut total = Future::empty();
     let mut states = 0;
+    let mut cut_off = 0;
+    let mut peak_bytes = 0;
     let mut partial = false;
     let mut tolerance = Vec::new();
     let mut by_the_book = None;
+    let mut shout_back = None;
+    // Every manner is searched, then every adversary but the one shouting back on every
+    // beat, who plays the shouting-back manner. Each play gets an equal share of the states
+    // the plays before it left unused.
+    let mut plays_left = Manner::ALL.len() + Adversary::ALL.len() - 1;
+    let share = |states: usize, plays_left: usize| {
+        (budget.states.saturating_sub(states) / plays_left.max(1)).max(1)
+    };
     for manner in Manner::ALL {
-        let mut explorer = Explorer {
-            scenario,
-            manner,
-            memo: HashMap::new(),
-            rules_exercised: vec![false; catalogue.rules.len()],
-            reply_best: HashMap::new(),
-            reply_passes: HashSet::new(),
-            beats_entered: vec![false; scenario.beats.len()],
-            beats_entered_clean: vec![false; scenario.beats.len()],
-            expanded: 0,
-            partial: false,
-            max_states: share,
+        let limits = Limits {
+            max_states: share(states, plays_left),
             max_bytes: budget.bytes,
-            bytes: 0,
-            full: false,
-            cut_off: HashSet::new(),
             states_before: states,
             started,
             progress: &mut *progress,
         };
+        plays_left -= 1;
+        let mut explorer = Explorer::new(scenario, catalogue, Play::Manner(manner), limits);
         let call = Call::unrecorded(shared_scenario.clone(), shared_catalogue.clone(), seed);
-        let mut visits = vec![0u8; scenario.beats.len()];
-        visits[scenario.start] = 1;
-        let future = explorer.visit(call, &mut visits);
+        let future = explorer.run(call);
         for (seen, now) in rules_exercised.iter_mut().zip(&explorer.rules_exercised) {
             *seen |= *now;
         }
@@ -429,7 +714,7 @@ pub fn explore_with(
         peak_bytes = peak_bytes.max(explorer.bytes);
         partial |= explorer.partial;
         // Only the replies' verdicts are kept from here on: free the table of states now,
-        // so one manner's table is held at a time.
+        // so one play's table is held at a time.
         explorer.memo = HashMap::new();
         explorer.cut_off = HashSet::new();
         tolerance.push(Tolerance {
@@ -437,6 +722,9 @@ pub fn explore_with(
             passable: future.any_pass,
             best: future.best.as_ref().map(|b| b.score),
         });
+        if manner == Manner::ShoutBack {
+            shout_back = Some((future.clone(), explorer.partial));
+        }
         if manner == Manner::ByTheBook {
             total = future.clone();
             by_the_book = Some((
@@ -447,11 +735,45 @@ pub fn explore_with(
         } else {
             // Best and shortest come from playing by the book; the rest from every manner.
             let best = total.best.clone();
+            let best_pass = total.best_pass.clone();
             let shortest = total.shortest.clone();
             total.merge_all(&future);
             total.best = best;
+            total.best_pass = best_pass;
             total.shortest = shortest;
         }
+    }
+    let mut adversaries = Vec::new();
+    for adversary in Adversary::ALL {
+        let (future, cut_short) = match (adversary, &shout_back) {
+            // Shouting back on every beat is the shouting-back manner: no need to play it twice.
+            (Adversary::ShoutBackEveryBeat, Some((future, cut_short))) => {
+                (future.clone(), *cut_short)
+            }
+            _ => {
+                let limits = Limits {
+                    max_states: share(states, plays_left),
+                    max_bytes: budget.bytes,
+                    states_before: states,
+                    started,
+                    progress: &mut *progress,
+                };
+                plays_left = plays_left.saturating_sub(1);
+                let mut explorer =
+                    Explorer::new(scenario, catalogue, Play::Adversary(adversary), limits);
+                let call =
+                    Call::unrecorded(shared_scenario.clone(), shared_catalogue.clone(), seed);
+                let future = explorer.run(call);
+                states += explorer.expanded;
+                cut_off += explorer.cut_off.len();
+                peak_bytes = peak_bytes.max(explorer.bytes);
+                partial |= explorer.partial;
+                (future, explorer.partial)
+            }
+        };
+        adversaries.push(adversary_result(
+            adversary, future, cut_short, scenario, catalogue, seed,
+        ));
     }
 
     let endings = scenario
@@ -521,6 +843,7 @@ pub fn explore_with(
         beats_not_reached: not_reached.len(),
         beats_never_entered: if partial { Vec::new() } else { not_reached },
         longest_card: play_longest_card(shared_scenario, shared_catalogue, seed),
+        adversaries,
         states,
         states_at_least: states + cut_off,
         paths_exact: !partial && total.paths < PATH_CAP,
@@ -529,6 +852,45 @@ pub fn explore_with(
         budget,
         peak_bytes,
         micros: started.elapsed().as_micros(),
+    }
+}
+
+fn adversary_result(
+    adversary: Adversary,
+    future: Future,
+    partial: bool,
+    scenario: &Scenario,
+    catalogue: &Catalogue,
+    seed: u64,
+) -> AdversaryResult {
+    let core_breaks = future.best.as_ref().map_or_else(Vec::new, |best| {
+        let (call, _) = crate::engine::script::run(scenario, catalogue, seed, &best.steps);
+        let score = call.score();
+        catalogue
+            .rules
+            .iter()
+            .filter(|r| r.core)
+            .filter_map(|r| {
+                let broken = score.rule(&r.id).map_or(0, |x| x.broken);
+                (broken > 0).then(|| (r.id.clone(), broken))
+            })
+            .collect()
+    });
+    let passed = match (&future.best, &future.best_pass) {
+        // An adversary with an aim passes only while meeting it as far as the case allows.
+        (Some(best), Some(pass)) => pass.aim == best.aim,
+        _ => false,
+    };
+    let passing = future
+        .best_pass
+        .filter(|_| passed && future.best.as_ref().is_some_and(|b| !b.passed));
+    AdversaryResult {
+        adversary,
+        best: future.best,
+        passed,
+        passing,
+        core_breaks,
+        partial,
     }
 }
 
@@ -584,13 +946,13 @@ fn play_longest_card(
 impl Explorer<'_, '_> {
     /// The future of a call at a choice point (the start of a beat). `visits` counts how
     /// often this path has entered each beat.
-    fn visit(&mut self, call: Call, visits: &mut Vec<u8>) -> Future {
+    fn visit(&mut self, call: Call, visits: &mut Vec<u8>) -> std::rc::Rc<Future> {
         if call.is_over() {
-            return self.terminal(&call);
+            return std::rc::Rc::new(self.terminal(&call));
         }
         let key = (call.state_key(), visits.clone());
         if let Some(known) = self.memo.get(&key) {
-            return known.clone();
+            return std::rc::Rc::clone(known);
         }
         if self.expanded >= self.max_states || self.full {
             self.partial = true;
@@ -600,12 +962,12 @@ impl Explorer<'_, '_> {
                     BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
                 self.cut_off.insert(hasher.hash_one(&key));
             }
-            return Future::empty();
+            return std::rc::Rc::new(Future::empty());
         }
         self.expanded += 1;
         if self.expanded.is_multiple_of(4096) {
             (self.progress)(&Progress {
-                manner: self.manner,
+                play: self.play.label(),
                 states: self.states_before + self.expanded,
                 bytes: self.bytes,
                 elapsed: self.started.elapsed(),
@@ -617,26 +979,72 @@ impl Explorer<'_, '_> {
         if call.mistakes() == 0 {
             self.beats_entered_clean[beat] = true;
         }
-        for reply in 0..call.replies().len() {
-            let mut next = call.clone();
-            let Some(step) = act(&mut next, reply, self.manner) else {
-                // The customer gave up before the reply could be given.
-                let end = self.terminal(&next);
-                future.merge(
-                    &end,
-                    Step {
-                        reply,
-                        when: When::Pause,
-                        voice: Voice::Even,
-                    },
-                );
-                continue;
+        for (how, replies) in self.moves(&call) {
+            // Wait once for every reply given this way.
+            let mut waited = call.clone();
+            let (when, voice) = match wait(&mut waited, how) {
+                Acted::Played(Step { when, voice, .. }) => (when, voice),
+                Acted::NotAMove => continue,
+                Acted::Ended => {
+                    // The customer gave up before the reply could be given.
+                    let end = self.terminal(&waited);
+                    for reply in replies {
+                        let step = Step {
+                            reply,
+                            when: When::Pause,
+                            voice: Voice::Even,
+                        };
+                        future.merge(&end, step);
+                    }
+                    continue;
+                }
             };
+            for reply in replies {
+                let mut next = waited.clone();
+                if next.respond(reply, voice).is_err() {
+                    continue;
+                }
+                finish_reply(&mut next);
+                let step = Step { reply, when, voice };
+                self.follow(&mut future, next, step, beat, visits);
+            }
+        }
+        // Past the byte budget a state is not remembered (the search is partial by then),
+        // so the table never outgrows the budget, whatever the depth of the stack.
+        let size = entry_bytes(&key, &future);
+        let future = std::rc::Rc::new(future);
+        if self.bytes + size <= self.max_bytes {
+            self.bytes += size;
+            self.memo.insert(key, std::rc::Rc::clone(&future));
+        } else {
+            self.partial = true;
+            self.full = true;
+        }
+        future
+    }
+
+    /// Follows one reply into its future and merges that into `future`.
+    fn follow(
+        &mut self,
+        future: &mut Future,
+        next: Call,
+        step: Step,
+        beat: usize,
+        visits: &mut Vec<u8>,
+    ) {
+        let reply = step.reply;
+        {
+            if self.play == Play::Adversary(Adversary::EachCoreRuleOnce)
+                && self.core.iter().any(|&i| next.tally().of_rule(i)[1] > 1)
+            {
+                // This trainee breaks each core rule once, never twice.
+                return;
+            }
             let child = if next.is_over() {
-                self.terminal(&next)
+                std::rc::Rc::new(self.terminal(&next))
             } else if visits[next.beat()] >= MAX_VISITS {
                 // Round in circles: not a way to finish the call.
-                Future::empty()
+                std::rc::Rc::new(Future::empty())
             } else {
                 let entered = next.beat();
                 visits[entered] += 1;
@@ -653,17 +1061,69 @@ impl Explorer<'_, '_> {
             }
             future.merge(&child, step);
         }
-        // Past the byte budget a state is not remembered (the search is partial by then),
-        // so the table never outgrows the budget, whatever the depth of the stack.
-        let size = entry_bytes(&key, &future);
-        if self.bytes + size <= self.max_bytes {
-            self.bytes += size;
-            self.memo.insert(key, future.clone());
-        } else {
-            self.partial = true;
-            self.full = true;
+    }
+
+    /// How this player may answer at this choice point, each with the replies they may give
+    /// that way.
+    fn moves(&self, call: &Call) -> Vec<(How, Vec<usize>)> {
+        let replies = call.replies();
+        let each = |how: How| vec![(how, (0..replies.len()).collect::<Vec<_>>())];
+        let most = |len: fn(&str) -> usize| {
+            let top = replies.iter().map(|r| len(&r.text)).max().unwrap_or(0);
+            let longest = (0..replies.len())
+                .filter(|&r| len(&replies[r].text) == top)
+                .collect();
+            vec![(BY_THE_BOOK, longest)]
+        };
+        match self.play {
+            Play::Manner(manner) => each(manner.how()),
+            Play::Adversary(Adversary::RudeAgent) => each(How {
+                timing: Timing::CutInWhenCalm,
+                voice: VoiceRule::Firm,
+            }),
+            Play::Adversary(Adversary::ShoutBackEveryBeat) => each(Manner::ShoutBack.how()),
+            Play::Adversary(Adversary::JustUnderDeadAir) => each(How {
+                timing: Timing::JustUnderDeadAir,
+                voice: VoiceRule::ByTheBook,
+            }),
+            Play::Adversary(Adversary::EachCoreRuleOnce) => {
+                // A slip already spent is not offered again.
+                let spent =
+                    |rule: Option<usize>| rule.is_some_and(|i| call.tally().of_rule(i)[1] > 0);
+                let mut timings = vec![Timing::Pause];
+                if !spent(self.vent) {
+                    timings.push(Timing::IntoOutburst);
+                }
+                let mut voices = vec![VoiceRule::ByTheBook];
+                if !spent(self.lower_voice) {
+                    voices.push(VoiceRule::FirmIfLoud);
+                }
+                // By the book otherwise: a reply that breaks a rule only as a slip still to
+                // spend (whatever else it breaks), else one that breaks none; any reply where
+                // every card breaks something.
+                let core = |id: &str| {
+                    self.core
+                        .iter()
+                        .any(|&i| call.catalogue().rules[i].id == id && !spent(Some(i)))
+                };
+                let mut allowed: Vec<usize> = (0..replies.len())
+                    .filter(|&r| {
+                        let breaks = &replies[r].breaks;
+                        breaks.is_empty() || breaks.iter().any(|b| core(b))
+                    })
+                    .collect();
+                if allowed.is_empty() {
+                    allowed = (0..replies.len()).collect();
+                }
+                timings
+                    .into_iter()
+                    .flat_map(|timing| voices.iter().map(move |&voice| How { timing, voice }))
+                    .map(|how| (how, allowed.clone()))
+                    .collect()
+            }
+            Play::Adversary(Adversary::MostWords) => most(|t| t.split_whitespace().count()),
+            Play::Adversary(Adversary::MostCharacters) => most(|t| t.chars().count()),
         }
-        future
     }
 
     fn terminal(&mut self, call: &Call) -> Future {
@@ -683,12 +1143,32 @@ impl Explorer<'_, '_> {
             outcome: ending.kind,
             mistakes: call.mistakes(),
             steps: Vec::new(),
+            aim: if self.play == Play::Adversary(Adversary::EachCoreRuleOnce) {
+                self.core
+                    .iter()
+                    .filter(|&&i| call.tally().of_rule(i)[1] > 0)
+                    .count() as u8
+            } else {
+                0
+            },
         };
+        if matches!(self.play, Play::Adversary(_)) {
+            // An adversary's search wants only its best paths.
+            return Future {
+                any_pass: result.passed,
+                endings: 1u64 << outcome.ending.min(63),
+                paths: 1,
+                best_pass: result.passed.then(|| result.clone()),
+                best: Some(result),
+                ..Future::empty()
+            };
+        }
         Future {
             any_pass: result.passed,
             forgiving: result.passed.then(|| result.clone()),
             endings: 1u64 << outcome.ending.min(63),
             paths: 1,
+            best_pass: result.passed.then(|| result.clone()),
             best: Some(result.clone()),
             worst: Some(result.clone()),
             shortest: Some(result),
@@ -699,48 +1179,111 @@ impl Explorer<'_, '_> {
 /// Plays one reply in a manner. Returns the step as `play` would write it, or None when the
 /// call ended while waiting to reply.
 fn act(call: &mut Call, reply: usize, manner: Manner) -> Option<Step> {
+    match act_how(call, reply, manner.how()) {
+        Acted::Played(step) => Some(step),
+        Acted::Ended | Acted::NotAMove => None,
+    }
+}
+
+/// Plays one reply, waiting and speaking as `how` says.
+fn act_how(call: &mut Call, reply: usize, how: How) -> Acted {
+    let (when, voice) = match wait(call, how) {
+        Acted::Played(Step { when, voice, .. }) => (when, voice),
+        other => return other,
+    };
+    if call.respond(reply, voice).is_err() {
+        return Acted::NotAMove;
+    }
+    finish_reply(call);
+    Acted::Played(Step { reply, when, voice })
+}
+
+/// Waits as `how` says and picks the voice: a step with its reply still to choose (0).
+fn wait(call: &mut Call, how: How) -> Acted {
+    use crate::engine::Phase;
     finish_reply(call);
     let timing = call.scenario().timing;
-    let (when, voice) = match manner {
-        Manner::ByTheBook | Manner::ShoutBack => {
-            call.advance_to_floor();
-            call.advance(1_000.min(timing.pause));
-            let voice = match manner {
-                Manner::ShoutBack => Voice::Firm,
-                _ if call.customer_is_loud() => Voice::Soft,
-                _ => Voice::Even,
-            };
-            (When::Pause, voice)
-        }
-        Manner::Interrupt | Manner::Hostile => {
-            let speaking = matches!(call.phase(), crate::engine::Phase::Speaking { .. });
-            if speaking {
+    let speaking = |call: &Call| match call.phase() {
+        Phase::Speaking { intensity, .. } => Some(intensity.is_loud()),
+        _ => None,
+    };
+    let in_the_pause = |call: &mut Call| {
+        call.advance_to_floor();
+        call.advance(1_000.min(timing.pause));
+        When::Pause
+    };
+    let when = match how.timing {
+        Timing::Pause => in_the_pause(call),
+        Timing::Interrupt => {
+            if speaking(call).is_some() {
                 call.advance(call.current_remaining() / 2);
-            }
-            // Interrupting alone keeps the voice by the book, to isolate that one mistake.
-            let voice = match manner {
-                Manner::Hostile => Voice::Firm,
-                _ if call.customer_is_loud() => Voice::Soft,
-                _ => Voice::Even,
-            };
-            // With nothing to interrupt at this beat, it is the same as answering at once.
-            let when = if speaking {
                 When::Interrupt
             } else {
+                // With nothing to interrupt at this beat, it is the same as answering at once.
                 When::AfterStart(0)
-            };
-            (when, voice)
+            }
         }
-        Manner::Slow => {
+        Timing::CutInWhenCalm => {
+            if speaking(call) == Some(false) && !call.is_mid_outburst() {
+                call.advance(call.current_remaining() / 2);
+                When::Interrupt
+            } else {
+                in_the_pause(call)
+            }
+        }
+        Timing::IntoOutburst => {
+            let start = call.now();
+            let mut skipped = false;
+            loop {
+                match speaking(call) {
+                    Some(true) => break,
+                    _ if call.is_over() || !call.can_reply() => return Acted::NotAMove,
+                    _ if matches!(call.phase(), Phase::Waiting { .. }) => {
+                        return Acted::NotAMove;
+                    }
+                    _ => {
+                        let remaining = call.current_remaining();
+                        if remaining == 0 {
+                            return Acted::NotAMove;
+                        }
+                        call.advance(remaining);
+                        skipped = true;
+                    }
+                }
+            }
+            call.advance(call.current_remaining() / 2);
+            if skipped {
+                When::AfterStart(call.now() - start)
+            } else {
+                When::Interrupt
+            }
+        }
+        Timing::JustUnderDeadAir => {
+            let wait = timing.dead_air.saturating_sub(100);
+            call.advance_to_floor();
+            call.advance(wait);
+            When::AfterStop(wait)
+        }
+        Timing::Late => {
             call.advance_to_floor();
             call.advance(timing.dead_air + 500);
-            (When::Late, Voice::Even)
+            When::Late
         }
     };
     if call.is_over() {
-        return None;
+        return Acted::Ended;
     }
-    call.respond(reply, voice).ok()?;
-    finish_reply(call);
-    Some(Step { reply, when, voice })
+    let loud = call.customer_is_loud();
+    let voice = match how.voice {
+        VoiceRule::ByTheBook if loud => Voice::Soft,
+        VoiceRule::ByTheBook | VoiceRule::Even => Voice::Even,
+        VoiceRule::Firm => Voice::Firm,
+        VoiceRule::FirmIfLoud if loud => Voice::Firm,
+        VoiceRule::FirmIfLoud => return Acted::NotAMove,
+    };
+    Acted::Played(Step {
+        reply: 0,
+        when,
+        voice,
+    })
 }

@@ -144,6 +144,16 @@ impl Catalogue {
                 }
             }
         }
+        if let Some(habit) = catalogue
+            .scoring
+            .habits
+            .iter()
+            .find(|h| !catalogue.index.contains_key(*h))
+        {
+            return Err(format!(
+                "guidance catalogue, scoring: the habit `{habit}` is not a rule in the catalogue"
+            ));
+        }
         if let Some(problem) = catalogue.scoring.problems().first() {
             return Err(format!("guidance catalogue, scoring: {problem}"));
         }

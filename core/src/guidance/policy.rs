@@ -20,8 +20,13 @@ pub struct Policy {
     /// And costs this many conduct points per unit of weight outright, so a mistake
     /// followed by a long recovery never outscores a clean call.
     pub broken_penalty: f64,
-    /// A core rule broken more often than this fails the call, whatever the points.
+    /// Core-rule breaks a passing call may have, counted over all four core rules together:
+    /// one slip is forgiven, a second one (the same rule again or another) fails the call.
     pub core_breaks_allowed: u16,
+    /// Rules judged as habits besides the core ones: broken more often than
+    /// `habit_breaks_allowed`, the call fails (slow answers and dead air, say).
+    pub habits: Vec<String>,
+    pub habit_breaks_allowed: u16,
     /// The lowest total for grades A, B, C and D; below D is F.
     pub grade_floors: GradeFloors,
     /// The pass mark of a case that sets none, by tier from tier 1; higher tiers use the last.
@@ -45,6 +50,7 @@ pub struct Points {
 pub struct OutcomeShares {
     pub resolved: f64,
     pub call_back: f64,
+    pub handover: f64,
     pub supervisor: f64,
     pub unresolved: f64,
     pub hung_up: f64,
@@ -56,6 +62,7 @@ impl OutcomeShares {
             EndingKind::Resolved => self.resolved,
             EndingKind::CallBack => self.call_back,
             EndingKind::Supervisor => self.supervisor,
+            EndingKind::Handover => self.handover,
             EndingKind::Unresolved => self.unresolved,
             EndingKind::HungUp => self.hung_up,
         }
@@ -126,6 +133,7 @@ impl Policy {
         let outcome: Vec<String> = [
             EndingKind::Resolved,
             EndingKind::CallBack,
+            EndingKind::Handover,
             EndingKind::Supervisor,
             EndingKind::Unresolved,
             EndingKind::HungUp,
@@ -142,9 +150,27 @@ impl Policy {
             .collect();
         let allowed = match self.core_breaks_allowed {
             0 => "no core rule was broken at all".to_string(),
-            1 => "no core rule was broken more than once\n(one slip is forgiven; right words said in a raised voice every time are not)"
+            1 => "the four core rules were broken at most once between them\n(one slip is forgiven; a second, of the same rule or another, is a habit)"
                 .to_string(),
-            n => format!("no core rule was broken more than {n} times"),
+            n => format!("the core rules were broken at most {n} times between them"),
+        };
+        let habits = if self.habits.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", and no habit rule ({}) was broken more than {} time{}",
+                self.habits
+                    .iter()
+                    .map(|h| format!("`{h}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                self.habit_breaks_allowed,
+                if self.habit_breaks_allowed == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            )
         };
         format!(
             "The score (0-100) has three parts, all shown in the debrief and by `play`:\n\
@@ -157,7 +183,7 @@ impl Policy {
              - **Mood, {m} points**: the customer's final anger and trust.\n\
              \n\
              A case is passed when the score reaches its pass mark, the call was resolved or a call-back\n\
-             agreed, **and** {allowed}.\n\
+             agreed, **and** {allowed}{habits}.\n\
              The debrief says which of these failed. Grades: A from {ga}, B from {gb}, C from {gc},\n\
              D from {gd}, F below.\n\
              \n\
@@ -185,6 +211,7 @@ fn short_label(kind: EndingKind) -> &'static str {
         EndingKind::Resolved => "resolved",
         EndingKind::CallBack => "call-back",
         EndingKind::Supervisor => "supervisor",
+        EndingKind::Handover => "prepared handover",
         EndingKind::Unresolved => "unresolved",
         EndingKind::HungUp => "hung up",
     }

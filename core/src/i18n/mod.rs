@@ -167,6 +167,7 @@ pub fn ending_kind_text(messages: &Messages, lang: Lang, kind: EndingKind) -> St
         EndingKind::Resolved => "ending-resolved",
         EndingKind::CallBack => "ending-call-back",
         EndingKind::Supervisor => "ending-supervisor",
+        EndingKind::Handover => "ending-handover",
         EndingKind::HungUp => "ending-hung-up",
         EndingKind::Unresolved => "ending-unresolved",
     };

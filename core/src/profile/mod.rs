@@ -60,6 +60,13 @@ pub struct CaseRecord {
     pub best_score: Option<u8>,
     pub best_grade: Option<Grade>,
     pub last_played: Option<String>,
+    /// Calls the trainee left before they ended: not attempts, and not failures.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub left: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl CaseRecord {
@@ -75,8 +82,11 @@ pub struct SessionSummary {
     pub score: u8,
     pub passed: bool,
     pub seed: u64,
-    /// The session's full record, relative to the profile's folder.
+    /// The session's full record, relative to the profile's folder (empty when none).
     pub file: String,
+    /// Left by the trainee before it ended: no score, not a failed attempt.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub left: bool,
 }
 
 /// A finished session as written for review: who, what, the whole transcript and score.
@@ -113,6 +123,24 @@ impl Profile {
         self.cases.get(id).is_some_and(CaseRecord::passed)
     }
 
+    /// Records a call the trainee left before it ended (not yet saved): kept in the history
+    /// as left, never as a failed attempt.
+    pub fn record_left(&mut self, scenario: &str, seed: u64) {
+        let when = now();
+        let case = self.cases.entry(scenario.to_string()).or_default();
+        case.left += 1;
+        case.last_played = Some(when.clone());
+        self.sessions.push(SessionSummary {
+            scenario: scenario.to_string(),
+            finished: when,
+            score: 0,
+            passed: false,
+            seed,
+            file: String::new(),
+            left: true,
+        });
+    }
+
     /// Records a finished call's result (not yet saved).
     pub fn record(&mut self, scenario: &str, score: &Score, seed: u64, file: String) {
         let when = now();
@@ -133,6 +161,7 @@ impl Profile {
             passed: score.passed,
             seed,
             file,
+            left: false,
         });
     }
 }

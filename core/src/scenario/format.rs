@@ -31,6 +31,9 @@ pub struct ScenarioFile {
     /// Scenario ids that must be passed before this one unlocks.
     #[serde(default)]
     pub requires: Vec<String>,
+    /// The rules this case teaches: breaking any of them fails the call, whatever the ending.
+    #[serde(default)]
+    pub lesson: Vec<Keyword>,
     pub customer: CustomerFile,
     /// The first beat; defaults to the first beat in the file.
     #[serde(default)]

@@ -21,6 +21,8 @@ pub struct Scenario {
     pub pass_mark: u8,
     /// Scenario ids that must be passed first.
     pub requires: Vec<String>,
+    /// The rules this case teaches: breaking any of them fails the call.
+    pub lesson: Vec<RuleId>,
     pub customer: Customer,
     pub start: BeatIx,
     pub beats: Vec<Beat>,

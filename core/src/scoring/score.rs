@@ -72,10 +72,23 @@ pub struct ScoreParts {
 /// Why a finished call did not pass: the first reason, in the order a trainee fixes them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NotPassed {
+    /// A rule the case names as its lesson was broken (by id): whatever the ending.
+    LessonBroken {
+        rule: String,
+    },
     /// Neither resolved nor a call-back agreed.
     NotSettled,
     /// A core rule (by id) was broken more often than a pass allows.
     CoreRuleRepeated {
+        rule: String,
+        times: usize,
+    },
+    /// Different core rules were broken, more times between them than a pass allows.
+    CoreRulesBroken {
+        rules: Vec<String>,
+    },
+    /// A habit rule (by id) was broken more often than a pass allows.
+    Habit {
         rule: String,
         times: usize,
     },
@@ -90,6 +103,10 @@ impl NotPassed {
     pub fn text(&self, messages: &Messages, lang: Lang, catalogue: &Catalogue) -> String {
         match self {
             NotPassed::NotSettled => messages.get(lang, "not-passed-not-settled"),
+            NotPassed::LessonBroken { rule } => {
+                let a = args(&[("rule", catalogue.rule_name(lang, rule).into())]);
+                messages.text(lang, "not-passed-lesson", Some(&a))
+            }
             NotPassed::CoreRuleRepeated { rule, times } => {
                 let a = args(&[
                     ("rule", catalogue.rule_name(lang, rule).into()),
@@ -97,6 +114,19 @@ impl NotPassed {
                     ("allowed", catalogue.scoring.core_breaks_allowed.into()),
                 ]);
                 messages.text(lang, "not-passed-core-rule", Some(&a))
+            }
+            NotPassed::CoreRulesBroken { rules } => {
+                let names: Vec<String> =
+                    rules.iter().map(|r| catalogue.rule_name(lang, r)).collect();
+                let a = args(&[("rules", names.join(", ").into())]);
+                messages.text(lang, "not-passed-core-rules", Some(&a))
+            }
+            NotPassed::Habit { rule, times } => {
+                let a = args(&[
+                    ("rule", catalogue.rule_name(lang, rule).into()),
+                    ("times", (*times).into()),
+                ]);
+                messages.text(lang, "not-passed-habit", Some(&a))
             }
             NotPassed::BelowPassMark { total, pass_mark } => {
                 let a = args(&[("total", (*total).into()), ("mark", (*pass_mark).into())]);
@@ -187,15 +217,48 @@ fn why_not_passed(
     pass_mark: u8,
     outcome: Option<EndingKind>,
     rules: &[(&crate::guidance::Rule, &RuleResult)],
+    lesson: &[String],
 ) -> Option<NotPassed> {
+    // The case's lesson first: the ending a trainee reached by breaking it teaches nothing.
+    if let Some((rule, _)) = rules
+        .iter()
+        .find(|(rule, result)| result.broken > 0 && lesson.contains(&rule.id))
+    {
+        return Some(NotPassed::LessonBroken {
+            rule: rule.id.clone(),
+        });
+    }
     if !outcome.is_some_and(EndingKind::settles) {
         return Some(NotPassed::NotSettled);
     }
+    let allowed = usize::from(policy.core_breaks_allowed);
     if let Some((rule, result)) = rules
         .iter()
-        .find(|(rule, result)| rule.core && result.broken > usize::from(policy.core_breaks_allowed))
+        .find(|(rule, result)| rule.core && result.broken > allowed)
     {
         return Some(NotPassed::CoreRuleRepeated {
+            rule: rule.id.clone(),
+            times: result.broken,
+        });
+    }
+    let core_broken: Vec<&(&crate::guidance::Rule, &RuleResult)> = rules
+        .iter()
+        .filter(|(rule, result)| rule.core && result.broken > 0)
+        .collect();
+    if core_broken.iter().map(|(_, r)| r.broken).sum::<usize>() > allowed {
+        return Some(NotPassed::CoreRulesBroken {
+            rules: core_broken
+                .iter()
+                .map(|(rule, _)| rule.id.clone())
+                .collect(),
+        });
+    }
+    let habit_allowed = usize::from(policy.habit_breaks_allowed);
+    if let Some((rule, result)) = rules
+        .iter()
+        .find(|(rule, result)| policy.habits.contains(&rule.id) && result.broken > habit_allowed)
+    {
+        return Some(NotPassed::Habit {
             rule: rule.id.clone(),
             times: result.broken,
         });
@@ -243,7 +306,14 @@ impl Score {
             })
             .collect();
         let paired: Vec<_> = catalogue.rules.iter().zip(&rules).collect();
-        let failed = why_not_passed(policy, total, scenario.pass_mark, kind, &paired);
+        let failed = why_not_passed(
+            policy,
+            total,
+            scenario.pass_mark,
+            kind,
+            &paired,
+            &scenario.lesson,
+        );
         Score {
             total,
             grade: Grade::of(total, &policy.grade_floors),

@@ -149,16 +149,24 @@ impl Tally {
             .map(|(i, _)| i)
     }
 
-    /// Breaks of each core rule, in catalogue order, capped one past what a pass allows:
-    /// all that decides pass or fail (the explorer merges paths on it).
+    /// Breaks of each core rule and each habit rule, in catalogue order, capped one past what
+    /// a pass allows: all that decides pass or fail (the explorer merges paths on it).
     pub fn core_breaks_capped(&self, catalogue: &Catalogue) -> Vec<u16> {
-        let cap = catalogue.scoring.core_breaks_allowed.saturating_add(1);
+        let policy = &catalogue.scoring;
         catalogue
             .rules
             .iter()
             .zip(&self.per_rule)
-            .filter(|(rule, _)| rule.core)
-            .map(|(_, [_, broken])| (*broken).min(cap))
+            .filter_map(|(rule, [_, broken])| {
+                let cap = if rule.core {
+                    policy.core_breaks_allowed
+                } else if policy.habits.contains(&rule.id) {
+                    policy.habit_breaks_allowed
+                } else {
+                    return None;
+                };
+                Some((*broken).min(cap.saturating_add(1)))
+            })
             .collect()
     }
 }

@@ -8,8 +8,11 @@ pub enum EndingKind {
     Resolved,
     /// Agreed to continue later at a set time: a good outcome when no agreement is possible now.
     CallBack,
-    /// The customer is handed to a supervisor.
+    /// The customer is handed to a supervisor: a cold transfer or a long hold.
     Supervisor,
+    /// A warm, prepared handover to a supervisor after the agent tried to help: the guidance
+    /// says never refuse the request, so this can pass.
+    Handover,
     /// The customer hung up (or walked away from the desk).
     HungUp,
     /// The call ended with nothing settled.
@@ -17,9 +20,10 @@ pub enum EndingKind {
 }
 
 impl EndingKind {
-    pub const ALL: [EndingKind; 5] = [
+    pub const ALL: [EndingKind; 6] = [
         EndingKind::Resolved,
         EndingKind::CallBack,
+        EndingKind::Handover,
         EndingKind::Supervisor,
         EndingKind::HungUp,
         EndingKind::Unresolved,
@@ -30,6 +34,7 @@ impl EndingKind {
             EndingKind::Resolved => "Resolved",
             EndingKind::CallBack => "CallBack",
             EndingKind::Supervisor => "Supervisor",
+            EndingKind::Handover => "Handover",
             EndingKind::HungUp => "HungUp",
             EndingKind::Unresolved => "Unresolved",
         }
@@ -40,10 +45,13 @@ impl EndingKind {
         crate::i18n::ending_kind_text(crate::i18n::Messages::plain(), crate::i18n::Lang::En, self)
     }
 
-    /// Resolved and call-back endings settle the call: only they can pass, and a customer
-    /// who gives up must never reach one.
+    /// Resolved, call-back and prepared-handover endings settle the call: only they can
+    /// pass, and a customer who gives up must never reach one.
     pub fn settles(self) -> bool {
-        matches!(self, EndingKind::Resolved | EndingKind::CallBack)
+        matches!(
+            self,
+            EndingKind::Resolved | EndingKind::CallBack | EndingKind::Handover
+        )
     }
 }
 

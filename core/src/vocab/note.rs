@@ -13,6 +13,8 @@ pub enum Note {
     SpokeInPause,
     MissedPause,
     AnsweredPromptly,
+    /// Answered a calm customer only after the pause, as the silence grew.
+    SlowAnswer,
     /// Talked over a customer explaining calmly.
     TalkedOver,
     AnsweredSoftly,
@@ -42,6 +44,7 @@ impl Note {
             Note::SpokeInPause => "note-spoke-in-pause",
             Note::MissedPause => "note-missed-pause",
             Note::AnsweredPromptly => "note-answered-promptly",
+            Note::SlowAnswer => "note-slow-answer",
             Note::TalkedOver => "note-talked-over",
             Note::AnsweredSoftly => "note-answered-softly",
             Note::RaisedVoice => "note-raised-voice",

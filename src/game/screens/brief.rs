@@ -47,7 +47,9 @@ fn past_attempts(locale: &Locale, trainee: Option<&Trainee>, scenario_id: &str) 
                 ),
                 _ => s.finished.clone(),
             };
-            let id = if s.passed {
+            let id = if s.left {
+                "brief-attempt-left"
+            } else if s.passed {
                 "brief-attempt-passed"
             } else {
                 "brief-attempt-not-passed"

@@ -8,7 +8,6 @@
 //! `measured: Play`.
 
 pub(super) mod dead_air;
-mod heard;
 mod pause;
 mod prompt;
 mod vent;
@@ -26,7 +25,10 @@ pub(super) struct Said<'r> {
     pub voice: Voice,
     /// The beat has had a loud line, or the customer is mid-outburst now.
     pub outburst: bool,
-    /// The customer's last line was loud.
+    /// The beat has had a loud line of the scenario's own (not the customer's answer to
+    /// being cut off): letting them finish that earns credit, waiting out a retort does not.
+    pub vented: bool,
+    /// The customer has raised their voice in this exchange (any line of the beat so far).
     pub customer_loud: bool,
     /// The reply itself, for the rules it names.
     pub reply: &'r Reply,
@@ -76,6 +78,22 @@ impl Judgement {
         }
     }
 
+    /// No verdict, only a consequence (the customer rising to a raised voice).
+    fn unjudged(then: Aftermath) -> Judgement {
+        Judgement {
+            rule: "",
+            verdict: Verdict::Followed,
+            note: Note::WhatYouSaid,
+            source: MomentSource::Voice,
+            then,
+        }
+    }
+
+    /// Whether this is a verdict on a rule (not only a consequence).
+    pub fn judges(&self) -> bool {
+        !self.rule.is_empty()
+    }
+
     fn then(self, then: Aftermath) -> Judgement {
         Judgement { then, ..self }
     }
@@ -88,13 +106,7 @@ pub(super) struct OnReply {
 }
 
 /// In the order their verdicts are given.
-pub(super) const ON_REPLY: [OnReply; 5] = [
-    vent::RULE,
-    heard::RULE,
-    pause::RULE,
-    prompt::RULE,
-    voice::RULE,
-];
+pub(super) const ON_REPLY: [OnReply; 4] = [vent::RULE, pause::RULE, prompt::RULE, voice::RULE];
 
 /// Every rule judged from play, by id.
 pub fn rules() -> impl Iterator<Item = &'static str> {

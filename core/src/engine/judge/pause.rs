@@ -16,7 +16,9 @@ fn judge(said: &Said<'_>) -> Vec<Judgement> {
         return Vec::new();
     }
     match said.timing {
-        ReplyTiming::InThePause => vec![Judgement::new(
+        // Credit for the pause after their own venting, not after their answer to being cut
+        // off (a trainee must not earn it by interrupting first).
+        ReplyTiming::InThePause if said.vented => vec![Judgement::new(
             ANSWER_IN_THE_PAUSE,
             Verdict::Followed,
             Note::SpokeInPause,
@@ -28,6 +30,6 @@ fn judge(said: &Said<'_>) -> Vec<Judgement> {
             Note::MissedPause,
             Timing,
         )],
-        ReplyTiming::Interrupting | ReplyTiming::Prompt => Vec::new(),
+        ReplyTiming::InThePause | ReplyTiming::Interrupting | ReplyTiming::Prompt => Vec::new(),
     }
 }

@@ -14,14 +14,24 @@ pub(in crate::engine) const RULE: OnReply = OnReply {
 };
 
 fn judge(said: &Said<'_>) -> Vec<Judgement> {
-    let prompt = matches!(said.timing, ReplyTiming::InThePause | ReplyTiming::Prompt);
-    if said.outburst || !prompt || said.names(NO_DEAD_AIR) {
+    if said.outburst || said.names(NO_DEAD_AIR) {
         return Vec::new();
     }
-    vec![Judgement::new(
-        NO_DEAD_AIR,
-        Verdict::Followed,
-        Note::AnsweredPromptly,
-        Timing,
-    )]
+    match said.timing {
+        ReplyTiming::InThePause | ReplyTiming::Prompt => vec![Judgement::new(
+            NO_DEAD_AIR,
+            Verdict::Followed,
+            Note::AnsweredPromptly,
+            Timing,
+        )],
+        // Waiting until just before the silence counts as dead air is still leaving them
+        // waiting: a slow answer is a broken moment, and a habit of them fails the call.
+        ReplyTiming::Slow => vec![Judgement::new(
+            NO_DEAD_AIR,
+            Verdict::Broken,
+            Note::SlowAnswer,
+            Timing,
+        )],
+        ReplyTiming::Interrupting | ReplyTiming::Late => Vec::new(),
+    }
 }

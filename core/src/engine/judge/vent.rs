@@ -1,5 +1,7 @@
-//! Don't interrupt a venting customer (core): a reply while the beat's outburst goes on is
-//! an interruption; one after it is letting them finish.
+//! Don't interrupt (core): a reply while the customer is still talking is an interruption,
+//! whether they are venting (cutting into an outburst) or explaining calmly (talking over
+//! them); either way they answer it and finish what they were saying. A reply after an
+//! outburst is letting them finish.
 
 use super::{Aftermath, Judgement, OnReply, Said};
 use crate::engine::events::ReplyTiming;
@@ -13,17 +15,26 @@ pub(in crate::engine) const RULE: OnReply = OnReply {
 };
 
 fn judge(said: &Said<'_>) -> Vec<Judgement> {
-    if !said.outburst {
+    let interrupting = said.timing == ReplyTiming::Interrupting;
+    if interrupting {
+        // A customer who is explaining is interrupted as surely as one who is shouting: the
+        // trainee's words for the rule are "don't interrupt", not "don't interrupt a shout".
+        let note = if said.outburst {
+            Note::CutIn
+        } else {
+            Note::TalkedOver
+        };
+        return vec![
+            Judgement::new(LET_THEM_VENT, Verdict::Broken, note, Timing).then(Aftermath::Retort),
+        ];
+    }
+    if !said.vented {
         return Vec::new();
     }
-    vec![if said.timing == ReplyTiming::Interrupting {
-        Judgement::new(LET_THEM_VENT, Verdict::Broken, Note::CutIn, Timing).then(Aftermath::Retort)
-    } else {
-        Judgement::new(
-            LET_THEM_VENT,
-            Verdict::Followed,
-            Note::LetThemFinish,
-            Timing,
-        )
-    }]
+    vec![Judgement::new(
+        LET_THEM_VENT,
+        Verdict::Followed,
+        Note::LetThemFinish,
+        Timing,
+    )]
 }

@@ -22,7 +22,12 @@ pub(in crate::engine) const RULE: OnReply = OnReply {
 
 fn judge(said: &Said<'_>) -> Vec<Judgement> {
     if !said.customer_loud {
-        return Vec::new();
+        // A raised voice to a calm customer is not judged, but they rise to meet it.
+        return if said.voice == Voice::Firm {
+            vec![Judgement::unjudged(Aftermath::Heats)]
+        } else {
+            Vec::new()
+        };
     }
     match said.voice {
         Voice::Soft => vec![

@@ -29,6 +29,8 @@ pub(super) struct Checker<'a> {
     pub(super) root: Option<&'a Node>,
     pub(super) catalogue: &'a Catalogue,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// The call's dead-air limit once `timing` is read: no written pause may reach it.
+    pub(super) dead_air: Option<Millis>,
 }
 
 impl<'a> Checker<'a> {
@@ -37,6 +39,7 @@ impl<'a> Checker<'a> {
             root,
             catalogue,
             diagnostics: Vec::new(),
+            dead_air: None,
         }
     }
 

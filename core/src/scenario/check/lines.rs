@@ -52,6 +52,25 @@ impl Checker<'_> {
                 .label("seconds of silence")
                 .help("write a pause between 0.5 and 30 seconds, such as Pause(2.5)"),
             );
+        } else if let Some(limit) = self
+            .dead_air
+            .filter(|&limit| seconds_to_ms(seconds) >= limit)
+        {
+            // A written silence as long as dead air would be the customer waiting on the
+            // trainee, and a reply deep into it would still count as "in the pause".
+            let span = self.payload_at(path);
+            self.push(
+                Diagnostic::error(
+                    Code::OutOfRange,
+                    format!(
+                        "a pause of {seconds} seconds is as long as this call's dead-air limit ({} s)",
+                        limit / 1000
+                    ),
+                    span,
+                )
+                .label("longer than a pause can be")
+                .help("shorten the pause, or raise `timing: (dead_air: ...)` if this call really allows longer silences"),
+            );
         } else if let Some(at_start) = edge {
             let span = self.at(path);
             self.push(

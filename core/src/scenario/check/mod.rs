@@ -26,6 +26,7 @@ use super::locate::Node;
 use super::model::Scenario;
 use crate::guidance::Catalogue;
 use checker::Checker;
+use checker::Step::Field;
 use names::Names;
 
 /// Checks a parsed scenario file. Returns the playable scenario when there are no errors,
@@ -46,6 +47,8 @@ pub fn compile(
     let pass_mark = header::pass_mark(&mut c, file, tier);
     // Only the scenario itself here; other files' ids are checked by `load`.
     header::requires(&mut c, file);
+    // The lesson names rules, which the catalogue knows; nothing else depends on it.
+    let lesson = c.lesson(&file.lesson, &[Field("lesson")]);
     // Ids before anything that links: every `next` below is looked up in them.
     names::unique_ids(&mut c, file);
     names::not_empty(&mut c, file);
@@ -55,6 +58,7 @@ pub fn compile(
     let customer = customer::customer(&mut c, file, &names, &endings);
     // Timing here, after the customer, keeps the order reports have always had.
     let timing = header::timing(&mut c, file, channel);
+    c.dead_air = Some(timing.dead_air);
     // Beats once every name a `next` may use is known.
     let beats = beats::beats(&mut c, file, &names);
     // The start after the beats: without any, there is nowhere to start.
@@ -77,6 +81,7 @@ pub fn compile(
         language: file.language.clone(),
         pass_mark,
         requires: file.requires.clone(),
+        lesson,
         customer,
         start,
         beats,

@@ -53,6 +53,32 @@ impl Checker<'_> {
 
     /// A reply's `follows` or `breaks`: known rule ids, each once, none also in `other`
     /// (the reply's `follows`, when checking its `breaks`).
+    /// The case's lesson: rule ids, each once. Rules judged from play are welcome here (a
+    /// case can be about lowering your voice).
+    pub(super) fn lesson(&mut self, list: &[Keyword], path: &[Step]) -> Vec<String> {
+        let mut rules: Vec<String> = Vec::new();
+        for (i, keyword) in list.iter().enumerate() {
+            let item = join(path, &[Item(i)]);
+            if !self.check_rule(keyword, &item) {
+                continue;
+            }
+            if rules.contains(&keyword.0) {
+                let span = self.at(&item);
+                self.push(
+                    Diagnostic::warning(
+                        Code::RepeatedRule,
+                        format!("`{}` is listed twice", keyword.0),
+                        span,
+                    )
+                    .label("already listed"),
+                );
+            } else {
+                rules.push(keyword.0.clone());
+            }
+        }
+        rules
+    }
+
     pub(super) fn rule_list(
         &mut self,
         list: &[Keyword],

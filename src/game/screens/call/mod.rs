@@ -15,7 +15,7 @@ use htl_core::engine::{Call, Event, Voice};
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
-use crate::game::session::{CurrentCase, LiveCall, Trainee, finish, next_seed};
+use crate::game::session::{CurrentCase, LiveCall, Trainee, TraineeNotice, finish, next_seed};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
 use crate::game::theme::widgets;
@@ -41,6 +41,8 @@ struct CallView {
     card_order: Vec<usize>,
     bubbles: usize,
     ended_for: f32,
+    /// The ended call's result is saved (once, as soon as it ends).
+    recorded: bool,
 }
 
 /// The engine's events not yet shown, taken once a frame for the conversation and the
@@ -63,6 +65,8 @@ pub(super) fn plugin(app: &mut App) {
             (
                 shortcuts,
                 handle,
+                leave_early,
+                redraw_as_needed,
                 drive,
                 take_fresh_events,
                 conversation::show_lines,
@@ -144,6 +148,7 @@ fn shortcuts(
     keys: Option<Res<ButtonInput<KeyCode>>>,
     voice: Res<ChosenVoice>,
     view: Res<CallView>,
+    live: Res<LiveCall>,
     mut commands: MessageWriter<UiCommand>,
 ) {
     let Some(keys) = keys else { return };
@@ -179,9 +184,13 @@ fn shortcuts(
     if keys.just_pressed(KeyCode::ArrowRight) {
         commands.write(UiCommand(UiAction::Voice(cycle(1))));
     }
-    // Not Space: Space presses whichever button has keyboard focus.
-    if keys.just_pressed(KeyCode::KeyP) {
+    // Not Space: Space presses whichever button has keyboard focus. Esc pauses too: the
+    // pause overlay is where the call can be left.
+    if keys.any_just_pressed([KeyCode::KeyP, KeyCode::Escape]) {
         commands.write(UiCommand(UiAction::TogglePause));
+    }
+    if keys.just_pressed(KeyCode::KeyL) && live.call.is_paused() {
+        commands.write(UiCommand(UiAction::LeaveCall));
     }
 }
 
@@ -228,6 +237,58 @@ fn handle(
     }
 }
 
+/// The trainee leaves the call from the pause overlay: it goes into their history as left,
+/// not as a failed attempt, and the case list shows again.
+fn leave_early(
+    mut requests: MessageReader<UiCommand>,
+    live: Res<LiveCall>,
+    trainee: Option<ResMut<Trainee>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if !requests
+        .read()
+        .any(|UiCommand(a)| *a == UiAction::LeaveCall)
+    {
+        return;
+    }
+    // Only a paused call is left (the button is on the pause overlay); an ended one is
+    // already recorded and goes to its debrief.
+    if !live.call.is_paused() || live.call.is_over() {
+        return;
+    }
+    if let Some(mut trainee) = trainee {
+        let (id, seed) = (live.call.scenario().id.clone(), live.call.seed());
+        trainee.profile.record_left(&id, seed);
+        if !trainee.guest
+            && let Err(e) = trainee.store.save(&trainee.profile)
+        {
+            trainee.notice = Some(TraineeNotice::SaveFailed(e.to_string()));
+        }
+    }
+    next.set(Screen::Select);
+}
+
+/// Paused, nothing on screen moves: the window redraws on input only, like the menus,
+/// instead of burning a core on an unchanging screen; resumed, every frame again.
+fn redraw_as_needed(
+    live: Res<LiveCall>,
+    mut was_paused: Local<bool>,
+    winit: Option<ResMut<WinitSettings>>,
+) {
+    let paused = live.call.is_paused();
+    if paused == *was_paused {
+        return;
+    }
+    *was_paused = paused;
+    if let Some(mut winit) = winit {
+        *winit = if paused {
+            crate::game::menu_redraw()
+        } else {
+            WinitSettings::game()
+        };
+    }
+}
+
 /// Gives the engine the frame's time. It counts whole milliseconds; the rest carries over.
 fn drive(time: Res<Time>, mut live: ResMut<LiveCall>) {
     if live.call.is_paused() || live.call.is_over() {
@@ -246,7 +307,8 @@ fn take_fresh_events(mut live: ResMut<LiveCall>, mut fresh: ResMut<FreshEvents>)
     live.shown = live.call.events().len();
 }
 
-/// After the ending has been on screen a moment, save the result and show the debrief.
+/// The moment the call ends, save the result (a game closed during the ending loses
+/// nothing); after the ending has been on screen a moment, show the debrief.
 fn end_when_over(
     mut commands: Commands,
     time: Res<Time>,
@@ -259,12 +321,16 @@ fn end_when_over(
     if !live.call.is_over() {
         return;
     }
+    if !view.recorded {
+        view.recorded = true;
+        if let Some(mut trainee) = trainee {
+            let finished = finish(live.call.clone(), &mut trainee, &cases);
+            commands.insert_resource(finished);
+        }
+    }
     view.ended_for += time.delta_secs();
     if view.ended_for < ENDING_HOLD_SECS {
         return;
     }
-    let Some(mut trainee) = trainee else { return };
-    let finished = finish(live.call.clone(), &mut trainee, &cases);
-    commands.insert_resource(finished);
     next.set(Screen::Debrief);
 }

@@ -82,13 +82,31 @@ pub(super) fn pause_overlay(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
             display: Display::None,
             ..default()
         },
-        BackgroundColor(Color::srgba(0.0, 0.0, 0.0, 0.75)),
+        // Opaque: the pause is for real-life interruptions, not for reading the cards with
+        // the clock stopped.
+        BackgroundColor(palette::BACKGROUND),
         children![
             widgets::bold(fonts, locale.t("call-paused"), size::TITLE, palette::TEXT),
-            // The overlay covers the Pause button, so it brings its own way back.
+            // The overlay covers the Pause button, so it brings its own way back, and the
+            // way out of the call: pausing first makes leaving a deliberate second step.
             (
-                widgets::button(fonts, locale.t("call-resume"), UiAction::TogglePause),
-                ResumeButton,
+                Node {
+                    column_gap: px(12),
+                    ..default()
+                },
+                children![
+                    (
+                        widgets::button(fonts, locale.t("call-resume"), UiAction::TogglePause),
+                        ResumeButton,
+                    ),
+                    widgets::button(fonts, locale.t("call-leave"), UiAction::LeaveCall),
+                ],
+            ),
+            widgets::text(
+                fonts,
+                locale.t("call-leave-note"),
+                size::SMALL,
+                palette::TEXT_DIM
             ),
         ],
     )

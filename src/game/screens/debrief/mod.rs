@@ -6,8 +6,8 @@ mod checklist;
 mod summary;
 mod transcript;
 
-use bevy::input_focus::AutoFocus;
 use bevy::input_focus::tab_navigation::TabGroup;
+use bevy::input_focus::{AutoFocus, FocusCause, InputFocus};
 use bevy::prelude::*;
 
 use crate::game::Screen;
@@ -28,14 +28,33 @@ pub use transcript::BetterReplyNote;
 #[derive(Component)]
 pub struct DebriefBody;
 
+/// The "Next case" button, where the keyboard starts after a pass.
+#[derive(Component)]
+pub struct NextCaseButton;
+
+/// After a pass the next step is the next case, so Enter goes there; after a fail, Retry
+/// (which has the focus on arrival) is.
+fn focus_next_after_a_pass(
+    finished: Res<Finished>,
+    next: Query<Entity, With<NextCaseButton>>,
+    focus: Option<ResMut<InputFocus>>,
+) {
+    if let (true, Ok(button), Some(mut focus)) = (finished.score.passed, next.single(), focus) {
+        focus.set(button, FocusCause::Navigated);
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Debrief), spawn)
-        .add_systems(
-            Update,
-            (shortcuts, handle)
-                .chain()
-                .run_if(in_state(Screen::Debrief)),
-        );
+    app.add_systems(
+        OnEnter(Screen::Debrief),
+        (spawn, focus_next_after_a_pass).chain(),
+    )
+    .add_systems(
+        Update,
+        (shortcuts, handle)
+            .chain()
+            .run_if(in_state(Screen::Debrief)),
+    );
 }
 
 fn spawn(
@@ -90,8 +109,12 @@ fn spawn(
             ),
         ],
     );
-    let next =
-        next_exists.then(|| widgets::button(&fonts, locale.t("debrief-next"), UiAction::NextCase));
+    let next = next_exists.then(|| {
+        (
+            widgets::button(&fonts, locale.t("debrief-next"), UiAction::NextCase),
+            NextCaseButton,
+        )
+    });
     let actions = (
         Node {
             column_gap: px(12),
