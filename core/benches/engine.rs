@@ -9,7 +9,10 @@ use htl_core::engine::script::{Step, When, finish_reply, perform};
 use htl_core::engine::{Call, Voice};
 use htl_core::explore::explore;
 use htl_core::guidance::Catalogue;
-use htl_core::scenario::load_paths;
+use htl_core::scenario::{load_bytes, load_paths};
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut last = None;
@@ -35,6 +38,30 @@ fn main() {
         per_load.as_secs_f64() * 1e3
     );
 
+    // One file checked on its own in a folder of 1,000: its siblings are scanned for their
+    // ids only, not parsed.
+    let big = tempfile::tempdir().expect("a temporary folder");
+    let model = std::fs::read_to_string(dir.join("t1_missing_parcel.ron")).expect("a case");
+    for i in 0..1000 {
+        let text = model.replacen(
+            "id: \"missing_parcel\"",
+            &format!("id: \"generated_{i:04}\""),
+            1,
+        );
+        std::fs::write(big.path().join(format!("case_{i:04}.ron")), text).expect("write");
+    }
+    let one = big.path().join("case_0500.ron");
+    let (per_one, checked) = time(10, || {
+        load_paths(std::slice::from_ref(&one), &catalogue).expect("the file")
+    });
+    assert_eq!(checked.errors(), 0);
+    let (per_alone, _) = time(10, || htl_core::scenario::load_file(&one, &catalogue));
+    println!(
+        "check one file in a folder of 1,000: {:.2} ms (the file alone: {:.2} ms)",
+        per_one.as_secs_f64() * 1e3,
+        per_alone.as_secs_f64() * 1e3
+    );
+
     let (per_explore, reports) = time(5, || {
         library
             .scenarios
@@ -56,6 +83,25 @@ fn main() {
             r.micros as f64 / 1e3
         );
     }
+
+    // A generated 200-beat case: far past the budget, so a partial search, bounded.
+    let text = common::long_scenario("long_call", 200);
+    let long = load_bytes(
+        std::path::Path::new("long_call.ron"),
+        text.as_bytes(),
+        &catalogue,
+    )
+    .scenario
+    .expect("the generated case loads");
+    let (per_long, r) = time(3, || explore(&long, &catalogue, 1));
+    println!(
+        "explore a generated 200-beat case: {} states of at least {} (partial: {}), table at most {:.1} MiB: {:.0} ms",
+        r.states,
+        r.states_at_least,
+        r.partial,
+        r.peak_bytes as f64 / (1024.0 * 1024.0),
+        per_long.as_secs_f64() * 1e3
+    );
 
     // Whole calls played by the book through the engine, transcript kept.
     let catalogue = Arc::new(catalogue);

@@ -495,3 +495,186 @@ fn a_named_pipe_is_refused_not_waited_on() {
     assert_eq!(code, EXIT_PROBLEMS);
     assert!(out.contains("not a regular file"), "{out}");
 }
+
+#[test]
+fn checking_one_file_finds_an_id_a_sibling_already_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_scenario(dir.path(), "t1_missing_parcel.ron", "parcel.ron", |t| t);
+    // A new case started from a copy, its id not yet changed.
+    copy_scenario(dir.path(), "t1_wrong_item.ron", "new_case.ron", |t| {
+        t.replacen("id: \"wrong_item\"", "id: \"missing_parcel\"", 1)
+    });
+    let one = dir.path().join("new_case.ron");
+    let (code, out, _) = check(&[one.to_str().unwrap()]);
+    assert_eq!(code, EXIT_PROBLEMS, "{out}");
+    assert!(out.contains("duplicate-id"), "{out}");
+    assert!(out.contains("parcel.ron has the same id"), "{out}");
+    assert!(out.contains("checked 1 file:"), "{out}");
+    // Both files named: each checked in full, the duplicate reported once.
+    let other = dir.path().join("parcel.ron");
+    let (_, out, _) = check(&[one.to_str().unwrap(), other.to_str().unwrap()]);
+    assert_eq!(out.matches("duplicate-id").count(), 1, "{out}");
+}
+
+#[test]
+fn requires_is_checked_in_a_file_with_other_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    // An unknown tier (an error) and a prerequisite with a typo: both reported at once.
+    copy_scenario(dir.path(), "t1_wrong_item.ron", "a.ron", |t| {
+        t.replacen(
+            "tier: 1,",
+            "tier: 7,\n    requires: [\"mising_parcel\"],",
+            1,
+        )
+    });
+    copy_scenario(dir.path(), "t1_missing_parcel.ron", "b.ron", |t| t);
+    let library = load_paths(&[dir.path().to_path_buf()], &Catalogue::builtin()).unwrap();
+    assert_eq!(
+        codes_of(&library, "a.ron"),
+        ["unknown-tier", "unknown-scenario"]
+    );
+
+    // A circle between two files, one of which has another error: both ends say so.
+    let dir = tempfile::tempdir().unwrap();
+    copy_scenario(dir.path(), "t1_missing_parcel.ron", "a.ron", |t| {
+        t.replacen("tier: 1,", "tier: 1,\n    requires: [\"wrong_item\"],", 1)
+            .replacen("title: \"The parcel that never came\"", "title: \"\"", 1)
+    });
+    copy_scenario(dir.path(), "t1_wrong_item.ron", "b.ron", |t| {
+        t.replacen(
+            "tier: 1,",
+            "tier: 1,\n    requires: [\"missing_parcel\"],",
+            1,
+        )
+    });
+    let library = load_paths(&[dir.path().to_path_buf()], &Catalogue::builtin()).unwrap();
+    assert_eq!(
+        codes_of(&library, "a.ron"),
+        ["empty-text", "requires-cycle"]
+    );
+    assert_eq!(codes_of(&library, "b.ron"), ["requires-cycle"]);
+}
+
+#[test]
+fn requires_naming_a_sibling_with_a_syntax_error_says_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    // The parcel case with a missing comma: it does not parse, but its id is right there.
+    copy_scenario(dir.path(), "t1_missing_parcel.ron", "parcel.ron", |t| {
+        t.replacen("tier: 1,", "tier: 1", 1)
+    });
+    copy_scenario(dir.path(), "t1_wrong_item.ron", "wrong.ron", |t| {
+        t.replacen(
+            "tier: 1,",
+            "tier: 1,\n    requires: [\"missing_parcel\"],",
+            1,
+        )
+    });
+    let library = load_paths(&[dir.path().to_path_buf()], &Catalogue::builtin()).unwrap();
+    assert_eq!(codes_of(&library, "parcel.ron"), ["syntax"]);
+    let report = library
+        .reports
+        .iter()
+        .find(|r| r.path.ends_with("wrong.ron"))
+        .unwrap();
+    let messages: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains("\"missing_parcel\" is in")
+            && messages[0].contains("parcel.ron, which has errors: fix it first"),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn the_id_scan_finds_the_scenario_id_and_nothing_else() {
+    use htl_core::scenario::load::scan_id;
+    assert_eq!(
+        scan_id("// id: \"no\"\nScenario(\n  title: \"id: x\", /* id: \"c\" */ id: \"yes\","),
+        Some("yes".into())
+    );
+    assert_eq!(
+        scan_id("Scenario(beats: {\"b\": (id: \"inner\")}, id : \"top\" "),
+        Some("top".into())
+    );
+    assert_eq!(scan_id("Scenario(tier: 1, ids: \"x\")"), None);
+    assert_eq!(scan_id("Scenario(id: \"\")"), None);
+}
+
+#[test]
+fn folders_are_read_with_their_sub_folders_and_what_is_skipped_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("tier1")).unwrap();
+    std::fs::create_dir_all(root.join("arabic/gulf")).unwrap();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    copy_scenario(root, "t1_missing_parcel.ron", "parcel.ron", |t| t);
+    copy_scenario(
+        &root.join("tier1"),
+        "t1_wrong_item.ron",
+        "WRONG_ITEM.RON",
+        |t| t,
+    );
+    copy_scenario(
+        &root.join("arabic/gulf"),
+        "ar_t1_no_callback.ron",
+        "no_callback.ron",
+        |t| t,
+    );
+    // Looks like scenarios, under other names: said.
+    copy_scenario(root, "t1_double_charge.ron", "double_charge.ron.bak", |t| t);
+    copy_scenario(root, "t1_long_hold.ron", "long_hold.txt", |t| t);
+    // Not scenarios, or hidden: passed over without a word.
+    std::fs::write(root.join("README.md"), "Our cases.\n").unwrap();
+    copy_scenario(&root.join(".git"), "t1_long_hold.ron", "stash.ron", |t| t);
+    #[cfg(unix)]
+    {
+        // A folder link back to the top: read once, the loop said.
+        std::os::unix::fs::symlink(root, root.join("tier1/back_to_top")).unwrap();
+        std::os::unix::fs::symlink(root.join("a.ron"), root.join("b.ron")).unwrap();
+        std::os::unix::fs::symlink(root.join("b.ron"), root.join("a.ron")).unwrap();
+    }
+    let library = load_paths(&[root.to_path_buf()], &Catalogue::builtin()).unwrap();
+    let mut ids: Vec<&str> = library.scenarios.iter().map(|s| s.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["ar_no_callback", "missing_parcel", "wrong_item"]);
+    assert_eq!(library.errors(), 0);
+    let skipped = library.skipped.join("\n");
+    assert!(
+        skipped.contains("double_charge.ron.bak: not a .ron file"),
+        "{skipped}"
+    );
+    assert!(
+        skipped.contains("long_hold.txt: not a .ron file"),
+        "{skipped}"
+    );
+    assert!(!skipped.contains("README"), "{skipped}");
+    assert!(!skipped.contains(".git"), "{skipped}");
+    #[cfg(unix)]
+    {
+        assert!(
+            skipped.contains("back_to_top: a folder link that loops back to"),
+            "{skipped}"
+        );
+        assert!(
+            skipped.contains("a.ron: a link that loops or leads nowhere"),
+            "{skipped}"
+        );
+        assert_eq!(library.skipped.len(), 5, "{skipped}");
+    }
+
+    // `check` says so on stderr, and a link loop named directly is not "no such file".
+    let (code, out, err) = check(&[root.to_str().unwrap()]);
+    assert_eq!(code, EXIT_OK, "{out}{err}");
+    assert!(out.contains("checked 3 files"), "{out}");
+    assert!(err.contains("note: skipped"), "{err}");
+    #[cfg(unix)]
+    {
+        let (code, _, err) = check(&[root.join("a.ron").to_str().unwrap()]);
+        assert_eq!(code, EXIT_USAGE);
+        assert!(err.contains("a link that loops or leads nowhere"), "{err}");
+    }
+}

@@ -574,6 +574,94 @@ fn play_prints_the_call_and_its_score_but_does_not_score_a_mistyped_script() {
 }
 
 #[test]
+fn a_200_beat_case_is_explored_within_the_budget_and_claims_nothing_it_did_not_prove() {
+    use htl_core::explore::{Budget, PATH_CAP, explore_with};
+    let text = common::long_scenario("long_call", 200);
+    let catalogue = Catalogue::builtin();
+    let loaded = htl_core::scenario::load_bytes(
+        std::path::Path::new("long_call.ron"),
+        text.as_bytes(),
+        &catalogue,
+    );
+    let errors: Vec<_> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == htl_core::scenario::Severity::Error)
+        .map(|d| d.message.clone())
+        .collect();
+    let scenario = loaded.scenario.unwrap_or_else(|| panic!("{errors:?}"));
+    let mut calls = 0;
+    let started = std::time::Instant::now();
+    let r = explore_with(&scenario, &catalogue, 1, Budget::DEFAULT, &mut |p| {
+        calls += 1;
+        assert!(p.bytes <= Budget::DEFAULT.bytes + (1 << 20));
+    });
+    let took = started.elapsed();
+    assert!(r.partial, "a 200-beat case should outgrow the budget");
+    assert!(r.states <= Budget::DEFAULT.states, "{} states", r.states);
+    assert!(r.states_at_least > r.states);
+    assert!(
+        r.peak_bytes <= Budget::DEFAULT.bytes + (1 << 20),
+        "{}",
+        r.peak_bytes
+    );
+    assert!(calls > 0, "a long search reports progress");
+    assert!(!r.paths_exact);
+    assert!(r.paths <= PATH_CAP);
+    // Nothing negative is claimed from a partial search.
+    assert!(r.beats_never_entered.is_empty());
+    assert!(r.never_worth_choosing.is_empty());
+    assert!(r.rules_not_exercised.is_empty());
+    // The adversarial trainees are searched within the same budget, and say when theirs ran
+    // out.
+    assert_eq!(r.adversaries.len(), htl_core::explore::Adversary::ALL.len());
+    assert!(r.adversaries.iter().any(|a| a.partial));
+    eprintln!(
+        "200 beats: {} states of at least {}, {} paths, {:.1} MiB, {:?}, {} beats not reached",
+        r.states,
+        r.states_at_least,
+        r.paths,
+        r.peak_bytes as f64 / 1048576.0,
+        took,
+        r.beats_not_reached
+    );
+    // The text says so.
+    let mut out = Vec::new();
+    htl_core::cli::write_explore_report(&mut out, &r).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("partial: explored"), "{out}");
+    assert!(!out.contains("beats no path enters"), "{out}");
+    assert!(!out.contains("(never)"), "{out}");
+    assert!(!out.contains("18446744073709551615"), "{out}");
+    assert!(out.contains("adversaries ("), "{out}");
+    assert!(out.contains("best found "), "{out}");
+}
+
+#[test]
+fn the_explorers_byte_budget_bounds_its_table_of_states() {
+    use htl_core::explore::{Budget, explore_with};
+    let text = common::long_scenario("long_call", 200);
+    let catalogue = Catalogue::builtin();
+    let scenario = htl_core::scenario::load_bytes(
+        std::path::Path::new("long_call.ron"),
+        text.as_bytes(),
+        &catalogue,
+    )
+    .scenario
+    .expect("the generated case loads");
+    let budget = Budget {
+        states: usize::MAX,
+        bytes: 2 * 1024 * 1024,
+    };
+    let r = explore_with(&scenario, &catalogue, 1, budget, &mut |_| {});
+    assert!(r.partial);
+    assert!(r.peak_bytes <= budget.bytes, "{}", r.peak_bytes);
+    assert!(r.states_at_least > r.states);
+    assert!(r.beats_never_entered.is_empty());
+}
+
+#[test]
 fn a_customer_at_the_front_desk_is_not_asked_whether_they_are_still_on_the_line() {
     let (library, catalogue) = library();
     let desk = library.get("broken_on_arrival").unwrap();

@@ -43,11 +43,13 @@ pub(super) fn run(
         .cloned()
         .partition(|p| std::fs::metadata(p).is_ok());
     for path in &missing {
-        writeln!(
-            err,
-            "error: cannot read {}: there is no such file or folder",
-            path.display()
-        )?;
+        // A link that loops (or leads nowhere) exists, but cannot be followed.
+        let why = if std::fs::symlink_metadata(path).is_ok() {
+            "it is a link that loops or leads nowhere"
+        } else {
+            "there is no such file or folder"
+        };
+        writeln!(err, "error: cannot read {}: {why}", path.display())?;
     }
     if !missing.is_empty() && present.is_empty() {
         return Ok(EXIT_USAGE);

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ExploreArgs, load_for_command};
-use crate::explore::{PathResult, Report, explore};
+use crate::explore::{Budget, PATH_CAP, PathResult, Report, explore_with};
 use crate::guidance::Catalogue;
 
 pub(super) fn run(
@@ -33,11 +33,31 @@ pub(super) fn run(
             EXIT_PROBLEMS
         });
     }
-    let reports: Vec<Report> = library
-        .scenarios
-        .iter()
-        .map(|s| explore(s, catalogue, 1))
-        .collect();
+    let mut reports: Vec<Report> = Vec::new();
+    for s in &library.scenarios {
+        // A long search says where it is, once a second, on stderr.
+        let mut last = std::time::Duration::ZERO;
+        let mut failed = None;
+        let report = explore_with(s, catalogue, 1, Budget::DEFAULT, &mut |p| {
+            if p.elapsed >= last + std::time::Duration::from_secs(1) && failed.is_none() {
+                last = p.elapsed;
+                failed = writeln!(
+                    err,
+                    "exploring {}: {} states ({}), {:.0} MiB, {:.0} s",
+                    s.id,
+                    p.states,
+                    p.play,
+                    p.bytes as f64 / (1024.0 * 1024.0),
+                    p.elapsed.as_secs_f64()
+                )
+                .err();
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        reports.push(report);
+    }
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &reports)?;
         writeln!(out)?;
@@ -46,9 +66,18 @@ pub(super) fn run(
             write_report(out, report)?;
         }
     }
-    let unwinnable = reports.iter().filter(|r| !r.winnable).count();
+    let unwinnable = reports.iter().filter(|r| !r.winnable && !r.partial).count();
+    let unknown = reports.iter().filter(|r| !r.winnable && r.partial).count();
     if unwinnable > 0 {
         writeln!(err, "{unwinnable} scenario(s) cannot be passed")?;
+    }
+    if unknown > 0 {
+        writeln!(
+            err,
+            "{unknown} scenario(s) too large to explore fully, with no passing path among the paths explored"
+        )?;
+    }
+    if unwinnable + unknown > 0 {
         return Ok(EXIT_PROBLEMS);
     }
     Ok(if library.errors() > 0 {
@@ -76,24 +105,43 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
         "{} - {} (tier {}, pass mark {})",
         r.scenario, r.title, r.tier, r.pass_mark
     )?;
+    let paths = if r.paths >= PATH_CAP {
+        "more than 10^15 paths".to_string()
+    } else if r.paths_exact {
+        format!("{} path{}", r.paths, if r.paths == 1 { "" } else { "s" })
+    } else {
+        format!("at least {} paths", r.paths)
+    };
     writeln!(
         out,
-        "  winnable: {}   {} states, {} paths, {:.1} ms{}",
-        if r.winnable { "yes" } else { "NO" },
+        "  winnable: {}   {} states, {paths}, {:.1} ms",
+        match (r.winnable, r.partial) {
+            (true, _) => "yes",
+            (false, false) => "NO",
+            (false, true) => "not found (partial search)",
+        },
         r.states,
-        r.paths,
         r.micros as f64 / 1000.0,
-        if r.partial {
-            "  (partial: state budget reached)"
-        } else {
-            ""
-        }
     )?;
+    if r.partial {
+        writeln!(
+            out,
+            "  partial: explored {} states of at least {} (budget {} states, {} MiB); these figures cover only the paths explored: best and worst are the best and worst found, and no beat, ending, reply or rule is claimed never to be reached ({} beat{} not reached yet)",
+            r.states,
+            r.states_at_least,
+            r.budget.states,
+            r.budget.bytes / (1024 * 1024),
+            r.beats_not_reached,
+            if r.beats_not_reached == 1 { "" } else { "s" },
+        )?;
+    }
+    // From a partial search, the best and worst are only the best and worst found.
+    let found = if r.partial { " found" } else { "" };
     if let Some(best) = &r.best {
-        writeln!(out, "  best:     {}", path_line(best))?;
+        writeln!(out, "  best{found}:     {}", path_line(best))?;
     }
     if let Some(worst) = &r.worst {
-        writeln!(out, "  worst:    {}", path_line(worst))?;
+        writeln!(out, "  worst{found}:    {}", path_line(worst))?;
     }
     if let Some(short) = &r.shortest_resolving {
         writeln!(
@@ -106,10 +154,12 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
     match &r.most_forgiving {
         Some(p) => writeln!(
             out,
-            "  forgiveness: passes with up to {} broken rule(s), e.g. {}",
+            "  forgiveness: passes with {} {} broken rule(s), e.g. {}",
+            if r.partial { "at least" } else { "up to" },
             p.mistakes,
             path_line(p)
         )?,
+        None if r.partial => writeln!(out, "  forgiveness: no passing path found")?,
         None => writeln!(out, "  forgiveness: no passing path")?,
     }
     let tolerance: Vec<String> = r
@@ -120,7 +170,11 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
             format!(
                 "{} {}",
                 t.manner.label(),
-                if t.passable { "yes" } else { "no" }
+                match (t.passable, r.partial) {
+                    (true, _) => "yes",
+                    (false, false) => "no",
+                    (false, true) => "not found",
+                }
             )
         })
         .collect();
@@ -159,9 +213,14 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
             .collect();
         writeln!(
             out,
-            "    {}: {}, {}; core rules broken: {}",
+            "    {}: {}, {}{}; core rules broken: {}",
             a.adversary.label(),
-            if a.passed { "PASSES" } else { "fails" },
+            match (a.passed, a.partial) {
+                (true, _) => "PASSES",
+                (false, false) => "fails",
+                (false, true) => "no pass found (partial search)",
+            },
+            if a.partial { "best found " } else { "" },
             path_line(best),
             if core.is_empty() {
                 "none".to_string()
@@ -176,7 +235,14 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
     let reach: Vec<String> = r
         .endings
         .iter()
-        .map(|e| format!("{}{}", e.id, if e.reachable { "" } else { " (never)" }))
+        .map(|e| {
+            let never = match (e.reachable, r.partial) {
+                (true, _) => "",
+                (false, false) => " (never)",
+                (false, true) => " (not reached)",
+            };
+            format!("{}{never}", e.id)
+        })
         .collect();
     writeln!(out, "  endings: {}", reach.join(", "))?;
     if !r.never_worth_choosing.is_empty() {

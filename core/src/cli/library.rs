@@ -68,6 +68,10 @@ fn adversary_cell(a: &crate::explore::AdversaryResult) -> String {
     if a.adversary == Adversary::EachCoreRuleOnce && a.core_breaks.len() < 4 {
         cell.push_str(&format!(" ({}/4)", a.core_breaks.len()));
     }
+    if a.partial {
+        // The best found within the budget; a pass not found is not proven impossible.
+        cell.push_str(" (found, partial)");
+    }
     cell
 }
 
@@ -85,8 +89,23 @@ pub fn markdown(library: &crate::scenario::Library, catalogue: &Catalogue, dir: 
     let mut uses: Vec<Vec<&str>> = vec![Vec::new(); catalogue.rules.len()];
     let mut by_case = String::new();
     let mut adversaries = String::new();
+    let mut partial = Vec::new();
     for scenario in &library.scenarios {
         let r = explore(scenario, catalogue, 1);
+        if r.partial {
+            partial.push(format!(
+                "- `{}`: explored {} states of at least {} (budget {} states, {} MiB); {} beat{} not reached yet\n",
+                scenario.id,
+                r.states,
+                r.states_at_least,
+                r.budget.states,
+                r.budget.bytes / (1024 * 1024),
+                r.beats_not_reached,
+                if r.beats_not_reached == 1 { "" } else { "s" },
+            ));
+        }
+        // From a partial search, figures are what was found, not what is proven.
+        let found = if r.partial { " (found)" } else { "" };
         for (i, rule) in catalogue.rules.iter().enumerate() {
             if r.rules_exercised.contains(&rule.id) {
                 uses[i].push(scenario.id.as_str());
@@ -114,10 +133,22 @@ pub fn markdown(library: &crate::scenario::Library, catalogue: &Catalogue, dir: 
             scenario.title,
             scenario.channel.label(),
             scenario.pass_mark,
-            if r.winnable { "yes" } else { "**no**" },
-            r.best.as_ref().map_or("-".into(), |b| b.score.to_string()),
-            r.worst.as_ref().map_or("-".into(), |b| b.score.to_string()),
-            r.forgiveness.map_or("-".into(), |n| format!("{n} broken")),
+            match (r.winnable, r.partial) {
+                (true, _) => "yes",
+                (false, false) => "**no**",
+                (false, true) => "not found (partial)",
+            },
+            r.best
+                .as_ref()
+                .map_or("-".into(), |b| format!("{}{found}", b.score)),
+            r.worst
+                .as_ref()
+                .map_or("-".into(), |b| format!("{}{found}", b.score)),
+            r.forgiveness.map_or("-".into(), |n| if r.partial {
+                format!("at least {n} broken")
+            } else {
+                format!("{n} broken")
+            }),
             longest_card_cell(&r.longest_card),
             reachable.join(", "),
             r.rules_exercised.len(),
@@ -133,6 +164,13 @@ pub fn markdown(library: &crate::scenario::Library, catalogue: &Catalogue, dir: 
                 .collect::<Vec<_>>()
                 .join(" | "),
         ));
+    }
+    if !partial.is_empty() {
+        s.push_str("\n## Cases explored only in part\n\n");
+        s.push_str("These cases outgrew the explorer's budget: their figures cover only the paths explored (best and worst are the best and worst found, an ending, beat or rule not listed may still be reached, and a pass not found is not proven impossible).\n\n");
+        for line in &partial {
+            s.push_str(line);
+        }
     }
     s.push_str("\n## Adversarial trainees\n\n");
     s.push_str("The best score each adversarial trainee reaches (`explore` prints their paths): a bored trainee who games the score one way. **passes** marks a case such a trainee can pass; *n/4* is how many core rules the each-core-rule-once trainee manages to break when the case does not offer all four.\n\n");

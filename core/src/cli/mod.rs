@@ -6,6 +6,7 @@ mod check;
 mod explore;
 mod library;
 
+pub use explore::write_report as write_explore_report;
 pub use library::markdown as library_markdown;
 mod play;
 
@@ -253,7 +254,12 @@ fn load_for_command(
 ) -> std::io::Result<Option<crate::scenario::Library>> {
     let paths = paths_or_default(paths, scenarios_dir);
     match crate::scenario::load_paths(&paths, catalogue) {
-        Ok(library) => Ok(Some(library)),
+        Ok(library) => {
+            for note in &library.skipped {
+                writeln!(err, "note: {note}")?;
+            }
+            Ok(Some(library))
+        }
         Err(e) => {
             writeln!(err, "error: {e}")?;
             if paths.len() == 1 && paths[0] == scenarios_dir {

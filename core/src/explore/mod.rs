@@ -14,6 +14,9 @@
 //! cheap, answering a hair before dead air, spending each core rule's one forgiven slip, the
 //! wordiest card). For each it finds the best score that trainee can reach, searching the
 //! replies while the adversary's habit fixes timing and voice, and whether it passes.
+//!
+//! Every play, manner or adversary, is searched within one stated [`Budget`] of states and
+//! bytes. A search that runs out reports what it found and claims nothing it did not prove.
 
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
@@ -144,6 +147,9 @@ pub struct AdversaryResult {
     pub passing: Option<PathResult>,
     /// The core rules `best` breaks, each with how often.
     pub core_breaks: Vec<(String, usize)>,
+    /// This trainee's search hit the budget: `best` is the best found, and `passed: false`
+    /// means only that no passing path was found.
+    pub partial: bool,
 }
 
 /// Whether the case can still be passed when every reply is given in one manner.
@@ -248,16 +254,77 @@ pub struct Report {
     pub longest_card: LongestCard,
     /// The best each adversarial trainee reaches, in `Adversary::ALL` order.
     pub adversaries: Vec<AdversaryResult>,
+    /// States expanded (choice points explored), over all manners and adversaries.
     pub states: usize,
-    /// Distinct paths (choice sequences), saturating.
+    /// A lower bound on the states there are: `states` when the search was complete, else
+    /// `states` plus the distinct states the budget kept the search from expanding.
+    pub states_at_least: usize,
+    /// Distinct paths (choice sequences) found, capped at [`PATH_CAP`].
     pub paths: u64,
-    /// The search hit its state budget; figures cover what was explored.
+    /// `paths` is the exact count: the search was complete and the count under the cap.
+    /// Otherwise there are at least `paths` (more than [`PATH_CAP`] when it is the cap).
+    pub paths_exact: bool,
+    /// The search hit its budget. Then every figure covers only the paths explored: the
+    /// best and worst are the best and worst found, and nothing is claimed never to happen
+    /// (`beats_never_entered`, `never_worth_choosing` and `rules_not_exercised` are left
+    /// empty, an ending not reached is not proven unreachable, `winnable: false` means
+    /// no passing path was found, and an adversary's `passed: false` means no passing path
+    /// of theirs was found: see each [`AdversaryResult::partial`]).
     pub partial: bool,
+    /// Beats the explored paths did not enter; when the search was complete these are the
+    /// `beats_never_entered`, else they are merely not reached yet.
+    pub beats_not_reached: usize,
+    /// The budget the search ran under.
+    pub budget: Budget,
+    /// The most memory the search's table of states held at once, estimated, in bytes.
+    pub peak_bytes: usize,
     pub micros: u128,
 }
 
-/// The most states expanded before the explorer stops and reports a partial result.
-pub const STATE_BUDGET: usize = 250_000;
+/// How much work the explorer may do before it stops and reports a partial result. The
+/// states are shared between the plays searched (the five manners, then the adversarial
+/// trainees), each play getting an equal share of what the plays before it left unused;
+/// the bytes bound the table of known states, which is held for one play at a time, so
+/// memory stays near `bytes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Budget {
+    /// States expanded, over all manners and adversaries together.
+    pub states: usize,
+    /// Estimated bytes of the table of explored states (paths included).
+    pub bytes: usize,
+}
+
+impl Budget {
+    /// 200,000 states and 256 MiB: about two seconds on a laptop; every case in the library
+    /// needs a small fraction of it.
+    pub const DEFAULT: Budget = Budget {
+        states: 200_000,
+        bytes: 256 * 1024 * 1024,
+    };
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget::DEFAULT
+    }
+}
+
+/// Where a long search has got to, for a progress line.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    /// Who is being played: a manner's or an adversary's label.
+    pub play: &'static str,
+    /// States expanded so far, over all manners and adversaries.
+    pub states: usize,
+    /// Estimated bytes the current play's table of states holds.
+    pub bytes: usize,
+    pub elapsed: std::time::Duration,
+}
+
+/// Path counts stop here: past it, "more than 10^15 paths" says all there is to say.
+pub const PATH_CAP: u64 = 1_000_000_000_000_000;
+/// How many distinct cut-off states are remembered to give a lower bound on the states.
+const CUTOFF_MEMORY: usize = 1 << 20;
 /// How many times one path may enter the same beat: once, plus one return after a mistake.
 pub const MAX_VISITS: u8 = 2;
 
@@ -317,7 +384,7 @@ impl Future {
             self.forgiving = other.forgiving.clone();
         }
         self.endings |= other.endings;
-        self.paths = self.paths.saturating_add(other.paths);
+        self.paths = self.paths.saturating_add(other.paths).min(PATH_CAP);
     }
 
     /// Merges in the future of a child reached by `step`. A child's path is copied only
@@ -351,7 +418,7 @@ impl Future {
         take(&mut self.forgiving, &child.forgiving, step, forgiving);
         self.any_pass |= child.any_pass;
         self.endings |= child.endings;
-        self.paths = self.paths.saturating_add(child.paths);
+        self.paths = self.paths.saturating_add(child.paths).min(PATH_CAP);
     }
 }
 
@@ -399,6 +466,15 @@ fn shorter_resolution(a: &PathResult, b: &PathResult) -> bool {
 enum Play {
     Manner(Manner),
     Adversary(Adversary),
+}
+
+impl Play {
+    fn label(self) -> &'static str {
+        match self {
+            Play::Manner(manner) => manner.label(),
+            Play::Adversary(adversary) => adversary.label(),
+        }
+    }
 }
 
 /// When a reply is given.
@@ -463,7 +539,7 @@ enum Acted {
     NotAMove,
 }
 
-struct Explorer<'a> {
+struct Explorer<'a, 'p> {
     scenario: &'a Scenario,
     play: Play,
     /// Catalogue indexes of the core rules.
@@ -481,10 +557,62 @@ struct Explorer<'a> {
     beats_entered_clean: Vec<bool>,
     expanded: usize,
     partial: bool,
+    /// This play's share of the state budget, and the byte budget.
+    max_states: usize,
+    max_bytes: usize,
+    /// Estimated bytes held by `memo`.
+    bytes: usize,
+    /// A state could not be remembered within the byte budget: expand no more.
+    full: bool,
+    /// Hashes of states the budget kept from being expanded (a lower bound on the rest).
+    cut_off: HashSet<u64>,
+    /// States expanded by the plays before this one, for progress.
+    states_before: usize,
+    started: Instant,
+    progress: &'p mut dyn FnMut(&Progress),
 }
 
-impl<'a> Explorer<'a> {
-    fn new(scenario: &'a Scenario, catalogue: &Catalogue, play: Play) -> Explorer<'a> {
+/// An estimate of the bytes a memo entry holds, heap included.
+fn entry_bytes(key: &(StateKey, Vec<u8>), future: &Future) -> usize {
+    let path = |p: &Option<PathResult>| {
+        p.as_ref().map_or(0, |p| {
+            std::mem::size_of::<PathResult>()
+                + p.steps.capacity() * std::mem::size_of::<Step>()
+                + p.ending.capacity()
+        })
+    };
+    // The key's own size, its visit counts and core-rule tallies, the shared future (with
+    // its reference counts), the paths, and the hash table's slot overhead.
+    std::mem::size_of::<(StateKey, Vec<u8>)>()
+        + key.1.capacity()
+        + 64
+        + std::mem::size_of::<std::rc::Rc<Future>>()
+        + 2 * std::mem::size_of::<usize>()
+        + std::mem::size_of::<Future>()
+        + path(&future.best)
+        + path(&future.best_pass)
+        + path(&future.worst)
+        + path(&future.shortest)
+        + path(&future.forgiving)
+        + 16
+}
+
+/// The limits one play is searched under: its share of the budget, the clock, the progress line.
+struct Limits<'p> {
+    max_states: usize,
+    max_bytes: usize,
+    states_before: usize,
+    started: Instant,
+    progress: &'p mut dyn FnMut(&Progress),
+}
+
+impl<'a, 'p> Explorer<'a, 'p> {
+    fn new(
+        scenario: &'a Scenario,
+        catalogue: &Catalogue,
+        play: Play,
+        limits: Limits<'p>,
+    ) -> Explorer<'a, 'p> {
         Explorer {
             scenario,
             play,
@@ -507,6 +635,14 @@ impl<'a> Explorer<'a> {
             beats_entered_clean: vec![false; scenario.beats.len()],
             expanded: 0,
             partial: false,
+            max_states: limits.max_states,
+            max_bytes: limits.max_bytes,
+            bytes: 0,
+            full: false,
+            cut_off: HashSet::new(),
+            states_before: limits.states_before,
+            started: limits.started,
+            progress: limits.progress,
         }
     }
 
@@ -519,8 +655,22 @@ impl<'a> Explorer<'a> {
     }
 }
 
-/// Explores a scenario. `seed` fixes wording and jitter; verdicts never depend on it.
+/// Explores a scenario within [`Budget::DEFAULT`]. `seed` fixes wording and jitter;
+/// verdicts never depend on it.
 pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report {
+    explore_with(scenario, catalogue, seed, Budget::DEFAULT, &mut |_| {})
+}
+
+/// Explores a scenario within `budget`, calling `progress` now and then (every few
+/// thousand states) on a long search. The budget covers every play: the five manners and
+/// the adversarial trainees.
+pub fn explore_with(
+    scenario: &Scenario,
+    catalogue: &Catalogue,
+    seed: u64,
+    budget: Budget,
+    progress: &mut dyn FnMut(&Progress),
+) -> Report {
     let started = Instant::now();
     let shared_scenario = std::sync::Arc::new(scenario.clone());
     let shared_catalogue = std::sync::Arc::new(catalogue.clone());
@@ -528,12 +678,29 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
     let mut beats_entered = vec![false; scenario.beats.len()];
     let mut total = Future::empty();
     let mut states = 0;
+    let mut cut_off = 0;
+    let mut peak_bytes = 0;
     let mut partial = false;
     let mut tolerance = Vec::new();
     let mut by_the_book = None;
     let mut shout_back = None;
+    // Every manner is searched, then every adversary but the one shouting back on every
+    // beat, who plays the shouting-back manner. Each play gets an equal share of the states
+    // the plays before it left unused.
+    let mut plays_left = Manner::ALL.len() + Adversary::ALL.len() - 1;
+    let share = |states: usize, plays_left: usize| {
+        (budget.states.saturating_sub(states) / plays_left.max(1)).max(1)
+    };
     for manner in Manner::ALL {
-        let mut explorer = Explorer::new(scenario, catalogue, Play::Manner(manner));
+        let limits = Limits {
+            max_states: share(states, plays_left),
+            max_bytes: budget.bytes,
+            states_before: states,
+            started,
+            progress: &mut *progress,
+        };
+        plays_left -= 1;
+        let mut explorer = Explorer::new(scenario, catalogue, Play::Manner(manner), limits);
         let call = Call::unrecorded(shared_scenario.clone(), shared_catalogue.clone(), seed);
         let future = explorer.run(call);
         for (seen, now) in rules_exercised.iter_mut().zip(&explorer.rules_exercised) {
@@ -542,19 +709,29 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
         for (seen, now) in beats_entered.iter_mut().zip(&explorer.beats_entered) {
             *seen |= *now;
         }
-        states += explorer.memo.len();
+        states += explorer.expanded;
+        cut_off += explorer.cut_off.len();
+        peak_bytes = peak_bytes.max(explorer.bytes);
         partial |= explorer.partial;
+        // Only the replies' verdicts are kept from here on: free the table of states now,
+        // so one play's table is held at a time.
+        explorer.memo = HashMap::new();
+        explorer.cut_off = HashSet::new();
         tolerance.push(Tolerance {
             manner,
             passable: future.any_pass,
             best: future.best.as_ref().map(|b| b.score),
         });
         if manner == Manner::ShoutBack {
-            shout_back = Some(future.clone());
+            shout_back = Some((future.clone(), explorer.partial));
         }
         if manner == Manner::ByTheBook {
             total = future.clone();
-            by_the_book = Some(explorer);
+            by_the_book = Some((
+                std::mem::take(&mut explorer.reply_best),
+                std::mem::take(&mut explorer.reply_passes),
+                std::mem::take(&mut explorer.beats_entered_clean),
+            ));
         } else {
             // Best and shortest come from playing by the book; the rest from every manner.
             let best = total.best.clone();
@@ -568,21 +745,34 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
     }
     let mut adversaries = Vec::new();
     for adversary in Adversary::ALL {
-        let future = match (adversary, &shout_back) {
+        let (future, cut_short) = match (adversary, &shout_back) {
             // Shouting back on every beat is the shouting-back manner: no need to play it twice.
-            (Adversary::ShoutBackEveryBeat, Some(future)) => future.clone(),
+            (Adversary::ShoutBackEveryBeat, Some((future, cut_short))) => {
+                (future.clone(), *cut_short)
+            }
             _ => {
-                let mut explorer = Explorer::new(scenario, catalogue, Play::Adversary(adversary));
+                let limits = Limits {
+                    max_states: share(states, plays_left),
+                    max_bytes: budget.bytes,
+                    states_before: states,
+                    started,
+                    progress: &mut *progress,
+                };
+                plays_left = plays_left.saturating_sub(1);
+                let mut explorer =
+                    Explorer::new(scenario, catalogue, Play::Adversary(adversary), limits);
                 let call =
                     Call::unrecorded(shared_scenario.clone(), shared_catalogue.clone(), seed);
                 let future = explorer.run(call);
-                states += explorer.memo.len();
+                states += explorer.expanded;
+                cut_off += explorer.cut_off.len();
+                peak_bytes = peak_bytes.max(explorer.bytes);
                 partial |= explorer.partial;
-                future
+                (future, explorer.partial)
             }
         };
         adversaries.push(adversary_result(
-            adversary, future, scenario, catalogue, seed,
+            adversary, future, cut_short, scenario, catalogue, seed,
         ));
     }
 
@@ -597,29 +787,40 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
         })
         .collect();
     let mut never_worth_choosing = Vec::new();
-    if let Some(explorer) = &by_the_book {
+    // A partial search cannot show that a reply never leads to a pass.
+    if let Some((reply_best, reply_passes, entered_clean)) =
+        by_the_book.as_ref().filter(|_| !partial)
+    {
         for (b, beat) in scenario.beats.iter().enumerate() {
             for (r, reply) in beat.replies.iter().enumerate() {
-                if explorer.reply_best.contains_key(&(b, r))
-                    && !explorer.reply_passes.contains(&(b, r))
-                {
+                if reply_best.contains_key(&(b, r)) && !reply_passes.contains(&(b, r)) {
                     never_worth_choosing.push(ReplyRef {
                         beat: beat.id.clone(),
                         number: r + 1,
                         text: reply.text.clone(),
                         looks_good: !reply.follows.is_empty()
                             && reply.breaks.is_empty()
-                            && explorer.beats_entered_clean[b],
+                            && entered_clean[b],
                     });
                 }
             }
         }
     }
-    let (exercised, not_exercised): (Vec<_>, Vec<_>) = catalogue
+    let (exercised, mut not_exercised): (Vec<_>, Vec<_>) = catalogue
         .rules
         .iter()
         .zip(&rules_exercised)
         .partition(|(_, seen)| **seen);
+    let not_reached: Vec<String> = scenario
+        .beats
+        .iter()
+        .zip(&beats_entered)
+        .filter(|(_, entered)| !**entered)
+        .map(|(b, _)| b.id.clone())
+        .collect();
+    if partial {
+        not_exercised.clear();
+    }
     Report {
         scenario: scenario.id.clone(),
         title: scenario.title.clone(),
@@ -639,18 +840,17 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
             .map(|(r, _)| r.id.clone())
             .collect(),
         rules_exercised: exercised.into_iter().map(|(r, _)| r.id.clone()).collect(),
-        beats_never_entered: scenario
-            .beats
-            .iter()
-            .zip(&beats_entered)
-            .filter(|(_, entered)| !**entered)
-            .map(|(b, _)| b.id.clone())
-            .collect(),
+        beats_not_reached: not_reached.len(),
+        beats_never_entered: if partial { Vec::new() } else { not_reached },
         longest_card: play_longest_card(shared_scenario, shared_catalogue, seed),
         adversaries,
         states,
+        states_at_least: states + cut_off,
+        paths_exact: !partial && total.paths < PATH_CAP,
         paths: total.paths,
         partial,
+        budget,
+        peak_bytes,
         micros: started.elapsed().as_micros(),
     }
 }
@@ -658,6 +858,7 @@ pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report 
 fn adversary_result(
     adversary: Adversary,
     future: Future,
+    partial: bool,
     scenario: &Scenario,
     catalogue: &Catalogue,
     seed: u64,
@@ -689,6 +890,7 @@ fn adversary_result(
         passed,
         passing,
         core_breaks,
+        partial,
     }
 }
 
@@ -741,7 +943,7 @@ fn play_longest_card(
     }
 }
 
-impl<'a> Explorer<'a> {
+impl Explorer<'_, '_> {
     /// The future of a call at a choice point (the start of a beat). `visits` counts how
     /// often this path has entered each beat.
     fn visit(&mut self, call: Call, visits: &mut Vec<u8>) -> std::rc::Rc<Future> {
@@ -752,11 +954,25 @@ impl<'a> Explorer<'a> {
         if let Some(known) = self.memo.get(&key) {
             return std::rc::Rc::clone(known);
         }
-        if self.expanded >= STATE_BUDGET {
+        if self.expanded >= self.max_states || self.full {
             self.partial = true;
+            if self.cut_off.len() < CUTOFF_MEMORY {
+                use std::hash::{BuildHasher, BuildHasherDefault};
+                let hasher =
+                    BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
+                self.cut_off.insert(hasher.hash_one(&key));
+            }
             return std::rc::Rc::new(Future::empty());
         }
         self.expanded += 1;
+        if self.expanded.is_multiple_of(4096) {
+            (self.progress)(&Progress {
+                play: self.play.label(),
+                states: self.states_before + self.expanded,
+                bytes: self.bytes,
+                elapsed: self.started.elapsed(),
+            });
+        }
         let mut future = Future::empty();
         let beat = call.beat();
         self.beats_entered[beat] = true;
@@ -793,8 +1009,17 @@ impl<'a> Explorer<'a> {
                 self.follow(&mut future, next, step, beat, visits);
             }
         }
+        // Past the byte budget a state is not remembered (the search is partial by then),
+        // so the table never outgrows the budget, whatever the depth of the stack.
+        let size = entry_bytes(&key, &future);
         let future = std::rc::Rc::new(future);
-        self.memo.insert(key, std::rc::Rc::clone(&future));
+        if self.bytes + size <= self.max_bytes {
+            self.bytes += size;
+            self.memo.insert(key, std::rc::Rc::clone(&future));
+        } else {
+            self.partial = true;
+            self.full = true;
+        }
         future
     }
 

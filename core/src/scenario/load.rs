@@ -28,6 +28,9 @@ pub struct Loaded {
     /// The scenario's id once the file parsed, even when other errors keep it from playing:
     /// other files' `requires` and duplicate ids are checked against it all the same.
     pub id: Option<String>,
+    /// The scenario's prerequisites once the file parsed, checked against other files even
+    /// when this file has other errors.
+    pub requires: Vec<String>,
     tree: Option<Node>,
 }
 
@@ -38,6 +41,9 @@ pub struct Library {
     pub scenarios: Vec<Scenario>,
     /// One per file, in path order, with or without diagnostics.
     pub reports: Vec<FileReport>,
+    /// What was found in the folders and not read, and why ("skipped X: not a .ron
+    /// file"): files that look like scenarios under another name, links that loop.
+    pub skipped: Vec<String>,
 }
 
 impl Library {
@@ -70,41 +76,178 @@ impl std::fmt::Display for PathError {
     }
 }
 
-/// The `.ron` files a path stands for: itself, or the ones directly inside a folder,
-/// sorted so reports come in a stable order.
+/// The `.ron` files a path stands for: itself, or the ones in a folder and its
+/// sub-folders (`tier1/`, `arabic/`), sorted so reports come in a stable order.
 pub fn scenario_files(path: &Path) -> Result<Vec<PathBuf>, PathError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| PathError(format!("cannot read {}: {}", path.display(), e)))?;
+    Ok(scenario_files_noting(path)?.0)
+}
+
+/// As [`scenario_files`], with a note for each thing in the folders that was not read and
+/// might have been meant to be: a file that looks like a scenario under another name
+/// (`case.ron.bak`, a `.txt` holding `Scenario(`), a link that loops or leads nowhere, a
+/// folder that cannot be listed. Names starting with a dot (`.git`, editor files) are
+/// passed over without a word, as are other files.
+pub fn scenario_files_noting(path: &Path) -> Result<(Vec<PathBuf>, Vec<String>), PathError> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        if std::fs::symlink_metadata(path).is_ok() {
+            PathError(format!(
+                "cannot read {}: it is a link that loops or leads nowhere ({e})",
+                path.display()
+            ))
+        } else {
+            PathError(format!("cannot read {}: {}", path.display(), e))
+        }
+    })?;
     if !meta.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        return Ok((vec![path.to_path_buf()], Vec::new()));
     }
     let entries = std::fs::read_dir(path)
         .map_err(|e| PathError(format!("cannot list {}: {}", path.display(), e)))?;
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut visited = HashSet::from([canonical.clone()]);
+    walk_folder(
+        entries,
+        &mut vec![canonical],
+        &mut visited,
+        &mut files,
+        &mut skipped,
+    );
+    files.sort();
+    Ok((files, skipped))
+}
+
+/// Whether a file name ends in `.ron`, in any case (`.RON` from a Windows share).
+fn is_ron(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+}
+
+/// The `.ron` files directly in a folder, for the ids of a single file's siblings.
+fn ron_files_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .filter(|p| is_ron(p) && p.is_file())
         .collect();
     files.sort();
-    Ok(files)
+    files
+}
+
+/// Whether a file that is not `.ron` looks like a scenario: `.ron` inside its name
+/// (`case.ron.bak`, `case.ron.txt`), or `Scenario(` near its start.
+fn looks_like_scenario(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.contains(".ron") {
+        return true;
+    }
+    let mut head = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .is_ok()
+        && String::from_utf8_lossy(&head).contains("Scenario(")
+}
+
+/// Reads a folder's entries into `files`, going into sub-folders; `ancestors` are the
+/// canonical folders above (a link back to one is a loop), `visited` every folder read.
+fn walk_folder(
+    entries: std::fs::ReadDir,
+    ancestors: &mut Vec<PathBuf>,
+    visited: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    skipped: &mut Vec<String>,
+) {
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        let Ok(meta) = std::fs::metadata(&path) else {
+            skipped.push(format!(
+                "skipped {}: a link that loops or leads nowhere",
+                path.display()
+            ));
+            continue;
+        };
+        if meta.is_dir() {
+            let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if ancestors.contains(&canonical) {
+                skipped.push(format!(
+                    "skipped {}: a folder link that loops back to {}",
+                    path.display(),
+                    canonical.display()
+                ));
+                continue;
+            }
+            if !visited.insert(canonical.clone()) {
+                skipped.push(format!(
+                    "skipped {}: a link to {}, which is read already",
+                    path.display(),
+                    canonical.display()
+                ));
+                continue;
+            }
+            match std::fs::read_dir(&path) {
+                Ok(entries) => {
+                    ancestors.push(canonical);
+                    walk_folder(entries, ancestors, visited, files, skipped);
+                    ancestors.pop();
+                }
+                Err(e) => skipped.push(format!("skipped {}: cannot list it: {e}", path.display())),
+            }
+        } else if is_ron(&path) {
+            if meta.is_file() {
+                files.push(path);
+            } else {
+                skipped.push(format!(
+                    "skipped {}: not a regular file (a pipe or device)",
+                    path.display()
+                ));
+            }
+        } else if meta.is_file() && looks_like_scenario(&path) {
+            skipped.push(format!("skipped {}: not a .ron file", path.display()));
+        }
+    }
 }
 
 /// Loads every scenario under `paths` (files or folders), then checks what spans files:
-/// duplicate ids and prerequisites. Sibling files of a single file named on its own are
-/// read for their ids, so its `requires` can be checked.
+/// duplicate ids and prerequisites. For a single file named on its own, the `.ron` files
+/// beside it are scanned for their ids only (not parsed or checked: a scan is a few
+/// microseconds a file), so its `requires` can be resolved and an id a sibling already
+/// uses is reported.
 pub fn load_paths(paths: &[PathBuf], catalogue: &Catalogue) -> Result<Library, PathError> {
     let mut files = Vec::new();
-    let mut context_ids = HashSet::new();
+    let mut skipped = Vec::new();
+    // (canonical path, path as found) of the files beside a single file.
+    let mut siblings: Vec<(PathBuf, PathBuf)> = Vec::new();
     for path in paths {
-        let found = scenario_files(path)?;
+        let (found, notes) = scenario_files_noting(path)?;
+        skipped.extend(notes);
         if path.is_file()
-            && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Some(parent) = path.parent()
         {
-            for sibling in scenario_files(dir).unwrap_or_default() {
-                if sibling != *path
-                    && let Some(id) = load_file(&sibling, catalogue).id
-                {
-                    context_ids.insert(id);
+            // A bare file name's folder is the current one.
+            let dir = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            // One canonical folder for all the siblings, not one look-up each.
+            let canonical_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            for sibling in ron_files_in(dir) {
+                if let Some(name) = sibling.file_name() {
+                    siblings.push((canonical_dir.join(name), sibling));
                 }
             }
         }
@@ -112,15 +255,30 @@ pub fn load_paths(paths: &[PathBuf], catalogue: &Catalogue) -> Result<Library, P
     }
     // The same file named twice (or through two paths) is checked once, not reported as
     // a duplicate of itself.
+    let canonical = |f: &PathBuf| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
     let mut seen = HashSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    files.retain(|f| seen.insert(canonical(f)));
+    // Siblings that are checked themselves take part in full, not as context.
+    let mut context: HashMap<String, PathBuf> = HashMap::new();
+    let mut context_seen = HashSet::new();
+    for (key, sibling) in siblings {
+        if seen.contains(&key) || !context_seen.insert(key) {
+            continue;
+        }
+        if let Some(id) = scan_file_id(&sibling) {
+            context.entry(id).or_insert(sibling);
+        }
+    }
     let mut loaded: Vec<Loaded> = files.iter().map(|f| load_file(f, catalogue)).collect();
-    check_library(&mut loaded, &context_ids);
+    check_library(&mut loaded, &context);
     // Report each file's problems top to bottom, as an editor would list them.
     for l in &mut loaded {
         l.report.diagnostics.sort_by_key(|d| d.span.start);
     }
-    let mut library = Library::default();
+    let mut library = Library {
+        skipped,
+        ..Library::default()
+    };
     for l in loaded {
         if let (Some(s), false) = (l.scenario, l.report.has_errors()) {
             library.scenarios.push(s);
@@ -131,6 +289,69 @@ pub fn load_paths(paths: &[PathBuf], catalogue: &Catalogue) -> Result<Library, P
         .scenarios
         .sort_by(|a, b| (a.tier, &a.title).cmp(&(b.tier, &b.title)));
     Ok(library)
+}
+
+/// The scenario id of a file, by a light scan of its text (see [`scan_id`]); None when the
+/// file cannot be read or names no id.
+pub fn scan_file_id(path: &Path) -> Option<String> {
+    // The id heads the file: the first few kilobytes nearly always hold it.
+    let mut head = Vec::new();
+    File::open(path)
+        .ok()?
+        .take(8192)
+        .read_to_end(&mut head)
+        .ok()?;
+    if let Some(id) = scan_id(&String::from_utf8_lossy(&head)) {
+        return Some(id);
+    }
+    if head.len() < 8192 {
+        return None;
+    }
+    let bytes = read_limited(path).ok()?;
+    scan_id(&String::from_utf8_lossy(&bytes))
+}
+
+/// The scenario's `id: "..."`, found without parsing the file: the first field `id` at the
+/// top level of the scenario, skipping comments and texts. It works on a file with syntax
+/// errors elsewhere, so a broken file's id is still known.
+pub fn scan_id(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut depth = 0i32;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i = text[i..].find('\n').map_or(b.len(), |n| i + n);
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..].find("*/").map_or(b.len(), |n| i + 2 + n + 2);
+                continue;
+            }
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b'i' if depth == 1
+                && b.get(i + 1) == Some(&b'd')
+                && (i == 0 || !ident(b[i - 1]))
+                && !b.get(i + 2).is_some_and(|&c| ident(c)) =>
+            {
+                let rest = text[i + 2..].trim_start().strip_prefix(':')?;
+                let rest = rest.trim_start().strip_prefix('"')?;
+                let end = rest.find(['"', '\n'])?;
+                let id = rest[..end].trim();
+                return (!id.is_empty() && !id.contains('\\')).then(|| id.to_string());
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Reads and checks one file.
@@ -144,6 +365,7 @@ pub fn load_file(path: &Path, catalogue: &Catalogue) -> Loaded {
                 report,
                 scenario: None,
                 id: None,
+                requires: Vec::new(),
                 tree: None,
             }
         }
@@ -225,6 +447,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
             report,
             scenario: None,
             id: None,
+            requires: Vec::new(),
             tree: None,
         }
     };
@@ -301,6 +524,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
         }),
         report,
         id: Some(file.id.clone()).filter(|id| !id.trim().is_empty()),
+        requires: file.requires.clone(),
         tree,
     }
 }
@@ -752,12 +976,15 @@ fn short_label(code: &RonError) -> String {
 }
 
 /// Checks that span files: scenario ids used twice, and prerequisites that name no
-/// scenario or go round in a circle.
-fn check_library(loaded: &mut [Loaded], context_ids: &HashSet<String>) {
+/// scenario or go round in a circle. `context` holds the ids of files beside a single file
+/// being checked, found by a scan. Every file that parsed is checked, whatever its other
+/// errors: one error must not hide another.
+fn check_library(loaded: &mut [Loaded], context: &HashMap<String, PathBuf>) {
     let mut first_by_id: HashMap<String, PathBuf> = HashMap::new();
     for l in loaded.iter_mut() {
         let Some(id) = l.id.clone() else { continue };
-        if let Some(first) = first_by_id.get(&id) {
+        let first = first_by_id.get(&id).or_else(|| context.get(&id));
+        if let Some(first) = first {
             let span = span_at(l, &[Step::Field("id")]);
             let d = Diagnostic::error(
                 Code::DuplicateId,
@@ -770,39 +997,63 @@ fn check_library(loaded: &mut [Loaded], context_ids: &HashSet<String>) {
                 first.display()
             ));
             l.report.diagnostics.push(d);
-        } else {
-            first_by_id.insert(id, l.report.path.clone());
         }
+        first_by_id
+            .entry(id)
+            .or_insert_with(|| l.report.path.clone());
     }
     let known: HashSet<String> = first_by_id
         .keys()
         .cloned()
-        .chain(context_ids.iter().cloned())
+        .chain(context.keys().cloned())
+        .collect();
+    // Files that did not parse, by the id a scan finds in them: a `requires` naming one
+    // should say where it is, not that it does not exist.
+    let broken: HashMap<String, PathBuf> = loaded
+        .iter()
+        .filter(|l| l.id.is_none())
+        .filter_map(|l| Some((scan_id(&l.report.source)?, l.report.path.clone())))
         .collect();
     let requires: HashMap<String, Vec<String>> = loaded
         .iter()
-        .filter_map(|l| l.scenario.as_ref())
-        .map(|s| (s.id.clone(), s.requires.clone()))
+        .filter_map(|l| Some((l.id.clone()?, l.requires.clone())))
         .collect();
     for l in loaded.iter_mut() {
-        let Some(s) = l.scenario.clone() else {
+        let Some(id) = l.id.clone() else {
             continue;
         };
-        for (i, req) in s.requires.iter().enumerate() {
+        for (i, req) in l.requires.clone().iter().enumerate() {
+            // Requiring itself is reported by the file's own check.
+            if *req == id {
+                continue;
+            }
             if !known.contains(req) {
                 let span = span_at(l, &[Step::Field("requires"), Step::Item(i)]);
-                let mut d = Diagnostic::error(
-                    Code::UnknownScenario,
-                    format!("no scenario has the id \"{req}\""),
-                    span,
-                )
-                .label("the case would stay locked for ever");
-                d = match suggest(req, known.iter().map(String::as_str)) {
-                    Some(near) => d.help(format!("did you mean \"{near}\"?")),
-                    None => d.help("use the `id` of another scenario file"),
+                let d = if let Some(path) = broken.get(req) {
+                    Diagnostic::error(
+                        Code::UnknownScenario,
+                        format!(
+                            "\"{req}\" is in {}, which has errors: fix it first",
+                            path.display()
+                        ),
+                        span,
+                    )
+                    .label("that file could not be read")
+                    .help("its errors are reported with it; this one goes once it loads")
+                } else {
+                    let d = Diagnostic::error(
+                        Code::UnknownScenario,
+                        format!("no scenario has the id \"{req}\""),
+                        span,
+                    )
+                    .label("the case would stay locked for ever");
+                    match suggest(req, known.iter().map(String::as_str)) {
+                        Some(near) => d.help(format!("did you mean \"{near}\"?")),
+                        None => d.help("use the `id` of another scenario file"),
+                    }
                 };
                 l.report.diagnostics.push(d);
-            } else if leads_back(req, &s.id, &requires) {
+            } else if leads_back(req, &id, &requires) {
                 let span = span_at(l, &[Step::Field("requires"), Step::Item(i)]);
                 l.report.diagnostics.push(
                     Diagnostic::error(

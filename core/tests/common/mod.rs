@@ -15,3 +15,44 @@ pub fn scenarios_dir() -> PathBuf {
 pub fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures").join(name)
 }
+
+/// A generated scenario of `beats` beats in a row, each with a right reply, two wrong ones
+/// and a way back to the beat before: far more paths than any hand-written case, to test
+/// that the explorer stays within its budget and says what it did not cover.
+pub fn long_scenario(id: &str, beats: usize) -> String {
+    let rules = [
+        ("apologize", "no_excuses"),
+        ("acknowledge_feelings", "respect"),
+        ("take_ownership", "take_ownership"),
+        ("real_solution", "real_solution"),
+    ];
+    let mut s = format!(
+        "Scenario(\n    id: \"{id}\",\n    title: \"A long call ({beats} beats)\",\n    brief: \"Generated for tests.\",\n    tier: 2,\n    channel: Phone,\n    customer: (\n        name: \"Pat\",\n        meters: (anger: 50, trust: 40, patience: 90),\n    ),\n    beats: {{\n"
+    );
+    for i in 0..beats {
+        let next = |k: usize| {
+            if i + k >= beats {
+                "resolved".to_string()
+            } else {
+                format!("b{}", i + k)
+            }
+        };
+        let (good, bad) = rules[i % rules.len()];
+        let back = if i == 0 {
+            String::new()
+        } else {
+            format!(
+                "                (say: \"Can we go back a step?\", next: \"b{}\"),\n",
+                i - 1
+            )
+        };
+        s.push_str(&format!(
+            "        \"b{i}\": (\n            customer: [Raised(\"Point number {i}, and I am not happy about it.\"), Pause(1.5), Even(\"Well?\")],\n            replies: [\n                (say: \"I understand, and I will sort point {i} out now.\", follows: [{good}], next: \"{}\"),\n                (say: \"That is just how it is, point {i} is not on me.\", breaks: [{bad}], next: \"{}\", branches: [(when: AngerAtLeast(90), next: \"hung_up\")]),\n                (say: \"Let me skip ahead, point {i} can wait for now.\", breaks: [{bad}], next: \"{}\"),\n{back}            ],\n        ),\n",
+            next(1),
+            next(1),
+            next(2),
+        ));
+    }
+    s.push_str("    },\n    endings: {\n        \"resolved\": (kind: Resolved, text: \"Sorted.\"),\n        \"hung_up\": (kind: HungUp, text: \"They hung up.\"),\n    },\n)\n");
+    s
+}
