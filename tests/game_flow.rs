@@ -326,8 +326,10 @@ fn a_broken_scenario_is_listed_with_its_diagnostic_and_the_rest_still_play() {
     let mut app = app(dir.path(), data.path());
     let cases = app.world().resource::<hold_the_line::game::cases::Cases>();
     assert_eq!(cases.broken.len(), 1);
+    assert_eq!(cases.broken[0].line, 1, "{:?}", cases.broken[0]);
+    let english = Locale::starting(Some(Lang::En));
     assert!(
-        cases.broken[0].summary.starts_with("Line 1"),
+        cases.broken[0].summary(&english).starts_with("Line 1"),
         "{:?}",
         cases.broken[0]
     );
@@ -399,7 +401,7 @@ fn a_broken_edit_keeps_the_last_good_version_playable() {
     assert!(cases.broken[0].stale_version_kept);
     assert!(
         cases.broken[0]
-            .summary
+            .problem
             .contains("there is no guidance rule `greting`"),
         "{:?}",
         cases.broken[0]

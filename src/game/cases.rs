@@ -15,15 +15,37 @@ use htl_core::profile::Profile;
 use htl_core::progress::Progression;
 use htl_core::scenario::{Scenario, load_paths};
 
+use super::locale::Locale;
+
 /// A file that did not load, or whose latest edit did not.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BrokenFile {
     pub path: PathBuf,
-    /// The first error, with its line and column: "12:5 there is no rule `apologise`".
-    pub summary: String,
+    /// Where the first error is (0 when the problem is the whole file).
+    pub line: usize,
+    pub column: usize,
+    /// The first error and its first hint, as the checker words it (trainer-facing, English).
+    pub problem: String,
     pub errors: usize,
     /// True when an earlier version of the file is still playable.
     pub stale_version_kept: bool,
+}
+
+impl BrokenFile {
+    /// Where the problem is and what it is, in the locale's words around the checker's.
+    pub fn summary(&self, locale: &Locale) -> String {
+        if self.line == 0 {
+            return self.problem.clone();
+        }
+        locale.tr(
+            "broken-at",
+            &[
+                ("line", self.line.into()),
+                ("column", self.column.into()),
+                ("problem", self.problem.clone().into()),
+            ],
+        )
+    }
 }
 
 #[derive(Resource, Debug, Clone)]
@@ -76,10 +98,9 @@ impl Cases {
                         .iter()
                         .find(|d| d.severity == htl_core::scenario::Severity::Error);
                     // The first error and its first hint, as full sentences for the card.
-                    let summary = first.map_or_else(String::new, |d| {
-                        let at = report.line_col(d);
-                        let mut text =
-                            format!("Line {}, column {}: {}", at.line, at.column, d.message);
+                    let at = first.map(|d| report.line_col(d));
+                    let problem = first.map_or_else(String::new, |d| {
+                        let mut text = d.message.clone();
                         if let Some(help) = d.help.first() {
                             text.push_str(&format!(" ({help})"));
                         }
@@ -90,7 +111,9 @@ impl Cases {
                     });
                     self.broken.push(BrokenFile {
                         path: report.path.clone(),
-                        summary,
+                        line: at.as_ref().map_or(0, |a| a.line),
+                        column: at.as_ref().map_or(0, |a| a.column),
+                        problem,
                         errors: report.errors(),
                         stale_version_kept: kept.is_some(),
                     });
@@ -100,7 +123,9 @@ impl Cases {
             }
             Err(e) => self.broken.push(BrokenFile {
                 path: self.dir.clone(),
-                summary: e.to_string(),
+                line: 0,
+                column: 0,
+                problem: e.to_string(),
                 errors: 1,
                 stale_version_kept: false,
             }),

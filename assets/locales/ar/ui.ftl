@@ -172,3 +172,4 @@ better-quote = «{ $text }»
 better-why = السبب: { $why }.
 better-avoids = لا يخالف: { $rules }
 better-follows = يتّبع: { $rules }
+broken-at = السطر { $line }، العمود { $column }: { $problem }

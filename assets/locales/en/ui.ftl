@@ -162,3 +162,4 @@ better-quote = "{ $text }"
 better-why = Why: { $why }.
 better-avoids = it doesn't break: { $rules }
 better-follows = it follows: { $rules }
+broken-at = Line { $line }, column { $column }: { $problem }

@@ -166,3 +166,4 @@ better-quote = "{ $text }"
 better-why = למה: { $why }.
 better-avoids = היא לא מפרה: { $rules }
 better-follows = היא מקיימת: { $rules }
+broken-at = שורה { $line }, עמודה { $column }: { $problem }

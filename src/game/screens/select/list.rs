@@ -112,7 +112,7 @@ fn broken_card(fonts: &UiFonts, locale: &Locale, broken: &BrokenFile) -> impl Bu
             ),
             widgets::paragraph(
                 fonts,
-                locale.tr(detail, &[("summary", broken.summary.clone().into())]),
+                locale.tr(detail, &[("summary", broken.summary(locale).into())]),
                 size::SMALL,
                 palette::TEXT_DIM
             ),
