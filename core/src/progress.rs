@@ -90,7 +90,15 @@ impl<'s, 'p> Progression<'s, 'p> {
 
     /// The tier rule in `lang`, for the case list.
     pub fn rule_text(&self, messages: &Messages, lang: Lang) -> String {
-        let a = args(&[("passes", self.policy.passes_to_open_next_tier.into())]);
+        // What this library asks: a trainer's folder with one case per tier opens the next
+        // tier with one pass, and the rule says so.
+        let passes = self
+            .tier_numbers()
+            .filter(|&t| t < self.policy.tiers && self.in_tier(t).next().is_some())
+            .map(|t| self.needed(t))
+            .max()
+            .unwrap_or(self.policy.passes_to_open_next_tier);
+        let a = args(&[("passes", passes.into())]);
         messages.text(lang, "tier-rule", Some(&a))
     }
 

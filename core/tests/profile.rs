@@ -304,3 +304,30 @@ fn the_chosen_language_is_saved_and_an_older_save_without_one_still_loads() {
     assert_eq!(older.language, None);
     assert_eq!(older.name, "Rana");
 }
+
+#[test]
+fn the_tier_rule_says_what_a_small_folder_asks() {
+    use htl_core::i18n::{Lang, Messages};
+    let catalogue = Catalogue::builtin();
+    let full = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
+    let profile = Profile::new("Ana");
+    let rule = |scenarios: &[htl_core::scenario::Scenario]| {
+        Progression::new(scenarios, &profile, &catalogue.scoring)
+            .rule_text(Messages::plain(), Lang::En)
+    };
+    assert!(
+        rule(&full.scenarios).starts_with("Pass 3 cases"),
+        "{}",
+        rule(&full.scenarios)
+    );
+    // A trainer's folder with one case in each of tiers 1 and 2.
+    let small: Vec<_> = ["missing_parcel", "match_outage"]
+        .iter()
+        .map(|id| full.get(id).unwrap().clone())
+        .collect();
+    assert!(
+        rule(&small).starts_with("Pass one case"),
+        "{}",
+        rule(&small)
+    );
+}
