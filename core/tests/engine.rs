@@ -709,3 +709,27 @@ fn a_reply_deep_into_a_long_written_pause_is_slow_not_in_the_pause() {
     assert_eq!(timing_of("1@t3"), htl_core::engine::ReplyTiming::InThePause);
     assert_eq!(timing_of("1@t8"), htl_core::engine::ReplyTiming::Slow);
 }
+
+#[test]
+fn in_a_chat_a_soft_voice_is_worded_as_a_warm_tone() {
+    let (library, catalogue) = library();
+    let chat = library.get("terms_not_clear").unwrap();
+    assert_eq!(chat.channel, htl_core::scenario::Channel::Chat);
+    let call = play(chat, &catalogue, "2:soft, 3:soft, 3, 2", 1);
+    let notes: Vec<&str> = call
+        .moments()
+        .iter()
+        .filter(|m| m.rule == "lower_your_voice")
+        .map(|m| m.note.as_str())
+        .collect();
+    assert!(!notes.is_empty());
+    assert!(notes.iter().all(|n| n.contains("warm tone")), "{notes:?}");
+    // On the phone the same verdict speaks of a voice.
+    let phone = play(parcel(&library), &catalogue, BY_THE_BOOK, 1);
+    assert!(
+        phone
+            .moments()
+            .iter()
+            .any(|m| m.note == "you answered the shouting softly")
+    );
+}

@@ -39,6 +39,12 @@ reason-soft-voice-drift = صوتك الهادئ يهدّئ العميل تدري
 reason-raised-voice-drift = العميل يرفع صوته مجاراةً لصوتك المرتفع
 reason-what-you-said = مضمون الردّ
 
+## In a chat the voice is a tone: the same verdicts, worded for typing.
+note-answered-softly-chat = الردّ على صراخ العميل بنبرة ودودة
+note-raised-voice-chat = الردّ على صراخ العميل بنبرة جافّة
+reason-soft-voice-drift-chat = نبرتك الودودة تهدّئ العميل
+reason-raised-voice-drift-chat = العميل يجاري نبرتك الجافّة
+
 ## Why a finished call did not pass.
 not-passed-lesson = هذه الحالة تدور حول قاعدة «{ $rule }»، وقد خُرقت: مهما كانت النهاية، لا تُحتسب المكالمة ناجحة.
 not-passed-not-settled = لا تُحتسب المكالمة ناجحة إلا إذا حُلّت المشكلة أو اتُّفق على موعد لمعاودة الاتصال.

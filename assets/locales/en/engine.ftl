@@ -25,6 +25,12 @@ reason-soft-voice-drift = your soft voice is bringing them down
 reason-raised-voice-drift = they are matching your raised voice
 reason-what-you-said = what you said
 
+## In a chat the voice is a tone: the same verdicts, worded for typing.
+note-answered-softly-chat = you answered their shouting in a warm tone
+note-raised-voice-chat = you answered their shouting curtly
+reason-soft-voice-drift-chat = your warm tone is calming them
+reason-raised-voice-drift-chat = they are matching your curt tone
+
 ## Why a finished call did not pass.
 not-passed-lesson = This case is about "{ $rule }", and you broke it: whatever the ending, the call does not pass.
 not-passed-not-settled = A call passes only when it is resolved or a call-back is agreed.

@@ -35,6 +35,12 @@ reason-soft-voice-drift = הקול השקט שלך מרגיע את הלקוח ב
 reason-raised-voice-drift = הלקוח מרים את הקול בעקבות הטון שלך
 reason-what-you-said = תוכן התשובה
 
+## In a chat the voice is a tone: the same verdicts, worded for typing.
+note-answered-softly-chat = מענה חם לצעקות של הלקוח
+note-raised-voice-chat = מענה יבש לצעקות של הלקוח
+reason-soft-voice-drift-chat = הטון החם מרגיע את הלקוח
+reason-raised-voice-drift-chat = הלקוח מחזיר לטון היבש
+
 ## Why a finished call did not pass.
 not-passed-lesson = התרחיש הזה עוסק בכלל "{ $rule }", והוא הופר: לא משנה איך השיחה נגמרה, היא לא עוברת.
 not-passed-not-settled = שיחה עוברת רק אם הבעיה נפתרה או שנקבעה שיחה חוזרת.

@@ -17,7 +17,7 @@ use super::speech::{self, BREATH_MS, Segment, Speaker};
 use super::temperament::{self, Landing};
 use crate::guidance::{Catalogue, ids};
 use crate::i18n::{Lang, Messages, note_text};
-use crate::scenario::{BeatIx, EndingIx, Intensity, Line, Reply, Scenario, Target};
+use crate::scenario::{BeatIx, Channel, EndingIx, Intensity, Line, Reply, Scenario, Target};
 use crate::scoring::{Chosen, Moment, MomentSource, Record, Score, Tally};
 use crate::vocab::{EndedBy, Meter, MeterDelta, Meters, Millis, Note, Verdict, Voice};
 
@@ -682,7 +682,8 @@ impl Call {
             let name = rule
                 .and_then(|id| self.catalogue.get(id))
                 .map_or("", |r| r.summary.as_str());
-            note_text(Messages::plain(), Lang::En, what, name)
+            let in_chat = self.scenario.channel == Channel::Chat;
+            note_text(Messages::plain(), Lang::En, what, name, in_chat)
         } else {
             String::new()
         };

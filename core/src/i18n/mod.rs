@@ -152,13 +152,20 @@ impl Messages {
 }
 
 /// A verdict note or a meter's reason in `lang`; `rule` is the rule's name in that language
-/// (the words of `Followed` and `Broke` are the rule's own).
-pub fn note_text(messages: &Messages, lang: Lang, note: Note, rule: &str) -> String {
+/// (the words of `Followed` and `Broke` are the rule's own). In a chat a voice is a tone
+/// (warm, curt): a note with a `-chat` wording uses it there.
+pub fn note_text(messages: &Messages, lang: Lang, note: Note, rule: &str, in_chat: bool) -> String {
     let a = match note {
         Note::Silence { seconds } => args(&[("seconds", seconds.into())]),
         _ => args(&[("rule", rule.to_string().into())]),
     };
-    messages.text(lang, note.message_id(), Some(&a))
+    let chat_id = format!("{}-chat", note.message_id());
+    let id = if in_chat && messages.has(Lang::En, &chat_id) {
+        chat_id.as_str()
+    } else {
+        note.message_id()
+    };
+    messages.text(lang, id, Some(&a))
 }
 
 /// How a call ended, in `lang` ("resolved", "customer hung up").

@@ -187,7 +187,14 @@ pub(super) fn show_flashes(
             .as_deref()
             .map(|id| catalogue.rule_name(locale.lang, id))
             .unwrap_or_default();
-        let why = note_text(Messages::for_screen(), locale.lang, reason.what, &rule);
+        let in_chat = live.call.scenario().channel == htl_core::scenario::Channel::Chat;
+        let why = note_text(
+            Messages::for_screen(),
+            locale.lang,
+            reason.what,
+            &rule,
+            in_chat,
+        );
         let Ok(list) = flashes.single() else { continue };
         let id = commands
             .spawn((

@@ -25,6 +25,7 @@ pub(super) fn panel(
     locale: &Locale,
     score: &Score,
     catalogue: &Catalogue,
+    in_chat: bool,
 ) -> impl Bundle {
     let lang = locale.lang;
     let mut rules: Vec<_> = score
@@ -50,7 +51,7 @@ pub(super) fn panel(
             let explanation = catalogue.rule_explanation(lang, &rule.rule);
             let said = |reply: &str| locale.tr("checklist-you-said", &[("reply", reply.into())]);
             let note = |m: &htl_core::scoring::Moment| {
-                note_text(Messages::for_screen(), lang, m.what, &rule_name)
+                note_text(Messages::for_screen(), lang, m.what, &rule_name, in_chat)
             };
             let at = |m: &htl_core::scoring::Moment, what: String| {
                 locale.tr(

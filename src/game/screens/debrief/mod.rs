@@ -87,7 +87,13 @@ fn spawn(
             Scrollable { arrow_keys: true },
         ),
         children![
-            checklist::panel(&fonts, &locale, &finished.score, call.catalogue()),
+            checklist::panel(
+                &fonts,
+                &locale,
+                &finished.score,
+                call.catalogue(),
+                scenario.channel == htl_core::scenario::Channel::Chat,
+            ),
             (
                 Node {
                     flex_direction: FlexDirection::Column,
