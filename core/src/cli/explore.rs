@@ -126,13 +126,8 @@ pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
     if r.partial {
         writeln!(
             out,
-            "  partial: explored {} states of at least {} (budget {} states, {} MiB); these figures cover only the paths explored: best and worst are the best and worst found, and no beat, ending, reply or rule is claimed never to be reached ({} beat{} not reached yet)",
-            r.states,
-            r.states_at_least,
-            r.budget.states,
-            r.budget.bytes / (1024 * 1024),
-            r.beats_not_reached,
-            if r.beats_not_reached == 1 { "" } else { "s" },
+            "  partial: {}. These figures cover only the paths explored: best and worst are the best and worst found, and no beat, ending, reply or rule is claimed never to be reached",
+            r.coverage(),
         )?;
     }
     // From a partial search, the best and worst are only the best and worst found.

@@ -93,16 +93,7 @@ pub fn markdown(library: &crate::scenario::Library, catalogue: &Catalogue, dir: 
     for scenario in &library.scenarios {
         let r = explore(scenario, catalogue, 1);
         if r.partial {
-            partial.push(format!(
-                "- `{}`: explored {} states of at least {} (budget {} states, {} MiB); {} beat{} not reached yet\n",
-                scenario.id,
-                r.states,
-                r.states_at_least,
-                r.budget.states,
-                r.budget.bytes / (1024 * 1024),
-                r.beats_not_reached,
-                if r.beats_not_reached == 1 { "" } else { "s" },
-            ));
+            partial.push(format!("- `{}`: {}\n", scenario.id, r.coverage()));
         }
         // From a partial search, figures are what was found, not what is proven.
         let found = if r.partial { " (found)" } else { "" };

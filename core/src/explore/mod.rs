@@ -281,6 +281,22 @@ pub struct Report {
     pub micros: u128,
 }
 
+impl Report {
+    /// How much of a partial search was done, for the CLI and the library table: "explored N
+    /// states of at least M (budget ...); K beats not reached yet".
+    pub fn coverage(&self) -> String {
+        format!(
+            "explored {} states of at least {} (budget {} states, {} MiB); {} beat{} not reached yet",
+            self.states,
+            self.states_at_least,
+            self.budget.states,
+            self.budget.bytes / (1024 * 1024),
+            self.beats_not_reached,
+            if self.beats_not_reached == 1 { "" } else { "s" },
+        )
+    }
+}
+
 /// How much work the explorer may do before it stops and reports a partial result. The
 /// states are shared between the plays searched (the five manners, then the adversarial
 /// trainees), each play getting an equal share of what the plays before it left unused;
