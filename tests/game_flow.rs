@@ -1005,3 +1005,30 @@ fn the_record_says_how_long_a_pause_lasted() {
         .expect("the resume is recorded");
     assert!((1100..=1400).contains(&paused_for), "{paused_for} ms");
 }
+
+#[test]
+fn a_broken_file_shows_once_on_the_tab_of_the_tier_it_is_for() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for case in ["t1_missing_parcel.ron", "t2_match_outage.ron"] {
+        std::fs::copy(scenarios().join(case), dir.path().join(case)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("t2_broken.ron"),
+        "Scenario(id: \"broken\", title: \"Oops\", tier: 2, channel: Phone",
+    )
+    .unwrap();
+    let mut app = app(dir.path(), data.path());
+    sign_in(&mut app, "Rae");
+    let broken_cards = |app: &mut App| {
+        let world = app.world_mut();
+        let mut q = world.query::<&Name>();
+        q.iter(world)
+            .filter(|n| n.as_str() == "Broken file t2_broken.ron")
+            .count()
+    };
+    assert_eq!(broken_cards(&mut app), 0, "not on tier 1");
+    send(&mut app, UiAction::ShowTier(2));
+    app.update();
+    assert_eq!(broken_cards(&mut app), 1, "once, on tier 2");
+}

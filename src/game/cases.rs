@@ -26,12 +26,36 @@ pub struct BrokenFile {
     pub column: usize,
     /// The first error and its first hint, as the checker words it (trainer-facing, English).
     pub problem: String,
+    /// The tier the file says it is, when that much can be read: its card shows on that
+    /// tier's tab (on tier 1 when it cannot be read).
+    pub tier: Option<u8>,
     pub errors: usize,
     /// True when an earlier version of the file is still playable.
     pub stale_version_kept: bool,
 }
 
+/// The number after the first `tier:` in a file's text (a broken file cannot be parsed, but
+/// this much usually survives).
+fn written_tier(source: &str) -> Option<u8> {
+    let after = &source[source.find("tier:")? + "tier:".len()..];
+    let digits: String = after
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
 impl BrokenFile {
+    /// Whether its card belongs on the tab of `tier`: its own tier, or tier 1 when the file
+    /// does not say (so each broken file shows once).
+    pub fn shown_on(&self, tier: u8, tiers: u8) -> bool {
+        match self.tier {
+            Some(t) if (1..=tiers).contains(&t) => t == tier,
+            _ => tier == 1,
+        }
+    }
+
     /// Where the problem is and what it is, in the locale's words around the checker's.
     pub fn summary(&self, locale: &Locale) -> String {
         if self.line == 0 {
@@ -114,6 +138,7 @@ impl Cases {
                         line: at.as_ref().map_or(0, |a| a.line),
                         column: at.as_ref().map_or(0, |a| a.column),
                         problem,
+                        tier: written_tier(&report.source),
                         errors: report.errors(),
                         stale_version_kept: kept.is_some(),
                     });
@@ -126,6 +151,7 @@ impl Cases {
                 line: 0,
                 column: 0,
                 problem: e.to_string(),
+                tier: None,
                 errors: 1,
                 stale_version_kept: false,
             }),

@@ -142,8 +142,9 @@ pub(super) fn rebuild_list(
             .iter()
             .filter(|s| s.tier == shown.0)
             .collect();
-        // A trainer's broken file comes first, where they will see it.
-        for broken in &cases.broken {
+        // A trainer's broken file comes first, once, on the tab of the tier it is for.
+        let tiers = cases.catalogue.scoring.tiers;
+        for broken in cases.broken.iter().filter(|b| b.shown_on(shown.0, tiers)) {
             list.spawn(broken_card(&fonts, &locale, broken));
         }
         if in_tier.is_empty() {
