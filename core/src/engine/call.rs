@@ -34,8 +34,9 @@ pub struct StateKey {
     followed_weight: u32,
     broken_weight: u32,
     mistakes: u16,
-    /// Breaks of each core rule, capped just past what a pass allows: they decide pass/fail.
-    core_breaks: Vec<u16>,
+    /// Breaks of each core and habit rule, capped just past what a pass allows: they decide
+    /// pass or fail.
+    pass_deciding_breaks: Vec<u16>,
     /// Whether a rule of the case's lesson has been broken: it fails the call.
     lesson_broken: bool,
     ended: Option<EndingIx>,
@@ -306,7 +307,7 @@ impl Call {
             followed_weight: self.tally.followed_weight(),
             broken_weight: self.tally.broken_weight(),
             mistakes: self.tally.mistakes(),
-            core_breaks: self.tally.core_breaks_capped(&self.catalogue),
+            pass_deciding_breaks: self.tally.pass_deciding_breaks(&self.catalogue),
             lesson_broken: self.scenario.lesson.iter().any(|id| {
                 self.catalogue
                     .rules

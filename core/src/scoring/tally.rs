@@ -151,7 +151,7 @@ impl Tally {
 
     /// Breaks of each core rule and each habit rule, in catalogue order, capped one past what
     /// a pass allows: all that decides pass or fail (the explorer merges paths on it).
-    pub fn core_breaks_capped(&self, catalogue: &Catalogue) -> Vec<u16> {
+    pub fn pass_deciding_breaks(&self, catalogue: &Catalogue) -> Vec<u16> {
         let policy = &catalogue.scoring;
         catalogue
             .rules
