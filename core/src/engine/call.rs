@@ -31,6 +31,7 @@ pub struct StateKey {
     calm_lines: u8,
     heat_lines: u8,
     queued_lines: usize,
+    lines_begun: u8,
     followed_weight: u32,
     broken_weight: u32,
     mistakes: u16,
@@ -64,6 +65,9 @@ pub struct Call {
     /// The beat has had a loud line the scenario wrote (a retort does not count).
     beat_vented: bool,
     last_intensity: Option<Intensity>,
+    /// How many of the beat's own spoken lines the customer has begun: a reply card that
+    /// answers line N is offered only once they have started saying it.
+    lines_begun: u8,
     calm_lines: u8,
     heat_lines: u8,
     paused: bool,
@@ -112,6 +116,7 @@ impl Call {
             beat_had_outburst: false,
             beat_vented: false,
             last_intensity: None,
+            lines_begun: 0,
             calm_lines: 0,
             heat_lines: 0,
             paused: false,
@@ -224,6 +229,22 @@ impl Call {
         }
     }
 
+    /// Whether reply `index` of this beat is on offer now: a reply that answers a later line
+    /// of the beat (its `after`) waits until the customer has begun saying that line, so no
+    /// card answers something not yet said.
+    pub fn is_offered(&self, index: usize) -> bool {
+        self.replies()
+            .get(index)
+            .is_some_and(|r| self.lines_begun >= r.after)
+    }
+
+    /// The replies on offer now, as indexes into `replies()`.
+    pub fn offered(&self) -> Vec<usize> {
+        (0..self.replies().len())
+            .filter(|&i| self.is_offered(i))
+            .collect()
+    }
+
     /// Whether a reply now would be accepted.
     pub fn can_reply(&self) -> bool {
         !self.is_over() && !self.paused && self.replying.is_none()
@@ -245,6 +266,7 @@ impl Call {
                     intensity,
                     kind,
                     duration,
+                    ..
                 },
                 started,
             )) => Phase::Speaking {
@@ -304,6 +326,7 @@ impl Call {
             calm_lines: self.calm_lines,
             heat_lines: self.heat_lines,
             queued_lines: self.queue.len() + usize::from(self.current.is_some()),
+            lines_begun: self.lines_begun,
             followed_weight: self.tally.followed_weight(),
             broken_weight: self.tally.broken_weight(),
             mistakes: self.tally.mistakes(),
@@ -407,6 +430,22 @@ impl Call {
         }
     }
 
+    /// Advances line by line until reply `reply` (or, with None, any reply) is on offer: past
+    /// a reaction to the last reply, up to the line a card answers. Does nothing once on offer.
+    pub fn advance_until_offered(&mut self, reply: Option<usize>) {
+        let offered = |call: &Call| match reply {
+            Some(i) => call.is_offered(i),
+            None => (0..call.replies().len()).any(|i| call.is_offered(i)),
+        };
+        while !self.is_over() && !self.paused && !offered(self) {
+            let Some((segment, started)) = &self.current else {
+                break;
+            };
+            let left = (started + segment.duration()).saturating_sub(self.now);
+            self.advance(left.max(1));
+        }
+    }
+
     /// Advances until the customer has finished the beat and waits (or the call ends).
     pub fn advance_to_floor(&mut self) {
         // The reply in progress first, then the new beat's lines.
@@ -438,6 +477,12 @@ impl Call {
                 available: beat.replies.len(),
             });
         };
+        if !self.is_offered(index) {
+            return Err(CallError::NotYetSaid {
+                index,
+                line: reply.after,
+            });
+        }
         let timing = self.reply_timing();
         let at = self.now;
         self.log(Event::Reply {
@@ -575,14 +620,28 @@ impl Call {
         self.beat_had_outburst = false;
         self.beat_vented = false;
         self.last_intensity = None;
+        self.lines_begun = 0;
         self.silence_strikes = 0;
         self.waiting_since = None;
         let at = self.now;
         let id = self.scenario.beats[b].id.clone();
         self.log(Event::BeatStarted { at, beat: id });
         let mut segments = std::mem::take(&mut self.retort);
+        // What is left of the last beat (said after a retort) is not this beat's lines.
+        for segment in &mut segments {
+            if let Segment::Speech { line, .. } = segment {
+                *line = None;
+            }
+        }
         let scenario = Arc::clone(&self.scenario);
-        let built = self.speaker.segments(&scenario.beats[b].lines);
+        let mut built = self.speaker.segments(&scenario.beats[b].lines);
+        let mut number = 0u8;
+        for segment in &mut built {
+            if let Segment::Speech { line, .. } = segment {
+                *line = Some(number);
+                number = number.saturating_add(1);
+            }
+        }
         if !segments.is_empty() && !built.is_empty() {
             segments.push(Segment::Breath(BREATH_MS));
         }
@@ -602,8 +661,12 @@ impl Call {
             intensity,
             kind,
             duration,
+            line,
         } = &mut segment
         {
+            if let Some(n) = line {
+                self.lines_begun = self.lines_begun.max(*n + 1);
+            }
             // A soft answer brings a shout down to a raised voice (still venting: the
             // scenario's outbursts stay outbursts); shouting back brings them up a step.
             if self.calm_lines > 0 {

@@ -20,6 +20,11 @@ pub enum CallError {
         index: usize,
         available: usize,
     },
+    /// The reply answers a line of the beat the customer has not begun yet (1-based).
+    NotYetSaid {
+        index: usize,
+        line: u8,
+    },
 }
 
 impl std::fmt::Display for CallError {
@@ -35,6 +40,11 @@ impl std::fmt::Display for CallError {
                     index + 1
                 )
             }
+            CallError::NotYetSaid { index, line } => write!(
+                f,
+                "reply {} answers line {line} of what the customer says, which they have not said yet",
+                index + 1
+            ),
         }
     }
 }

@@ -6,7 +6,7 @@
 //! - `REPLY`: the reply's number as the game shows it, 1 for the first.
 //! - `WHEN` (default `pause`):
 //!   - `pause`: one second after the customer stops talking (in the pause);
-//!   - `interrupt`: halfway through the line the customer is saying;
+//!   - `interrupt`: halfway through the line the customer is saying once the card is on offer;
 //!   - `late`: after the silence has become dead air;
 //!   - `+S`: S seconds after the customer stops (`+2.5`);
 //!   - `tS`: S seconds after the beat starts, whatever the customer is doing (`t3`).
@@ -143,7 +143,8 @@ pub fn perform(call: &mut Call, step: Step) -> Result<(), CallError> {
         }
         When::AfterStart(ms) => call.advance(ms),
         When::Interrupt => {
-            // Halfway through whatever the customer is saying now.
+            // Halfway through the first line said with the card on offer.
+            call.advance_until_offered(Some(step.reply));
             if let super::Phase::Speaking { .. } = call.phase() {
                 call.advance(call.current_remaining() / 2);
             }

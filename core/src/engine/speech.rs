@@ -50,6 +50,9 @@ pub(super) enum Segment {
         intensity: Intensity,
         kind: LineKind,
         duration: Millis,
+        /// Which of the beat's own spoken lines this is (0 for the first); None for a
+        /// reaction, a retort or a nudge. Reply cards that answer a later line wait for it.
+        line: Option<u8>,
     },
     /// A breath inside a wave.
     Breath(Millis),
@@ -155,6 +158,7 @@ impl Speaker {
                         intensity: *intensity,
                         kind: LineKind::Said,
                         duration,
+                        line: None,
                     });
                 }
             }
@@ -173,6 +177,7 @@ impl Speaker {
                 intensity: Intensity::Shout,
                 kind: LineKind::Retort,
                 duration,
+                line: None,
             }]
         } else {
             self.segments(written)

@@ -1228,6 +1228,15 @@ fn wait(call: &mut Call, how: How) -> Acted {
         call.advance(1_000.min(timing.pause));
         When::Pause
     };
+    // Whoever speaks before the customer is done speaks once there is a card to say: not
+    // over a reaction to the last reply, before the beat's cards are on offer.
+    let beat_began = call.now();
+    if !matches!(
+        how.timing,
+        Timing::Pause | Timing::JustUnderDeadAir | Timing::Late
+    ) {
+        call.advance_until_offered(None);
+    }
     let when = match how.timing {
         Timing::Pause => in_the_pause(call),
         Timing::Interrupt => {
@@ -1248,7 +1257,7 @@ fn wait(call: &mut Call, how: How) -> Acted {
             }
         }
         Timing::IntoOutburst => {
-            let start = call.now();
+            let start = beat_began;
             let mut skipped = false;
             loop {
                 match speaking(call) {

@@ -74,6 +74,10 @@ pub enum Code {
     /// A pause at the start or end of a list of lines, where it does nothing.
     PauseAtEdge,
 
+    /// A reply card mentions something the customer only says in a later line of its beat,
+    /// and no `after` says when the card may appear.
+    AnswersUnsaid,
+
     // Prerequisites.
     /// A scenario lists its own id in `requires`.
     RequiresItself,
@@ -116,6 +120,7 @@ impl Code {
             Code::NoEndingReachable => "no-ending-reachable",
             Code::NoResolution => "no-resolution",
             Code::PauseAtEdge => "pause-at-edge",
+            Code::AnswersUnsaid => "answers-unsaid",
             Code::RequiresItself => "requires-itself",
             Code::UnknownScenario => "unknown-scenario",
             Code::RequiresCycle => "requires-cycle",

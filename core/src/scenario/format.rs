@@ -187,6 +187,10 @@ pub struct ReplyFile {
     /// Rule ids this reply breaks.
     #[serde(default)]
     pub breaks: Vec<Keyword>,
+    /// The beat's spoken line (1 for the first) this reply answers: the card appears once the
+    /// customer has begun saying it. Without it the card is there from the first line.
+    #[serde(default)]
+    pub after: Option<u64>,
     /// Where the conversation goes: a beat or an ending id.
     pub next: String,
     /// Checked in order before `next`: the first whose condition holds decides.

@@ -187,6 +187,9 @@ impl Condition {
 #[derive(Debug, Clone)]
 pub struct Reply {
     pub text: String,
+    /// How many of the beat's spoken lines the customer must have begun before this reply is
+    /// offered (1: from the first line; 0 only in a beat with no spoken lines).
+    pub after: u8,
     pub follows: Vec<RuleId>,
     pub breaks: Vec<RuleId>,
     pub next: Target,

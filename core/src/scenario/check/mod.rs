@@ -16,6 +16,7 @@ mod lines;
 mod names;
 mod replies;
 mod rules;
+mod unsaid;
 
 pub use checker::Step;
 pub(super) use checker::walk;
@@ -60,7 +61,9 @@ pub fn compile(
     let timing = header::timing(&mut c, file, channel);
     c.dead_air = Some(timing.dead_air);
     // Beats once every name a `next` may use is known.
-    let beats = beats::beats(&mut c, file, &names);
+    let mut beats = beats::beats(&mut c, file, &names);
+    // Then when each card may appear, which needs the beat's lines and the replies.
+    unsaid::appear_with_what_they_answer(&mut c, file, &mut beats);
     // The start after the beats: without any, there is nowhere to start.
     let start = names.start(&mut c, !beats.is_empty());
 

@@ -29,6 +29,8 @@ impl Checker<'_> {
         }
         Reply {
             text: reply.say.clone(),
+            // Checked against the beat's lines by the beat, which knows them.
+            after: reply.after.unwrap_or(1).min(u64::from(u8::MAX)) as u8,
             follows,
             breaks,
             next: next.unwrap_or(Target::Ending(0)),
