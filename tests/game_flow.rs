@@ -15,6 +15,7 @@ use hold_the_line::game::actions::{UiAction, UiCommand};
 use hold_the_line::game::cases::Cases;
 use hold_the_line::game::locale::Locale;
 use hold_the_line::game::screens::brief::PastAttempts;
+use hold_the_line::game::screens::call::{CueBar, CueFill, FirstCallGuide};
 use hold_the_line::game::screens::debrief::{
     BetterReplyNote, RuleLine, ScoreText, TierAnnouncement,
 };
@@ -101,6 +102,8 @@ fn play(app: &mut App, case: &str, steps: &[(usize, bool)]) {
     assert_eq!(screen(app), Screen::Brief);
     send(app, UiAction::StartCall);
     assert_eq!(screen(app), Screen::Call);
+    // A trainee's first call opens with the guide to the screen.
+    send(app, UiAction::BeginCall);
     for &(reply, wait) in steps {
         until(app, "the customer's turn to end", |a| {
             a.world()
@@ -357,6 +360,7 @@ fn pausing_stops_the_clock() {
     sign_in(&mut app, "Kim");
     send(&mut app, UiAction::OpenCase("missing_parcel".into()));
     send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::BeginCall);
     send(&mut app, UiAction::TogglePause);
     let before = app.world().resource::<LiveCall>().call.now();
     for _ in 0..300 {
@@ -427,6 +431,7 @@ fn the_conversation_keeps_the_latest_lines_on_screen_all_call_long() {
     sign_in(&mut app, "Kim");
     send(&mut app, UiAction::OpenCase("missing_parcel".into()));
     send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::BeginCall);
     let mut card_orders = Vec::new();
     for _ in 0..5_000 {
         if screen(&app) != Screen::Call {
@@ -831,6 +836,7 @@ fn in_hebrew_no_screen_shows_the_games_english_words() {
     send(&mut app, UiAction::OpenCase("missing_parcel".into()));
     problems.extend(check(&mut app, "brief"));
     send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::BeginCall);
     assert_eq!(screen(&app), Screen::Call);
     problems.extend(check(&mut app, "call"));
     // Through a call: interrupt once, leave a silence once, pause once, then answer well.
@@ -889,6 +895,7 @@ fn a_call_can_be_left_from_the_pause_and_counts_as_left_not_as_a_failed_attempt(
     sign_in(&mut app, "Omar");
     send(&mut app, UiAction::OpenCase("missing_parcel".into()));
     send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::BeginCall);
     assert_eq!(screen(&app), Screen::Call);
     // Leaving is on the pause overlay: a running call is not left by one key.
     send(&mut app, UiAction::LeaveCall);
@@ -913,6 +920,7 @@ fn a_finished_call_is_saved_the_moment_it_ends_not_when_the_debrief_shows() {
     sign_in(&mut app, "Ines");
     send(&mut app, UiAction::OpenCase("missing_parcel".into()));
     send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::BeginCall);
     for reply in [1, 1, 1, 1, 1] {
         until(&mut app, "the customer to finish", floor_open);
         send(&mut app, UiAction::Reply(reply - 1));
@@ -963,6 +971,7 @@ fn a_paused_call_redraws_only_on_input_and_a_resumed_one_every_frame() {
     sign_in(&mut app, "Ada");
     send(&mut app, UiAction::OpenCase("missing_parcel".into()));
     send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::BeginCall);
     let mode = |app: &App| app.world().resource::<WinitSettings>().focused_mode;
     assert!(
         matches!(mode(&app), UpdateMode::Continuous),
@@ -987,6 +996,7 @@ fn the_record_says_how_long_a_pause_lasted() {
     sign_in(&mut app, "Lea");
     send(&mut app, UiAction::OpenCase("missing_parcel".into()));
     send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::BeginCall);
     send(&mut app, UiAction::TogglePause);
     // Twelve frames of 100 ms with the clock stopped.
     for _ in 0..12 {
@@ -1031,4 +1041,115 @@ fn a_broken_file_shows_once_on_the_tab_of_the_tier_it_is_for() {
     send(&mut app, UiAction::ShowTier(2));
     app.update();
     assert_eq!(broken_cards(&mut app), 1, "once, on tier 2");
+}
+
+#[test]
+fn a_new_hires_first_call_waits_behind_a_guide_to_the_screen_and_later_calls_do_not() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "First Timer");
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, UiAction::StartCall);
+    let guide_shown = |app: &mut App| {
+        let world = app.world_mut();
+        let mut q = world.query_filtered::<&Node, With<FirstCallGuide>>();
+        q.iter(world).any(|n| n.display != Display::None)
+    };
+    assert!(guide_shown(&mut app), "the first call opens with the guide");
+    // The clock waits and keys do nothing while the guide is read.
+    for _ in 0..50 {
+        app.update();
+    }
+    send(&mut app, UiAction::Reply(0));
+    let live = app.world().resource::<LiveCall>();
+    assert_eq!(live.call.now(), 0, "the call has not begun");
+    assert!(live.call.choices().is_empty());
+    // Every point of the guide is there, in the trainee's language.
+    let shown = texts(&mut app).join("\n");
+    let locale = app.world().resource::<Locale>();
+    for id in [
+        "onboard-title",
+        "onboard-cards",
+        "onboard-cue",
+        "onboard-start",
+    ] {
+        assert!(shown.contains(&seen(&locale.t(id))), "{id} missing");
+    }
+    // Enter begins the call.
+    press(&mut app, KeyCode::Enter);
+    app.update();
+    assert!(!guide_shown(&mut app));
+    until(&mut app, "the clock to run", |a| {
+        a.world().resource::<LiveCall>().call.now() > 0
+    });
+    // Once a call is in the history, the next one starts straight away.
+    until(&mut app, "the call to end", |a| {
+        screen(a) == Screen::Debrief
+    });
+    send(&mut app, UiAction::BackToList);
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, UiAction::StartCall);
+    assert!(!guide_shown(&mut app));
+    until(&mut app, "the clock to run", |a| {
+        a.world().resource::<LiveCall>().call.now() > 0
+    });
+}
+
+#[test]
+fn the_cue_bar_runs_out_in_the_pause_and_the_status_says_when_it_was_missed() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Cue Watcher");
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::BeginCall);
+    let bar = |app: &mut App| {
+        let world = app.world_mut();
+        let visible = world
+            .query_filtered::<&Visibility, With<CueBar>>()
+            .iter(world)
+            .any(|v| *v != Visibility::Hidden);
+        let width = world
+            .query_filtered::<&Node, With<CueFill>>()
+            .iter(world)
+            .map(|n| n.width)
+            .next();
+        (visible, width)
+    };
+    // Answer the greeting; then the customer talks, and there is no cue.
+    until(&mut app, "the first cue", floor_open);
+    send(&mut app, UiAction::Reply(0));
+    until(&mut app, "the customer to talk", |a| {
+        matches!(
+            a.world().resource::<LiveCall>().call.phase(),
+            Phase::Speaking { .. }
+        )
+    });
+    app.update();
+    assert!(!bar(&mut app).0, "no cue while the customer talks");
+    until(&mut app, "the customer to finish", floor_open);
+    app.update();
+    let (visible, full) = bar(&mut app);
+    assert!(visible, "the cue shows when they stop");
+    for _ in 0..5 {
+        app.update();
+    }
+    let (_, later) = bar(&mut app);
+    assert!(
+        matches!((full, later), (Some(Val::Percent(a)), Some(Val::Percent(b))) if b < a),
+        "{full:?} then {later:?}"
+    );
+    until(&mut app, "the cue to pass", |a| {
+        a.world().resource::<LiveCall>().call.missed_the_pause()
+    });
+    app.update();
+    assert!(!bar(&mut app).0);
+    let status = texts(&mut app).join("\n");
+    let missed = app
+        .world()
+        .resource::<Locale>()
+        .tr("status-silence", &[("seconds", 0.into())]);
+    let head = seen(&missed);
+    let head = head.split(':').next().unwrap();
+    assert!(status.contains(head), "{status}");
 }

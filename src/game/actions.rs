@@ -22,6 +22,8 @@ pub enum UiAction {
     ShowTier(u8),
     SignOut,
     StartCall,
+    /// Close the first call's guide and let the call begin.
+    BeginCall,
     BackToList,
     Reply(usize),
     Voice(Voice),

@@ -136,9 +136,16 @@ fn run(
                 true
             }
         }
+        "begin" => {
+            live.as_ref().is_some_and(|l| l.guide) && {
+                ui.write(UiCommand(UiAction::BeginCall));
+                true
+            }
+        }
         "reply" | "interrupt" => {
             let ready = live.as_ref().is_some_and(|l| {
                 l.call.can_reply()
+                    && l.call.is_offered(reply())
                     && match parts[0] {
                         "reply" => matches!(l.call.phase(), Phase::Waiting { .. }),
                         _ => matches!(l.call.phase(), Phase::Speaking { progress, .. } if progress > 0.5),

@@ -105,6 +105,8 @@ pub struct LiveCall {
     /// engine's clock stops while paused, so the game measures how long for the record.
     pub open_for: f32,
     pub paused_at: Option<f32>,
+    /// The first call's guide is showing: the call waits to begin.
+    pub guide: bool,
 }
 
 /// The last finished call, for the debrief.

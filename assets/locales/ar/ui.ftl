@@ -114,7 +114,7 @@ status-paused = متوقّف مؤقتًا
 status-cue-chat = توقّف عن الكتابة: دورك
 status-cue = توقّف: دورك في الكلام
 status-your-turn = دورك
-status-silence = صمت: { $seconds } ث
+status-silence = فاتتك لحظة الرد: أجب الآن · صمت { $seconds } ث
 status-you-typing = أنت تكتب
 status-you-speaking = أنت تتكلّم
 status-chat-over = انتهت الدردشة
@@ -173,3 +173,13 @@ better-why = السبب: { $why }.
 better-avoids = لا يخالف: { $rules }
 better-follows = يتّبع: { $rules }
 broken-at = السطر { $line }، العمود { $column }: { $problem }
+
+## The call's first-time guide and the cards' waiting line
+cards-listen = استمع: تظهر بطاقات ردّك وهو يتكلّم.
+onboard-title = مكالمتك الأولى: كيف تعمل هذه الشاشة
+onboard-talk = يظهر كلام العميل في المحادثة، وبجانبها يتحرّك غضبه وثقته وصبره.
+onboard-cards = تظهر بطاقات ردّك في الأسفل وهو يتكلّم: اقرأها بينما يتكلّم.
+onboard-cue = انتظر الإشارة: يصبح السطر في الأعلى أخضر («توقّف: دورك في الكلام») ويبدأ شريط بالنفاد. أجب بـ 1-4 قبل أن يفرغ. الكلام قبلها مقاطعة، وبعدها صمت ثقيل.
+onboard-voice = اختر نبرتك: S هادئ، E متّزن، F حازم. العميل الصارخ يحتاج صوتًا هادئًا.
+onboard-pause = P أو Esc يوقف المكالمة مؤقتًا، ومن هناك يمكنك مغادرتها.
+onboard-start = ابدأ المكالمة  (Enter)

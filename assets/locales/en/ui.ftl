@@ -104,7 +104,7 @@ status-paused = Paused
 status-cue-chat = They stopped typing: your cue
 status-cue = A pause: your cue to speak
 status-your-turn = Your turn
-status-silence = Silence: { $seconds } s
+status-silence = Pause missed: answer now · silence { $seconds } s
 status-you-typing = You are typing
 status-you-speaking = You are speaking
 status-chat-over = The chat has ended
@@ -163,3 +163,13 @@ better-why = Why: { $why }.
 better-avoids = it doesn't break: { $rules }
 better-follows = it follows: { $rules }
 broken-at = Line { $line }, column { $column }: { $problem }
+
+## The call's first-time guide and the cards' waiting line
+cards-listen = Listen: your cards appear as they speak.
+onboard-title = Your first call: how this screen works
+onboard-talk = What the customer says appears in the conversation; their anger, trust and patience move beside it.
+onboard-cards = Your reply cards appear below as they speak: read them while they talk.
+onboard-cue = Wait for the cue: the line at the top turns green ("A pause: your cue to speak") and a bar starts to run out. Answer with 1-4 before it empties. Earlier is interrupting; later is dead air.
+onboard-voice = Choose how you say it: S soft, E even, F firm. A shouting customer needs a soft voice.
+onboard-pause = P or Esc pauses the call; from the pause you can leave it.
+onboard-start = Start the call  (Enter)

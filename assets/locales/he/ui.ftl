@@ -108,7 +108,7 @@ status-paused = מושהה
 status-cue-chat = הפסיק/ה להקליד: תורך
 status-cue = הפסקה: התור שלך לדבר
 status-your-turn = תורך
-status-silence = שקט: { $seconds } שנ'
+status-silence = פספסת את ההפסקה: ענו עכשיו · שקט { $seconds } שנ'
 status-you-typing = ההקלדה שלך בעיצומה
 status-you-speaking = הדיבור שלך בעיצומו
 status-chat-over = הצ'אט הסתיים
@@ -167,3 +167,13 @@ better-why = למה: { $why }.
 better-avoids = היא לא מפרה: { $rules }
 better-follows = היא מקיימת: { $rules }
 broken-at = שורה { $line }, עמודה { $column }: { $problem }
+
+## The call's first-time guide and the cards' waiting line
+cards-listen = מקשיבים: הכרטיסים מופיעים תוך כדי הדיבור.
+onboard-title = השיחה הראשונה שלך: איך המסך עובד
+onboard-talk = מה שהלקוח אומר מופיע בשיחה, ולידה זזים הכעס, האמון והסבלנות שלו.
+onboard-cards = כרטיסי התשובה מופיעים למטה תוך כדי שהלקוח מדבר: קוראים אותם בזמן שהוא מדבר.
+onboard-cue = מחכים לסימן: השורה למעלה הופכת לירוקה («הפסקה: התור שלך לדבר») ופס מתחיל להתרוקן. עונים עם 1-4 לפני שהוא מתרוקן. לפני זה זו הפרעה; אחרי זה שקט מיותר.
+onboard-voice = בוחרים איך לומר: S רך, E מאוזן, F תקיף. ללקוח צועק עונים בקול רך.
+onboard-pause = P או Esc עוצרים את השיחה, ומשם אפשר גם לצאת ממנה.
+onboard-start = להתחיל את השיחה  (Enter)

@@ -43,6 +43,26 @@ pub struct StateKey {
     ended: Option<EndingIx>,
 }
 
+/// The cue to speak, as it runs out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// How long the moment has been open.
+    pub open_for: Millis,
+    /// How long it lasts: a reply within it is in the pause.
+    pub window: Millis,
+}
+
+impl Cue {
+    /// The share of the moment still left, 1 to 0.
+    pub fn left(self) -> f32 {
+        if self.window == 0 {
+            0.0
+        } else {
+            1.0 - (self.open_for as f32 / self.window as f32).clamp(0.0, 1.0)
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Call {
     // Shared, so the game can keep a call in a resource and the explorer can clone calls
@@ -286,6 +306,38 @@ impl Call {
                 }
             }
         }
+    }
+
+    /// The cue to speak while it runs: the customer pauses between waves or has just
+    /// finished, and a card is on offer. None otherwise, and once the window has passed
+    /// (a reply then is slow).
+    pub fn cue(&self) -> Option<Cue> {
+        if self.is_over() || self.replying.is_some() || self.offered().is_empty() {
+            return None;
+        }
+        let limit = self.scenario.timing.pause;
+        let (open_for, window) = match &self.current {
+            Some((Segment::Pause(length), started)) => {
+                (self.now.saturating_sub(*started), (*length).min(limit))
+            }
+            Some(_) => return None,
+            None => (
+                self.now
+                    .saturating_sub(self.waiting_since.unwrap_or(self.now)),
+                limit,
+            ),
+        };
+        (open_for <= window).then_some(Cue { open_for, window })
+    }
+
+    /// Whether the moment to answer after the customer finished has passed unanswered.
+    pub fn missed_the_pause(&self) -> bool {
+        !self.is_over()
+            && self.replying.is_none()
+            && self.current.is_none()
+            && self
+                .waiting_since
+                .is_some_and(|since| self.now.saturating_sub(since) > self.scenario.timing.pause)
     }
 
     /// Whether the customer is mid-outburst: a reply now would interrupt their venting.

@@ -1,5 +1,5 @@
-//! The reply cards (one per reply the beat allows, in the call's shuffled order, dimmed while
-//! they cannot be used) and the voice control beneath them.
+//! The reply cards (one per reply on offer, in the call's shuffled order, dimmed while they
+//! cannot be used) and the voice control beneath them.
 
 use bevy::prelude::*;
 use htl_core::engine::Voice;
@@ -96,10 +96,13 @@ pub(super) fn voice_row(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl 
     )
 }
 
-/// The reply cards for the current beat, dimmed while they cannot be used.
+/// The reply cards on offer in the current beat, dimmed while they cannot be used. A card
+/// that answers a later line joins the list when the customer begins that line, after the
+/// cards already there, so the keys of those do not change under the trainee's fingers.
 pub(super) fn show_cards(
     mut commands: Commands,
     fonts: Res<UiFonts>,
+    locale: Res<Locale>,
     live: Res<LiveCall>,
     mut view: ResMut<CallView>,
     list: Query<Entity, With<ReplyList>>,
@@ -108,17 +111,34 @@ pub(super) fn show_cards(
 ) {
     let Ok(list) = list.single() else { return };
     let beat = (!live.call.is_over()).then(|| live.call.beat());
-    if view.cards_for_beat != beat {
+    let offered = if beat.is_some() {
+        live.call.offered()
+    } else {
+        Vec::new()
+    };
+    if view.cards_for_beat != beat || view.offered != offered {
         view.cards_for_beat = beat;
-        view.card_order = if beat.is_some() {
-            live.call.reply_order()
-        } else {
-            Vec::new()
-        };
         let replies = live.call.replies();
+        let shuffled = live.call.reply_order();
+        let mut order = offered.clone();
+        order.sort_by_key(|&i| {
+            let place = shuffled.iter().position(|&s| s == i).unwrap_or(i);
+            (replies[i].after, place)
+        });
+        view.offered = offered;
+        view.card_order = order;
         let mut list = commands.entity(list);
         list.despawn_children();
         list.with_children(|list| {
+            if view.card_order.is_empty() && beat.is_some() {
+                // Between a reply and the next beat's first line: nothing to answer yet.
+                list.spawn(widgets::text(
+                    &fonts,
+                    locale.t("cards-listen"),
+                    size::BODY,
+                    palette::TEXT_DIM,
+                ));
+            }
             for (slot, &i) in view.card_order.iter().enumerate() {
                 list.spawn((
                     ReplyCard(i),

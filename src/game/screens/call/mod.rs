@@ -3,6 +3,7 @@
 
 mod cards;
 mod conversation;
+mod guide;
 mod meters;
 mod status;
 
@@ -24,7 +25,8 @@ use crate::game::{GameConfig, Screen};
 pub use cards::ReplyCard;
 pub(crate) use cards::voice_name;
 pub use conversation::Bubble;
-pub use status::StatusText;
+pub use guide::FirstCallGuide;
+pub use status::{CueBar, CueFill, StatusText};
 
 /// The voice the next reply is said in.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +39,8 @@ const ENDING_HOLD_SECS: f32 = 2.5;
 #[derive(Resource, Default)]
 struct CallView {
     cards_for_beat: Option<usize>,
+    /// The replies on offer when the cards were last laid out.
+    offered: Vec<usize>,
     /// Card slot (what key 1-4 presses) → the scenario's reply index.
     card_order: Vec<usize>,
     bubbles: usize,
@@ -75,6 +79,8 @@ pub(super) fn plugin(app: &mut App) {
                 meters::show_meters,
                 cards::show_cards,
                 status::show_status,
+                status::show_cue,
+                guide::focus_begin,
                 meters::age_flashes,
                 end_when_over,
             )
@@ -83,11 +89,18 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
+/// A trainee's first call opens with the guide to the screen (a guest's too: nothing of
+/// theirs is kept).
+fn first_call(trainee: Option<&Trainee>) -> bool {
+    trainee.is_some_and(|t| t.profile.sessions.is_empty())
+}
+
 fn start_call(
     mut commands: Commands,
     case: Res<CurrentCase>,
     cases: Res<Cases>,
     config: Res<GameConfig>,
+    trainee: Option<Res<Trainee>>,
     winit: Option<ResMut<WinitSettings>>,
 ) {
     let call = Call::new(case.0.clone(), cases.catalogue.clone(), next_seed(&config));
@@ -102,6 +115,7 @@ fn start_call(
         carry: 0.0,
         open_for: 0.0,
         paused_at: None,
+        guide: first_call(trainee.as_deref()),
     });
     // The call animates every frame; menus only redraw on input.
     if let Some(mut winit) = winit {
@@ -118,7 +132,13 @@ fn leave_call(mut commands: Commands, winit: Option<ResMut<WinitSettings>>) {
 
 /// The layout: who and how long on top, the conversation beside the meters, the replies and
 /// the voice control below, and the pause overlay over it all.
-fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>, locale: Res<Locale>) {
+fn spawn(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    case: Res<CurrentCase>,
+    locale: Res<Locale>,
+    trainee: Option<Res<Trainee>>,
+) {
     let s = &case.0;
     commands.spawn((
         widgets::screen_root("Call screen"),
@@ -141,6 +161,7 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, case: Res<CurrentCase>, lo
             cards::reply_list(),
             cards::voice_row(&fonts, &locale, s),
             status::pause_overlay(&fonts, &locale),
+            guide::overlay(&fonts, &locale, first_call(trainee.as_deref())),
         ],
     ));
 }
@@ -154,6 +175,13 @@ fn shortcuts(
     mut commands: MessageWriter<UiCommand>,
 ) {
     let Some(keys) = keys else { return };
+    if live.guide {
+        // Only the guide's own keys: Enter starts the call.
+        if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
+            commands.write(UiCommand(UiAction::BeginCall));
+        }
+        return;
+    }
     let replies = [
         (KeyCode::Digit1, KeyCode::Numpad1),
         (KeyCode::Digit2, KeyCode::Numpad2),
@@ -202,12 +230,26 @@ fn handle(
     mut live: ResMut<LiveCall>,
     mut voice: ResMut<ChosenVoice>,
     mut buttons: Query<(&cards::VoiceButton, &mut Selected)>,
-    mut overlay: Query<&mut Node, With<status::PauseOverlay>>,
+    mut overlay: Query<&mut Node, (With<status::PauseOverlay>, Without<guide::FirstCallGuide>)>,
+    mut guide: Query<&mut Node, (With<guide::FirstCallGuide>, Without<status::PauseOverlay>)>,
     resume: Query<Entity, With<status::ResumeButton>>,
     focus: Option<ResMut<InputFocus>>,
 ) {
     let mut focus = focus;
     for UiCommand(action) in requests.read() {
+        if live.guide {
+            if *action == UiAction::BeginCall {
+                live.guide = false;
+                for mut node in &mut guide {
+                    node.display = Display::None;
+                }
+                if let Some(focus) = focus.as_mut() {
+                    focus.clear();
+                }
+            }
+            // Nothing else until the call begins: no reply, no pause.
+            continue;
+        }
         match action {
             UiAction::Reply(i) => {
                 // A refused reply (paused, still talking, no such card) is simply ignored:
@@ -284,7 +326,7 @@ fn redraw_as_needed(
     mut was_paused: Local<bool>,
     winit: Option<ResMut<WinitSettings>>,
 ) {
-    let paused = live.call.is_paused();
+    let paused = live.call.is_paused() || live.guide;
     if paused == *was_paused {
         return;
     }
@@ -301,7 +343,7 @@ fn redraw_as_needed(
 /// Gives the engine the frame's time. It counts whole milliseconds; the rest carries over.
 fn drive(time: Res<Time>, mut live: ResMut<LiveCall>) {
     live.open_for += time.delta_secs();
-    if live.call.is_paused() || live.call.is_over() {
+    if live.guide || live.call.is_paused() || live.call.is_over() {
         return;
     }
     let total = live.carry + time.delta_secs() * 1000.0;

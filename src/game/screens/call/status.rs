@@ -17,6 +17,11 @@ use crate::game::theme::widgets::{self, size};
 pub struct StatusText;
 #[derive(Component)]
 pub(super) struct TimerText;
+/// The cue to speak as a bar that empties while the moment lasts.
+#[derive(Component)]
+pub struct CueBar;
+#[derive(Component)]
+pub struct CueFill;
 #[derive(Component)]
 pub(super) struct PauseOverlay;
 #[derive(Component)]
@@ -44,8 +49,19 @@ pub(super) fn top_bar(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bu
                 ),
             ),
             (
-                StatusText,
-                widgets::bold(fonts, "", size::LARGE, palette::ACCENT),
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    align_items: AlignItems::Center,
+                    row_gap: px(4),
+                    ..default()
+                },
+                children![
+                    (
+                        StatusText,
+                        widgets::bold(fonts, "", size::LARGE, palette::ACCENT),
+                    ),
+                    cue_bar(),
+                ],
             ),
             (
                 Node {
@@ -63,6 +79,60 @@ pub(super) fn top_bar(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bu
             ),
         ],
     )
+}
+
+/// The cue's bar: full when the customer stops, empty when the moment has passed. Hidden
+/// (its room kept, so nothing jumps) when there is no cue.
+fn cue_bar() -> impl Bundle {
+    (
+        CueBar,
+        Name::new("Cue bar"),
+        Visibility::Hidden,
+        Node {
+            width: px(180),
+            height: px(8),
+            border_radius: BorderRadius::all(px(4)),
+            ..default()
+        },
+        BackgroundColor(palette::BUTTON_DISABLED),
+        children![(
+            CueFill,
+            Node {
+                width: percent(100),
+                height: percent(100),
+                border_radius: BorderRadius::all(px(4)),
+                ..default()
+            },
+            BackgroundColor(palette::GOOD),
+        )],
+    )
+}
+
+/// The cue bar follows the engine's cue: how much of the moment to speak is left.
+pub(super) fn show_cue(
+    live: Res<LiveCall>,
+    mut bar: Query<&mut Visibility, With<CueBar>>,
+    mut fill: Query<&mut Node, With<CueFill>>,
+) {
+    let cue = (!live.call.is_paused()).then(|| live.call.cue()).flatten();
+    let want = if cue.is_some() {
+        Visibility::Inherited
+    } else {
+        Visibility::Hidden
+    };
+    for mut visibility in &mut bar {
+        if *visibility != want {
+            *visibility = want;
+        }
+    }
+    if let Some(cue) = cue {
+        let width = percent(100.0 * cue.left());
+        for mut node in &mut fill {
+            if node.width != width {
+                node.width = width;
+            }
+        }
+    }
 }
 
 /// The pause overlay, hidden until paused.
@@ -152,9 +222,18 @@ pub(super) fn show_status(
             Phase::Speaking { .. } => (talking.clone(), palette::TEXT_DIM),
             Phase::Breath if live.call.is_mid_outburst() => (venting.clone(), palette::ANGER),
             Phase::Breath => (talking.clone(), palette::TEXT_DIM),
+            // A pause with no card to say yet is a breath: they are not done.
+            Phase::Pausing if live.call.cue().is_none() => {
+                if live.call.is_mid_outburst() || live.call.customer_is_loud() {
+                    (venting.clone(), palette::ANGER)
+                } else {
+                    (talking.clone(), palette::TEXT_DIM)
+                }
+            }
             Phase::Pausing if chat => (locale.t("status-cue-chat"), palette::GOOD),
             Phase::Pausing => (locale.t("status-cue"), palette::GOOD),
             Phase::Waiting { in_pause: true, .. } => (locale.t("status-your-turn"), palette::GOOD),
+            // Past the cue: the pause was missed, and the silence is counting to dead air.
             Phase::Waiting { silent_for, .. } => (
                 locale.tr("status-silence", &[("seconds", (silent_for / 1000).into())]),
                 palette::WARN,
