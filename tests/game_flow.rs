@@ -20,7 +20,7 @@ use hold_the_line::game::screens::debrief::{
     BetterReplyNote, RuleLine, ScoreText, TierAnnouncement,
 };
 use hold_the_line::game::screens::select::CaseCard;
-use hold_the_line::game::screens::title::NameField;
+use hold_the_line::game::screens::title::{AfreshOffer, NameField};
 use hold_the_line::game::session::{LiveCall, Trainee};
 use hold_the_line::game::{GameConfig, HoldTheLinePlugin, Screen};
 use htl_core::engine::{Phase, RuleStatus, Voice};
@@ -1152,4 +1152,67 @@ fn the_cue_bar_runs_out_in_the_pause_and_the_status_says_when_it_was_missed() {
     let head = seen(&missed);
     let head = head.split(':').next().unwrap();
     assert!(status.contains(head), "{status}");
+}
+
+#[test]
+fn a_trainee_whose_saves_are_both_damaged_is_told_and_can_start_afresh_with_the_files_kept() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let mut app = app(&scenarios(), data.path());
+        sign_in(&mut app, "Dana");
+        play(&mut app, "missing_parcel", &[(1, true)]);
+    }
+    let store = Store::new(data.path());
+    let path = store.path_for("Dana");
+    for file in [path.clone(), path.with_extension("ron.bak")] {
+        if let Ok(text) = std::fs::read_to_string(&file) {
+            std::fs::write(&file, &text[..text.len() / 2]).unwrap();
+        }
+    }
+    let mut app = app(&scenarios(), data.path());
+    // Still offered on the title, and choosing it says what happened, not parser jargon.
+    let offered = |app: &mut App| {
+        let world = app.world_mut();
+        world
+            .query::<&UiAction>()
+            .iter(world)
+            .any(|a| *a == UiAction::ContinueAs("Dana".into()))
+    };
+    assert!(offered(&mut app), "Dana is still listed");
+    send(&mut app, UiAction::ContinueAs("Dana".into()));
+    assert_eq!(screen(&app), Screen::Title);
+    let shown = texts(&mut app).join("\n");
+    let told = app
+        .world()
+        .resource::<Locale>()
+        .tr("title-damaged", &[("name", "Dana".into())]);
+    assert!(shown.contains(&seen(&told)), "{shown}");
+    let afresh = {
+        let world = app.world_mut();
+        let visible = world
+            .query_filtered::<&Node, With<AfreshOffer>>()
+            .iter(world)
+            .any(|n| n.display != Display::None);
+        assert!(visible, "the way on is offered");
+        world
+            .query::<&UiAction>()
+            .iter(world)
+            .find(|a| matches!(a, UiAction::StartAfresh(_)))
+            .cloned()
+    };
+    assert_eq!(afresh, Some(UiAction::StartAfresh("Dana".into())));
+    send(&mut app, UiAction::StartAfresh("Dana".into()));
+    assert_eq!(screen(&app), Screen::Select);
+    // The damaged files are kept aside, and the notice says where.
+    let kept: Vec<_> = std::fs::read_dir(store.dir())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("damaged"))
+        .collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    let shown = texts(&mut app).join("\n");
+    assert!(
+        shown.contains(&kept[0].path().display().to_string()),
+        "{shown}"
+    );
 }

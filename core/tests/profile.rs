@@ -114,6 +114,43 @@ fn when_both_copies_are_unreadable_nothing_is_reset() {
 }
 
 #[test]
+fn a_trainee_whose_file_and_backup_are_damaged_is_still_listed_and_can_start_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let mut profile = Profile::new("Noor Haddad");
+    profile
+        .cases
+        .insert("missing_parcel".into(), Default::default());
+    store.save(&profile).unwrap();
+    store.save(&profile).unwrap();
+    let path = store.path_for("Noor Haddad");
+    let backup = path.with_extension("ron.bak");
+    // Both cut short mid-write by a failing disk.
+    for file in [&path, &backup] {
+        let text = fs::read_to_string(file).unwrap();
+        fs::write(file, &text[..text.len() / 2]).unwrap();
+    }
+    let damaged = fs::read_to_string(&path).unwrap();
+    // Still offered under "Continue as", so signing in can say what happened.
+    assert_eq!(store.names(), vec!["Noor Haddad".to_string()]);
+    assert!(matches!(
+        store.open("Noor Haddad"),
+        Err(ProfileError::Unreadable { .. })
+    ));
+    let (fresh, kept) = store.start_afresh("Noor Haddad").unwrap();
+    assert!(fresh.cases.is_empty());
+    // The damaged files are kept aside, word for word, and nothing else is listed.
+    assert_eq!(kept.len(), 2);
+    assert!(
+        kept.iter()
+            .any(|k| fs::read_to_string(k).unwrap() == damaged)
+    );
+    assert_eq!(store.names(), vec!["Noor Haddad".to_string()]);
+    let (reopened, notice) = store.open("Noor Haddad").unwrap();
+    assert_eq!((reopened.name.as_str(), notice), ("Noor Haddad", None));
+}
+
+#[test]
 fn a_profile_from_a_newer_version_is_refused_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());

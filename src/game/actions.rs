@@ -13,6 +13,9 @@ pub enum UiAction {
     SignIn,
     /// Continue as a saved profile.
     ContinueAs(String),
+    /// Start a fresh profile under a name whose saved files are both damaged (they are
+    /// kept aside).
+    StartAfresh(String),
     /// Play without a profile: nothing is saved.
     Practice,
     Quit,

@@ -33,6 +33,9 @@ pub enum TraineeNotice {
     },
     /// The progress could not be saved (the system's reason).
     SaveFailed(String),
+    /// The file and its backup were both damaged; a fresh profile was started and the
+    /// damaged files kept aside.
+    StartedAfresh { kept: Vec<PathBuf> },
 }
 
 impl TraineeNotice {
@@ -49,6 +52,13 @@ impl TraineeNotice {
                     ("path", damaged_kept_at.display().to_string().into()),
                 ],
             ),
+            TraineeNotice::StartedAfresh { kept } => {
+                let paths: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
+                locale.tr(
+                    "notice-started-afresh",
+                    &[("paths", paths.join(", ").into())],
+                )
+            }
             TraineeNotice::SaveFailed(error) => {
                 locale.tr("notice-save-failed", &[("error", error.clone().into())])
             }
@@ -77,6 +87,17 @@ impl Trainee {
         // Create the file at once, so the name is offered under "Continue" next time.
         trainee.store.save(&trainee.profile)?;
         Ok(trainee)
+    }
+
+    /// Starts afresh under a name whose saved files are both unreadable (moved aside).
+    pub fn start_afresh(store: Store, name: &str) -> Result<Trainee, ProfileError> {
+        let (profile, kept) = store.start_afresh(name)?;
+        Ok(Trainee {
+            store,
+            profile,
+            guest: false,
+            notice: Some(TraineeNotice::StartedAfresh { kept }),
+        })
     }
 
     pub fn guest(store: Store) -> Trainee {

@@ -173,3 +173,8 @@ onboard-cue = Wait for the cue: the line at the top turns green ("A pause: your 
 onboard-voice = Choose how you say it: S soft, E even, F firm. A shouting customer needs a soft voice.
 onboard-pause = P or Esc pauses the call; from the pause you can leave it.
 onboard-start = Start the call  (Enter)
+
+## Both saved files damaged
+title-damaged = The saved progress for { $name } cannot be read: the file and its backup are both damaged. Nothing has been changed or deleted. You can start afresh under the same name; the damaged files are kept aside for your trainer.
+title-start-afresh = Start afresh under this name
+notice-started-afresh = A fresh profile was started. The damaged progress files are kept at: { $paths }

@@ -299,14 +299,25 @@ impl Store {
             .filter_map(|stem| {
                 let path = self.dir.join(format!("{stem}.ron"));
                 let backup = Self::backup_for(&path);
-                let (profile, file) = match read_profile(&path) {
-                    Ok(profile) => (profile, path),
-                    Err(_) => (read_profile(&backup).ok()?, backup),
+                // A profile whose file and backup are both damaged is listed too, under the
+                // name its file still shows, so signing in says what happened and offers a
+                // fresh start instead of the trainee silently vanishing.
+                let (name, file) = match read_profile(&path) {
+                    Ok(profile) => (profile.name, path),
+                    Err(_) => match read_profile(&backup) {
+                        Ok(profile) => (profile.name, backup),
+                        Err(_) => {
+                            let file = if path.exists() { path } else { backup };
+                            // Only a name that leads back to this file.
+                            let name = damaged_name(&file).filter(|n| slug(n) == *stem)?;
+                            (name, file)
+                        }
+                    },
                 };
                 let saved = fs::metadata(&file)
                     .and_then(|m| m.modified())
                     .unwrap_or(std::time::SystemTime::UNIX_EPOCH);
-                Some((saved, profile.name))
+                Some((saved, name))
             })
             .collect();
         // Most recently saved first: on a shared PC, yesterday's trainees are at the top.
@@ -366,6 +377,27 @@ impl Store {
         }
     }
 
+    /// Starts a fresh profile under a name whose file and backup are both unreadable: the
+    /// damaged files are moved aside (never deleted) and kept for a trainer to look at, and
+    /// the trainee's session files stay where they are. Returns the new profile and where
+    /// the damaged files went.
+    pub fn start_afresh(&self, name: &str) -> Result<(Profile, Vec<PathBuf>), ProfileError> {
+        let path = self.path_for(name);
+        let backup = Self::backup_for(&path);
+        let stamp = file_stamp();
+        let mut kept = Vec::new();
+        for file in [&path, &backup] {
+            if file.exists() {
+                let aside = PathBuf::from(format!("{}.damaged-{stamp}", file.display()));
+                fs::rename(file, &aside)?;
+                kept.push(aside);
+            }
+        }
+        let profile = Profile::new(name);
+        self.save(&profile)?;
+        Ok((profile, kept))
+    }
+
     /// Saves a profile atomically, keeping the previous version as the backup.
     pub fn save(&self, profile: &Profile) -> Result<(), ProfileError> {
         fs::create_dir_all(&self.dir)?;
@@ -416,6 +448,16 @@ impl Store {
         profile.record(&scenario.id, &score, call.seed(), file);
         Ok(path)
     }
+}
+
+/// The trainee's name as a damaged profile file still shows it (`name: "..."`), when the
+/// file can be read as text at all.
+fn damaged_name(path: &Path) -> Option<String> {
+    let text = String::from_utf8_lossy(&fs::read(path).ok()?).into_owned();
+    let start = text.find("name:")? + "name:".len();
+    let rest = text[start..].trim_start().strip_prefix('"')?;
+    let name = &rest[..rest.find('"')?];
+    (!name.trim().is_empty() && !name.contains('\\')).then(|| name.trim().to_string())
 }
 
 enum ReadError {

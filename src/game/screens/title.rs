@@ -5,7 +5,7 @@ use bevy::input_focus::tab_navigation::{TabGroup, TabIndex};
 use bevy::input_focus::{AutoFocus, InputFocus};
 use bevy::prelude::*;
 use bevy::text::{EditableText, TextCursorStyle};
-use htl_core::profile::{Store, data_dir};
+use htl_core::profile::{ProfileError, Store, data_dir};
 
 use htl_core::i18n::Lang;
 
@@ -25,6 +25,11 @@ pub struct NameField;
 /// The line under the form that says what went wrong.
 #[derive(Component)]
 pub struct TitleMessage;
+
+/// The way on when a trainee's saved files are both damaged: start afresh under the same
+/// name (hidden until then).
+#[derive(Component)]
+pub struct AfreshOffer;
 
 /// A button of the language picker: speaks `Lang` from now on.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,12 +157,24 @@ fn spawn(
                             widgets::button(&fonts, locale.t("title-sign-in"), UiAction::SignIn),
                             (
                                 TitleMessage,
-                                widgets::text(
+                                widgets::paragraph(
                                     &fonts,
                                     locale.t("title-one-profile"),
                                     size::SMALL,
                                     palette::TEXT_FAINT
                                 ),
+                            ),
+                            (
+                                AfreshOffer,
+                                Node {
+                                    display: Display::None,
+                                    ..default()
+                                },
+                                children![widgets::button(
+                                    &fonts,
+                                    locale.t("title-start-afresh"),
+                                    UiAction::StartAfresh(String::new()),
+                                )],
                             ),
                         ],
                     ),
@@ -243,6 +260,8 @@ fn handle(
     config: Res<GameConfig>,
     field: Query<&EditableText, With<NameField>>,
     mut message: Query<&mut Text, With<TitleMessage>>,
+    mut offer: Query<(&mut Node, &Children), With<AfreshOffer>>,
+    mut offer_actions: Query<&mut UiAction>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
     locale: Res<Locale>,
@@ -256,6 +275,26 @@ fn handle(
                 .map(|f| f.value().to_string())
                 .unwrap_or_default(),
             UiAction::ContinueAs(name) => name.clone(),
+            UiAction::StartAfresh(name) => {
+                match Trainee::start_afresh(store, name) {
+                    Ok(trainee) => {
+                        commands.insert_resource(trainee);
+                        next.set(Screen::Select);
+                    }
+                    Err(e) => {
+                        for mut text in &mut message {
+                            text.0 = locale.tr(
+                                "title-open-failed",
+                                &[
+                                    ("name", name.clone().into()),
+                                    ("error", e.to_string().into()),
+                                ],
+                            );
+                        }
+                    }
+                }
+                continue;
+            }
             UiAction::Practice => {
                 commands.insert_resource(Trainee::guest(store));
                 next.set(Screen::Select);
@@ -278,6 +317,20 @@ fn handle(
             Ok(trainee) => {
                 commands.insert_resource(trainee);
                 next.set(Screen::Select);
+            }
+            Err(ProfileError::Unreadable { .. }) => {
+                // Say what happened in plain words, and offer the way on.
+                for mut text in &mut message {
+                    text.0 = locale.tr("title-damaged", &[("name", name.clone().into())]);
+                }
+                for (mut node, children) in &mut offer {
+                    node.display = Display::Flex;
+                    for child in children.iter() {
+                        if let Ok(mut action) = offer_actions.get_mut(child) {
+                            *action = UiAction::StartAfresh(name.clone());
+                        }
+                    }
+                }
             }
             Err(e) => {
                 for mut text in &mut message {

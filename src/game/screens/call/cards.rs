@@ -99,6 +99,7 @@ pub(super) fn voice_row(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl 
 /// The reply cards on offer in the current beat, dimmed while they cannot be used. A card
 /// that answers a later line joins the list when the customer begins that line, after the
 /// cards already there, so the keys of those do not change under the trainee's fingers.
+#[allow(clippy::too_many_arguments)] // a Bevy system: each parameter is a query or resource
 pub(super) fn show_cards(
     mut commands: Commands,
     fonts: Res<UiFonts>,

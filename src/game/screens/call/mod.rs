@@ -225,6 +225,7 @@ fn shortcuts(
 }
 
 /// The screen's commands: a reply, a voice, pause or resume.
+#[allow(clippy::too_many_arguments)] // a Bevy system: each parameter is a query or resource
 fn handle(
     mut requests: MessageReader<UiCommand>,
     mut live: ResMut<LiveCall>,
