@@ -113,10 +113,10 @@ fn play(app: &mut App, case: &str, steps: &[(usize, bool)]) {
         if wait {
             until(app, "the customer to finish", floor_open);
         } else {
-            until(app, "the customer to start talking", |a| {
-                a.world()
-                    .get_resource::<LiveCall>()
-                    .is_some_and(|l| matches!(l.call.phase(), Phase::Speaking { .. }))
+            until(app, "the customer to talk with the card on offer", |a| {
+                a.world().get_resource::<LiveCall>().is_some_and(|l| {
+                    matches!(l.call.phase(), Phase::Speaking { .. }) && l.call.is_offered(reply - 1)
+                })
             });
         }
         let loud = app.world().resource::<LiveCall>().call.customer_is_loud();
@@ -444,11 +444,10 @@ fn the_conversation_keeps_the_latest_lines_on_screen_all_call_long() {
                 .iter()
                 .filter(|e| matches!(e, Event::CustomerLine { .. } | Event::Reply { .. }))
                 .count();
-            (
-                lines,
-                call.reply_order(),
-                floor_open(&app) && call.can_reply(),
-            )
+            // The call's shuffled order, a card that came on offer later after the others.
+            let mut order = call.reply_order();
+            order.sort_by_key(|&i| call.replies()[i].after);
+            (lines, order, floor_open(&app) && call.can_reply())
         };
         let world = app.world_mut();
         let shown = world.query::<&Bubble>().iter(world).count();
@@ -1215,4 +1214,39 @@ fn a_trainee_whose_saves_are_both_damaged_is_told_and_can_start_afresh_with_the_
         shown.contains(&kept[0].path().display().to_string()),
         "{shown}"
     );
+}
+
+#[test]
+fn the_debrief_says_when_the_words_were_right_but_the_moment_was_not_and_shows_the_cut() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Cut In");
+    // The book's replies, but the third said over the customer.
+    play(
+        &mut app,
+        "missing_parcel",
+        &[(1, true), (1, true), (1, false), (1, true), (1, true)],
+    );
+    let shown = texts(&mut app).join("\n");
+    let locale = app.world().resource::<Locale>();
+    let same = seen(&locale.t("better-title-same"));
+    assert!(shown.contains(&same), "{shown}");
+    let how = locale.t("how-in-the-pause");
+    assert!(
+        shown.contains(&seen(&locale.tr("better-same", &[("how", how.into())]))),
+        "{shown}"
+    );
+    // The line they were saying shows as far as it was heard.
+    let marker = locale.tr(
+        "transcript-cut",
+        &[("heard", "".into()), ("rest", "".into())],
+    );
+    let marker = seen(&marker);
+    // Without the isolation marks Fluent puts around the (empty) arguments.
+    let head = marker
+        .split(';')
+        .next()
+        .unwrap()
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(shown.contains(&head), "{head:?} in {shown}");
 }

@@ -733,3 +733,63 @@ fn in_a_chat_a_soft_voice_is_worded_as_a_warm_tone() {
             .any(|m| m.note == "you answered the shouting softly")
     );
 }
+
+#[test]
+fn the_right_words_said_at_the_wrong_moment_or_too_loud_get_a_note_on_how_to_say_them() {
+    let (library, catalogue) = library();
+    let scenario = parcel(&library);
+    // The book's words, but firm to the shouting customer and cutting into the calm details.
+    let call = play(scenario, &catalogue, "1, 1:firm, 1@interrupt, 1, 1", 1);
+    let score = call.score();
+    let notes: Vec<_> = score
+        .better_replies
+        .iter()
+        .filter(|b| b.same_words)
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|b| b.delivery.softly && !b.delivery.in_the_pause && b.beat == "vent"),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|b| b.delivery.in_the_pause && b.beat == "details"),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .all(|b| b.better == b.chosen && b.why.starts_with("the same words"))
+    );
+    // By the book, nothing to say.
+    let clean = play(scenario, &catalogue, BY_THE_BOOK, 1);
+    assert!(clean.score().better_replies.is_empty());
+}
+
+#[test]
+fn a_line_said_over_is_marked_where_it_was_cut() {
+    let (library, catalogue) = library();
+    let scenario = parcel(&library);
+    let call = play(scenario, &catalogue, "1, 1:soft, 1@interrupt, 1, 1", 1);
+    let events = call.events();
+    let cut: Vec<(String, usize)> = (0..events.len())
+        .filter_map(|i| {
+            let at = htl_core::engine::cut_at(events, i)?;
+            match &events[i] {
+                Event::CustomerLine { text, .. } => Some((text.clone(), at)),
+                _ => None,
+            }
+        })
+        .collect();
+    assert_eq!(cut.len(), 1, "one line was said over: {cut:?}");
+    let (text, at) = &cut[0];
+    // Halfway through, at the start of a word.
+    assert!(*at > 0 && *at < text.len(), "{at} in {text:?}");
+    assert!(text[..*at].ends_with(' '), "{:?}", &text[..*at]);
+    // Lines heard to the end are not marked.
+    let clean = play(scenario, &catalogue, BY_THE_BOOK, 1);
+    let events = clean.events();
+    assert!((0..events.len()).all(|i| htl_core::engine::cut_at(events, i).is_none()));
+}

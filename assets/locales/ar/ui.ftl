@@ -188,3 +188,14 @@ onboard-start = ابدأ المكالمة  (Enter)
 title-damaged = تعذّرت قراءة التقدّم المحفوظ لـ { $name }: الملف ونسخته الاحتياطية تالفان كلاهما. لم يُغيَّر أو يُحذف أي شيء. يمكنك البدء من جديد بالاسم نفسه، وتُحفظ الملفات التالفة جانبًا ليطّلع عليها المدرّب.
 title-start-afresh = ابدأ من جديد بهذا الاسم
 notice-started-afresh = بدأ ملف تقدّم جديد. الملفات التالفة محفوظة في: { $paths }
+
+## The debrief: how to say the right words, and where a line was cut
+better-title-same = الكلمات صحيحة، لكن بطريقة أخرى:
+better-same = الكلمات نفسها، { $how }.
+better-said-how = وقُلها { $how }.
+how-in-the-pause = في لحظة التوقّف
+how-softly = بهدوء
+how-warmly = بودّ
+how-pause-and-softly = في لحظة التوقّف، بهدوء
+how-pause-and-warmly = في لحظة التوقّف، بودّ
+transcript-cut = { $heard }— [قاطعته هنا؛ لم يُسمع: { $rest }]

@@ -178,3 +178,14 @@ onboard-start = Start the call  (Enter)
 title-damaged = The saved progress for { $name } cannot be read: the file and its backup are both damaged. Nothing has been changed or deleted. You can start afresh under the same name; the damaged files are kept aside for your trainer.
 title-start-afresh = Start afresh under this name
 notice-started-afresh = A fresh profile was started. The damaged progress files are kept at: { $paths }
+
+## The debrief: how to say the right words, and where a line was cut
+better-title-same = The right words, said differently:
+better-same = The same words, { $how }.
+better-said-how = And say it { $how }.
+how-in-the-pause = in the pause
+how-softly = softly
+how-warmly = warmly
+how-pause-and-softly = in the pause, softly
+how-pause-and-warmly = in the pause, warmly
+transcript-cut = { $heard }— [you cut in here; not heard: { $rest }]

@@ -182,3 +182,14 @@ onboard-start = להתחיל את השיחה  (Enter)
 title-damaged = אי אפשר לקרוא את ההתקדמות השמורה של { $name }: הקובץ והגיבוי שלו פגומים שניהם. שום דבר לא שונה ולא נמחק. אפשר להתחיל מחדש באותו שם; הקבצים הפגומים נשמרים בצד בשביל המדריך.
 title-start-afresh = להתחיל מחדש בשם הזה
 notice-started-afresh = נפתח פרופיל חדש. קבצי ההתקדמות הפגומים שמורים ב: { $paths }
+
+## The debrief: how to say the right words, and where a line was cut
+better-title-same = המילים הנכונות, אבל לומר אחרת:
+better-same = אותן מילים, { $how }.
+better-said-how = ואומרים את זה { $how }.
+how-in-the-pause = בהפסקה
+how-softly = ברכות
+how-warmly = בחום
+how-pause-and-softly = בהפסקה, ברכות
+how-pause-and-warmly = בהפסקה, בחום
+transcript-cut = { $heard }— [כאן נכנסת לדברים; לא נשמע: { $rest }]

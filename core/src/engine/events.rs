@@ -183,6 +183,42 @@ impl Event {
     }
 }
 
+/// Where the customer's line at `events[line]` was cut off by a reply said over it: the
+/// byte offset of the first word they did not get to (by how far into the line the reply
+/// came), or None when they finished it.
+pub fn cut_at(events: &[Event], line: usize) -> Option<usize> {
+    let Event::CustomerLine {
+        at, text, duration, ..
+    } = events.get(line)?
+    else {
+        return None;
+    };
+    let end = at + duration;
+    let cut = events[line + 1..]
+        .iter()
+        .take_while(|e| !matches!(e, Event::CustomerLine { .. }))
+        .find_map(|e| match e {
+            Event::Reply {
+                at: said,
+                timing: ReplyTiming::Interrupting,
+                ..
+            } if *said >= *at && *said < end => Some(*said),
+            _ => None,
+        })?;
+    let share = f64::from(cut - at) / f64::from((*duration).max(1));
+    let chars = text.chars().count();
+    let heard = ((chars as f64) * share).round() as usize;
+    // Back to the start of the word being said: that word was not finished either.
+    let offset = text
+        .char_indices()
+        .nth(heard)
+        .map_or(text.len(), |(i, _)| i);
+    let word_start = text[..offset].rfind(char::is_whitespace).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    Some(word_start)
+}
+
 /// A meter's value over the call: where the customer started (at 0), then one point per
 /// change, from the event log.
 pub fn meter_history(events: &[Event], start: Meters, meter: Meter) -> Vec<(Millis, i32)> {

@@ -25,7 +25,7 @@ pub use crate::scoring::{
 pub use crate::vocab::{EndedBy, Meter, MeterDelta, Meters, Millis, Verdict, Voice, clock};
 pub use call::{Call, Cue, StateKey};
 pub use events::{
-    CallError, Choice, Event, LineKind, Outcome, Phase, Reason, ReplyTiming, meter_history,
+    CallError, Choice, Event, LineKind, Outcome, Phase, Reason, ReplyTiming, cut_at, meter_history,
 };
 /// The ids of the rules the engine judges from play.
 pub use judge::rules as rules_judged_from_play;

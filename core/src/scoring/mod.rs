@@ -6,6 +6,6 @@ mod better;
 mod score;
 mod tally;
 
-pub use better::{BetterReply, rubric_value};
+pub use better::{BetterReply, Delivery, rubric_value};
 pub use score::{Grade, NotPassed, Record, RuleResult, RuleStatus, Score, ScoreParts};
 pub use tally::{Chosen, Moment, MomentSource, Tally};

@@ -328,7 +328,7 @@ impl Score {
             followed_weight: tally.followed_weight(),
             broken_weight: tally.broken_weight(),
             rules,
-            better_replies: better_replies(scenario, catalogue, chosen),
+            better_replies: better_replies(scenario, catalogue, chosen, record.tally.moments()),
         }
     }
 

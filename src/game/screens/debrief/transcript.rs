@@ -2,10 +2,11 @@
 //! writer's notes, and "a better reply here" where the trainee had a better choice.
 
 use bevy::prelude::*;
-use htl_core::engine::{BetterReply, Call, Event, Verdict};
+use htl_core::engine::{BetterReply, Call, Event, Verdict, cut_at};
 use htl_core::guidance::Catalogue;
 use htl_core::i18n::{Messages, ending_kind_text};
 use htl_core::scenario::Channel;
+use htl_core::scoring::Delivery;
 
 use crate::game::locale::Locale;
 use crate::game::screens::call::voice_name;
@@ -70,6 +71,18 @@ fn better_why(locale: &Locale, catalogue: &Catalogue, better: &BetterReply) -> S
     )
 }
 
+/// How to say a reply, in the locale's language ("in the pause, softly"; warmly in a chat).
+fn delivery_text(locale: &Locale, channel: Channel, delivery: Delivery) -> String {
+    let chat = channel == Channel::Chat;
+    locale.t(match (delivery.in_the_pause, delivery.softly, chat) {
+        (true, true, false) => "how-pause-and-softly",
+        (true, true, true) => "how-pause-and-warmly",
+        (false, true, false) => "how-softly",
+        (false, true, true) => "how-warmly",
+        _ => "how-in-the-pause",
+    })
+}
+
 fn spawn_transcript(
     panel: &mut ChildSpawner,
     fonts: &UiFonts,
@@ -92,7 +105,8 @@ fn spawn_transcript(
             verdicts.clear();
         }
     };
-    for event in call.events() {
+    let events = call.events();
+    for (i, event) in events.iter().enumerate() {
         match event {
             Event::CustomerLine {
                 at,
@@ -100,6 +114,17 @@ fn spawn_transcript(
                 intensity,
                 ..
             } => {
+                // A line said over is shown as far as it was heard, and what was lost.
+                let text = match cut_at(events, i) {
+                    Some(cut) => locale.tr(
+                        "transcript-cut",
+                        &[
+                            ("heard", text[..cut].to_string().into()),
+                            ("rest", text[cut..].to_string().into()),
+                        ],
+                    ),
+                    None => text.clone(),
+                };
                 flush(panel, &mut verdicts);
                 let colour = if intensity.is_loud() {
                     Color::srgb(1.0, 0.75, 0.72)
@@ -113,7 +138,7 @@ fn spawn_transcript(
                         &[
                             ("time", short_clock(*at).into()),
                             ("name", name.clone().into()),
-                            ("text", text.clone().into()),
+                            ("text", text.into()),
                         ],
                     ),
                     size::SMALL,
@@ -173,6 +198,25 @@ fn spawn_transcript(
                     ));
                 }
                 if let Some(better) = better_replies.iter().find(|b| b.at == *at) {
+                    let how = delivery_text(locale, channel, better.delivery);
+                    let (title, lines) = if better.same_words {
+                        (
+                            locale.t("better-title-same"),
+                            vec![locale.tr("better-same", &[("how", how.into())])],
+                        )
+                    } else {
+                        let mut lines = vec![
+                            locale.tr("better-quote", &[("text", better.better.clone().into())]),
+                            better_why(locale, catalogue, better),
+                        ];
+                        if !better.delivery.is_fine() {
+                            lines.push(locale.tr("better-said-how", &[("how", how.into())]));
+                        }
+                        (locale.t("better-title"), lines)
+                    };
+                    let lines = lines
+                        .into_iter()
+                        .map(|line| widgets::paragraph(fonts, line, size::SMALL, palette::TEXT));
                     panel.spawn((
                         BetterReplyNote(better.better.clone()),
                         Node {
@@ -183,27 +227,10 @@ fn spawn_transcript(
                             ..default()
                         },
                         BorderColor::all(palette::FOCUS),
-                        children![
-                            widgets::bold(
-                                fonts,
-                                locale.t("better-title"),
-                                size::SMALL,
-                                palette::FOCUS
-                            ),
-                            widgets::paragraph(
-                                fonts,
-                                locale
-                                    .tr("better-quote", &[("text", better.better.clone().into())]),
-                                size::SMALL,
-                                palette::TEXT
-                            ),
-                            widgets::paragraph(
-                                fonts,
-                                better_why(locale, catalogue, better),
-                                size::SMALL,
-                                palette::TEXT_DIM
-                            ),
-                        ],
+                        Children::spawn((
+                            Spawn(widgets::bold(fonts, title, size::SMALL, palette::FOCUS)),
+                            SpawnIter(lines.collect::<Vec<_>>().into_iter()),
+                        )),
                     ));
                 }
             }
