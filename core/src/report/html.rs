@@ -229,7 +229,7 @@ fn grid(h: &mut String, report: &Report, w: &Words) {
         let title = w.case(case);
         let _ = write!(
             h,
-            "<th class=\"case\" title=\"{}\">{}</th>",
+            "<th class=\"case\" title=\"{}\"><bdi>{}</bdi></th>",
             esc(&title),
             esc(&title)
         );
@@ -238,7 +238,7 @@ fn grid(h: &mut String, report: &Report, w: &Words) {
     for row in &report.grid {
         let _ = write!(
             h,
-            "<tr><th>{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+            "<tr><th><bdi>{}</bdi></th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
             esc(&row.trainee),
             row.tier,
             row.calls,
@@ -267,7 +267,7 @@ fn grid_cell(h: &mut String, w: &Words, case: &CaseInfo, r: &CaseResult) {
     );
     let _ = write!(
         h,
-        "<td class=\"cell {class}\" title=\"{title}\">{} / {}</td>",
+        "<td class=\"cell {class}\" title=\"{title}\"><bdi dir=\"ltr\">{} / {}</bdi></td>",
         r.best, r.attempts
     );
 }
@@ -577,7 +577,7 @@ fn trainees(h: &mut String, report: &Report, w: &Words) {
 fn trainee(h: &mut String, t: &TraineeReport, tier: u8, w: &Words) {
     let _ = writeln!(
         h,
-        "<div class=\"trainee\"><h3>{}</h3>\n<p>{}</p>",
+        "<div class=\"trainee\"><h3><bdi>{}</bdi></h3>\n<p>{}</p>",
         esc(&t.name),
         w.with(
             "report-trainee-summary",
@@ -627,7 +627,8 @@ fn trainee(h: &mut String, t: &TraineeReport, tier: u8, w: &Words) {
             if c.judged() == 0 {
                 "-".to_string()
             } else {
-                format!("{} / {}", c.broken, c.judged())
+                // Isolated left to right, so "2 / 5" does not read "5 / 2" in Arabic.
+                format!("<bdi dir=\"ltr\">{} / {}</bdi>", c.broken, c.judged())
             }
         };
         let trend = if r.earlier.judged() == 0 || r.recent.judged() == 0 {
