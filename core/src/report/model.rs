@@ -695,3 +695,44 @@ pub fn trainee_report(
         journey,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(followed: usize, broken: usize) -> Counts {
+        Counts { followed, broken }
+    }
+
+    #[test]
+    fn the_weakest_rule_is_the_most_broken_then_the_larger_share_then_the_first_listed() {
+        let list = |items: &[(&str, usize, usize)]| -> Vec<(String, Counts)> {
+            items
+                .iter()
+                .map(|(r, f, b)| (r.to_string(), counts(*f, *b)))
+                .collect()
+        };
+        assert_eq!(weakest(&list(&[("a", 9, 0), ("b", 1, 0)])), None);
+        assert_eq!(
+            weakest(&list(&[("a", 0, 2), ("b", 5, 3)])).as_deref(),
+            Some("b")
+        );
+        // Equal breaks: broken 2 of 2 is weaker than 2 of 10.
+        assert_eq!(
+            weakest(&list(&[("a", 8, 2), ("b", 0, 2)])).as_deref(),
+            Some("b")
+        );
+        // Equal in both: the first in the catalogue's order.
+        assert_eq!(
+            weakest(&list(&[("a", 1, 2), ("b", 1, 2)])).as_deref(),
+            Some("a")
+        );
+    }
+
+    #[test]
+    fn medians_of_odd_and_even_counts() {
+        assert_eq!(median(vec![]), None);
+        assert_eq!(median(vec![5.0, 1.0, 3.0]), Some(3.0));
+        assert_eq!(median(vec![4.0, 1.0, 3.0, 2.0]), Some(2.5));
+    }
+}
