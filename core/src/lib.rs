@@ -1,5 +1,5 @@
 //! Hold the Line without a window: the rule catalogue, the scenario format and its checks,
-//! the call engine and its scoring, the explorer and saved progress.
+//! the call engine and its scoring, the explorer, saved progress and trainers' reports.
 //!
 //! Nothing here knows about Bevy. The game (the `hold-the-line` crate) shows and drives
 //! these types; the command-line tools and the tests use them directly.
@@ -12,6 +12,7 @@ pub mod guidance;
 pub mod i18n;
 pub mod profile;
 pub mod progress;
+pub mod report;
 pub mod scenario;
 pub mod scoring;
 pub mod vocab;

@@ -1,4 +1,4 @@
-//! The trainers' and tests' tools: `check`, `play`, `explore`, `rules`, `library`.
+//! The trainers' and tests' tools: `check`, `play`, `explore`, `rules`, `library`, `report`.
 //! None of them opens a window. `hold-the-line` with no subcommand opens the game; the
 //! binary parses arguments here and hands the game its options.
 
@@ -9,6 +9,7 @@ mod library;
 pub use explore::write_report as write_explore_report;
 pub use library::markdown as library_markdown;
 mod play;
+mod report;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -78,6 +79,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the table of scenarios with their tiers, rules and explore figures.
     Library(LibraryArgs),
+    /// Write a report for trainers from the data folder: report.html (opens offline,
+    /// prints) and CSV files for a spreadsheet.
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -140,6 +144,23 @@ pub struct LibraryArgs {
     pub out: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Only calls finished on or after this day (UTC), written YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only this trainee (the name they signed in with).
+    #[arg(long, value_name = "NAME")]
+    pub trainee: Option<String>,
+    /// The folder to write report.html and the CSV files into (created when missing).
+    #[arg(long, value_name = "DIR", default_value = "report")]
+    pub out: PathBuf,
+    /// The report's language: en, ar or he (default: the system's, as for the game).
+    /// The data folder is --data-dir (or HOLD_THE_LINE_DATA, or the platform's).
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -183,6 +204,7 @@ pub fn run(
         Command::Explore(args) => explore::run(&args, &scenarios_dir, &catalogue, out, err),
         Command::Rules(args) => rules(&args, &catalogue, out),
         Command::Library(args) => library::run(&args, &scenarios_dir, &catalogue, out, err),
+        Command::Report(args) => report::run(&args, options, &scenarios_dir, &catalogue, out, err),
     };
     match result {
         Ok(code) => code,

@@ -18,7 +18,7 @@ pub use lang::Lang;
 use crate::vocab::{EndingKind, Note};
 
 /// A language's message files, compiled in: the guidance, what the engine says, the game's
-/// own words.
+/// own words, the trainer report's.
 macro_rules! message_files {
     ($lang:literal) => {
         &[
@@ -33,6 +33,10 @@ macro_rules! message_files {
             (
                 "ui.ftl",
                 include_str!(concat!("../../../assets/locales/", $lang, "/ui.ftl")),
+            ),
+            (
+                "report.ftl",
+                include_str!(concat!("../../../assets/locales/", $lang, "/report.ftl")),
             ),
         ]
     };

@@ -1,0 +1,102 @@
+# The trainer report (`hold-the-line report`): report.html. Same ids in every language.
+
+report-title = أبقِ الخط مفتوحًا: تقرير المدرّب
+report-summary = المكالمات: { $calls }، المتدرّبون: { $trainees }، من { $from } إلى { $to }.
+report-data-folder = مجلد البيانات: { $dir }
+report-filter-since = المكالمات من { $day } فصاعدًا.
+report-filter-trainee = { $name } فقط.
+report-no-calls = لا توجد مكالمات بعد. ستظهر هنا حين يُنهي المتدرّبون مكالماتهم.
+report-csv-note = الأرقام نفسها لجداول البيانات، بجانب هذه الصفحة: { $files }.
+report-none = لا شيء
+report-percent = { $value }%
+
+## The group at a glance.
+report-section-grid = المجموعة في لمحة
+report-grid-explain = في كل خانة: أفضل نتيجة / عدد المحاولات. الأخضر: اجتاز الحالة؛ الأحمر: حاول ولم يجتزها بعد. المستوى هو أعلى مستوى مفتوح للمتدرّب.
+report-col-trainee = المتدرّب
+report-col-tier = المستوى
+report-col-calls = المكالمات
+report-col-passes = الناجحة
+report-cell-title = { $case }: أفضل نتيجة { $best }، { $attempts ->
+    [one] محاولة واحدة
+    [two] محاولتان
+    [few] { $attempts } محاولات
+   *[other] { $attempts } محاولة
+}
+
+## Where the group struggles.
+report-section-rules = أين تتعثّر المجموعة
+report-rules-explain = كم مرة خُرقت كل قاعدة حين جاء موقفها، بحسب مستوى الحالة. القاعدة الأكثر خرقًا أولًا، ومعها اللحظة التي تُخرق فيها في الغالب.
+report-col-rule = القاعدة
+report-col-broken = خُرقت
+report-col-followed = اتُّبعت
+report-tier = المستوى { $tier }
+report-tier-unknown = حالات غير معروفة
+report-col-typical = اللحظة المعتادة
+report-typical = { $what }: المقطع { $exchange } من «{ $case }» ({ $count } من { $total })
+report-heat-cell = { $broken } من { $judged }
+
+## Case by case.
+report-section-cases = حالةً حالة
+report-cases-explain = نسبة النجاح محسوبة من كل المكالمات. المحاولات حتى أول نجاح وأول نتيجة وأفضل نتيجة متوسطات على المتدرّبين الذين لعبوا الحالة. عند كل نقطة اختيار: كم مرة اختير كل رد؛ والرد الخاطئ الأكثر اختيارًا هو ما ينبغي تدريسه.
+report-col-case = الحالة
+report-col-trainees = المتدرّبون
+report-col-pass-rate = نسبة النجاح
+report-col-attempts-to-pass = المحاولات حتى أول نجاح
+report-col-first-score = أول نتيجة
+report-col-best-score = أفضل نتيجة
+report-unknown-case = { $id } (ليست في مكتبة الحالات)
+report-choice-point = نقطة الاختيار «{ $beat }»، { $count ->
+    [zero] لم يُختر فيها أي رد
+    [one] اختير فيها رد مرة واحدة
+    [two] اختير فيها رد مرتين
+    [few] اختير فيها رد { $count } مرات
+   *[other] اختير فيها رد { $count } مرة
+}
+report-col-reply = الرد
+report-col-chosen = مرات الاختيار
+report-tempting = الرد الخاطئ الأكثر اختيارًا: علّموا هذا
+report-breaks = يخرق: { $rules }
+
+## Progress over time.
+report-section-time = التقدّم مع الوقت
+report-daily-calls = المكالمات في اليوم
+report-daily-passes = الناجحة
+report-tier-steps = من أول مكالمة إلى كل مستوى
+report-col-opened = المتدرّبون الذين فتحوه
+report-col-median-calls = وسيط عدد المكالمات
+report-col-median-days = وسيط عدد الأيام
+
+## Trainee by trainee.
+report-section-trainees = متدرّبًا متدرّبًا
+report-trainee-summary = المكالمات: { $calls }، الناجحة: { $passes }، المستوى: { $tier }.
+report-weakest = أضعف قاعدة: { $rule }.
+report-weakest-none = لم تُخرق أي قاعدة في هذه المكالمات.
+report-scores-chart = نتيجة كل مكالمة بترتيب إجرائها
+report-col-earlier = المكالمات الأولى: خُرقت / جاء موقفها
+report-col-recent = المكالمات الأخيرة: خُرقت / جاء موقفها
+report-trend-better = تحسّن
+report-trend-worse = تراجع
+report-trend-same = بلا تغيير
+report-tier-reached = فُتح المستوى { $tier } بعد { $calls ->
+    [one] مكالمة واحدة
+    [two] مكالمتين
+    [few] { $calls } مكالمات
+   *[other] { $calls } مكالمة
+} (الأيام منذ أول مكالمة: { $days }).
+
+## Skipped files.
+report-section-skipped = الملفات المتروكة
+report-skipped-explain = ملفات في مجلد البيانات تعذّر استخدامها. لا يُحسب شيء مما فيها.
+report-skipped-none = لا شيء: قُرئت كل الملفات.
+report-col-file = الملف
+report-col-why = السبب
+report-skip-profile = تعذّرت قراءة ملف المتدرّب ({ $detail })؛ ومع ذلك تُحسب مكالماته من ملفات جلساته.
+report-skip-profile-backup = تعذّرت قراءة ملف المتدرّب ({ $detail })؛ أُخذ مستواه من النسخة الاحتياطية، وتُحسب مكالماته من ملفات جلساته.
+report-skip-set-aside = ملف متدرّب تالف نحّته اللعبة جانبًا بعد أن استعادته من نسخته الاحتياطية.
+report-skip-unfinished = حفظ لم يكتمل، خلّفته كتابة انقطعت.
+report-skip-foreign = ليس من ملفات «أبقِ الخط مفتوحًا».
+report-skip-not-session = ليس ملف جلسة (ملفات الجلسات بامتداد json).
+report-skip-folder = مجلد داخل مجلد أحد المتدرّبين.
+report-skip-unreadable = تعذّرت قراءة الملف ({ $detail }).
+report-skip-session = ليس ملف جلسة يستطيع هذا الإصدار قراءته ({ $detail }).

@@ -1,0 +1,721 @@
+//! The trainer report on a generated cohort: 30 trainees play the real library through the
+//! real engine in several manners over two weeks, their sessions are recorded as the game
+//! records them, and the report's figures are checked against what the test itself counted
+//! while playing. Damaged and foreign files are listed as skipped, never counted.
+//!
+//! `HTL_DEMO_COHORT=DIR cargo test -p htl-core --test report demo_cohort` writes the cohort
+//! into DIR (`.ci/run` renders its report in a browser for the README's screenshot).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use htl_core::cli::run_args;
+use htl_core::engine::script::{self, Step, When};
+use htl_core::engine::{Call, Voice};
+use htl_core::guidance::Catalogue;
+use htl_core::i18n::Lang;
+use htl_core::profile::{Profile, Store};
+use htl_core::progress::{Progression, open_earned_tiers};
+use htl_core::report::load::SkipReason;
+use htl_core::report::{self, Filter, TraineeProgress};
+use htl_core::scenario::{Library, Scenario, load_paths};
+
+/// How a generated trainee plays most of their calls.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Manner {
+    /// A reply that breaks no rule, in the pause, soft to a loud customer.
+    Careful,
+    /// The same replies, but cutting in while the customer is still talking.
+    Hasty,
+    /// Always the first card as the scenario lists it, in the pause, even voice.
+    FirstCard,
+    /// Any reply, any moment, any voice.
+    Random,
+}
+
+/// What the test counted while playing, to check the report against.
+#[derive(Debug, Default)]
+struct Expected {
+    calls: usize,
+    calls_per_trainee: BTreeMap<String, usize>,
+    /// case -> (calls, passes)
+    per_case: BTreeMap<String, (usize, usize)>,
+    /// (case, beat id, reply index) -> times chosen
+    replies: BTreeMap<(String, String, usize), usize>,
+    /// rule -> times broken
+    broken: BTreeMap<String, usize>,
+    /// the day (YYYY-MM-DD) of every call
+    days: Vec<String>,
+}
+
+/// 2026-03-02, a Monday, 09:00 UTC: the cohort's first morning.
+fn start() -> SystemTime {
+    humantime::parse_rfc3339("2026-03-02T09:00:00Z").unwrap()
+}
+
+const NAMES: [&str; 30] = [
+    "Noor",
+    "Sam",
+    "Dana",
+    "Lee",
+    "Ari",
+    "Tal",
+    "Kim",
+    "Mina",
+    "Adam",
+    "Zara",
+    "Omar",
+    "Yael",
+    "Lina",
+    "Avi",
+    "Rana",
+    "Eli",
+    "Huda",
+    "Noa",
+    "Karim",
+    "Maya",
+    "نورة",
+    "فيصل",
+    "سارة",
+    "דנה",
+    "יוסי",
+    "Jo <b>&amp; \"Co\"",
+    "Ola",
+    "Ben",
+    "Rita",
+    "Sami",
+];
+
+fn manner_of(i: usize) -> Manner {
+    [
+        Manner::Careful,
+        Manner::Hasty,
+        Manner::FirstCard,
+        Manner::Random,
+    ][i % 4]
+}
+
+/// Plays one call of `scenario` in `manner`, reply by reply.
+fn play(
+    scenario: &Scenario,
+    catalogue: &Catalogue,
+    seed: u64,
+    manner: Manner,
+    rng: &mut ChaCha8Rng,
+) -> Call {
+    let mut call = Call::new(
+        std::sync::Arc::new(scenario.clone()),
+        std::sync::Arc::new(catalogue.clone()),
+        seed,
+    );
+    for _ in 0..40 {
+        script::finish_reply(&mut call);
+        if call.is_over() {
+            break;
+        }
+        let replies = call.replies();
+        let clean = |rng: &mut ChaCha8Rng| {
+            let good: Vec<usize> = (0..replies.len())
+                .filter(|&i| replies[i].breaks.is_empty())
+                .collect();
+            if good.is_empty() {
+                rng.random_range(0..replies.len())
+            } else {
+                good[rng.random_range(0..good.len())]
+            }
+        };
+        let step = match manner {
+            Manner::Careful => {
+                let reply = clean(rng);
+                // Hear them out first, then match the voice to how they spoke.
+                call.advance_to_floor();
+                let voice = if call.customer_is_loud() {
+                    Voice::Soft
+                } else {
+                    Voice::Even
+                };
+                Step {
+                    reply,
+                    when: When::Pause,
+                    voice,
+                }
+            }
+            Manner::Hasty => Step {
+                reply: clean(rng),
+                when: When::Interrupt,
+                voice: Voice::Soft,
+            },
+            Manner::FirstCard => Step {
+                reply: 0,
+                when: When::Pause,
+                voice: Voice::Even,
+            },
+            Manner::Random => Step {
+                reply: rng.random_range(0..replies.len()),
+                when: [When::Pause, When::Interrupt, When::Pause, When::Late]
+                    [rng.random_range(0..4)],
+                voice: Voice::ALL[rng.random_range(0..3)],
+            },
+        };
+        if script::perform(&mut call, step).is_err() {
+            break;
+        }
+    }
+    script::finish_reply(&mut call);
+    call
+}
+
+/// Writes a cohort into `data`: profiles and session files as the game writes them, each
+/// session's finishing time moved to its day in the two weeks. Returns what was played.
+fn generate_cohort(
+    data: &Path,
+    library: &Library,
+    catalogue: &Catalogue,
+    trainees: usize,
+    days: u64,
+) -> Expected {
+    let store = Store::new(data);
+    let mut expected = Expected::default();
+    let scenarios = &library.scenarios;
+    for (i, name) in NAMES.iter().take(trainees).enumerate() {
+        let mut rng = ChaCha8Rng::seed_from_u64(1000 + i as u64);
+        let mut profile = Profile::new(name);
+        let first_day = (i % 4) as u64;
+        let mut n = 0;
+        for day in first_day..first_day + days {
+            let calls_today = rng.random_range(0..4);
+            for k in 0..calls_today {
+                let progression = Progression::new(scenarios, &profile, &catalogue.scoring);
+                let open: Vec<&Scenario> = scenarios
+                    .iter()
+                    .filter(|s| progression.can_play(s))
+                    .collect();
+                let unpassed: Vec<&Scenario> = open
+                    .iter()
+                    .copied()
+                    .filter(|s| !profile.passed(&s.id))
+                    .collect();
+                // Mostly the next case not yet passed; sometimes any open case again.
+                let scenario = if !unpassed.is_empty() && rng.random_range(0..4) > 0 {
+                    unpassed[rng.random_range(0..unpassed.len().min(3))]
+                } else {
+                    open[rng.random_range(0..open.len())]
+                };
+                let manner = if rng.random_range(0..10) < 7 {
+                    manner_of(i)
+                } else {
+                    Manner::Random
+                };
+                let call = play(
+                    scenario,
+                    catalogue,
+                    rng.random_range(0..1000),
+                    manner,
+                    &mut rng,
+                );
+                record(&store, &mut profile, &call, day, k, n, &mut expected);
+                n += 1;
+                open_earned_tiers(scenarios, &catalogue.scoring, &mut profile);
+            }
+        }
+        store.save(&profile).unwrap();
+    }
+    expected
+}
+
+/// Records a call as the game does, then gives the session file its simulated finishing
+/// time and a name of its own (the game names files by the second, and a simulated trainee
+/// plays faster than that).
+fn record(
+    store: &Store,
+    profile: &mut Profile,
+    call: &Call,
+    day: u64,
+    k: u64,
+    n: usize,
+    expected: &mut Expected,
+) {
+    let written = store.record_session(profile, call).unwrap();
+    let finished = start() + Duration::from_secs(day * 86_400 + k * 1_800);
+    let stamp = humantime::format_rfc3339_seconds(finished).to_string();
+    let mut json: serde_json::Value = serde_json::from_slice(&fs::read(&written).unwrap()).unwrap();
+    json["finished"] = stamp.clone().into();
+    let scenario = call.scenario();
+    let relative = format!(
+        "{}/{n:04}-{}.json",
+        htl_core::profile::slug(&profile.name),
+        scenario.id
+    );
+    fs::write(
+        store.dir().join(&relative),
+        serde_json::to_vec_pretty(&json).unwrap(),
+    )
+    .unwrap();
+    fs::remove_file(&written).unwrap();
+    let last = profile.sessions.last_mut().unwrap();
+    last.file = relative;
+    last.finished = stamp.clone();
+
+    let score = call.score();
+    expected.calls += 1;
+    *expected
+        .calls_per_trainee
+        .entry(profile.name.clone())
+        .or_default() += 1;
+    let case = expected.per_case.entry(scenario.id.clone()).or_default();
+    case.0 += 1;
+    case.1 += usize::from(score.passed);
+    for choice in call.choices() {
+        let beat = scenario.beats[choice.beat].id.clone();
+        *expected
+            .replies
+            .entry((scenario.id.clone(), beat, choice.reply))
+            .or_default() += 1;
+    }
+    for rule in &score.rules {
+        *expected.broken.entry(rule.rule.clone()).or_default() += rule.broken;
+    }
+    expected.days.push(stamp[..10].to_string());
+}
+
+fn setup() -> (Library, Catalogue) {
+    let catalogue = Catalogue::builtin();
+    let library = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
+    (library, catalogue)
+}
+
+fn cli(args: &[&str]) -> (u8, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut all = vec!["hold-the-line"];
+    all.extend_from_slice(args);
+    let code = run_args(all, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+/// A CSV file as rows, after its byte-order mark.
+fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    let bytes = fs::read(path).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "{} has no BOM",
+        path.display()
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&bytes[3..]);
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn the_report_counts_what_the_cohort_played() {
+    let (library, catalogue) = setup();
+    let data = tempfile::tempdir().unwrap();
+    let expected = generate_cohort(data.path(), &library, &catalogue, 30, 12);
+    assert!(expected.calls > 200, "{} calls", expected.calls);
+
+    let folder = report::read_data_folder(data.path(), &library.scenarios);
+    assert!(folder.skipped.is_empty(), "{:?}", folder.skipped);
+    assert_eq!(folder.calls.len(), expected.calls);
+    assert_eq!(folder.trainees.len(), 30);
+    let built = report::build(
+        folder,
+        data.path(),
+        &library.scenarios,
+        &catalogue,
+        Filter::default(),
+        Lang::En,
+    )
+    .unwrap();
+
+    // Calls per trainee, in the grid.
+    for row in &built.grid {
+        assert_eq!(
+            Some(&row.calls),
+            expected.calls_per_trainee.get(&row.trainee),
+            "{}",
+            row.trainee
+        );
+    }
+    // Pass rate per case.
+    assert_eq!(built.case_stats.len(), expected.per_case.len());
+    for s in &built.case_stats {
+        let (calls, passes) = expected.per_case[&s.case.id];
+        assert_eq!((s.calls, s.passes), (calls, passes), "{}", s.case.id);
+    }
+    assert!(
+        built.case_stats.iter().any(|s| s.passes > 0)
+            && built.case_stats.iter().any(|s| s.passes < s.calls),
+        "the cohort both passes and fails"
+    );
+    // How often each reply was chosen at each choice point.
+    let mut checked = 0;
+    for s in &built.case_stats {
+        for beat in &s.beats {
+            for r in &beat.replies {
+                let key = (s.case.id.clone(), beat.beat.clone(), r.reply);
+                assert_eq!(
+                    r.chosen,
+                    expected.replies.get(&key).copied().unwrap_or(0),
+                    "{key:?}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50);
+    // The wrong reply chosen most at the first choice point of the most played case.
+    let busiest = built.case_stats.iter().max_by_key(|s| s.calls).unwrap();
+    let beat = busiest.beats.iter().find(|b| b.tempting.is_some()).unwrap();
+    let tempting = beat.tempting.unwrap();
+    let most_wrong = beat
+        .replies
+        .iter()
+        .filter(|r| !r.breaks.is_empty())
+        .map(|r| {
+            expected
+                .replies
+                .get(&(busiest.case.id.clone(), beat.beat.clone(), r.reply))
+                .copied()
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap();
+    assert_eq!(beat.replies[tempting].chosen, most_wrong);
+    // Each rule's broken count, and the most broken rule first.
+    for row in &built.heatmap.rows {
+        assert_eq!(row.all.broken, expected.broken[&row.rule], "{}", row.rule);
+        assert_eq!(
+            row.by_tier.iter().map(|c| c.broken).sum::<usize>(),
+            row.all.broken
+        );
+    }
+    let most = expected.broken.values().max().unwrap();
+    assert_eq!(built.heatmap.rows[0].all.broken, *most);
+    assert!(built.heatmap.rows[0].typical.is_some());
+    // Calls per day add up, and tiers were opened along the way.
+    assert_eq!(
+        built.daily.iter().map(|d| d.calls).sum::<usize>(),
+        expected.calls
+    );
+    assert!(built.tier_steps[0].trainees > 0, "{:?}", built.tier_steps);
+
+    // The files: CSV with the right rows, a page whose charts are closed and names escaped.
+    let out = data.path().join("out");
+    report::write(&built, &catalogue, &out).unwrap();
+    let calls = csv_rows(&out.join("calls.csv"));
+    assert_eq!(calls.len(), expected.calls + 1);
+    assert_eq!(calls[0][0], "trainee");
+    assert!(calls.iter().any(|r| r[0] == "نورة"), "Arabic names survive");
+    let cases = csv_rows(&out.join("cases.csv"));
+    assert_eq!(cases.len(), expected.per_case.len() + 1);
+    let pairs: std::collections::BTreeSet<(String, String)> = calls[1..]
+        .iter()
+        .map(|r| (r[0].clone(), r[3].clone()))
+        .collect();
+    assert_eq!(
+        csv_rows(&out.join("trainee_cases.csv")).len(),
+        pairs.len() + 1
+    );
+    let rules = csv_rows(&out.join("trainee_rules.csv"));
+    assert!(rules.len() > 30 * 3);
+    assert!(rules[1..].iter().all(|r| r.len() == 4));
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert_eq!(html.matches("<svg").count(), html.matches("</svg>").count());
+    assert!(html.matches("<svg").count() > 30);
+    assert!(!html.contains("<b>&amp;"), "a name is written unescaped");
+    assert!(html.contains("Jo &lt;b&gt;&amp;amp; &quot;Co&quot;"));
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
+    assert!(html.contains("@media print"));
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "nothing fetched"
+    );
+    assert!(
+        !html.contains("report-"),
+        "a message id shows instead of its words"
+    );
+}
+
+#[test]
+fn since_and_trainee_narrow_the_report_and_arabic_runs_right_to_left() {
+    let (library, catalogue) = setup();
+    let data = tempfile::tempdir().unwrap();
+    let expected = generate_cohort(data.path(), &library, &catalogue, 6, 8);
+    let out = data.path().join("ar");
+    let dir = data.path().to_str().unwrap();
+    let scenarios = common::scenarios_dir();
+    let (code, said, err) = cli(&[
+        "--data-dir",
+        dir,
+        "--scenarios",
+        scenarios.to_str().unwrap(),
+        "report",
+        "--lang",
+        "ar",
+        "--since",
+        "2026-03-06",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let since: usize = expected
+        .days
+        .iter()
+        .filter(|d| d.as_str() >= "2026-03-06")
+        .count();
+    assert!(since > 0 && since < expected.calls);
+    assert!(said.contains(&format!("{since} calls")), "{said}");
+    assert_eq!(csv_rows(&out.join("calls.csv")).len(), since + 1);
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(html.contains("أين تتعثّر المجموعة"));
+
+    let (code, said, err) = cli(&[
+        "--data-dir",
+        dir,
+        "--scenarios",
+        scenarios.to_str().unwrap(),
+        "report",
+        "--lang",
+        "he",
+        "--trainee",
+        " noor ",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        said.contains(&format!(
+            "{} calls, 1 trainees",
+            expected.calls_per_trainee["Noor"]
+        )),
+        "{said}"
+    );
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("dir=\"rtl\"") && html.contains("lang=\"he\""));
+
+    let (code, _, err) = cli(&[
+        "--data-dir",
+        dir,
+        "report",
+        "--trainee",
+        "Nobody",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("no trainee named \"Nobody\"") && err.contains("Noor"),
+        "{err}"
+    );
+    for bad in ["2026-13-01", "yesterday", "1/3/2026"] {
+        let (code, _, err) = cli(&[
+            "--data-dir",
+            dir,
+            "report",
+            "--since",
+            bad,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{bad}");
+        assert!(
+            err.contains("--since") && err.contains("YYYY-MM-DD"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn damaged_and_foreign_files_are_listed_as_skipped_and_never_counted() {
+    let (library, catalogue) = setup();
+    let data = tempfile::tempdir().unwrap();
+    let expected = generate_cohort(data.path(), &library, &catalogue, 3, 3);
+    let profiles = data.path().join("profiles");
+    let noor = profiles.join("noor");
+    let a_session: PathBuf = fs::read_dir(&noor).unwrap().next().unwrap().unwrap().path();
+    let text = fs::read_to_string(&a_session).unwrap();
+
+    // A session cut in half by a crash, a JSON file from another program, a stray file.
+    fs::write(noor.join("9998-half.json"), &text[..text.len() / 2]).unwrap();
+    fs::write(noor.join("9999-other.json"), r#"{"hello": "world"}"#).unwrap();
+    fs::write(noor.join("notes.txt"), "call Noor back").unwrap();
+    fs::write(profiles.join("thumbs.db"), [0u8, 159, 146, 150]).unwrap();
+    // A profile that cannot be read, with no backup.
+    fs::write(profiles.join("ghost.ron"), "(schema: 1, name: ").unwrap();
+    // A session with a score no call can have.
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["score"]["total"] = 250.into();
+    fs::write(noor.join("9997-overflow.json"), json.to_string()).unwrap();
+    // A session of a case the library no longer has: counted, under its id.
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["scenario"] = "retired_case".into();
+    json["title"] = "<i>Retired</i>".into();
+    fs::write(noor.join("9996-retired.json"), json.to_string()).unwrap();
+    // A session from a newer version with fields and events this one does not know.
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["xapi"] = serde_json::json!({"statement": {"verb": "completed"}});
+    json["transcript"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"type": "hint_shown", "at": 5, "hint": "breathe"}));
+    json["score"]["rules"][0]["weight_now"] = 3.into();
+    fs::write(noor.join("9995-newer.json"), json.to_string()).unwrap();
+
+    let folder = report::read_data_folder(data.path(), &library.scenarios);
+    let why: BTreeMap<String, SkipReason> = folder
+        .skipped
+        .iter()
+        .map(|s| {
+            (
+                s.path.file_name().unwrap().to_string_lossy().into_owned(),
+                s.reason,
+            )
+        })
+        .collect();
+    assert_eq!(why.len(), 6, "{:?}", folder.skipped);
+    assert_eq!(why["9998-half.json"], SkipReason::Session);
+    assert_eq!(why["9999-other.json"], SkipReason::Session);
+    assert_eq!(why["9997-overflow.json"], SkipReason::Session);
+    assert_eq!(why["notes.txt"], SkipReason::NotSession);
+    assert_eq!(why["thumbs.db"], SkipReason::Foreign);
+    assert_eq!(why["ghost.ron"], SkipReason::Profile);
+    let half = folder
+        .skipped
+        .iter()
+        .find(|s| s.path.ends_with("9998-half.json"))
+        .unwrap();
+    assert!(half.why_english().contains("EOF"), "{}", half.why_english());
+    // The retired case and the newer file count: two more calls than were played.
+    assert_eq!(folder.calls.len(), expected.calls + 2);
+    let built = report::build(
+        folder,
+        data.path(),
+        &library.scenarios,
+        &catalogue,
+        Filter::default(),
+        Lang::En,
+    )
+    .unwrap();
+    let retired = built
+        .case_stats
+        .iter()
+        .find(|s| s.case.id == "retired_case")
+        .unwrap();
+    assert_eq!((retired.calls, retired.case.tier), (1, None));
+    let out = data.path().join("out");
+    report::write(&built, &catalogue, &out).unwrap();
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("retired_case\u{2069} (not in the scenario library)"));
+    assert!(!html.contains("<i>Retired"));
+    for name in ["9998-half.json", "notes.txt", "thumbs.db", "ghost.ron"] {
+        assert!(html.contains(name), "{name} is not listed as skipped");
+    }
+    assert!(html.contains("Not a Hold the Line file."));
+}
+
+#[test]
+fn an_empty_or_missing_data_folder_gives_a_page_saying_there_are_no_calls_yet() {
+    let data = tempfile::tempdir().unwrap();
+    let out = data.path().join("out");
+    let missing = data.path().join("nothing-here");
+    let (code, said, err) = cli(&[
+        "--data-dir",
+        missing.to_str().unwrap(),
+        "report",
+        "--lang",
+        "en",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        said.contains("0 calls, 0 trainees, 0 skipped files"),
+        "{said}"
+    );
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("No calls yet"));
+    assert_eq!(csv_rows(&out.join("calls.csv")).len(), 1);
+}
+
+#[test]
+fn my_progress_names_the_weakest_rule_and_an_open_case_that_practises_it() {
+    let (library, catalogue) = setup();
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    let mut profile = Profile::new("Hasty Hana");
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    let mut expected = Expected::default();
+    // Cuts in on every outburst, on the first two tier-1 cases, three calls each.
+    let tier1: Vec<&Scenario> = library.scenarios.iter().filter(|s| s.tier == 1).collect();
+    for (n, scenario) in tier1.iter().take(2).cycle().take(6).enumerate() {
+        let call = play(scenario, &catalogue, n as u64, Manner::Hasty, &mut rng);
+        record(&store, &mut profile, &call, n as u64, 0, n, &mut expected);
+    }
+    let (calls, skipped) =
+        report::load::read_trainee_calls(store.dir(), &profile, &library.scenarios);
+    assert!(skipped.is_empty(), "{skipped:?}");
+    assert_eq!(calls.len(), 6);
+    let progress = TraineeProgress::of(&profile, &calls, &library.scenarios, &catalogue);
+    let vent = progress
+        .rules
+        .iter()
+        .find(|r| r.rule == "let_them_vent")
+        .unwrap();
+    assert_eq!(vent.broken, expected.broken["let_them_vent"]);
+    assert_eq!(progress.weakest.as_deref(), Some("let_them_vent"));
+    let best: BTreeMap<&str, (Option<u8>, u32)> = progress
+        .cases
+        .iter()
+        .map(|c| (c.case.as_str(), (c.best_score, c.attempts)))
+        .collect();
+    assert_eq!(best.len(), 2);
+    assert_eq!(best[tier1[0].id.as_str()].1, 3);
+    let next = progress.practise_next.expect("a case to practise");
+    let next = library.get(&next).unwrap();
+    let open = Progression::new(&library.scenarios, &profile, &catalogue.scoring);
+    assert!(open.can_play(next));
+    assert!(!profile.passed(&next.id));
+    assert!(report::trainee::exercises(
+        next,
+        "let_them_vent",
+        &catalogue
+    ));
+}
+
+/// Not a check: writes a demo cohort for `.ci/run` to render, when HTL_DEMO_COHORT is set.
+#[test]
+fn demo_cohort() {
+    let Some(dir) = std::env::var_os("HTL_DEMO_COHORT") else {
+        return;
+    };
+    let (library, catalogue) = setup();
+    let dir = PathBuf::from(dir);
+    let _ = fs::remove_dir_all(&dir);
+    let expected = generate_cohort(&dir, &library, &catalogue, 30, 12);
+    // One damaged file, so the screenshot shows the skipped section at work.
+    fs::write(
+        dir.join("profiles/noor/0000-crashed.json"),
+        "{\"profile\": \"Noor\", \"sce",
+    )
+    .unwrap();
+    println!(
+        "wrote {} calls by 30 trainees into {}",
+        expected.calls,
+        dir.display()
+    );
+}
