@@ -1,13 +1,15 @@
-//! The trainers' and tests' tools: `check`, `play`, `explore`, `rules`, `library`.
+//! The trainers' and tests' tools: `check`, `play`, `explore`, `rules`, `library`, `lrs`.
 //! None of them opens a window. `hold-the-line` with no subcommand opens the game; the
 //! binary parses arguments here and hands the game its options.
 
 mod check;
 mod explore;
 mod library;
+mod lrs;
 
 pub use explore::write_report as write_explore_report;
 pub use library::markdown as library_markdown;
+pub use lrs::{LrsArgs, LrsCommand, SetupArgs};
 mod play;
 
 use std::io::Write;
@@ -78,6 +80,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the table of scenarios with their tiers, rules and explore figures.
     Library(LibraryArgs),
+    /// Send results to a learning record store (xAPI): setup, status, send.
+    Lrs(lrs::LrsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -183,6 +187,12 @@ pub fn run(
         Command::Explore(args) => explore::run(&args, &scenarios_dir, &catalogue, out, err),
         Command::Rules(args) => rules(&args, &catalogue, out),
         Command::Library(args) => library::run(&args, &scenarios_dir, &catalogue, out, err),
+        Command::Lrs(args) => lrs::run(
+            &args,
+            &crate::profile::data_dir(options.data_dir.as_deref()),
+            out,
+            err,
+        ),
     };
     match result {
         Ok(code) => code,
