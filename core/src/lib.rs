@@ -1,5 +1,6 @@
 //! Hold the Line without a window: the rule catalogue, the scenario format and its checks,
-//! the call engine and its scoring, the explorer, saved progress and trainers' reports.
+//! the call engine and its scoring, the explorer, saved progress and session files,
+//! trainers' reports, and learning records sent to an LRS (xAPI).
 //!
 //! Nothing here knows about Bevy. The game (the `hold-the-line` crate) shows and drives
 //! these types; the command-line tools and the tests use them directly.
@@ -10,6 +11,7 @@ pub mod explore;
 pub mod glyphs;
 pub mod guidance;
 pub mod i18n;
+pub mod lrs;
 pub mod profile;
 pub mod progress;
 pub mod report;

@@ -1,13 +1,16 @@
-//! The trainers' and tests' tools: `check`, `play`, `explore`, `rules`, `library`, `report`.
+//! The trainers' and tests' tools: `check`, `play`, `explore`, `rules`, `library`, `report`,
+//! `lrs`.
 //! None of them opens a window. `hold-the-line` with no subcommand opens the game; the
 //! binary parses arguments here and hands the game its options.
 
 mod check;
 mod explore;
 mod library;
+mod lrs;
 
 pub use explore::write_report as write_explore_report;
 pub use library::markdown as library_markdown;
+pub use lrs::{LrsArgs, LrsCommand, SetupArgs};
 mod play;
 mod report;
 
@@ -82,6 +85,8 @@ pub enum Command {
     /// Write a report for trainers from the data folder: report.html (opens offline,
     /// prints) and CSV files for a spreadsheet.
     Report(ReportArgs),
+    /// Send results to a learning record store (xAPI): setup, status, send.
+    Lrs(lrs::LrsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -205,6 +210,12 @@ pub fn run(
         Command::Rules(args) => rules(&args, &catalogue, out),
         Command::Library(args) => library::run(&args, &scenarios_dir, &catalogue, out, err),
         Command::Report(args) => report::run(&args, options, &scenarios_dir, &catalogue, out, err),
+        Command::Lrs(args) => lrs::run(
+            &args,
+            &crate::profile::data_dir(options.data_dir.as_deref()),
+            out,
+            err,
+        ),
     };
     match result {
         Ok(code) => code,

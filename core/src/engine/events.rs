@@ -2,7 +2,7 @@
 //! game's flashes and the debrief's chart are read from it), what the customer is doing now,
 //! and why a reply was refused.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Messages};
 use crate::scenario::{BeatIx, EndingIx, Intensity};
@@ -66,7 +66,7 @@ pub enum LineKind {
 }
 
 /// When a reply came, relative to what the customer was doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReplyTiming {
     /// While the customer was still talking.

@@ -4,7 +4,8 @@
 //! rename, fsync the folder) with the previous good copy kept beside it as `.bak`. A damaged
 //! file is recovered from that copy and the trainee is told; the damaged file is moved aside,
 //! never deleted, and progress is never silently reset. Each finished session is also written
-//! as its own JSON file (transcript and score) for trainers to review.
+//! as its own JSON file (`session_file.rs`, documented in `docs/session-format.md`) for
+//! trainers, reports and learning records.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File};
@@ -14,8 +15,15 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Call, Event, Grade, Score};
+use crate::engine::{Call, Grade, Score};
 use crate::i18n::Lang;
+
+mod session_file;
+
+pub use session_file::{
+    CaseInfo, RecordedChoice, RecordedRule, RecordedScore, RecordedVerdict, SESSION_FORMAT,
+    SESSION_SCHEMA, SessionContext, SessionFile, SessionFileError,
+};
 
 /// The version of the profile file this build writes. Older files are read and upgraded;
 /// newer ones are refused rather than overwritten.
@@ -87,19 +95,6 @@ pub struct SessionSummary {
     /// Left by the trainee before it ended: no score, not a failed attempt.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub left: bool,
-}
-
-/// A finished session as written for review: who, what, the whole transcript and score.
-#[derive(Debug, Serialize)]
-pub struct SessionRecord<'a> {
-    pub schema: u32,
-    pub profile: &'a str,
-    pub scenario: &'a str,
-    pub title: &'a str,
-    pub finished: &'a str,
-    pub seed: u64,
-    pub score: &'a Score,
-    pub transcript: &'a [Event],
 }
 
 impl Profile {
@@ -412,41 +407,43 @@ impl Store {
         Ok(())
     }
 
-    /// Writes a finished session's transcript and score, and records it in the profile
+    /// Writes a finished session's file (see [`SessionFile`]) and records it in the profile
     /// (which the caller then saves). Returns the session file's path.
     pub fn record_session(
         &self,
         profile: &mut Profile,
         call: &Call,
     ) -> Result<PathBuf, ProfileError> {
+        self.record_session_with(profile, call, &SessionContext::default())
+            .map(|(path, _)| path)
+    }
+
+    /// [`Store::record_session`] with what the game knows beyond the call (when it
+    /// started, the UI language); also returns the session as written, for the learning
+    /// record store (`lrs::enqueue_session`).
+    pub fn record_session_with(
+        &self,
+        profile: &mut Profile,
+        call: &Call,
+        context: &SessionContext,
+    ) -> Result<(PathBuf, SessionFile), ProfileError> {
         let score = call.score();
         let scenario = call.scenario();
-        let finished = now();
-        let file = format!(
-            "{}/{}-{}.json",
-            slug(&profile.name),
-            file_stamp(),
-            scenario.id
-        );
-        let record = SessionRecord {
-            schema: SCHEMA_VERSION,
-            profile: &profile.name,
-            scenario: &scenario.id,
-            title: &scenario.title,
-            finished: &finished,
-            seed: call.seed(),
-            score: &score,
-            transcript: call.events(),
-        };
+        let session = SessionFile::from_call(&profile.name, profile.language, call, context);
+        let stem = format!("{}/{}-{}", slug(&profile.name), file_stamp(), scenario.id);
+        let mut file = format!("{stem}.json");
+        if self.dir.join(&file).exists() {
+            // Two calls of a case recorded in the same second: never overwrite the first.
+            let id = session.id.unwrap_or_default().simple().to_string();
+            file = format!("{stem}-{}.json", &id[..8]);
+        }
         let path = self.dir.join(&file);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        let json = serde_json::to_vec_pretty(&record)
-            .map_err(|e| ProfileError::Io(std::io::Error::other(e)))?;
-        write_atomically(&path, &json)?;
+        write_atomically(&path, &session.to_json())?;
         profile.record(&scenario.id, &score, call.seed(), file);
-        Ok(path)
+        Ok((path, session))
     }
 }
 

@@ -438,8 +438,22 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
+/// `sha256:<lower-case hex>` of a file's bytes: how session files name the exact version
+/// of the scenario a call was played on.
+pub fn content_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for byte in digest.iter() {
+        out.push_str(&format!("{byte:02x}"));
+    }
+    out
+}
+
 /// Checks a file's bytes: text encoding first, then RON syntax, then meaning.
 pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
+    let source_hash = content_hash(bytes);
     let fail = |source: String, diagnostic: Diagnostic| {
         let mut report = FileReport::new(path, source);
         report.diagnostics.push(diagnostic);
@@ -520,6 +534,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
     Loaded {
         scenario: scenario.map(|mut s| {
             s.path = Some(path.to_path_buf());
+            s.source_hash = Some(source_hash);
             s
         }),
         report,

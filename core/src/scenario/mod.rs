@@ -12,5 +12,7 @@ pub mod model;
 
 pub use code::Code;
 pub use diagnostic::{Diagnostic, FileReport, LineCol, Severity};
-pub use load::{Library, MAX_FILE_BYTES, PathError, load_bytes, load_file, load_paths};
+pub use load::{
+    Library, MAX_FILE_BYTES, PathError, content_hash, load_bytes, load_file, load_paths,
+};
 pub use model::*;

@@ -30,6 +30,10 @@ pub struct Scenario {
     pub timing: Timing,
     /// Where it was loaded from, for messages.
     pub path: Option<PathBuf>,
+    /// `sha256:<hex>` of the file's bytes as loaded, so a session file can tell later
+    /// whether the scenario it was played on has been edited since (None when not loaded
+    /// from a file).
+    pub source_hash: Option<String>,
 }
 
 pub type BeatIx = usize;

@@ -56,3 +56,28 @@ pub fn long_scenario(id: &str, beats: usize) -> String {
     s.push_str("    },\n    endings: {\n        \"resolved\": (kind: Resolved, text: \"Sorted.\"),\n        \"hung_up\": (kind: HungUp, text: \"They hung up.\"),\n    },\n)\n");
     s
 }
+
+/// Plays a library case headless from a script and records it in `name`'s profile under
+/// `data_dir`, as the game does at the end of a call; returns the session as written.
+pub fn play_and_record(
+    data_dir: &std::path::Path,
+    name: &str,
+    case: &str,
+    steps: &str,
+    seed: u64,
+) -> htl_core::profile::SessionFile {
+    use htl_core::engine::script::{self, parse};
+    let catalogue = htl_core::guidance::Catalogue::builtin();
+    let library = htl_core::scenario::load_paths(&[scenarios_dir()], &catalogue).unwrap();
+    let scenario = library
+        .get(case)
+        .unwrap_or_else(|| panic!("no case {case}"));
+    let (call, _) = script::run(scenario, &catalogue, seed, &parse(steps).unwrap());
+    let store = htl_core::profile::Store::new(data_dir);
+    let (mut profile, _) = store.open(name).unwrap();
+    let (_, session) = store
+        .record_session_with(&mut profile, &call, &Default::default())
+        .unwrap();
+    store.save(&profile).unwrap();
+    session
+}

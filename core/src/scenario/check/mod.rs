@@ -91,6 +91,7 @@ pub fn compile(
         endings,
         timing,
         path: None,
+        source_hash: None,
     };
     // Reachability last: it walks the finished scenario.
     graph::check(&mut c, &scenario);

@@ -1,0 +1,306 @@
+//! xAPI 1.0.3 statements from a session file: `attempted` when the call started, one
+//! `answered` per reply (with its rule verdicts, timing and voice in `result.extensions`),
+//! and `passed` or `failed` at the end with the scaled score, success, completion and the
+//! call's duration. The trainee is the actor (an account under the configured home page),
+//! the case the activity; `context.registration` is the session's UUID.
+//!
+//! Statement ids are UUIDs derived from the session's own UUID (version 5, by position), so
+//! the same session always makes the same ids: queued twice or sent twice, the LRS stores
+//! each statement once.
+
+use std::time::{Duration, SystemTime};
+
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::profile::{RecordedChoice, SessionFile};
+use crate::vocab::Verdict;
+
+pub const VERB_ATTEMPTED: &str = "http://adlnet.gov/expapi/verbs/attempted";
+pub const VERB_ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
+pub const VERB_PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
+pub const VERB_FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
+
+/// Cases are activities `https://hold-the-line.example/cases/<case id>`.
+pub const CASE_ACTIVITY_BASE: &str = "https://hold-the-line.example/cases/";
+/// The extensions' IRIs start with this.
+pub const EXTENSION_BASE: &str = "https://hold-the-line.example/xapi/extensions/";
+pub const CASE_ACTIVITY_TYPE: &str = "http://adlnet.gov/expapi/activities/simulation";
+pub const REPLY_ACTIVITY_TYPE: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
+/// `context.platform`.
+pub const PLATFORM: &str = "Hold the Line";
+
+fn ext(name: &str) -> String {
+    format!("{EXTENSION_BASE}{name}")
+}
+
+/// The session's UUID: its own (version 2), or one derived from what a version 1 file
+/// holds, the same every time it is read.
+pub fn session_id(session: &SessionFile) -> Uuid {
+    session.id.unwrap_or_else(|| {
+        let name = format!(
+            "hold-the-line-session:{}:{}:{}:{}",
+            session.profile, session.scenario, session.finished, session.seed
+        );
+        Uuid::new_v5(&Uuid::NAMESPACE_URL, name.as_bytes())
+    })
+}
+
+/// The id of the session's `n`th statement.
+pub fn statement_id(session: Uuid, n: usize) -> Uuid {
+    Uuid::new_v5(&session, format!("statement/{n}").as_bytes())
+}
+
+/// The case as an xAPI activity IRI.
+pub fn case_activity_id(case_id: &str) -> String {
+    format!("{CASE_ACTIVITY_BASE}{}", iri_segment(case_id))
+}
+
+/// Every statement for a session, ids set, in the order they happened.
+pub fn statements(session: &SessionFile, home_page: &str) -> Vec<Value> {
+    let registration = session_id(session);
+    let finished = humantime::parse_rfc3339_weak(&session.finished).ok();
+    let duration = Duration::from_millis(session.duration_ms.unwrap_or(0));
+    let started = session
+        .started
+        .as_deref()
+        .and_then(|s| humantime::parse_rfc3339_weak(s).ok())
+        .or_else(|| finished.and_then(|f| f.checked_sub(duration)))
+        .unwrap_or(SystemTime::UNIX_EPOCH);
+    let ended = finished.map_or(started + duration, |f| f.max(started + duration));
+
+    let actor = json!({
+        "objectType": "Agent",
+        "name": session.profile,
+        "account": { "homePage": home_page, "name": session.profile },
+    });
+    let case_id = session
+        .case
+        .as_ref()
+        .map_or(session.scenario.as_str(), |c| c.id.as_str());
+    let case_language = session.case.as_ref().map(|c| c.language.clone());
+    let title_language = case_language.clone().unwrap_or_else(|| "und".to_string());
+    let mut case_extensions = serde_json::Map::new();
+    if let Some(case) = &session.case {
+        case_extensions.insert(ext("tier"), json!(case.tier));
+        case_extensions.insert(ext("language"), json!(case.language));
+        case_extensions.insert(ext("channel"), json!(case.channel.keyword()));
+        if let Some(hash) = &case.hash {
+            case_extensions.insert(ext("scenario-hash"), json!(hash));
+        }
+    }
+    let mut definition = json!({
+        "name": { title_language.clone(): session.title },
+        "type": CASE_ACTIVITY_TYPE,
+    });
+    if !case_extensions.is_empty() {
+        definition["extensions"] = Value::Object(case_extensions);
+    }
+    let case = json!({
+        "objectType": "Activity",
+        "id": case_activity_id(case_id),
+        "definition": definition,
+    });
+    let language = session
+        .ui_language
+        .map(|l| l.code().to_string())
+        .or(case_language);
+    let context = |parent: bool| {
+        let mut context = json!({
+            "registration": registration.to_string(),
+            "platform": PLATFORM,
+            "extensions": {
+                ext("seed"): session.seed,
+                ext("session-schema"): session.schema,
+            },
+        });
+        if let Some(language) = &language {
+            context["language"] = json!(language);
+        }
+        if parent {
+            context["contextActivities"] = json!({
+                "parent": [{ "objectType": "Activity", "id": case_activity_id(case_id) }],
+            });
+        }
+        context
+    };
+    let verb = |id: &str, word: &str| json!({ "id": id, "display": { "en-US": word } });
+
+    let mut out = Vec::with_capacity(session.choices.len() + 2);
+    out.push(json!({
+        "actor": actor,
+        "verb": verb(VERB_ATTEMPTED, "attempted"),
+        "object": case,
+        "context": context(false),
+        "timestamp": timestamp(started),
+    }));
+    for (n, choice) in session.choices.iter().enumerate() {
+        out.push(json!({
+            "actor": actor,
+            "verb": verb(VERB_ANSWERED, "answered"),
+            "object": reply_activity(case_id, &title_language, n, choice),
+            "result": {
+                "response": choice.text,
+                "extensions": {
+                    ext("verdicts"): choice.verdicts.iter().map(|v| json!({
+                        "rule": v.rule,
+                        "verdict": match v.verdict {
+                            Verdict::Followed => "followed",
+                            Verdict::Broken => "broken",
+                        },
+                    })).collect::<Vec<_>>(),
+                    ext("timing"): choice.timing,
+                    ext("voice"): choice.voice.label(),
+                    ext("at-ms"): choice.at_ms,
+                    ext("beat"): choice.beat,
+                    ext("reply-index"): choice.reply,
+                },
+            },
+            "context": context(true),
+            "timestamp": timestamp(started + Duration::from_millis(choice.at_ms)),
+        }));
+    }
+    let score = &session.score;
+    let (verb_id, word) = if score.passed {
+        (VERB_PASSED, "passed")
+    } else {
+        (VERB_FAILED, "failed")
+    };
+    let mut result_extensions = serde_json::Map::new();
+    result_extensions.insert(ext("grade"), json!(score.grade.letter()));
+    if let Some(mark) = score.pass_mark {
+        result_extensions.insert(ext("pass-mark"), json!(mark));
+    }
+    if let Some(ending) = &score.ending {
+        result_extensions.insert(ext("ending"), json!(ending));
+    }
+    if let Some(why) = &score.not_passed {
+        result_extensions.insert(ext("not-passed"), json!(why));
+    }
+    result_extensions.insert(
+        ext("rules"),
+        Value::Array(
+            score
+                .rules
+                .iter()
+                .filter(|r| r.followed + r.broken > 0)
+                .map(|r| json!({ "rule": r.rule, "followed": r.followed, "broken": r.broken }))
+                .collect(),
+        ),
+    );
+    out.push(json!({
+        "actor": actor,
+        "verb": verb(verb_id, word),
+        "object": case,
+        "result": {
+            "score": {
+                "scaled": f64::from(score.total.min(100)) / 100.0,
+                "raw": score.total.min(100),
+                "min": 0,
+                "max": 100,
+            },
+            "success": score.passed,
+            "completion": true,
+            "duration": iso8601_duration(session.duration_ms.unwrap_or(0)),
+            "extensions": result_extensions,
+        },
+        "context": context(false),
+        "timestamp": timestamp(ended),
+    }));
+    for (n, statement) in out.iter_mut().enumerate() {
+        statement["id"] = json!(statement_id(registration, n).to_string());
+    }
+    out
+}
+
+/// One reply as an activity of its own, under the case.
+fn reply_activity(case_id: &str, language: &str, n: usize, choice: &RecordedChoice) -> Value {
+    json!({
+        "objectType": "Activity",
+        "id": format!(
+            "{}/beats/{}/replies/{}",
+            case_activity_id(case_id),
+            iri_segment(&choice.beat),
+            choice.reply + 1
+        ),
+        "definition": {
+            "name": { language: format!("Reply {} ({})", n + 1, choice.beat) },
+            "description": { language: choice.text },
+            "type": REPLY_ACTIVITY_TYPE,
+            "interactionType": "choice",
+        },
+    })
+}
+
+/// RFC 3339, UTC, milliseconds.
+fn timestamp(at: SystemTime) -> String {
+    humantime::format_rfc3339_millis(at).to_string()
+}
+
+/// ISO 8601 duration: `PT1M23.5S`, `PT1H2M3S`, `PT0S`.
+pub fn iso8601_duration(ms: u64) -> String {
+    let (hours, rest) = (ms / 3_600_000, ms % 3_600_000);
+    let (minutes, rest) = (rest / 60_000, rest % 60_000);
+    let (seconds, millis) = (rest / 1000, rest % 1000);
+    let mut out = String::from("PT");
+    if hours > 0 {
+        out.push_str(&format!("{hours}H"));
+    }
+    if minutes > 0 {
+        out.push_str(&format!("{minutes}M"));
+    }
+    if seconds > 0 || millis > 0 || out == "PT" {
+        if millis > 0 {
+            let fraction = format!("{millis:03}");
+            out.push_str(&format!("{seconds}.{}S", fraction.trim_end_matches('0')));
+        } else {
+            out.push_str(&format!("{seconds}S"));
+        }
+    }
+    out
+}
+
+/// An id made safe as one path segment of an IRI: unreserved ASCII kept, the rest
+/// percent-encoded as UTF-8.
+fn iri_segment(id: &str) -> String {
+    let mut out = String::new();
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_are_iso_8601() {
+        assert_eq!(iso8601_duration(0), "PT0S");
+        assert_eq!(iso8601_duration(83_500), "PT1M23.5S");
+        assert_eq!(iso8601_duration(3_723_000), "PT1H2M3S");
+        assert_eq!(iso8601_duration(60_000), "PT1M");
+        assert_eq!(iso8601_duration(45), "PT0.045S");
+    }
+
+    #[test]
+    fn ids_are_safe_path_segments() {
+        assert_eq!(
+            case_activity_id("missing_parcel"),
+            "https://hold-the-line.example/cases/missing_parcel"
+        );
+        assert_eq!(iri_segment("a b/ü"), "a%20b%2F%C3%BC");
+    }
+
+    #[test]
+    fn statement_ids_are_stable_and_distinct() {
+        let session = Uuid::new_v4();
+        assert_eq!(statement_id(session, 3), statement_id(session, 3));
+        assert_ne!(statement_id(session, 3), statement_id(session, 4));
+        assert_eq!(statement_id(session, 0).get_version_num(), 5);
+    }
+}
