@@ -44,8 +44,6 @@ pub fn run_game(options: GameOptions) -> ExitCode {
             }),
     )
     .add_plugins(bevy::input_focus::tab_navigation::TabNavigationPlugin)
-    // Menus redraw only on input, so an idle game does not burn a core.
-    .insert_resource(game::menu_redraw())
     .insert_resource(ClearColor(game::theme::palette::BACKGROUND))
     .add_plugins((HoldTheLinePlugin { config }, game::window::plugin))
     .add_systems(Startup, |mut commands: Commands| {

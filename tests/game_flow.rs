@@ -966,7 +966,6 @@ fn a_paused_call_redraws_only_on_input_and_a_resumed_one_every_frame() {
     use bevy::winit::{UpdateMode, WinitSettings};
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
-    app.insert_resource(WinitSettings::desktop_app());
     sign_in(&mut app, "Ada");
     send(&mut app, UiAction::OpenCase("missing_parcel".into()));
     send(&mut app, UiAction::StartCall);
@@ -1249,4 +1248,124 @@ fn the_debrief_says_when_the_words_were_right_but_the_moment_was_not_and_shows_t
         .unwrap()
         .replace(['\u{2068}', '\u{2069}'], "");
     assert!(shown.contains(&head), "{head:?} in {shown}");
+}
+
+#[test]
+fn with_a_learning_record_store_configured_a_finished_call_is_queued_and_nothing_waits_for_it() {
+    use htl_core::lrs::{LrsConfig, Outbox};
+    let data = tempfile::tempdir().unwrap();
+    // An LRS nobody answers on (a closed loopback port).
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    LrsConfig::new(
+        &format!("http://127.0.0.1:{port}/xAPI/"),
+        "trainer",
+        "secret",
+    )
+    .unwrap()
+    .save(data.path())
+    .unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Sami");
+    let started = std::time::Instant::now();
+    play(
+        &mut app,
+        "missing_parcel",
+        &[(1, true), (1, true), (1, true), (1, true), (1, true)],
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    // The call's statements wait in the outbox for the LRS, on disk, with their ids.
+    let queued = Outbox::new(data.path()).entries().unwrap();
+    assert!(
+        queued.len() >= 3,
+        "attempted, answered, passed: {}",
+        queued.len()
+    );
+    // And the session file the statements came from is the versioned format.
+    let store = Store::new(data.path());
+    let folder = store.dir().join(htl_core::profile::slug("Sami"));
+    let file = std::fs::read_dir(folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let session = htl_core::profile::SessionFile::read(&file).unwrap();
+    assert_eq!(session.ui_language, Some(Lang::En));
+}
+
+#[test]
+fn the_window_draws_every_frame_for_its_first_seconds_then_idles_until_input() {
+    use bevy::winit::{UpdateMode, WinitSettings};
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    let mode = |app: &App| app.world().resource::<WinitSettings>().focused_mode;
+    // Shaders compile in the background: a window that waited for input after its first
+    // frames could stay black.
+    assert!(matches!(mode(&app), UpdateMode::Continuous), "launch draws");
+    for _ in 0..35 {
+        app.update();
+    }
+    assert!(
+        matches!(mode(&app), UpdateMode::Reactive { .. }),
+        "an idle title idles"
+    );
+}
+
+#[test]
+fn back_from_a_brief_the_keyboard_is_on_the_case_just_opened_and_the_first_arrow_moves() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Lou");
+    app.update();
+    press(&mut app, KeyCode::ArrowDown);
+    press(&mut app, KeyCode::ArrowDown);
+    let opened = focused_case(&app).expect("a case has the focus");
+    let focused = app
+        .world()
+        .resource::<bevy::input_focus::InputFocus>()
+        .get()
+        .unwrap();
+    app.world_mut().trigger(Activate { entity: focused });
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Brief);
+    press(&mut app, KeyCode::Escape);
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Select);
+    assert_eq!(focused_case(&app).as_deref(), Some(opened.as_str()));
+    press(&mut app, KeyCode::ArrowDown);
+    let next = focused_case(&app).expect("still on a case");
+    assert_ne!(next, opened, "the first Down moves on");
+    press(&mut app, KeyCode::ArrowUp);
+    assert_eq!(focused_case(&app).as_deref(), Some(opened.as_str()));
+}
+
+#[test]
+fn a_screen_change_draws_at_once_instead_of_waiting_for_the_next_input() {
+    use bevy::winit::{UpdateMode, WinitSettings};
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Mo");
+    for _ in 0..40 {
+        app.update();
+    }
+    let mode = |app: &App| app.world().resource::<WinitSettings>().focused_mode;
+    assert!(matches!(mode(&app), UpdateMode::Reactive { .. }), "idle list");
+    // Esc on the list signs out: the title must come without another key press.
+    app.world_mut()
+        .write_message(UiCommand(UiAction::SignOut));
+    app.update();
+    assert!(
+        matches!(mode(&app), UpdateMode::Continuous),
+        "the change is drawn straight away"
+    );
+    for _ in 0..10 {
+        app.update();
+    }
+    assert_eq!(screen(&app), Screen::Title);
 }

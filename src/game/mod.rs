@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod cases;
 pub mod locale;
+pub mod redraw;
 pub mod screens;
 pub mod script;
 pub mod session;
@@ -77,6 +78,7 @@ impl Plugin for HoldTheLinePlugin {
                 locale::plugin,
                 session::plugin,
                 screens::plugin,
+                redraw::plugin,
             ));
     }
 }

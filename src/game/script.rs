@@ -21,7 +21,6 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::text::EditableText;
 use bevy::time::TimeUpdateStrategy;
-use bevy::winit::WinitSettings;
 use htl_core::engine::{Phase, Voice};
 
 use super::Screen;
@@ -52,7 +51,7 @@ impl Script {
     }
 }
 
-/// Plays `script`: fixed 50 ms frames, continuous redraw.
+/// Plays `script`: fixed 50 ms frames, redrawn every frame (there is no input to wait for).
 pub fn plugin(script: Script) -> impl Fn(&mut App) {
     let steps = script.steps;
     move |app: &mut App| {
@@ -63,16 +62,8 @@ pub fn plugin(script: Script) -> impl Fn(&mut App) {
         .insert_resource(TimeUpdateStrategy::ManualDuration(
             std::time::Duration::from_millis(50),
         ))
-        .add_systems(Update, (keep_redrawing, run).chain());
-    }
-}
-
-/// Menus normally redraw only on input; a script has no input, so keep drawing.
-fn keep_redrawing(winit: Option<ResMut<WinitSettings>>) {
-    if let Some(mut winit) = winit
-        && winit.focused_mode != WinitSettings::game().focused_mode
-    {
-        *winit = WinitSettings::game();
+        .insert_resource(super::redraw::Scripted)
+        .add_systems(Update, run);
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 use htl_core::engine::{Call, Score};
-use htl_core::profile::{Notice, Profile, ProfileError, Store};
+use htl_core::profile::{Notice, Profile, ProfileError, SessionContext, Store};
 use htl_core::scenario::Scenario;
 
 use super::GameConfig;
@@ -33,6 +33,8 @@ pub enum TraineeNotice {
     },
     /// The progress could not be saved (the system's reason).
     SaveFailed(String),
+    /// The call's results could not be queued for the learning record store.
+    LrsProblem(String),
     /// The file and its backup were both damaged; a fresh profile was started and the
     /// damaged files kept aside.
     StartedAfresh { kept: Vec<PathBuf> },
@@ -58,6 +60,9 @@ impl TraineeNotice {
                     "notice-started-afresh",
                     &[("paths", paths.join(", ").into())],
                 )
+            }
+            TraineeNotice::LrsProblem(error) => {
+                locale.tr("notice-lrs-problem", &[("error", error.clone().into())])
             }
             TraineeNotice::SaveFailed(error) => {
                 locale.tr("notice-save-failed", &[("error", error.clone().into())])
@@ -128,6 +133,8 @@ pub struct LiveCall {
     pub paused_at: Option<f32>,
     /// The first call's guide is showing: the call waits to begin.
     pub guide: bool,
+    /// When the call began on the wall clock (after the guide), for the session file.
+    pub started: std::time::SystemTime,
 }
 
 /// The last finished call, for the debrief.
@@ -142,7 +149,16 @@ pub struct Finished {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    let _ = app;
+    app.add_systems(Startup, send_waiting_results);
+}
+
+/// Results an earlier run left in the outbox (the learning record store was down, the game
+/// was closed mid-send) go out now, on their own thread: nothing waits for the network.
+fn send_waiting_results(config: Res<GameConfig>) {
+    let data = htl_core::profile::data_dir(Some(&config.data_dir));
+    if matches!(htl_core::lrs::LrsConfig::load(&data), Ok(Some(_))) {
+        drop(htl_core::lrs::spawn_flush(data));
+    }
 }
 
 /// A new seed per call unless the config fixes one; the seed is saved with the session.
@@ -155,9 +171,16 @@ pub fn next_seed(config: &GameConfig) -> u64 {
     })
 }
 
-/// Records a finished call in the trainee's profile and saves both. Returns the result for
-/// the debrief; a failed save is reported, never hidden.
-pub fn finish(call: Call, trainee: &mut Trainee, cases: &Cases) -> Finished {
+/// Records a finished call in the trainee's profile and saves both, and queues its
+/// learning records for the LRS when one is configured (sent on another thread). Returns
+/// the result for the debrief; a failed save is reported, never hidden.
+pub fn finish(
+    call: Call,
+    trainee: &mut Trainee,
+    cases: &Cases,
+    context: &SessionContext,
+    data_dir: &std::path::Path,
+) -> Finished {
     let score = call.score();
     let saved = if trainee.guest {
         trainee
@@ -167,8 +190,19 @@ pub fn finish(call: Call, trainee: &mut Trainee, cases: &Cases) -> Finished {
     } else {
         let store = trainee.store.clone();
         store
-            .record_session(&mut trainee.profile, &call)
-            .map(Some)
+            .record_session_with(&mut trainee.profile, &call, context)
+            .map(|(path, session)| {
+                // Queued on disk before anything is sent, so nothing is lost if the send
+                // fails or the game closes; a problem with the LRS set-up is said once.
+                match htl_core::lrs::enqueue_session(data_dir, &session) {
+                    Ok(htl_core::lrs::Enqueued::Queued(_)) => {
+                        drop(htl_core::lrs::spawn_flush(data_dir.to_path_buf()));
+                    }
+                    Ok(htl_core::lrs::Enqueued::Off) => {}
+                    Err(e) => trainee.notice = Some(TraineeNotice::LrsProblem(e.to_string())),
+                }
+                Some(path)
+            })
             .map_err(|e| e.to_string())
     };
     let opened_tiers = htl_core::progress::open_earned_tiers(

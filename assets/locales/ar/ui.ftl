@@ -199,3 +199,4 @@ how-warmly = بودّ
 how-pause-and-softly = في لحظة التوقّف، بهدوء
 how-pause-and-warmly = في لحظة التوقّف، بودّ
 transcript-cut = { $heard }— [قاطعته هنا؛ لم يُسمع: { $rest }]
+notice-lrs-problem = نتائجك محفوظة هنا، لكن تعذّر تجهيزها للإرسال إلى نظام التدريب في شركتك: { $error }. أخبر مدرّبك.

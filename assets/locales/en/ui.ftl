@@ -189,3 +189,4 @@ how-warmly = warmly
 how-pause-and-softly = in the pause, softly
 how-pause-and-warmly = in the pause, warmly
 transcript-cut = { $heard }— [you cut in here; not heard: { $rest }]
+notice-lrs-problem = Your results are saved here, but could not be queued for your company's learning system: { $error }. Tell your trainer.

@@ -193,3 +193,4 @@ how-warmly = בחום
 how-pause-and-softly = בהפסקה, ברכות
 how-pause-and-warmly = בהפסקה, בחום
 transcript-cut = { $heard }— [כאן נכנסת לדברים; לא נשמע: { $rest }]
+notice-lrs-problem = התוצאות שלך נשמרו כאן, אבל לא ניתן היה להכין אותן לשליחה למערכת הלמידה של החברה: { $error }. כדאי לספר למדריך.

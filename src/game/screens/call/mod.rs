@@ -10,12 +10,13 @@ mod status;
 use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
-use bevy::winit::WinitSettings;
 use htl_core::engine::{Call, Event, Voice};
+use htl_core::profile::SessionContext;
 
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
+use crate::game::redraw::Animating;
 use crate::game::session::{CurrentCase, LiveCall, Trainee, TraineeNotice, finish, next_seed};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
@@ -101,7 +102,6 @@ fn start_call(
     cases: Res<Cases>,
     config: Res<GameConfig>,
     trainee: Option<Res<Trainee>>,
-    winit: Option<ResMut<WinitSettings>>,
 ) {
     let call = Call::new(case.0.clone(), cases.catalogue.clone(), next_seed(&config));
     // Every call starts fresh: meters shown where the customer starts, an even voice.
@@ -116,18 +116,14 @@ fn start_call(
         open_for: 0.0,
         paused_at: None,
         guide: first_call(trainee.as_deref()),
+        started: std::time::SystemTime::now(),
     });
-    // The call animates every frame; menus only redraw on input.
-    if let Some(mut winit) = winit {
-        *winit = WinitSettings::game();
-    }
+}
 }
 
-fn leave_call(mut commands: Commands, winit: Option<ResMut<WinitSettings>>) {
+fn leave_call(mut commands: Commands, mut animating: ResMut<Animating>) {
     commands.remove_resource::<LiveCall>();
-    if let Some(mut winit) = winit {
-        *winit = crate::game::menu_redraw();
-    }
+    animating.0 = false;
 }
 
 /// The layout: who and how long on top, the conversation beside the meters, the replies and
@@ -241,6 +237,7 @@ fn handle(
         if live.guide {
             if *action == UiAction::BeginCall {
                 live.guide = false;
+                live.started = std::time::SystemTime::now();
                 for mut node in &mut guide {
                     node.display = Display::None;
                 }
@@ -320,24 +317,12 @@ fn leave_early(
     next.set(Screen::Select);
 }
 
-/// Paused, nothing on screen moves: the window redraws on input only, like the menus,
-/// instead of burning a core on an unchanging screen; resumed, every frame again.
-fn redraw_as_needed(
-    live: Res<LiveCall>,
-    mut was_paused: Local<bool>,
-    winit: Option<ResMut<WinitSettings>>,
-) {
-    let paused = live.call.is_paused() || live.guide;
-    if paused == *was_paused {
-        return;
-    }
-    *was_paused = paused;
-    if let Some(mut winit) = winit {
-        *winit = if paused {
-            crate::game::menu_redraw()
-        } else {
-            WinitSettings::game()
-        };
+/// A running call animates every frame; paused, or behind the first call's guide, nothing
+/// moves and the window redraws on input only, like the menus.
+fn redraw_as_needed(live: Res<LiveCall>, mut animating: ResMut<Animating>) {
+    let moving = !live.call.is_paused() && !live.guide && !live.call.is_over();
+    if animating.0 != moving {
+        animating.0 = moving;
     }
 }
 
@@ -369,6 +354,8 @@ fn end_when_over(
     mut view: ResMut<CallView>,
     trainee: Option<ResMut<Trainee>>,
     cases: Res<Cases>,
+    locale: Res<Locale>,
+    config: Res<GameConfig>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     if !live.call.is_over() {
@@ -377,7 +364,12 @@ fn end_when_over(
     if !view.recorded {
         view.recorded = true;
         if let Some(mut trainee) = trainee {
-            let finished = finish(live.call.clone(), &mut trainee, &cases);
+            let context = SessionContext {
+                started: Some(live.started),
+                ui_language: Some(locale.lang),
+            };
+            let data = htl_core::profile::data_dir(Some(&config.data_dir));
+            let finished = finish(live.call.clone(), &mut trainee, &cases, &context, &data);
             commands.insert_resource(finished);
         }
     }

@@ -10,7 +10,7 @@ use super::ShownTier;
 use crate::game::actions::UiAction;
 use crate::game::cases::{BrokenFile, Cases};
 use crate::game::locale::Locale;
-use crate::game::session::Trainee;
+use crate::game::session::{CurrentCase, Trainee};
 use crate::game::text::{capital, channel_name};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
@@ -127,9 +127,17 @@ pub(super) fn rebuild_list(
     cases: Res<Cases>,
     shown: Res<ShownTier>,
     locale: Res<Locale>,
+    current: Option<Res<CurrentCase>>,
     mut list: Query<(Entity, &mut ScrollPosition), With<CaseList>>,
 ) {
     let progress = cases.progression(&trainee.profile);
+    // Back from a brief or a debrief, the keyboard is where the trainee left it: on the card
+    // of the case they opened (if it is on this tab and open), else on the first open card.
+    let came_from = current.as_ref().map(|c| c.0.id.clone()).filter(|id| {
+        cases.scenarios.iter().any(|s| {
+            &s.id == id && s.tier == shown.0 && matches!(progress.access(s), Access::Open)
+        })
+    });
     let Ok((list, mut scrolled)) = list.single_mut() else {
         return;
     };
@@ -258,10 +266,14 @@ pub(super) fn rebuild_list(
                 card.insert(widgets::activatable(UiAction::OpenCase(
                     scenario.id.clone(),
                 )));
-                if first {
+                let focus_here = match &came_from {
+                    Some(id) => *id == scenario.id,
+                    None => first,
+                };
+                if focus_here {
                     card.insert(AutoFocus);
-                    first = false;
                 }
+                first = false;
             }
         }
     });
@@ -319,6 +331,7 @@ pub(super) fn arrows_move_focus(
     focus: Option<ResMut<InputFocus>>,
     list: Query<&Children, With<CaseList>>,
     cards: Query<&CaseCard>,
+    starting: Query<Entity, (With<CaseCard>, With<AutoFocus>)>,
 ) {
     let (Some(keys), Some(mut focus)) = (keys, focus) else {
         return;
@@ -338,7 +351,13 @@ pub(super) fn arrows_move_focus(
     if open.is_empty() {
         return;
     }
-    let next = match focus.get().and_then(|f| open.iter().position(|&e| e == f)) {
+    // From the focused card; with none (the focus was lost with the last screen's
+    // buttons), from the card the list started on, so the first press moves.
+    let from = focus
+        .get()
+        .and_then(|f| open.iter().position(|&e| e == f))
+        .or_else(|| starting.iter().find_map(|s| open.iter().position(|&e| e == s)));
+    let next = match from {
         Some(at) => at.saturating_add_signed(step).min(open.len() - 1),
         None => 0,
     };

@@ -1,0 +1,60 @@
+//! How often the window redraws, decided in one place. Menus redraw on input only, so an
+//! idle game costs next to nothing; a running call every frame; a paused call like a menu.
+//! The first seconds after launch draw every frame too: the renderer compiles its shaders in
+//! the background, and a window that drew its first frames before they were ready would
+//! otherwise stay black until the mouse moved. A screen change draws at once and for a few
+//! frames after: a change asked for in one frame happens in the next, which in a window that
+//! waits for input would come only with the next key or the slow tick (seconds).
+
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::winit::WinitSettings;
+
+use super::{Screen, menu_redraw};
+
+/// How long after launch the window draws every frame.
+const WARM_UP: Duration = Duration::from_secs(3);
+/// Frames drawn after a screen change, so the new screen is laid out and shown at once.
+const SETTLE_FRAMES: u32 = 4;
+
+/// Something on screen moves every frame (a running call): set by the screen that knows.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Animating(pub bool);
+
+/// A scripted run (screenshots, demos) has no input to wake the window: it draws every frame.
+#[derive(Resource, Debug, Default)]
+pub struct Scripted;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Animating>()
+        .insert_resource(menu_redraw())
+        .add_systems(Last, choose_update_mode);
+}
+
+fn choose_update_mode(
+    time: Res<Time<Real>>,
+    screen: Res<State<Screen>>,
+    next: Res<NextState<Screen>>,
+    mut settling: Local<u32>,
+    animating: Res<Animating>,
+    scripted: Option<Res<Scripted>>,
+    settings: Option<ResMut<WinitSettings>>,
+) {
+    let Some(mut settings) = settings else { return };
+    let warming_up = *screen.get() == Screen::Title && time.elapsed() < WARM_UP;
+    if screen.is_changed() || !matches!(*next, NextState::Unchanged) {
+        *settling = SETTLE_FRAMES;
+    } else {
+        *settling = settling.saturating_sub(1);
+    }
+    let want = if warming_up || *settling > 0 || animating.0 || scripted.is_some() {
+        WinitSettings::game()
+    } else {
+        menu_redraw()
+    };
+    if settings.focused_mode != want.focused_mode || settings.unfocused_mode != want.unfocused_mode
+    {
+        *settings = want;
+    }
+}
