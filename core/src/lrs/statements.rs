@@ -1,7 +1,9 @@
 //! xAPI 1.0.3 statements from a session file: `attempted` when the call started, one
 //! `answered` per reply (with its rule verdicts, timing and voice in `result.extensions`),
 //! and `passed` or `failed` at the end with the scaled score, success, completion and the
-//! call's duration. The trainee is the actor (an account under the configured home page),
+//! call's duration, and what a trainer report read back from the LRS needs
+//! (`report::from_statements`): the session's `finished`, the number of replies and where
+//! each rule was broken. The trainee is the actor (an account under the configured home page),
 //! the case the activity; `context.registration` is the session's UUID.
 //!
 //! Statement ids are UUIDs derived from the session's own UUID (version 5, by position), so
