@@ -100,3 +100,6 @@ report-skip-not-session = ليس ملف جلسة (ملفات الجلسات با
 report-skip-folder = مجلد داخل مجلد أحد المتدرّبين.
 report-skip-unreadable = تعذّرت قراءة الملف ({ $detail }).
 report-skip-session = ليس ملف جلسة يستطيع هذا الإصدار قراءته ({ $detail }).
+report-lrs-source = مخزن سجلات التعلّم: { $endpoint }
+report-skip-statements = بيانات ليست من مكالمات «أبقِ الخط مفتوحًا»، ولا تُحسب ({ $detail }).
+report-skip-call = مكالمة في مخزن سجلات التعلّم لا يمكن حسابها ({ $detail }).

@@ -105,3 +105,6 @@ report-skip-not-session = Not a session file (sessions are .json files).
 report-skip-folder = A folder inside a trainee's folder.
 report-skip-unreadable = The file cannot be read ({ $detail }).
 report-skip-session = Not a session file this version can read ({ $detail }).
+report-lrs-source = Learning record store: { $endpoint }
+report-skip-statements = Statements that are not from Hold the Line calls, not counted ({ $detail }).
+report-skip-call = A call in the learning record store that cannot be counted ({ $detail }).

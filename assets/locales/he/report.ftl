@@ -96,3 +96,6 @@ report-skip-not-session = לא קובץ שיחה (קובצי שיחה הם בס�
 report-skip-folder = תיקייה בתוך התיקייה של מתאמן.
 report-skip-unreadable = לא ניתן לקרוא את הקובץ ({ $detail }).
 report-skip-session = לא קובץ שיחה שהגרסה הזו יודעת לקרוא ({ $detail }).
+report-lrs-source = מאגר רשומות הלמידה: { $endpoint }
+report-skip-statements = הצהרות שאינן משיחות של "להחזיק את הקו", ולא נספרות ({ $detail }).
+report-skip-call = שיחה במאגר רשומות הלמידה שלא ניתן לספור ({ $detail }).

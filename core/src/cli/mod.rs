@@ -164,6 +164,11 @@ pub struct ReportArgs {
     /// The data folder is --data-dir (or HOLD_THE_LINE_DATA, or the platform's).
     #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// Read the calls from the learning record store (the statements every PC sent)
+    /// instead of the data folder: the LRS set up with `lrs setup` in the data folder, or
+    /// the HOLD_THE_LINE_LRS_* environment variables.
+    #[arg(long)]
+    pub lrs: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

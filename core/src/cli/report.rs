@@ -1,12 +1,14 @@
-//! `hold-the-line report`: what a group of trainees did, from a data folder, as
-//! `report.html` and CSV files for the trainer.
+//! `hold-the-line report`: what a group of trainees did, from a data folder (or, with
+//! `--lrs`, from the statements in the learning record store), as `report.html` and CSV
+//! files for the trainer.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, GameOptions, ReportArgs};
 use crate::guidance::Catalogue;
 use crate::i18n::Lang;
+use crate::lrs::{self, LrsConfig, Problem};
 use crate::profile::data_dir;
 use crate::report::{self, Filter};
 use crate::scenario::load_paths;
@@ -27,6 +29,22 @@ pub(super) fn run(
         return Ok(EXIT_USAGE);
     }
     let data = data_dir(options.data_dir.as_deref());
+    // With --lrs, the LRS must be set up before anything is read.
+    let lrs_config = if args.lrs {
+        match LrsConfig::load(&data) {
+            Ok(Some((config, _))) => Some(config),
+            Ok(None) => {
+                writeln!(err, "error: --lrs: {}", Problem::NotConfigured)?;
+                return Ok(EXIT_USAGE);
+            }
+            Err(e) => {
+                writeln!(err, "error: --lrs: {e}")?;
+                return Ok(EXIT_USAGE);
+            }
+        }
+    } else {
+        None
+    };
     // Cases the library has get their tier and title; without a library every case is
     // reported under its id.
     let scenarios = match load_paths(
@@ -42,19 +60,55 @@ pub(super) fn run(
             Vec::new()
         }
     };
-    let folder = report::read_data_folder(&data, &scenarios);
+    let (folder, source, statements) = match &lrs_config {
+        Some(config) => {
+            // Every statement, whatever --since: a trainee's tier is replayed from their
+            // first call, and xAPI's `since` is when the LRS stored a statement, not when
+            // the call was played. --since narrows the report below, as for a folder.
+            let fetched = match lrs::fetch_statements(config, None, lrs::MAX_STATEMENTS) {
+                Ok(fetched) => fetched,
+                Err(problem) => {
+                    writeln!(
+                        err,
+                        "error: cannot read the calls from the LRS: {problem}\nNothing was written."
+                    )?;
+                    return Ok(EXIT_PROBLEMS);
+                }
+            };
+            if fetched.cut {
+                writeln!(
+                    err,
+                    "warning: the LRS holds more than {} statements; only the {} it listed first (the most recently stored) were read, so older calls are missing from this report",
+                    lrs::MAX_STATEMENTS,
+                    lrs::MAX_STATEMENTS
+                )?;
+            }
+            let folder = report::read_statements(&fetched.statements, &config.endpoint, &scenarios);
+            (
+                folder,
+                PathBuf::from(&config.endpoint),
+                Some(fetched.statements.len()),
+            )
+        }
+        None => (
+            report::read_data_folder(&data, &scenarios),
+            data.clone(),
+            None,
+        ),
+    };
     let lang = args.lang.or(options.lang).unwrap_or_else(Lang::from_system);
     let filter = Filter {
         since: args.since.clone(),
         trainee: args.trainee.clone(),
     };
-    let built = match report::build(folder, &data, &scenarios, catalogue, filter, lang) {
+    let mut built = match report::build(folder, &source, &scenarios, catalogue, filter, lang) {
         Ok(r) => r,
         Err(e) => {
             writeln!(err, "error: {e}")?;
             return Ok(EXIT_PROBLEMS);
         }
     };
+    built.lrs = lrs_config.as_ref().map(|c| c.endpoint.clone());
     let written = report::write(&built, catalogue, &args.out)?;
     writeln!(
         out,
@@ -63,14 +117,24 @@ pub(super) fn run(
         written.csv.len(),
         args.out.display()
     )?;
-    writeln!(
-        out,
-        "{} calls, {} trainees, {} skipped files (from {})",
-        built.calls.len(),
-        built.trainees.len(),
-        built.skipped.len(),
-        data.display()
-    )?;
+    match statements {
+        Some(statements) => writeln!(
+            out,
+            "{} calls, {} trainees, {} skipped (from {statements} statements in the LRS at {})",
+            built.calls.len(),
+            built.trainees.len(),
+            built.skipped.len(),
+            source.display()
+        )?,
+        None => writeln!(
+            out,
+            "{} calls, {} trainees, {} skipped files (from {})",
+            built.calls.len(),
+            built.trainees.len(),
+            built.skipped.len(),
+            data.display()
+        )?,
+    }
     for s in &built.skipped {
         writeln!(out, "  skipped {}: {}", s.path.display(), s.why_english())?;
     }

@@ -78,10 +78,15 @@ impl<'c> Client<'c> {
 
     /// GETs a path under the endpoint (`about`, `statements?...`), returning the body.
     pub fn get(&self, path: &str) -> Result<String, Failure> {
-        let url = format!("{}{path}", self.config.endpoint);
+        self.get_url(&format!("{}{path}", self.config.endpoint))
+    }
+
+    /// GETs a whole URL (a `more` link), with the version header and credentials: the
+    /// caller makes sure it is on the configured LRS.
+    pub fn get_url(&self, url: &str) -> Result<String, Failure> {
         let answer = self
             .agent
-            .get(&url)
+            .get(url)
             .header("X-Experience-API-Version", XAPI_VERSION)
             .header("Authorization", self.config.basic_auth())
             .call();

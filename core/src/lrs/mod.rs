@@ -15,6 +15,7 @@
 mod client;
 mod config;
 mod outbox;
+mod reader;
 pub mod statements;
 
 use std::collections::HashSet;
@@ -29,6 +30,7 @@ pub use config::{
     normalise_endpoint,
 };
 pub use outbox::{OUTBOX_FILE, Outbox, Queued, STATUS_FILE, SendStatus};
+pub use reader::{Fetched, MAX_STATEMENTS, PAGE, fetch_statements, fetch_statements_paged};
 pub use statements::statements;
 
 use crate::profile::{SessionFile, now};
@@ -116,6 +118,8 @@ pub enum Problem {
         body: String,
     },
     Outbox(String),
+    /// The LRS answered a read with something that is not an xAPI statement list.
+    BadAnswer(String),
 }
 
 impl std::fmt::Display for Problem {
@@ -147,6 +151,7 @@ impl std::fmt::Display for Problem {
                 write!(f, "the LRS had an error ({status}{})", with_body(body))
             }
             Problem::Outbox(why) => write!(f, "the outbox: {why}"),
+            Problem::BadAnswer(why) => write!(f, "the LRS answered oddly: {why}"),
         }
     }
 }
@@ -336,7 +341,7 @@ fn note(report: &mut FlushReport, problem: Problem) {
     }
 }
 
-fn problem_of(failure: Failure, config: &LrsConfig) -> Problem {
+pub(crate) fn problem_of(failure: Failure, config: &LrsConfig) -> Problem {
     match failure {
         Failure::Unreachable(reason) => Problem::Unreachable {
             endpoint: config.endpoint.clone(),

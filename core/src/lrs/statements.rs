@@ -1,7 +1,9 @@
 //! xAPI 1.0.3 statements from a session file: `attempted` when the call started, one
 //! `answered` per reply (with its rule verdicts, timing and voice in `result.extensions`),
 //! and `passed` or `failed` at the end with the scaled score, success, completion and the
-//! call's duration. The trainee is the actor (an account under the configured home page),
+//! call's duration, and what a trainer report read back from the LRS needs
+//! (`report::from_statements`): the session's `finished`, the number of replies and where
+//! each rule was broken. The trainee is the actor (an account under the configured home page),
 //! the case the activity; `context.registration` is the session's UUID.
 //!
 //! Statement ids are UUIDs derived from the session's own UUID (version 5, by position), so
@@ -30,7 +32,8 @@ pub const REPLY_ACTIVITY_TYPE: &str = "http://adlnet.gov/expapi/activities/cmi.i
 /// `context.platform`.
 pub const PLATFORM: &str = "Hold the Line";
 
-fn ext(name: &str) -> String {
+/// The IRI of one of the game's extensions (`seed`, `beat`, `rules`, ...).
+pub fn ext(name: &str) -> String {
     format!("{EXTENSION_BASE}{name}")
 }
 
@@ -54,6 +57,29 @@ pub fn statement_id(session: Uuid, n: usize) -> Uuid {
 /// The case as an xAPI activity IRI.
 pub fn case_activity_id(case_id: &str) -> String {
     format!("{CASE_ACTIVITY_BASE}{}", iri_segment(case_id))
+}
+
+/// The case id an activity IRI names (the reverse of [`case_activity_id`]): None for an
+/// IRI that is not one of the game's cases, or one with more after the case.
+pub fn case_id_of(activity_id: &str) -> Option<String> {
+    let segment = activity_id.strip_prefix(CASE_ACTIVITY_BASE)?;
+    if segment.is_empty() || segment.contains('/') {
+        return None;
+    }
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = segment.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// Every statement for a session, ids set, in the order they happened.
@@ -177,6 +203,12 @@ pub fn statements(session: &SessionFile, home_page: &str) -> Vec<Value> {
     if let Some(why) = &score.not_passed {
         result_extensions.insert(ext("not-passed"), json!(why));
     }
+    // What a trainer report needs that the other statements do not say: when the call
+    // was recorded (the session file's `finished`), how many replies it had (so a report
+    // can tell a call whose answers did not all arrive), and where each rule was broken.
+    result_extensions.insert(ext("finished"), json!(session.finished));
+    result_extensions.insert(ext("replies"), json!(session.choices.len()));
+    let beat_starts = beat_starts(session);
     result_extensions.insert(
         ext("rules"),
         Value::Array(
@@ -184,7 +216,14 @@ pub fn statements(session: &SessionFile, home_page: &str) -> Vec<Value> {
                 .rules
                 .iter()
                 .filter(|r| r.followed + r.broken > 0)
-                .map(|r| json!({ "rule": r.rule, "followed": r.followed, "broken": r.broken }))
+                .map(|r| {
+                    json!({
+                        "rule": r.rule,
+                        "followed": r.followed,
+                        "broken": r.broken,
+                        "broken_at": broken_moments(&r.moments, &beat_starts),
+                    })
+                })
                 .collect(),
         ),
     );
@@ -211,6 +250,39 @@ pub fn statements(session: &SessionFile, home_page: &str) -> Vec<Value> {
         statement["id"] = json!(statement_id(registration, n).to_string());
     }
     out
+}
+
+/// When each beat started (ms into the call), from the transcript.
+fn beat_starts(session: &SessionFile) -> Vec<u64> {
+    session
+        .transcript
+        .iter()
+        .filter(|e| e.get("type").and_then(Value::as_str) == Some("beat_started"))
+        .filter_map(|e| e.get("at").and_then(Value::as_u64))
+        .collect()
+}
+
+/// The moments a rule was broken, as the trainer report counts them: the beat, the
+/// exchange (1 for the first beat played, counted from the transcript's beat starts), the
+/// English note and, when the file has it, the typed note.
+fn broken_moments(moments: &[Value], beat_starts: &[u64]) -> Vec<Value> {
+    moments
+        .iter()
+        .filter(|m| m.get("verdict").and_then(Value::as_str) == Some("Broken"))
+        .map(|m| {
+            let at = m.get("at").and_then(Value::as_u64).unwrap_or(0);
+            let text = |key: &str| m.get(key).and_then(Value::as_str).unwrap_or("");
+            let mut moment = json!({
+                "beat": text("beat"),
+                "exchange": beat_starts.iter().filter(|t| **t <= at).count(),
+                "note": text("note"),
+            });
+            if let Some(what) = m.get("what").filter(|w| !w.is_null()) {
+                moment["what"] = what.clone();
+            }
+            moment
+        })
+        .collect()
 }
 
 /// One reply as an activity of its own, under the case.
@@ -294,6 +366,15 @@ mod tests {
             "https://hold-the-line.example/cases/missing_parcel"
         );
         assert_eq!(iri_segment("a b/ü"), "a%20b%2F%C3%BC");
+        for id in ["missing_parcel", "a b/ü", "x%y"] {
+            assert_eq!(case_id_of(&case_activity_id(id)).as_deref(), Some(id));
+        }
+        assert_eq!(case_id_of("https://other.example/cases/x"), None);
+        assert_eq!(
+            case_id_of(&format!("{}/beats/b/replies/1", case_activity_id("x"))),
+            None
+        );
+        assert_eq!(case_id_of(&format!("{CASE_ACTIVITY_BASE}bad%zz")), None);
     }
 
     #[test]

@@ -169,10 +169,16 @@ fn header(h: &mut String, report: &Report, w: &Words) {
             )
         );
     }
-    let mut meta = vec![w.with(
-        "report-data-folder",
-        &[("dir", report.data_dir.display().to_string().into())],
-    )];
+    let mut meta = vec![match &report.lrs {
+        Some(endpoint) => w.with(
+            "report-lrs-source",
+            &[("endpoint", endpoint.clone().into())],
+        ),
+        None => w.with(
+            "report-data-folder",
+            &[("dir", report.data_dir.display().to_string().into())],
+        ),
+    }];
     if let Some(day) = &report.filter.since {
         meta.push(w.with("report-filter-since", &[("day", day.clone().into())]));
     }

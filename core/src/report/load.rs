@@ -123,7 +123,7 @@ pub struct Skipped {
 }
 
 impl Skipped {
-    fn new(path: &Path, reason: SkipReason, detail: impl Into<String>) -> Skipped {
+    pub(crate) fn new(path: &Path, reason: SkipReason, detail: impl Into<String>) -> Skipped {
         Skipped {
             path: path.to_path_buf(),
             reason,
@@ -164,6 +164,10 @@ pub enum SkipReason {
     Unreadable,
     /// A `.json` file that is not a session this version can read.
     Session,
+    /// Statements in the LRS that are not the game's (`report --lrs`).
+    Statements,
+    /// A call in the LRS whose statements cannot be used (`report --lrs`).
+    Call,
 }
 
 impl SkipReason {
@@ -179,6 +183,8 @@ impl SkipReason {
             SkipReason::Folder => "report-skip-folder",
             SkipReason::Unreadable => "report-skip-unreadable",
             SkipReason::Session => "report-skip-session",
+            SkipReason::Statements => "report-skip-statements",
+            SkipReason::Call => "report-skip-call",
         }
     }
 }
@@ -519,7 +525,7 @@ fn check_session(file: &SessionFile) -> Result<(), String> {
     finished_at(&file.finished).map(|_| ())
 }
 
-fn finished_at(text: &str) -> Result<SystemTime, String> {
+pub(crate) fn finished_at(text: &str) -> Result<SystemTime, String> {
     humantime::parse_rfc3339(text)
         .or_else(|_| humantime::parse_rfc3339_weak(text))
         .map_err(|e| format!("its finishing time \"{text}\" is not a time: {e}"))

@@ -3,11 +3,14 @@
 //!
 //! - `load`: reads the data folder (the only file reading here) into [`CallFact`]s, and
 //!   lists what it could not use as [`Skipped`];
+//! - `from_statements`: the same calls from xAPI statements read back from an LRS
+//!   (`report --lrs`);
 //! - `model`: the figures, as pure functions over calls;
 //! - `html` and `csv`: the page and the spreadsheets;
 //! - `trainee`: the data of the game's "My progress" screen.
 
 pub mod csv;
+pub mod from_statements;
 pub mod html;
 pub mod load;
 pub mod model;
@@ -16,6 +19,7 @@ pub mod trainee;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+pub use from_statements::read_statements;
 pub use load::{CallFact, DataFolder, Skipped, TraineeFact, parse_day, read_data_folder};
 pub use trainee::{CaseProgress, RuleTally, TraineeProgress};
 
@@ -38,6 +42,8 @@ pub struct Filter {
 pub struct Report {
     pub lang: Lang,
     pub data_dir: PathBuf,
+    /// The LRS endpoint the calls were read from (`report --lrs`); None for a data folder.
+    pub lrs: Option<String>,
     pub filter: Filter,
     /// The calls covered, in the order they finished.
     pub calls: Vec<CallFact>,
@@ -152,6 +158,7 @@ pub fn build(
     Ok(Report {
         lang,
         data_dir: data_dir.to_path_buf(),
+        lrs: None,
         heatmap: model::rule_heatmap(&calls, &rule_order),
         case_stats: model::case_stats(&calls, &cases, scenarios),
         daily: model::daily(&calls),

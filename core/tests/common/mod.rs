@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+pub mod cohort;
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
