@@ -1,7 +1,10 @@
 //! The game's cost beside a bare Bevy app built the same way, in the same run: heap held
-//! after start-up and time per frame, for the menus and during a live call. Headless
-//! (MinimalPlugins: no window, no GPU), so it runs anywhere; rendering costs the same for
-//! both and is left out. Prints figures; asserts nothing (`cargo bench --bench app`).
+//! after start-up and time per frame, for the menus and during a live call; and the share
+//! of a core a live call takes in real time at the rate the window redraws it
+//! (`redraw::CALL_FRAME`) beside a bare app at the same rate, and both at 60 frames a second
+//! (what drawing every frame costs on a 60 Hz screen). Headless (MinimalPlugins: no window,
+//! no GPU), so it runs anywhere; drawing a frame costs the same for both apps and scales
+//! with the frame rate. Prints figures; asserts nothing (`cargo bench --bench app`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
@@ -87,6 +90,8 @@ fn into_call(app: &mut App) {
         UiAction::Practice,
         UiAction::OpenCase("missing_parcel".into()),
         UiAction::StartCall,
+        // A first call opens with the guide to the screen; the call starts behind it.
+        UiAction::BeginCall,
     ] {
         app.world_mut().write_message(UiCommand(action));
         app.update();
@@ -96,10 +101,69 @@ fn into_call(app: &mut App) {
     app.world_mut().write_message(UiCommand(UiAction::Reply(0)));
 }
 
+/// The CPU time this process has used so far (user and system).
+fn cpu_time() -> Duration {
+    // SAFETY: getrusage writes into the struct it is given and reads nothing else.
+    let usage = unsafe {
+        let mut usage = std::mem::zeroed::<libc::rusage>();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage
+    };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1_000);
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+const CPU_RUN: Duration = Duration::from_secs(4);
+
+/// The share of one core an app takes running in real time, one frame every `frame`, for
+/// `CPU_RUN` after it is set up.
+fn cpu_share(frame: Duration, setup: impl FnOnce(&mut App), drive: impl FnOnce(&mut App)) -> f64 {
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins.set(bevy::app::ScheduleRunnerPlugin::run_loop(frame)),
+        StatesPlugin,
+        InputPlugin,
+    ));
+    setup(&mut app);
+    app.update();
+    drive(&mut app);
+    let (started, cpu) = (Instant::now(), cpu_time());
+    app.add_systems(Last, move |mut exit: MessageWriter<AppExit>| {
+        if started.elapsed() >= CPU_RUN {
+            exit.write(AppExit::Success);
+        }
+    });
+    app.run();
+    (cpu_time() - cpu).as_secs_f64() / started.elapsed().as_secs_f64()
+}
+
 /// Each case runs in a fresh process, so one-time global set-up (thread pools, caches)
 /// is counted the same for every app.
 fn main() {
     let which = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let cpu_data = std::env::temp_dir().join(format!("htl-bench-cpu-{}", std::process::id()));
+    let call_rate = hold_the_line::game::redraw::CALL_FRAME;
+    let display = Duration::from_secs_f64(1.0 / 60.0);
+    let share = match which.as_deref() {
+        Some("cpu-bare-call-rate") => Some(cpu_share(call_rate, |_| {}, |_| {})),
+        Some("cpu-call-call-rate") => Some(cpu_share(
+            call_rate,
+            |app| game(app, cpu_data.clone()),
+            into_call,
+        )),
+        Some("cpu-bare-60") => Some(cpu_share(display, |_| {}, |_| {})),
+        Some("cpu-call-60") => Some(cpu_share(
+            display,
+            |app| game(app, cpu_data.clone()),
+            into_call,
+        )),
+        _ => None,
+    };
+    if let Some(share) = share {
+        let _ = std::fs::remove_dir_all(&cpu_data);
+        println!("{share}");
+        return;
+    }
     let data = std::env::temp_dir().join(format!("htl-bench-{}", std::process::id()));
     let result = match which.as_deref() {
         Some("bare") => Some(measure(|_| {}, |_| {})),
@@ -137,5 +201,27 @@ fn main() {
             heap / 1024.0,
             nanos / 1000.0
         );
+    }
+    println!();
+    println!(
+        "real time, {} s each: share of one core (the call redraws every {} ms)",
+        CPU_RUN.as_secs(),
+        call_rate.as_millis()
+    );
+    for (case, label) in [
+        ("cpu-bare-call-rate", "bare Bevy app, call rate"),
+        ("cpu-call-call-rate", "Hold the Line live call, call rate"),
+        ("cpu-bare-60", "bare Bevy app, 60 frames/s"),
+        ("cpu-call-60", "Hold the Line live call, 60 frames/s"),
+    ] {
+        let out = std::process::Command::new(&exe)
+            .arg(case)
+            .output()
+            .expect("run the bench case");
+        let share: f64 = String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .unwrap_or(f64::NAN);
+        println!("{label:<40} {:>6.1} %", share * 100.0);
     }
 }

@@ -962,7 +962,7 @@ fn after_a_pass_the_keyboard_starts_on_next_case() {
 }
 
 #[test]
-fn a_paused_call_redraws_only_on_input_and_a_resumed_one_every_frame() {
+fn a_paused_call_redraws_only_on_input_and_a_resumed_one_at_the_call_rate() {
     use bevy::winit::{UpdateMode, WinitSettings};
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
@@ -970,20 +970,26 @@ fn a_paused_call_redraws_only_on_input_and_a_resumed_one_every_frame() {
     send(&mut app, UiAction::OpenCase("missing_parcel".into()));
     send(&mut app, UiAction::StartCall);
     send(&mut app, UiAction::BeginCall);
+    for _ in 0..6 {
+        app.update();
+    }
     let mode = |app: &App| app.world().resource::<WinitSettings>().focused_mode;
-    assert!(
-        matches!(mode(&app), UpdateMode::Continuous),
-        "a live call animates"
+    let call_rate = UpdateMode::reactive(hold_the_line::game::redraw::CALL_FRAME);
+    assert_eq!(
+        mode(&app),
+        call_rate,
+        "a live call animates, at a steady rate"
     );
     send(&mut app, UiAction::TogglePause);
     app.update();
-    assert!(
-        matches!(mode(&app), UpdateMode::Reactive { .. }),
-        "paused: idle"
+    assert_eq!(
+        mode(&app),
+        hold_the_line::game::menu_redraw().focused_mode,
+        "paused: idle like a menu"
     );
     send(&mut app, UiAction::TogglePause);
     app.update();
-    assert!(matches!(mode(&app), UpdateMode::Continuous));
+    assert_eq!(mode(&app), call_rate);
 }
 
 #[test]
@@ -1355,10 +1361,12 @@ fn a_screen_change_draws_at_once_instead_of_waiting_for_the_next_input() {
         app.update();
     }
     let mode = |app: &App| app.world().resource::<WinitSettings>().focused_mode;
-    assert!(matches!(mode(&app), UpdateMode::Reactive { .. }), "idle list");
+    assert!(
+        matches!(mode(&app), UpdateMode::Reactive { .. }),
+        "idle list"
+    );
     // Esc on the list signs out: the title must come without another key press.
-    app.world_mut()
-        .write_message(UiCommand(UiAction::SignOut));
+    app.world_mut().write_message(UiCommand(UiAction::SignOut));
     app.update();
     assert!(
         matches!(mode(&app), UpdateMode::Continuous),
@@ -1368,4 +1376,51 @@ fn a_screen_change_draws_at_once_instead_of_waiting_for_the_next_input() {
         app.update();
     }
     assert_eq!(screen(&app), Screen::Title);
+}
+
+#[test]
+fn my_progress_shows_the_rules_over_the_last_calls_and_opens_the_case_to_practise_next() {
+    use hold_the_line::game::screens::progress::{PractiseNext, RuleRow};
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Rae");
+    // One call by the book but cutting in once.
+    play(
+        &mut app,
+        "missing_parcel",
+        &[(1, true), (1, true), (1, false), (1, true), (1, true)],
+    );
+    send(&mut app, UiAction::BackToList);
+    assert_eq!(screen(&app), Screen::Select);
+    press(&mut app, KeyCode::KeyM);
+    app.update();
+    assert_eq!(screen(&app), Screen::Progress);
+    let rows: Vec<RuleRow> = {
+        let world = app.world_mut();
+        world.query::<&RuleRow>().iter(world).cloned().collect()
+    };
+    let vent = rows
+        .iter()
+        .find(|r| r.rule == "let_them_vent")
+        .expect("the interruption's rule is shown");
+    assert!(vent.broken >= 1 && vent.followed >= 1, "{vent:?}");
+    // The case to practise next exercises the rule broken most, and Enter opens it.
+    let next = {
+        let world = app.world_mut();
+        world
+            .query::<&PractiseNext>()
+            .iter(world)
+            .next()
+            .cloned()
+            .expect("a case to practise")
+    };
+    send(&mut app, UiAction::OpenCase(next.0.clone()));
+    assert_eq!(screen(&app), Screen::Brief);
+    assert_eq!(
+        app.world()
+            .resource::<hold_the_line::game::session::CurrentCase>()
+            .0
+            .id,
+        next.0
+    );
 }

@@ -24,6 +24,8 @@ pub enum UiAction {
     /// Show another tier on the case list.
     ShowTier(u8),
     SignOut,
+    /// Show the trainee's own progress (from the case list).
+    ShowProgress,
     StartCall,
     /// Close the first call's guide and let the call begin.
     BeginCall,

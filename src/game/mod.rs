@@ -28,6 +28,8 @@ pub enum Screen {
     Brief,
     Call,
     Debrief,
+    /// My progress, reached from the case list.
+    Progress,
 }
 
 /// How the window redraws outside a call: only on input (and a slow tick), so an idle menu

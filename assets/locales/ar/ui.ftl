@@ -200,3 +200,20 @@ how-pause-and-softly = في لحظة التوقّف، بهدوء
 how-pause-and-warmly = في لحظة التوقّف، بودّ
 transcript-cut = { $heard }— [قاطعته هنا؛ لم يُسمع: { $rest }]
 notice-lrs-problem = نتائجك محفوظة هنا، لكن تعذّر تجهيزها للإرسال إلى نظام التدريب في شركتك: { $error }. أخبر مدرّبك.
+
+## My progress
+select-progress = تقدّمي  (M)
+progress-title = تقدّمي
+progress-back = العودة إلى القائمة  (Esc)
+progress-rules = قواعدك في آخر { $count } مكالمات
+progress-rule-counts = التزمت { $followed } · خالفت { $broken }
+progress-weakest = { $rule } (أكثر قاعدة تخالفها)
+progress-cases = حالاتك
+progress-case-line = { $title }: أفضل نتيجة { $score } · المحاولات { $attempts } · { $state }
+progress-passed = ناجحة
+progress-not-passed = لم تنجح بعد
+progress-next = تدرّب على التالي
+progress-next-why = { $title }: تتدرّب فيها على «{ $rule }»، أكثر قاعدة خالفتها في مكالماتك الأخيرة.
+progress-next-open = افتح هذه الحالة  (Enter)
+progress-empty = العب حالة لترى تقدّمك هنا.
+progress-no-next = لا شيء للتدرّب عليه: لم تخالف أي قاعدة في مكالماتك الأخيرة.

@@ -190,3 +190,20 @@ how-pause-and-softly = in the pause, softly
 how-pause-and-warmly = in the pause, warmly
 transcript-cut = { $heard }— [you cut in here; not heard: { $rest }]
 notice-lrs-problem = Your results are saved here, but could not be queued for your company's learning system: { $error }. Tell your trainer.
+
+## My progress
+select-progress = My progress  (M)
+progress-title = My progress
+progress-back = Back to the list  (Esc)
+progress-rules = Your rules over your last { $count } calls
+progress-rule-counts = followed { $followed } · broken { $broken }
+progress-weakest = { $rule } (you break this one most)
+progress-cases = Your cases
+progress-case-line = { $title }: best { $score } · attempts { $attempts } · { $state }
+progress-passed = passed
+progress-not-passed = not passed yet
+progress-next = Practise next
+progress-next-why = { $title }: it practises "{ $rule }", the rule you broke most in your last calls.
+progress-next-open = Open this case  (Enter)
+progress-empty = Play a case to see your progress here.
+progress-no-next = Nothing to practise: you broke no rule in your last calls.

@@ -194,3 +194,20 @@ how-pause-and-softly = בהפסקה, ברכות
 how-pause-and-warmly = בהפסקה, בחום
 transcript-cut = { $heard }— [כאן נכנסת לדברים; לא נשמע: { $rest }]
 notice-lrs-problem = התוצאות שלך נשמרו כאן, אבל לא ניתן היה להכין אותן לשליחה למערכת הלמידה של החברה: { $error }. כדאי לספר למדריך.
+
+## My progress
+select-progress = ההתקדמות שלי  (M)
+progress-title = ההתקדמות שלי
+progress-back = חזרה לרשימה  (Esc)
+progress-rules = הכללים שלך ב-{ $count } השיחות האחרונות
+progress-rule-counts = נשמר { $followed } · הופר { $broken }
+progress-weakest = { $rule } (הכלל שהכי הרבה מופר אצלך)
+progress-cases = התרחישים שלך
+progress-case-line = { $title }: הציון הטוב ביותר { $score } · ניסיונות { $attempts } · { $state }
+progress-passed = עבר
+progress-not-passed = עוד לא עבר
+progress-next = לתרגל עכשיו
+progress-next-why = { $title }: כאן מתרגלים את „{ $rule }“, הכלל שהכי הרבה הפרת בשיחות האחרונות.
+progress-next-open = לפתוח את התרחיש  (Enter)
+progress-empty = שחקו תרחיש כדי לראות כאן את ההתקדמות.
+progress-no-next = אין מה לתרגל: לא הפרת אף כלל בשיחות האחרונות.

@@ -12,6 +12,6 @@ mod voice;
 pub use ending::{EndedBy, EndingKind};
 pub use meters::{Meter, MeterDelta, Meters};
 pub use note::Note;
-pub use time::{Millis, clock};
+pub use time::{Millis, clock, day_and_minute_in, local_day_and_minute};
 pub use verdict::Verdict;
 pub use voice::Voice;

@@ -4,6 +4,7 @@ use bevy::input_focus::AutoFocus;
 use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
 use htl_core::scenario::Channel;
+use htl_core::vocab::local_day_and_minute;
 
 use crate::game::Screen;
 use crate::game::actions::{UiAction, UiCommand};
@@ -39,13 +40,13 @@ fn past_attempts(locale: &Locale, trainee: Option<&Trainee>, scenario_id: &str) 
         .filter(|s| s.scenario == scenario_id)
         .take(SHOWN)
         .map(|s| {
-            // Stored as RFC 3339 ("2026-11-23T09:28:38Z"): shown as date and minute.
-            let when = match (s.finished.get(..10), s.finished.get(11..16)) {
-                (Some(day), Some(time)) => locale.tr(
+            // Stored in UTC (RFC 3339): shown as the day and minute on the trainee's clock.
+            let when = match local_day_and_minute(&s.finished) {
+                Some((day, time)) => locale.tr(
                     "brief-attempt-when",
                     &[("day", day.into()), ("time", time.into())],
                 ),
-                _ => s.finished.clone(),
+                None => s.finished.clone(),
             };
             let id = if s.left {
                 "brief-attempt-left"

@@ -6,6 +6,7 @@
 pub mod brief;
 pub mod call;
 pub mod debrief;
+pub mod progress;
 pub mod select;
 pub mod title;
 
@@ -18,5 +19,6 @@ pub(super) fn plugin(app: &mut App) {
         brief::plugin,
         call::plugin,
         debrief::plugin,
+        progress::plugin,
     ));
 }

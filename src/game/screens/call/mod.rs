@@ -119,7 +119,6 @@ fn start_call(
         started: std::time::SystemTime::now(),
     });
 }
-}
 
 fn leave_call(mut commands: Commands, mut animating: ResMut<Animating>) {
     commands.remove_resource::<LiveCall>();
@@ -347,6 +346,7 @@ fn take_fresh_events(mut live: ResMut<LiveCall>, mut fresh: ResMut<FreshEvents>)
 
 /// The moment the call ends, save the result (a game closed during the ending loses
 /// nothing); after the ending has been on screen a moment, show the debrief.
+#[allow(clippy::too_many_arguments)] // a Bevy system: each parameter is a query or resource
 fn end_when_over(
     mut commands: Commands,
     time: Res<Time>,

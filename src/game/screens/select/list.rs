@@ -120,6 +120,7 @@ fn broken_card(fonts: &UiFonts, locale: &Locale, broken: &BrokenFile) -> impl Bu
     )
 }
 
+#[allow(clippy::too_many_arguments)] // a Bevy system: each parameter is a query or resource
 pub(super) fn rebuild_list(
     mut commands: Commands,
     fonts: Res<UiFonts>,
@@ -134,9 +135,10 @@ pub(super) fn rebuild_list(
     // Back from a brief or a debrief, the keyboard is where the trainee left it: on the card
     // of the case they opened (if it is on this tab and open), else on the first open card.
     let came_from = current.as_ref().map(|c| c.0.id.clone()).filter(|id| {
-        cases.scenarios.iter().any(|s| {
-            &s.id == id && s.tier == shown.0 && matches!(progress.access(s), Access::Open)
-        })
+        cases
+            .scenarios
+            .iter()
+            .any(|s| &s.id == id && s.tier == shown.0 && matches!(progress.access(s), Access::Open))
     });
     let Ok((list, mut scrolled)) = list.single_mut() else {
         return;
@@ -356,7 +358,11 @@ pub(super) fn arrows_move_focus(
     let from = focus
         .get()
         .and_then(|f| open.iter().position(|&e| e == f))
-        .or_else(|| starting.iter().find_map(|s| open.iter().position(|&e| e == s)));
+        .or_else(|| {
+            starting
+                .iter()
+                .find_map(|s| open.iter().position(|&e| e == s))
+        });
     let next = match from {
         Some(at) => at.saturating_add_signed(step).min(open.len() - 1),
         None => 0,

@@ -72,7 +72,16 @@ fn spawn(
         },
         children![
             widgets::header(&fonts, locale.t("select-title"), who),
-            widgets::button(&fonts, locale.t("select-sign-out"), UiAction::SignOut),
+            (
+                Node {
+                    column_gap: px(12),
+                    ..default()
+                },
+                children![
+                    widgets::button(&fonts, locale.t("select-progress"), UiAction::ShowProgress),
+                    widgets::button(&fonts, locale.t("select-sign-out"), UiAction::SignOut),
+                ],
+            ),
         ],
     );
     let keys_hint = widgets::text(
@@ -122,6 +131,9 @@ fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWrite
     if keys.just_pressed(KeyCode::Escape) {
         commands.write(UiCommand(UiAction::SignOut));
     }
+    if keys.just_pressed(KeyCode::KeyM) {
+        commands.write(UiCommand(UiAction::ShowProgress));
+    }
 }
 
 fn handle(
@@ -150,6 +162,7 @@ fn handle(
                 commands.remove_resource::<CurrentCase>();
                 next.set(Screen::Title);
             }
+            UiAction::ShowProgress => next.set(Screen::Progress),
             _ => {}
         }
     }
