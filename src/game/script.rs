@@ -5,6 +5,8 @@
 //! the same on every machine.
 //!
 //! - `signin:NAME`, `open:CASE`, `start`: title, case list, brief;
+//! - `begin`: starts a first call from behind its guide to the screen;
+//! - `list`, `progress`: back to the case list; from it, My progress;
 //! - `reply:N:VOICE`: waits until the customer has finished, then answers reply N (in the
 //!   scenario's order, as `play` numbers them, wherever the shuffled card shows it);
 //! - `interrupt:N:VOICE`: waits until the customer is mid-line, then answers;
@@ -124,6 +126,16 @@ fn run(
         "start" => {
             *screen.get() == Screen::Brief && {
                 ui.write(UiCommand(UiAction::StartCall));
+                true
+            }
+        }
+        "list" => {
+            ui.write(UiCommand(UiAction::BackToList));
+            true
+        }
+        "progress" => {
+            *screen.get() == Screen::Select && {
+                ui.write(UiCommand(UiAction::ShowProgress));
                 true
             }
         }
