@@ -190,6 +190,62 @@ fn look_alike_and_invisible_characters_are_named_with_what_to_type() {
     assert!(!id.contains("did you mean"), "{id}");
 }
 
+/// A library file with `c` inserted at byte `at`: the syntax error's line, column and
+/// message.
+fn stray_inserted(at: usize, c: char) -> (usize, usize, String) {
+    let mut text =
+        std::fs::read_to_string(scenarios_dir().join("ar_t2_facebook_post.ron")).unwrap();
+    text.insert(at, c);
+    let loaded = load_bytes(
+        Path::new("stray.ron"),
+        text.as_bytes(),
+        &Catalogue::builtin(),
+    );
+    let report = &loaded.report;
+    assert_eq!(report.diagnostics.len(), 1, "{}", report.render(false));
+    let d = &report.diagnostics[0];
+    assert_eq!(d.code.as_str(), "syntax");
+    let lc = report.line_col(d);
+    (lc.line, lc.column, d.message.clone())
+}
+
+#[test]
+fn a_stray_character_is_pointed_at_where_ron_stopped_not_where_its_span_starts() {
+    // `/` then U+200B: `ron` reports from the `/` to past the mark; the caret goes on the
+    // mark (this was 1:1, "I do not know where").
+    for c in ['\u{200B}', '\u{200E}', '\u{FEFF}', '\u{00A0}'] {
+        let (line, column, message) = stray_inserted(1, c);
+        assert_eq!((line, column), (1, 2), "{c:?}: {message}");
+        assert!(
+            message.contains(&format!("U+{:04X}", u32::from(c))),
+            "{message}"
+        );
+    }
+    let (line, column, message) = stray_inserted(1, '\u{e9}');
+    assert_eq!((line, column), (1, 2), "{message}");
+    assert!(message.contains("cannot be here"), "{message}");
+    // At the start of a line: on it, not at the end of the line before.
+    let line2 =
+        "// Tier 2 (Arabic, Levantine market, live chat): a threat to go to social media.\n".len();
+    let (line, column, message) = stray_inserted(line2, '\u{200C}');
+    assert_eq!((line, column), (2, 1), "{message}");
+    assert!(
+        message.contains("U+200C ZERO WIDTH NON-JOINER"),
+        "{message}"
+    );
+    // Inside a field name: named, not "`cus` is not a field".
+    let text = std::fs::read_to_string(scenarios_dir().join("ar_t2_facebook_post.ron")).unwrap();
+    let field = text.find("    customer: (").unwrap() + "    cus".len();
+    for c in ['\u{200B}', '\u{200C}', '\u{200F}'] {
+        let (line, column, message) = stray_inserted(field, c);
+        assert_eq!((line, column), (12, 8), "{c:?}: {message}");
+        assert!(
+            message.contains(&format!("U+{:04X}", u32::from(c))),
+            "{message}"
+        );
+    }
+}
+
 #[test]
 fn quotes_and_decimal_commas_get_advice_for_what_they_are() {
     let unclosed = first_message("unclosed_title.ron");

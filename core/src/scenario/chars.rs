@@ -4,6 +4,8 @@
 //! A diagnostic that meets one names it (`U+201C LEFT DOUBLE QUOTATION MARK`) and says
 //! what to type instead.
 
+use super::locate::{is_ident_continue, is_ron_whitespace};
+
 /// What to do about a character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fix {
@@ -215,18 +217,54 @@ impl Named {
     }
 }
 
-/// The first named character at or after `at`, past whitespace on the same line, with
-/// its offset: what a syntax error at `at` is really about.
-pub fn stray_at(text: &str, at: usize) -> Option<(usize, &'static Named)> {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    for (i, c) in text[at..].char_indices() {
-        if let Some(n) = named(c) {
-            return Some((at + i, n));
+/// The named character a syntax error is really about, with its offset, for an error
+/// `ron` reports over `span`.
+///
+/// `ron`'s span runs from where its last step began to where it stopped, so the character
+/// can be anywhere in it, not only at its start: at its end when `ron` stopped in front of
+/// it (the letter after an identifier it read, the token after the whitespace and the line
+/// ends it skipped), or inside it (in an identifier, or right after the `/` that started a
+/// comment). Searched in order: the span, skipping the texts in quotes it holds (Arabic and
+/// Hebrew lines hold direction marks on purpose), then from its end past whitespace on the
+/// same line. The marks `ron` itself skips as whitespace (U+200E, U+200F) are passed over,
+/// unless one splits a word in two.
+pub fn stray_in(text: &str, span: std::ops::Range<usize>) -> Option<(usize, &'static Named)> {
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
         }
-        if c == '\n' || !c.is_whitespace() {
+        at
+    };
+    let start = floor(span.start);
+    let end = floor(span.end).max(start);
+    let (mut quoted, mut escaped) = (false, false);
+    for (i, c) in text[start..end].char_indices() {
+        match named(c) {
+            _ if escaped => escaped = false,
+            _ if quoted && c == '\\' => escaped = true,
+            _ if c == '"' => quoted = !quoted,
+            Some(n) if !quoted && !is_ron_whitespace(c) => return Some((start + i, n)),
+            _ => {}
+        }
+    }
+    // A direction mark inside a word: `ron` skips it as whitespace, so it splits the word
+    // in two, and the first half is what `ron` stopped after.
+    let mut after = text[end..].chars();
+    if let (Some(before), Some(mark), Some(next)) =
+        (text[..end].chars().next_back(), after.next(), after.next())
+        && is_ron_whitespace(mark)
+        && is_ident_continue(before)
+        && is_ident_continue(next)
+        && let Some(n) = named(mark)
+    {
+        return Some((end, n));
+    }
+    for (i, c) in text[end..].char_indices() {
+        if let Some(n) = named(c).filter(|_| !is_ron_whitespace(c)) {
+            return Some((end + i, n));
+        }
+        if c == '\n' || !(c.is_whitespace() || is_ron_whitespace(c)) {
             return None;
         }
     }

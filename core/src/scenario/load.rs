@@ -579,17 +579,30 @@ fn capitalised(text: &str) -> String {
 
 /// Turns `ron`'s error into a diagnostic with a caret and advice.
 fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
-    let start = offset_of(text, e.span.start.line, e.span.start.col);
-    let mut end = offset_of(text, e.span.end.line, e.span.end.col).max(start);
+    // `ron`'s span runs from where its last step began to where it stopped: the character
+    // it could not read is at the span's end or just before it, not at its start (which
+    // can be the `/` before it, or the start of the line ends it skipped).
+    let ron_start = offset_of(text, e.span.start.line, e.span.start.col);
+    let ron_end = offset_of(text, e.span.end.line, e.span.end.col).max(ron_start);
+    let unexpected = match e.code {
+        RonError::UnexpectedChar(c) => unexpected_char_at(text, ron_start..ron_end, c),
+        _ => None,
+    };
+    if let Some(d) = unexpected
+        .and_then(|at| Some((at, chars::named(text[at..].chars().next()?)?)))
+        .or_else(|| chars::stray_in(text, ron_start..ron_end))
+        .map(|(at, named)| stray_char_diagnostic(at, named))
+    {
+        return d;
+    }
+    let start = ron_start;
+    let mut end = ron_end;
     if end == start {
         // Point at one character so the caret shows.
         end = text[start..]
             .chars()
             .next()
             .map_or(start, |c| start + c.len_utf8());
-    }
-    if let Some(d) = stray_char_diagnostic(text, start) {
-        return d;
     }
     if let Some(d) = quote_or_comma_diagnostic(text, start) {
         return d;
@@ -740,17 +753,32 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
         ),
         other => (other.to_string(), None),
     };
+    // The caret goes on what `ron` could not read: the unexpected character, or the token
+    // after the whitespace (and line ends) its span starts with.
+    let skipped = &text[ron_start..ron_end];
+    let caret = match unexpected {
+        Some(at) => one_char(text, at),
+        None if !skipped.is_empty()
+            && ron_end < text.len()
+            && skipped
+                .chars()
+                .all(|c| c.is_whitespace() || locate::is_ron_whitespace(c)) =>
+        {
+            one_char(text, ron_end)
+        }
+        None => (start, end),
+    };
     let (start, end, label) = match e.code {
         // Point after the item that needs the comma, where the trainee will type it; the
         // comments a trainer writes between fields are skipped.
         RonError::ExpectedComma => match last_code_char_before(text, start) {
             Some((i, c)) => (i, i + c.len_utf8(), "add a comma after this".to_string()),
-            None => (start, end, short_label(&e.code)),
+            None => (caret.0, caret.1, short_label(&e.code)),
         },
         RonError::ExpectedAttribute if text[..start].ends_with('#') => {
             (start - 1, start, "use // here".to_string())
         }
-        _ => (start, end, short_label(&e.code)),
+        _ => (caret.0, caret.1, short_label(&e.code)),
     };
     let mut d = Diagnostic::error(Code::Syntax, message, start..end).label(label);
     if let Some(help) = help {
@@ -765,8 +793,7 @@ fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
 
 /// A syntax error that is really a look-alike or invisible character: names it, with the
 /// caret on it and what to type instead.
-fn stray_char_diagnostic(text: &str, at: usize) -> Option<Diagnostic> {
-    let (at, named) = chars::stray_at(text, at)?;
+fn stray_char_diagnostic(at: usize, named: &chars::Named) -> Diagnostic {
     let label = match named.fix {
         Fix::Delete => "invisible: delete it".to_string(),
         Fix::Type(" ") => "not a plain space".to_string(),
@@ -782,7 +809,27 @@ fn stray_char_diagnostic(text: &str, at: usize) -> Option<Diagnostic> {
     if named.fix == Fix::Type("\"") {
         d = d.help("text goes between two straight quotes: \"like this\"");
     }
-    Some(d)
+    d
+}
+
+/// The byte range of the character at `at` (empty at the end of the text).
+fn one_char(text: &str, at: usize) -> (usize, usize) {
+    (
+        at,
+        text[at..].chars().next().map_or(at, |c| at + c.len_utf8()),
+    )
+}
+
+/// Where the character `ron` reports as unexpected is: just before the end of its span
+/// when `ron` read it (`/` then `c`, where a comment needed a second `/`), or at the end
+/// when it only looked at it.
+fn unexpected_char_at(text: &str, span: std::ops::Range<usize>, c: char) -> Option<usize> {
+    let end = span.end.min(text.len());
+    if text.get(span.start.min(end)..end)?.ends_with(c) {
+        Some(end - c.len_utf8())
+    } else {
+        text.get(end..)?.starts_with(c).then_some(end)
+    }
 }
 
 /// The string literals of `text` up to `end`, as (opening quote, end) byte ranges, skipping
