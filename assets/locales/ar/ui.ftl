@@ -205,7 +205,12 @@ notice-lrs-problem = نتائجك محفوظة هنا، لكن تعذّر تجه
 select-progress = تقدّمي  (M)
 progress-title = تقدّمي
 progress-back = العودة إلى القائمة  (Esc)
-progress-rules = قواعدك في آخر { $count } مكالمات
+progress-rules = { $count ->
+    [one] قواعدك في مكالمتك الأخيرة
+    [two] قواعدك في آخر مكالمتين
+    [few] قواعدك في آخر { $count } مكالمات
+   *[other] قواعدك في آخر { $count } مكالمة
+}
 progress-rule-counts = التزمت { $followed } · خالفت { $broken }
 progress-weakest = { $rule } (أكثر قاعدة تخالفها)
 progress-cases = حالاتك

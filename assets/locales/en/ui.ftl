@@ -195,7 +195,10 @@ notice-lrs-problem = Your results are saved here, but could not be queued for yo
 select-progress = My progress  (M)
 progress-title = My progress
 progress-back = Back to the list  (Esc)
-progress-rules = Your rules over your last { $count } calls
+progress-rules = { $count ->
+    [one] Your rules in your last call
+   *[other] Your rules over your last { $count } calls
+}
 progress-rule-counts = followed { $followed } · broken { $broken }
 progress-weakest = { $rule } (you break this one most)
 progress-cases = Your cases

@@ -199,7 +199,10 @@ notice-lrs-problem = התוצאות שלך נשמרו כאן, אבל לא נית
 select-progress = ההתקדמות שלי  (M)
 progress-title = ההתקדמות שלי
 progress-back = חזרה לרשימה  (Esc)
-progress-rules = הכללים שלך ב-{ $count } השיחות האחרונות
+progress-rules = { $count ->
+    [one] הכללים שלך בשיחה האחרונה
+   *[other] הכללים שלך ב-{ $count } השיחות האחרונות
+}
 progress-rule-counts = נשמר { $followed } · הופר { $broken }
 progress-weakest = { $rule } (הכלל שהכי הרבה מופר אצלך)
 progress-cases = התרחישים שלך

@@ -164,12 +164,18 @@ fn spawn(
                     broken: r.broken,
                 },
                 Node {
-                    flex_direction: FlexDirection::Column,
-                    row_gap: px(2),
+                    align_items: AlignItems::Center,
+                    column_gap: px(10),
                     ..default()
                 },
                 children![
-                    widgets::text(&fonts, name, size::SMALL, colour),
+                    (
+                        Node {
+                            width: px(250),
+                            ..default()
+                        },
+                        children![widgets::paragraph(&fonts, name, size::SMALL, colour)],
+                    ),
                     (
                         Node {
                             align_items: AlignItems::Center,

@@ -2,7 +2,8 @@
 //! right to left, from here rather than screen by screen. Bevy's `Node::direction` mirrors
 //! flex rows and grid columns but is not inherited, and margins, padding, borders, corner
 //! radii and absolute offsets stay physical, so each new node gets the direction and has
-//! its left and right swapped.
+//! its left and right swapped. Text set against the left (Bevy's default) is set against the
+//! start instead, the right edge in these languages.
 
 use bevy::prelude::*;
 use bevy::ui::UiSystems;
@@ -25,13 +26,20 @@ pub(super) fn plugin(app: &mut App) {
 
 fn mirror_new_nodes(
     locale: Res<Locale>,
-    mut nodes: Query<&mut Node, (Added<Node>, Without<KeepLeftToRight>)>,
+    mut nodes: Query<(&mut Node, Option<&mut TextLayout>), (Added<Node>, Without<KeepLeftToRight>)>,
 ) {
     if !locale.is_rtl() {
         return;
     }
-    for mut node in &mut nodes {
+    for (mut node, layout) in &mut nodes {
         mirror(&mut node);
+        // Text set against the left edge stays there in a stretched node; "start" is the
+        // right edge for a right-to-left paragraph.
+        if let Some(mut layout) = layout
+            && layout.justify == Justify::Left
+        {
+            layout.justify = Justify::Start;
+        }
     }
 }
 
