@@ -1424,3 +1424,53 @@ fn my_progress_shows_the_rules_over_the_last_calls_and_opens_the_case_to_practis
         next.0
     );
 }
+
+#[test]
+fn the_case_list_leaves_room_for_the_focus_ring_it_clips() {
+    use hold_the_line::game::theme::interaction::FOCUS_RING_REACH;
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Ring");
+    app.update();
+    let world = app.world_mut();
+    // The list that holds the focused first card clips its overflow: its padding must hold
+    // the ring drawn around the card.
+    let focused = world
+        .resource::<bevy::input_focus::InputFocus>()
+        .get()
+        .expect("the first card has the focus");
+    let list = world.get::<ChildOf>(focused).unwrap().parent();
+    let node = world.get::<Node>(list).unwrap();
+    assert!(
+        node.overflow.y != OverflowAxis::Visible,
+        "the list scrolls and clips"
+    );
+    for side in [node.padding.top, node.padding.left, node.padding.right] {
+        assert!(
+            matches!(side, Val::Px(p) if p >= FOCUS_RING_REACH),
+            "{side:?} leaves no room for the ring"
+        );
+    }
+}
+
+#[test]
+fn on_an_800_by_600_screen_small_text_stays_readable() {
+    use bevy::window::WindowResized;
+    use hold_the_line::game::theme::widgets::size;
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    app.add_message::<WindowResized>()
+        .init_resource::<UiScale>()
+        .add_plugins(hold_the_line::game::window::plugin);
+    app.world_mut().write_message(WindowResized {
+        window: Entity::PLACEHOLDER,
+        width: 800.0,
+        height: 600.0,
+    });
+    app.update();
+    let scale = app.world().resource::<UiScale>().0;
+    // Hints, chart legends and notes are the small size: at least 13 px on screen.
+    assert!(size::SMALL * scale >= 13.0, "{} px", size::SMALL * scale);
+    // And the layout still shrinks for the small screen.
+    assert!(scale < 1.0, "{scale}");
+}

@@ -7,6 +7,7 @@
 //! - `signin:NAME`, `open:CASE`, `start`: title, case list, brief;
 //! - `begin`: starts a first call from behind its guide to the screen;
 //! - `list`, `progress`: back to the case list; from it, My progress;
+//! - `size:WxH`: resizes the window (a small laptop screen: `size:800x600`);
 //! - `reply:N:VOICE`: waits until the customer has finished, then answers reply N (in the
 //!   scenario's order, as `play` numbers them, wherever the shuffled card shows it);
 //! - `interrupt:N:VOICE`: waits until the customer is mid-line, then answers;
@@ -81,6 +82,7 @@ fn run(
     screen: Res<State<Screen>>,
     live: Option<Res<LiveCall>>,
     mut fields: Query<&mut EditableText, With<NameField>>,
+    mut windows: Query<&mut Window>,
     mut ui: MessageWriter<UiCommand>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -128,6 +130,19 @@ fn run(
                 ui.write(UiCommand(UiAction::StartCall));
                 true
             }
+        }
+        "size" => {
+            // `size:800x600`: the window as a small laptop screen would have it.
+            let size = parts
+                .get(1)
+                .and_then(|s| s.split_once('x'))
+                .and_then(|(w, h)| Some((w.parse::<u32>().ok()?, h.parse::<u32>().ok()?)));
+            if let Some((w, h)) = size {
+                for mut window in &mut windows {
+                    window.resolution.set(w as f32, h as f32);
+                }
+            }
+            true
         }
         "list" => {
             ui.write(UiCommand(UiAction::BackToList));

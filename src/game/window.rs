@@ -9,6 +9,9 @@ use bevy::winit::WINIT_WINDOWS;
 
 /// The size the layout is designed for.
 const DESIGN: Vec2 = Vec2::new(1280.0, 720.0);
+/// The smallest the UI shrinks to on a small screen: small text (hints, legends, notes)
+/// stays about 13 px high at 800x600, readable, while the layout still fits.
+pub const MIN_SCALE: f32 = 0.88;
 
 pub fn plugin(app: &mut App) {
     app.add_systems(Update, (set_icon, scale_ui));
@@ -49,7 +52,7 @@ fn scale_ui(mut resized: MessageReader<WindowResized>, mut scale: ResMut<UiScale
     if let Some(last) = resized.read().last() {
         let factor = (last.width / DESIGN.x)
             .min(last.height / DESIGN.y)
-            .clamp(0.8, 2.5);
+            .clamp(MIN_SCALE, 2.5);
         if (scale.0 - factor).abs() > 0.01 {
             scale.0 = factor;
         }

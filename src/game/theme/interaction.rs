@@ -13,6 +13,12 @@ use super::palette;
 #[derive(Component, Default)]
 pub struct Selected(pub bool);
 
+/// The focus ring: drawn this far outside the focused button, so a list that clips its
+/// children (a scrolling one) keeps `FOCUS_RING_REACH` of room around them.
+pub const FOCUS_RING_WIDTH: f32 = 3.0;
+pub const FOCUS_RING_OFFSET: f32 = 2.0;
+pub const FOCUS_RING_REACH: f32 = FOCUS_RING_WIDTH + FOCUS_RING_OFFSET;
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<InputFocus>()
         .init_resource::<InputFocusVisible>()
@@ -72,8 +78,8 @@ fn focus_ring(
     for entity in &focusable {
         if visible.0 && focus.get() == Some(entity) {
             commands.entity(entity).insert(Outline {
-                width: px(3),
-                offset: px(2),
+                width: px(FOCUS_RING_WIDTH),
+                offset: px(FOCUS_RING_OFFSET),
                 color: palette::FOCUS,
             });
         } else {

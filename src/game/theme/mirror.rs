@@ -24,10 +24,15 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn mirror_new_nodes(
-    locale: Res<Locale>,
-    mut nodes: Query<(&mut Node, Option<&mut TextLayout>), (Added<Node>, Without<KeepLeftToRight>)>,
-) {
+/// Nodes new this frame (with their text layout, when they hold text).
+type NewNodes<'w, 's> = Query<
+    'w,
+    's,
+    (&'static mut Node, Option<&'static mut TextLayout>),
+    (Added<Node>, Without<KeepLeftToRight>),
+>;
+
+fn mirror_new_nodes(locale: Res<Locale>, mut nodes: NewNodes) {
     if !locale.is_rtl() {
         return;
     }

@@ -20,7 +20,7 @@ use crate::game::actions::UiAction;
 
 /// Text sizes, in logical pixels at 1280x720 (UiScale grows them on larger windows).
 pub mod size {
-    pub const SMALL: f32 = 14.0;
+    pub const SMALL: f32 = 15.0;
     pub const BODY: f32 = 17.0;
     pub const LARGE: f32 = 21.0;
     pub const TITLE: f32 = 28.0;

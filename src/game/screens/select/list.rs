@@ -13,6 +13,7 @@ use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Trainee};
 use crate::game::text::{capital, channel_name};
 use crate::game::theme::fonts::UiFonts;
+use crate::game::theme::interaction::FOCUS_RING_REACH;
 use crate::game::theme::palette;
 use crate::game::theme::scroll::{Scrollable, scroll_panel};
 use crate::game::theme::widgets::{self, size};
@@ -42,6 +43,9 @@ pub(super) fn case_list() -> impl Bundle {
                 flex_direction: FlexDirection::Column,
                 row_gap: px(10),
                 flex_grow: 1.0,
+                // Room for the focus ring: the list clips what overflows it, and the first
+                // card's ring would lose its top.
+                padding: UiRect::all(px(FOCUS_RING_REACH + 1.0)),
                 ..default()
             },
             Scrollable { arrow_keys: false },
