@@ -622,6 +622,50 @@ struct Limits<'p> {
     progress: &'p mut dyn FnMut(&Progress),
 }
 
+/// What the plays searched so far have used of the budget, and how many are still to come.
+struct Spent {
+    states: usize,
+    cut_off: usize,
+    peak_bytes: usize,
+    partial: bool,
+    plays_left: usize,
+}
+
+impl Spent {
+    /// Searches one play from the start of `call` with an equal share of the states the plays
+    /// before it left unused, and adds what it used. The explorer comes back with its findings
+    /// (its table of states already freed, so one play's table is held at a time).
+    #[allow(clippy::too_many_arguments)] // the search's inputs, each used once
+    fn search<'a, 'p>(
+        &mut self,
+        scenario: &'a Scenario,
+        catalogue: &Catalogue,
+        play: Play,
+        call: Call,
+        budget: Budget,
+        started: Instant,
+        progress: &'p mut dyn FnMut(&Progress),
+    ) -> (Future, Explorer<'a, 'p>) {
+        let limits = Limits {
+            max_states: (budget.states.saturating_sub(self.states) / self.plays_left.max(1)).max(1),
+            max_bytes: budget.bytes,
+            states_before: self.states,
+            started,
+            progress,
+        };
+        self.plays_left = self.plays_left.saturating_sub(1);
+        let mut explorer = Explorer::new(scenario, catalogue, play, limits);
+        let future = explorer.run(call);
+        self.states += explorer.expanded;
+        self.cut_off += explorer.cut_off.len();
+        self.peak_bytes = self.peak_bytes.max(explorer.bytes);
+        self.partial |= explorer.partial;
+        explorer.memo = HashMap::new();
+        explorer.cut_off = HashSet::new();
+        (future, explorer)
+    }
+}
+
 impl<'a, 'p> Explorer<'a, 'p> {
     fn new(
         scenario: &'a Scenario,
@@ -693,46 +737,36 @@ pub fn explore_with(
     let mut rules_exercised = vec![false; catalogue.rules.len()];
     let mut beats_entered = vec![false; scenario.beats.len()];
     let mut total = Future::empty();
-    let mut states = 0;
-    let mut cut_off = 0;
-    let mut peak_bytes = 0;
-    let mut partial = false;
     let mut tolerance = Vec::new();
     let mut by_the_book = None;
     let mut shout_back = None;
     // Every manner is searched, then every adversary but the one shouting back on every
     // beat, who plays the shouting-back manner. Each play gets an equal share of the states
     // the plays before it left unused.
-    let mut plays_left = Manner::ALL.len() + Adversary::ALL.len() - 1;
-    let share = |states: usize, plays_left: usize| {
-        (budget.states.saturating_sub(states) / plays_left.max(1)).max(1)
+    let mut spent = Spent {
+        states: 0,
+        cut_off: 0,
+        peak_bytes: 0,
+        partial: false,
+        plays_left: Manner::ALL.len() + Adversary::ALL.len() - 1,
     };
+    let new_call = || Call::unrecorded(shared_scenario.clone(), shared_catalogue.clone(), seed);
     for manner in Manner::ALL {
-        let limits = Limits {
-            max_states: share(states, plays_left),
-            max_bytes: budget.bytes,
-            states_before: states,
+        let (future, mut explorer) = spent.search(
+            scenario,
+            catalogue,
+            Play::Manner(manner),
+            new_call(),
+            budget,
             started,
-            progress: &mut *progress,
-        };
-        plays_left -= 1;
-        let mut explorer = Explorer::new(scenario, catalogue, Play::Manner(manner), limits);
-        let call = Call::unrecorded(shared_scenario.clone(), shared_catalogue.clone(), seed);
-        let future = explorer.run(call);
+            &mut *progress,
+        );
         for (seen, now) in rules_exercised.iter_mut().zip(&explorer.rules_exercised) {
             *seen |= *now;
         }
         for (seen, now) in beats_entered.iter_mut().zip(&explorer.beats_entered) {
             *seen |= *now;
         }
-        states += explorer.expanded;
-        cut_off += explorer.cut_off.len();
-        peak_bytes = peak_bytes.max(explorer.bytes);
-        partial |= explorer.partial;
-        // Only the replies' verdicts are kept from here on: free the table of states now,
-        // so one play's table is held at a time.
-        explorer.memo = HashMap::new();
-        explorer.cut_off = HashSet::new();
         tolerance.push(Tolerance {
             manner,
             passable: future.any_pass,
@@ -767,23 +801,15 @@ pub fn explore_with(
                 (future.clone(), *cut_short)
             }
             _ => {
-                let limits = Limits {
-                    max_states: share(states, plays_left),
-                    max_bytes: budget.bytes,
-                    states_before: states,
+                let (future, explorer) = spent.search(
+                    scenario,
+                    catalogue,
+                    Play::Adversary(adversary),
+                    new_call(),
+                    budget,
                     started,
-                    progress: &mut *progress,
-                };
-                plays_left = plays_left.saturating_sub(1);
-                let mut explorer =
-                    Explorer::new(scenario, catalogue, Play::Adversary(adversary), limits);
-                let call =
-                    Call::unrecorded(shared_scenario.clone(), shared_catalogue.clone(), seed);
-                let future = explorer.run(call);
-                states += explorer.expanded;
-                cut_off += explorer.cut_off.len();
-                peak_bytes = peak_bytes.max(explorer.bytes);
-                partial |= explorer.partial;
+                    &mut *progress,
+                );
                 (future, explorer.partial)
             }
         };
@@ -792,6 +818,13 @@ pub fn explore_with(
         ));
     }
 
+    let Spent {
+        states,
+        cut_off,
+        peak_bytes,
+        partial,
+        ..
+    } = spent;
     let endings = scenario
         .endings
         .iter()
