@@ -4,7 +4,7 @@
 //! letters or more) the customer only says in a later line of the beat, so no reply ever
 //! answers something the trainee has not heard.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::super::code::Code;
 use super::super::diagnostic::Diagnostic;
@@ -24,6 +24,14 @@ pub(super) fn appear_with_what_they_answer(
     let mut known_anywhere = words(&file.title);
     known_anywhere.extend(words(&file.brief));
     known_anywhere.extend(words(&file.customer.situation));
+    // Each beat's words once, and in how many beats each word is said: a word is known
+    // outside beat b when another beat says it too (one pass, not every beat per beat).
+    let beat_words: Vec<BTreeSet<String>> =
+        file.beats.0.iter().map(|(_, f)| all_words(f)).collect();
+    let mut beats_saying: HashMap<&str, usize> = HashMap::new();
+    for word in beat_words.iter().flatten() {
+        *beats_saying.entry(word.as_str()).or_default() += 1;
+    }
     for (b, (beat_file, beat)) in file
         .beats
         .0
@@ -33,12 +41,10 @@ pub(super) fn appear_with_what_they_answer(
         .enumerate()
     {
         let spoken: Vec<BTreeSet<String>> = spoken_lines(&beat_file.customer);
-        let mut known = known_anywhere.clone();
-        for (other, (_, f)) in file.beats.0.iter().enumerate() {
-            if other != b {
-                known.extend(all_words(f));
-            }
-        }
+        let known = |word: &str| {
+            let here = usize::from(beat_words[b].contains(word));
+            known_anywhere.contains(word) || beats_saying.get(word).copied().unwrap_or(0) > here
+        };
         for (r, (reply_file, reply)) in beat_file
             .replies
             .iter()
@@ -64,7 +70,7 @@ pub(super) fn appear_with_what_they_answer(
                 Some(n) => reply.after = n.min(count) as u8,
                 None => {
                     reply.after = u8::from(count > 0);
-                    if let Some((word, line)) = first_unsaid(&reply_file.say, &spoken, &known) {
+                    if let Some((word, line)) = first_unsaid(&reply_file.say, &spoken, known) {
                         let span = c.at(&[&path[..], &[Field("say")]].concat());
                         c.push(
                             Diagnostic::warning(
@@ -117,12 +123,12 @@ fn all_words(beat: &BeatFile) -> BTreeSet<String> {
 fn first_unsaid(
     reply: &str,
     spoken: &[BTreeSet<String>],
-    known: &BTreeSet<String>,
+    known: impl Fn(&str) -> bool,
 ) -> Option<(String, usize)> {
     let first = spoken.first()?;
     words(reply)
         .into_iter()
-        .filter(|w| !first.contains(w) && !known.contains(w))
+        .filter(|w| !first.contains(w) && !known(w))
         .filter_map(|w| {
             let line = spoken.iter().position(|l| l.contains(&w))?;
             Some((w, line + 1))
