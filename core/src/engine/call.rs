@@ -258,6 +258,11 @@ impl Call {
             .is_some_and(|r| self.lines_begun >= r.after)
     }
 
+    /// Whether any reply is on offer now (asked every frame: nothing is collected).
+    fn any_offered(&self) -> bool {
+        (0..self.replies().len()).any(|i| self.is_offered(i))
+    }
+
     /// The replies on offer now, as indexes into `replies()`.
     pub fn offered(&self) -> Vec<usize> {
         (0..self.replies().len())
@@ -312,7 +317,7 @@ impl Call {
     /// finished, and a card is on offer. None otherwise, and once the window has passed
     /// (a reply then is slow).
     pub fn cue(&self) -> Option<Cue> {
-        if self.is_over() || self.replying.is_some() || self.offered().is_empty() {
+        if self.is_over() || self.replying.is_some() || !self.any_offered() {
             return None;
         }
         let limit = self.scenario.timing.pause;
@@ -332,12 +337,13 @@ impl Call {
 
     /// Whether the moment to answer after the customer finished has passed unanswered.
     pub fn missed_the_pause(&self) -> bool {
-        !self.is_over()
-            && self.replying.is_none()
-            && self.current.is_none()
-            && self
-                .waiting_since
-                .is_some_and(|since| self.now.saturating_sub(since) > self.scenario.timing.pause)
+        matches!(
+            self.phase(),
+            Phase::Waiting {
+                in_pause: false,
+                ..
+            }
+        )
     }
 
     /// Whether the customer is mid-outburst: a reply now would interrupt their venting.
@@ -487,7 +493,7 @@ impl Call {
     pub fn advance_until_offered(&mut self, reply: Option<usize>) {
         let offered = |call: &Call| match reply {
             Some(i) => call.is_offered(i),
-            None => (0..call.replies().len()).any(|i| call.is_offered(i)),
+            None => call.any_offered(),
         };
         while !self.is_over() && !self.paused && !offered(self) {
             let Some((segment, started)) = &self.current else {
