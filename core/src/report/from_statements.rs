@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use super::load::{
     BrokenMoment, CallFact, DataFolder, ReplyFact, RuleFact, SkipReason, Skipped, TraineeFact,
-    finished_at,
+    finished_at, in_name_order,
 };
 use crate::lrs::statements::{
     CASE_ACTIVITY_BASE, PLATFORM, VERB_ANSWERED, VERB_ATTEMPTED, VERB_FAILED, VERB_PASSED,
@@ -107,14 +107,7 @@ pub fn read_statements(statements: &[Value], endpoint: &str, scenarios: &[Scenar
             .then_with(|| a.case.cmp(&b.case))
             .then_with(|| a.file.cmp(&b.file))
     });
-    let mut list: Vec<TraineeFact> = trainees.into_values().collect();
-    list.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then(a.name.cmp(&b.name))
-    });
-    out.trainees = list;
+    out.trainees = in_name_order(trainees);
     out
 }
 

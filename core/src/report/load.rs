@@ -250,14 +250,7 @@ pub fn read_data_folder(data_dir: &Path, scenarios: &[Scenario]) -> DataFolder {
     }
     out.calls
         .sort_by(|a, b| a.finished_at.cmp(&b.finished_at).then(a.file.cmp(&b.file)));
-    let mut list: Vec<TraineeFact> = trainees.into_values().collect();
-    list.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then(a.name.cmp(&b.name))
-    });
-    out.trainees = list;
+    out.trainees = in_name_order(trainees);
     out
 }
 
@@ -278,6 +271,18 @@ pub fn read_trainee_calls(
 }
 
 /// Trainees are one per name, as profiles are: the same slug is the same trainee.
+/// The trainees in name order, as a trainer looks them up: letter case aside, then exactly.
+pub(super) fn in_name_order(trainees: BTreeMap<String, TraineeFact>) -> Vec<TraineeFact> {
+    let mut list: Vec<TraineeFact> = trainees.into_values().collect();
+    list.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.name.cmp(&b.name))
+    });
+    list
+}
+
 fn add_trainee(
     trainees: &mut BTreeMap<String, TraineeFact>,
     name: String,
