@@ -179,6 +179,14 @@ impl Cases {
         self.scenarios.iter().find(|s| s.id == id)
     }
 
+    /// Case `id`, when this trainee may open it (it is in the library and not locked): what
+    /// the case list and My progress both ask before showing a brief.
+    pub fn playable(&self, id: &str, profile: &Profile) -> Option<Arc<Scenario>> {
+        self.get(id)
+            .filter(|s| self.progression(profile).can_play(s))
+            .cloned()
+    }
+
     /// A trainee's progress through this library, under the catalogue's policy: the one
     /// place the game asks what is open, what is locked and what comes next.
     pub fn progression<'a>(&'a self, profile: &'a Profile) -> Progression<'a, 'a> {

@@ -350,11 +350,8 @@ fn handle(
         match action {
             UiAction::BackToList => next.set(Screen::Select),
             UiAction::OpenCase(id) => {
-                let Some(scenario) = cases.get(id) else {
-                    continue;
-                };
-                if cases.progression(&trainee.profile).can_play(scenario) {
-                    commands.insert_resource(CurrentCase(scenario.clone()));
+                if let Some(scenario) = cases.playable(id, &trainee.profile) {
+                    commands.insert_resource(CurrentCase(scenario));
                     next.set(Screen::Brief);
                 }
             }

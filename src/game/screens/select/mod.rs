@@ -149,14 +149,10 @@ fn handle(
             // Only a real change is written, so the list is not rebuilt for nothing.
             UiAction::ShowTier(tier) if shown.0 != *tier => shown.0 = *tier,
             UiAction::OpenCase(id) => {
-                let Some(scenario) = cases.get(id) else {
-                    continue;
-                };
-                if !cases.progression(&trainee.profile).can_play(scenario) {
-                    continue;
+                if let Some(scenario) = cases.playable(id, &trainee.profile) {
+                    commands.insert_resource(CurrentCase(scenario));
+                    next.set(Screen::Brief);
                 }
-                commands.insert_resource(CurrentCase(scenario.clone()));
-                next.set(Screen::Brief);
             }
             UiAction::SignOut => {
                 commands.remove_resource::<CurrentCase>();
