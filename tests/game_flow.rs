@@ -2,142 +2,26 @@
 //! the same commands buttons and keys send, with the real scenario files, checking what the
 //! screens show and what is saved.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::PathBuf;
 
-use bevy::input::InputPlugin;
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::text::EditableText;
-use bevy::time::TimeUpdateStrategy;
 use bevy::ui_widgets::Activate;
-use hold_the_line::game::actions::{UiAction, UiCommand};
+use hold_the_line::game::Screen;
+use hold_the_line::game::actions::UiAction;
 use hold_the_line::game::cases::Cases;
 use hold_the_line::game::locale::Locale;
 use hold_the_line::game::screens::brief::PastAttempts;
 use hold_the_line::game::screens::call::{CueBar, CueFill, FirstCallGuide};
-use hold_the_line::game::screens::debrief::{
-    BetterReplyNote, RuleLine, ScoreText, TierAnnouncement,
-};
+use hold_the_line::game::screens::debrief::{BetterReplyNote, ScoreText, TierAnnouncement};
 use hold_the_line::game::screens::select::CaseCard;
-use hold_the_line::game::screens::title::{AfreshOffer, NameField};
+use hold_the_line::game::screens::title::AfreshOffer;
 use hold_the_line::game::session::{LiveCall, Trainee};
-use hold_the_line::game::{GameConfig, HoldTheLinePlugin, Screen};
 use htl_core::engine::{Phase, RuleStatus, Voice};
 use htl_core::i18n::Lang;
 use htl_core::profile::Store;
 
-fn scenarios() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
-}
-
-/// Frames of 100 ms of game time each.
-fn app(scenarios_dir: &Path, data_dir: &Path) -> App {
-    app_in(scenarios_dir, data_dir, Some(Lang::En))
-}
-
-/// The game with `--lang` set to `forced` (None: as if no flag was given).
-fn app_in(scenarios_dir: &Path, data_dir: &Path, forced: Option<Lang>) -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-            100,
-        )))
-        .add_plugins(HoldTheLinePlugin {
-            config: GameConfig {
-                scenarios_dir: scenarios_dir.to_path_buf(),
-                data_dir: data_dir.to_path_buf(),
-                fixed_seed: Some(7),
-                lang: forced,
-            },
-        });
-    app.update();
-    app
-}
-
-fn send(app: &mut App, action: UiAction) {
-    app.world_mut().write_message(UiCommand(action));
-    app.update();
-    app.update();
-}
-
-fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
-}
-
-fn type_name(app: &mut App, name: &str) {
-    let world = app.world_mut();
-    let mut fields = world.query_filtered::<&mut EditableText, With<NameField>>();
-    let mut field = fields.single_mut(world).expect("one name field");
-    *field = EditableText::new(name);
-}
-
-fn sign_in(app: &mut App, name: &str) {
-    type_name(app, name);
-    send(app, UiAction::SignIn);
-    assert_eq!(screen(app), Screen::Select);
-}
-
-/// Runs frames until `done` holds (or fails after a long while).
-fn until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
-    for _ in 0..5_000 {
-        if done(app) {
-            return;
-        }
-        app.update();
-    }
-    panic!("timed out waiting for {what}");
-}
-
-fn floor_open(app: &App) -> bool {
-    app.world()
-        .get_resource::<LiveCall>()
-        .is_some_and(|l| matches!(l.call.phase(), Phase::Waiting { .. }) || l.call.is_over())
-}
-
-/// Plays a case through the UI: each step a reply number (1-based) and whether to wait for
-/// the customer to finish.
-fn play(app: &mut App, case: &str, steps: &[(usize, bool)]) {
-    send(app, UiAction::OpenCase(case.into()));
-    assert_eq!(screen(app), Screen::Brief);
-    send(app, UiAction::StartCall);
-    assert_eq!(screen(app), Screen::Call);
-    // A trainee's first call opens with the guide to the screen.
-    send(app, UiAction::BeginCall);
-    for &(reply, wait) in steps {
-        until(app, "the customer's turn to end", |a| {
-            a.world()
-                .get_resource::<LiveCall>()
-                .is_some_and(|l| l.call.can_reply())
-        });
-        if wait {
-            until(app, "the customer to finish", floor_open);
-        } else {
-            until(app, "the customer to talk with the card on offer", |a| {
-                a.world().get_resource::<LiveCall>().is_some_and(|l| {
-                    matches!(l.call.phase(), Phase::Speaking { .. }) && l.call.is_offered(reply - 1)
-                })
-            });
-        }
-        let loud = app.world().resource::<LiveCall>().call.customer_is_loud();
-        send(
-            app,
-            UiAction::Voice(if loud && wait {
-                Voice::Soft
-            } else {
-                Voice::Even
-            }),
-        );
-        send(app, UiAction::Reply(reply - 1));
-    }
-    until(app, "the debrief", |a| screen(a) == Screen::Debrief);
-}
-
-fn rule_lines(app: &mut App) -> Vec<RuleLine> {
-    let world = app.world_mut();
-    let mut q = world.query::<&RuleLine>();
-    q.iter(world).cloned().collect()
-}
+mod common;
+use common::*;
 
 #[test]
 fn a_new_hire_plays_a_case_start_to_finish_and_it_is_saved() {
@@ -480,21 +364,6 @@ fn the_conversation_keeps_the_latest_lines_on_screen_all_call_long() {
 }
 
 /// A key press as the window would deliver it, so the input systems see it as a real one.
-fn press(app: &mut App, key: KeyCode) {
-    use bevy::input::ButtonState;
-    use bevy::input::keyboard::{Key, KeyboardInput};
-    for state in [ButtonState::Pressed, ButtonState::Released] {
-        app.world_mut().write_message(KeyboardInput {
-            key_code: key,
-            logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
-            state,
-            text: None,
-            repeat: false,
-            window: Entity::PLACEHOLDER,
-        });
-        app.update();
-    }
-}
 
 fn focused_case(app: &App) -> Option<String> {
     let focused = app
@@ -962,65 +831,6 @@ fn after_a_pass_the_keyboard_starts_on_next_case() {
 }
 
 #[test]
-fn a_paused_call_redraws_only_on_input_and_a_resumed_one_at_the_call_rate() {
-    use bevy::winit::{UpdateMode, WinitSettings};
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Ada");
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
-    for _ in 0..6 {
-        app.update();
-    }
-    let mode = |app: &App| app.world().resource::<WinitSettings>().focused_mode;
-    let call_rate = UpdateMode::reactive(hold_the_line::game::redraw::CALL_FRAME);
-    assert_eq!(
-        mode(&app),
-        call_rate,
-        "a live call animates, at a steady rate"
-    );
-    send(&mut app, UiAction::TogglePause);
-    app.update();
-    assert_eq!(
-        mode(&app),
-        hold_the_line::game::menu_redraw().focused_mode,
-        "paused: idle like a menu"
-    );
-    send(&mut app, UiAction::TogglePause);
-    app.update();
-    assert_eq!(mode(&app), call_rate);
-}
-
-#[test]
-fn the_record_says_how_long_a_pause_lasted() {
-    use htl_core::engine::Event;
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Lea");
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
-    send(&mut app, UiAction::TogglePause);
-    // Twelve frames of 100 ms with the clock stopped.
-    for _ in 0..12 {
-        app.update();
-    }
-    send(&mut app, UiAction::TogglePause);
-    let live = app.world().resource::<LiveCall>();
-    let paused_for = live
-        .call
-        .events()
-        .iter()
-        .find_map(|e| match e {
-            Event::Resumed { paused_for, .. } => Some(*paused_for),
-            _ => None,
-        })
-        .expect("the resume is recorded");
-    assert!((1100..=1400).contains(&paused_for), "{paused_for} ms");
-}
-
-#[test]
 fn a_broken_file_shows_once_on_the_tab_of_the_tier_it_is_for() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -1304,24 +1114,6 @@ fn with_a_learning_record_store_configured_a_finished_call_is_queued_and_nothing
 }
 
 #[test]
-fn the_window_draws_every_frame_for_its_first_seconds_then_idles_until_input() {
-    use bevy::winit::{UpdateMode, WinitSettings};
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    let mode = |app: &App| app.world().resource::<WinitSettings>().focused_mode;
-    // Shaders compile in the background: a window that waited for input after its first
-    // frames could stay black.
-    assert!(matches!(mode(&app), UpdateMode::Continuous), "launch draws");
-    for _ in 0..35 {
-        app.update();
-    }
-    assert!(
-        matches!(mode(&app), UpdateMode::Reactive { .. }),
-        "an idle title idles"
-    );
-}
-
-#[test]
 fn back_from_a_brief_the_keyboard_is_on_the_case_just_opened_and_the_first_arrow_moves() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
@@ -1349,33 +1141,6 @@ fn back_from_a_brief_the_keyboard_is_on_the_case_just_opened_and_the_first_arrow
     assert_ne!(next, opened, "the first Down moves on");
     press(&mut app, KeyCode::ArrowUp);
     assert_eq!(focused_case(&app).as_deref(), Some(opened.as_str()));
-}
-
-#[test]
-fn a_screen_change_draws_at_once_instead_of_waiting_for_the_next_input() {
-    use bevy::winit::{UpdateMode, WinitSettings};
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Mo");
-    for _ in 0..40 {
-        app.update();
-    }
-    let mode = |app: &App| app.world().resource::<WinitSettings>().focused_mode;
-    assert!(
-        matches!(mode(&app), UpdateMode::Reactive { .. }),
-        "idle list"
-    );
-    // Esc on the list signs out: the title must come without another key press.
-    app.world_mut().write_message(UiCommand(UiAction::SignOut));
-    app.update();
-    assert!(
-        matches!(mode(&app), UpdateMode::Continuous),
-        "the change is drawn straight away"
-    );
-    for _ in 0..10 {
-        app.update();
-    }
-    assert_eq!(screen(&app), Screen::Title);
 }
 
 #[test]

@@ -177,11 +177,17 @@ impl<'s, 'p> Progression<'s, 'p> {
     }
 
     /// Tiers the profile has earned but not yet recorded as opened, in order; for the game
-    /// to record (`open_earned_tiers`) and announce once.
+    /// to record (`open_earned_tiers`) and announce once. Only tiers the library has cases
+    /// in: a trainer's folder of tier-1 cases opens no empty tier 2, 3 or 4 to announce
+    /// (an empty tier still lets the one above it open, so a folder may skip a tier).
     pub fn newly_earned_tiers(&self) -> Vec<u8> {
         self.tier_numbers()
             .skip(1)
-            .filter(|t| !self.profile.unlocked_tiers.contains(t) && self.tier_open(*t))
+            .filter(|t| {
+                !self.profile.unlocked_tiers.contains(t)
+                    && self.in_tier(*t).next().is_some()
+                    && self.tier_open(*t)
+            })
             .collect()
     }
 

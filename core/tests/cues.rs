@@ -121,7 +121,8 @@ fn the_cue_runs_out_and_a_missed_pause_is_known() {
     assert!(later.left() < first.left(), "{first:?} then {later:?}");
     call.advance_to_floor();
     assert!(call.cue().is_some() && !call.missed_the_pause());
-    let window = call.scenario().timing.pause;
+    // The opening's window (the pick-up allowance), not the scenario's.
+    let window = call.timing().pause;
     call.advance(window + 100);
     assert!(call.cue().is_none());
     assert!(call.missed_the_pause());
@@ -133,4 +134,38 @@ fn the_cue_runs_out_and_a_missed_pause_is_known() {
             ..
         }
     )));
+}
+
+/// A breath inside an outburst is the cue only when a right card answers what has been
+/// said: with only wrong cards on offer, the screen shows no green cue and no bar there
+/// (answering would not be rewarded), while the pause after the customer finishes still is.
+#[test]
+fn a_pause_mid_outburst_with_only_wrong_cards_on_offer_is_no_cue() {
+    let (text, catalogue) = scenario("after: 2,");
+    // The first wave's only card made wrong: an excuse.
+    let text = text.replace(
+        r#"(say: "I'm so sorry, in the final of all times.", follows: [apologize], next: "done"),"#,
+        r#"(say: "The provider upstream had an outage tonight.", breaks: [no_excuses], next: "done"),"#,
+    );
+    let (scenario, _) = compile(&text, &catalogue);
+    let mut call = call(scenario.unwrap(), catalogue);
+    while !matches!(call.phase(), Phase::Pausing) {
+        call.advance(50);
+    }
+    assert_eq!(call.offered(), vec![0], "a card is on offer");
+    assert!(
+        call.cue().is_none(),
+        "only a wrong card: no cue mid-outburst"
+    );
+    call.advance_to_floor();
+    assert!(call.cue().is_some(), "they finished: the cue to speak");
+
+    // With the right card back, the same breath is a cue.
+    let (text, catalogue) = self::scenario("after: 2,");
+    let (scenario, _) = compile(&text, &catalogue);
+    let mut call = self::call(scenario.unwrap(), catalogue);
+    while !matches!(call.phase(), Phase::Pausing) {
+        call.advance(50);
+    }
+    assert!(call.cue().is_some(), "a right card answers the first wave");
 }

@@ -283,7 +283,8 @@ fn an_excuse_and_not_my_department_each_escalate_with_the_right_reason() {
 fn silence_becomes_dead_air_and_pausing_the_call_does_not() {
     let (library, catalogue) = library();
     let scenario = parcel(&library);
-    let dead_air = scenario.timing.dead_air;
+    // The opening's limit: the pick-up allowance stretches the scenario's.
+    let dead_air = scenario.timing.dead_air * htl_core::engine::OPENING_ALLOWANCE;
 
     let mut paused = Call::new(Arc::new(scenario.clone()), Arc::new(catalogue.clone()), 1);
     paused.set_paused(true);
@@ -693,8 +694,13 @@ fn a_reply_deep_into_a_long_written_pause_is_slow_not_in_the_pause() {
         common::root().join("tests/fixtures/broken/pause_as_long_as_dead_air.ron"),
     )
     .unwrap()
-    // Eight seconds: allowed (under the 10 s dead-air limit), longer than the 5 s window.
-    .replace("Pause(30.0)", "Pause(8.0)");
+    // Eight seconds: allowed (under the 10 s dead-air limit), longer than the 6 s window
+    // (3 s, doubled in the opening).
+    .replace("Pause(30.0)", "Pause(8.0)")
+    .replace(
+        "    endings: {",
+        "    timing: (pause: 3.0, dead_air: 10.0),\n    endings: {",
+    );
     let loaded = htl_core::scenario::load_bytes(
         std::path::Path::new("long.ron"),
         source.as_bytes(),
@@ -792,4 +798,45 @@ fn a_line_said_over_is_marked_where_it_was_cut() {
     let clean = play(scenario, &catalogue, BY_THE_BOOK, 1);
     let events = clean.events();
     assert!((0..events.len()).all(|i| htl_core::engine::cut_at(events, i).is_none()));
+}
+
+/// The opening gets the time a real agent has to pick up: a greeting seven seconds in is
+/// on time (the phone rang, the agent saw who was calling), where the same wait later in
+/// the call is slow; and the first silence becomes dead air only at twice the limit.
+#[test]
+fn the_opening_gives_the_greeting_the_time_to_pick_up() {
+    use htl_core::engine::ReplyTiming;
+    let (library, catalogue) = library();
+    let scenario = parcel(&library);
+    let timing = scenario.timing;
+    assert!(
+        timing.pause < 7_000,
+        "seven seconds is past the usual window"
+    );
+    let call = play(scenario, &catalogue, "1@+7, 1:soft, 1@+7", 1);
+    let timings: Vec<ReplyTiming> = call.choices().iter().map(|c| c.timing).collect();
+    assert_eq!(timings[0], ReplyTiming::Prompt, "the greeting is on time");
+    assert_eq!(
+        timings[2],
+        ReplyTiming::Slow,
+        "later, seven seconds is slow"
+    );
+    let score = call.score();
+    assert_eq!(
+        score.rule("no_dead_air").unwrap().broken,
+        1,
+        "{:?}",
+        score.rule("no_dead_air")
+    );
+
+    let mut silent = Call::new(Arc::new(scenario.clone()), Arc::new(catalogue.clone()), 1);
+    silent.advance(timing.dead_air + 1_000);
+    assert_eq!(silent.score().rule("no_dead_air").unwrap().broken, 0);
+    assert_eq!(
+        silent.meters(),
+        scenario.customer.meters,
+        "no patience lost yet"
+    );
+    silent.advance(timing.dead_air);
+    assert_eq!(silent.score().rule("no_dead_air").unwrap().broken, 1);
 }

@@ -470,3 +470,131 @@ fn breaking_a_cases_lesson_fails_the_call_whatever_the_ending() {
         assert!(tried, "{} has no reply breaking its lesson", scenario.id);
     }
 }
+
+/// The template every trainer copies must not be gameable either: a case written from it
+/// inherits its shape.
+#[test]
+fn no_adversarial_trainee_passes_the_scenario_template() {
+    let catalogue = Catalogue::builtin();
+    let template = common::root().join("docs/scenario-template.ron");
+    let library = load_paths(&[template], &catalogue).unwrap();
+    assert_eq!(library.scenarios.len(), 1, "the template loads");
+    let report = explore(&library.scenarios[0], &catalogue, 1);
+    assert!(report.winnable, "the template can be passed by the book");
+    let gamed: Vec<&str> = report
+        .adversaries
+        .iter()
+        .filter(|a| a.passed)
+        .map(|a| a.adversary.label())
+        .collect();
+    assert!(gamed.is_empty(), "the template is passed by: {gamed:?}");
+}
+
+/// From tier 3 up a case claims mastery: the best path with one reply cut into the
+/// customer's outburst, or with one late answer, no longer passes.
+#[test]
+fn from_tier_three_not_even_one_slip_is_forgiven() {
+    let (library, catalogue, reports) = explored();
+    for r in reports.iter().filter(|r| r.tier >= 3) {
+        let scenario = library.get(&r.scenario).unwrap();
+        let best = &r.best.as_ref().unwrap().steps;
+        for (slip, rule) in [
+            (When::Interrupt, "let_them_vent"),
+            (When::Late, "no_dead_air"),
+        ] {
+            let slipped = (0..best.len()).find_map(|i| {
+                let mut steps = best.clone();
+                steps[i].when = slip;
+                let (call, error) = script::run(scenario, &catalogue, 1, &steps);
+                let score = call.score();
+                (error.is_none() && call.is_over() && score.rule(rule).unwrap().broken == 1)
+                    .then_some(score)
+            });
+            if let Some(score) = slipped {
+                assert!(
+                    !score.passed,
+                    "tier {} {} passes with one slip of {rule}",
+                    r.tier, r.scenario
+                );
+            }
+        }
+        assert!(
+            r.adversaries.iter().all(|a| !a.passed),
+            "tier {} {}: an adversary passes",
+            r.tier,
+            r.scenario
+        );
+    }
+}
+
+/// A short call answered late every time must not pass: with the timing slips counted
+/// together, the allowance can never be larger than the call. Played against cases of two
+/// and three replies, the shape of most cases trainers write from the template.
+#[test]
+fn the_late_every_time_trainee_fails_short_calls() {
+    use htl_core::explore::Adversary;
+    let catalogue = Catalogue::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    for (replies, tier) in [(2usize, 1u8), (3, 1), (3, 2)] {
+        let mut beats = String::new();
+        for i in 0..replies {
+            let next = if i + 1 == replies {
+                "done".to_string()
+            } else {
+                format!("b{}", i + 1)
+            };
+            let customer = if i == 0 {
+                r#"Shout("You cut off my internet again!"), Pause(1.5), Raised("Third time this month!")"#
+            } else {
+                r#"Even("So what happens now?")"#
+            };
+            beats.push_str(&format!(
+                r#"        "b{i}": (
+            customer: [{customer}],
+            replies: [
+                (say: "I'm sorry, that's on us and I'll sort it out now.", follows: [apologize, take_ownership], next: "{next}"),
+                (say: "The network team must have done maintenance.", breaks: [no_excuses], why: "An excuse, not a fix.", next: "gone"),
+            ],
+        ),
+"#
+            ));
+        }
+        let text = format!(
+            r#"Scenario(
+    id: "short_{replies}_{tier}",
+    title: "Cut off again",
+    brief: "A customer's internet dropped for the third time this month.",
+    tier: {tier},
+    channel: Phone,
+    customer: (name: "Robin Hale", situation: "Works from home; the line keeps dropping."),
+    beats: {{
+{beats}    }},
+    endings: {{
+        "done": (kind: Resolved, text: "The line is fixed and the month's fee refunded."),
+        "gone": (kind: HungUp, text: "The customer hung up."),
+    }},
+)
+"#
+        );
+        let path = dir.path().join(format!("short_{replies}_{tier}.ron"));
+        std::fs::write(&path, text).unwrap();
+        let library = load_paths(&[path], &catalogue).unwrap();
+        assert_eq!(library.errors(), 0, "{:?}", library.reports);
+        let report = explore(&library.scenarios[0], &catalogue, 1);
+        assert!(report.winnable, "{replies} replies: winnable by the book");
+        let late = report
+            .adversaries
+            .iter()
+            .find(|a| a.adversary == Adversary::JustUnderDeadAir)
+            .unwrap();
+        assert!(
+            late.best.is_some(),
+            "{replies} replies: the late trainee finishes the call"
+        );
+        assert!(
+            !late.passed,
+            "tier {tier}, {replies} replies answered late every time passes: {:?}",
+            late.best.as_ref().map(|b| b.script())
+        );
+    }
+}

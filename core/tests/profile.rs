@@ -368,3 +368,75 @@ fn the_tier_rule_says_what_a_small_folder_asks() {
         rule(&small)
     );
 }
+
+/// Both saves damaged beyond the trainee's name: the session files still know them, so they
+/// stay under "Continue as", and starting afresh rebuilds what those files hold (attempts,
+/// passes, best scores, the calls themselves) instead of "your last 0 calls".
+#[test]
+fn starting_afresh_rebuilds_the_profile_from_the_session_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let catalogue = Catalogue::builtin();
+    let library = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
+    let (mut profile, _) = store.open("Maya Levi").unwrap();
+    let mut best = 0;
+    for (case, script) in [
+        ("missing_parcel", "2, 2@interrupt:firm"),
+        ("missing_parcel", "1, 1:soft, 1, 1, 1"),
+        ("double_charge", "1, 1:soft, 1, 1, 1"),
+    ] {
+        let scenario = library.get(case).unwrap();
+        let (call, _) = script::run(scenario, &catalogue, 3, &parse(script).unwrap());
+        if case == "missing_parcel" {
+            best = best.max(call.score().total);
+        }
+        store.record_session(&mut profile, &call).unwrap();
+        store.save(&profile).unwrap();
+    }
+    let path = store.path_for("Maya Levi");
+    for file in [&path, &path.with_extension("ron.bak")] {
+        fs::write(file, "(schema: 1, na").unwrap();
+    }
+    assert_eq!(store.names(), vec!["Maya Levi".to_string()], "still listed");
+    let (fresh, _) = store.start_afresh("Maya Levi").unwrap();
+    assert_eq!(fresh.sessions.len(), 3, "every recorded call is back");
+    let parcel = fresh.case("missing_parcel").unwrap();
+    assert_eq!((parcel.attempts, parcel.best_score), (2, Some(best)));
+    assert_eq!(
+        parcel.passes,
+        profile.case("missing_parcel").unwrap().passes
+    );
+    assert_eq!(fresh.case("double_charge").map(|c| c.attempts), Some(1));
+    assert!(
+        fresh
+            .sessions
+            .iter()
+            .all(|s| store.dir().join(&s.file).exists())
+    );
+    let (reopened, _) = store.open("Maya Levi").unwrap();
+    assert_eq!(reopened.sessions.len(), 3, "and saved");
+}
+
+/// A trainer's folder with tier-1 cases only: passing them opens no empty tier to announce,
+/// and the trainee stays at tier 1.
+#[test]
+fn a_folder_with_one_tier_announces_no_empty_tiers() {
+    let catalogue = Catalogue::builtin();
+    let library = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
+    let only: Vec<htl_core::scenario::Scenario> = library
+        .scenarios
+        .iter()
+        .filter(|s| s.id == "missing_parcel")
+        .cloned()
+        .collect();
+    let mut profile = Profile::new("Tal");
+    let (score, seed) = finished_call_score(true);
+    assert!(score.passed);
+    profile.record("missing_parcel", &score, seed, String::new());
+    let opened = open_earned_tiers(&only, &catalogue.scoring, &mut profile);
+    assert!(opened.is_empty(), "announced {opened:?}");
+    assert_eq!(
+        Progression::new(&only, &profile, &catalogue.scoring).starting_tier(),
+        1
+    );
+}

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod cases;
+pub mod keys;
 pub mod locale;
 pub mod redraw;
 pub mod screens;
@@ -76,6 +77,7 @@ impl Plugin for HoldTheLinePlugin {
             .add_plugins((
                 theme::plugin,
                 actions::plugin,
+                keys::plugin,
                 cases::plugin,
                 locale::plugin,
                 session::plugin,

@@ -44,15 +44,13 @@ impl TraineeNotice {
     /// In the language of `locale`.
     pub fn text(&self, locale: &Locale) -> String {
         match self {
+            // Plain words: the parser's reason (line, column, "unexpected end of RON") is
+            // for a trainer, in the damaged file kept beside it, not for the trainee.
             TraineeNotice::Recovered {
-                reason,
-                damaged_kept_at,
+                damaged_kept_at, ..
             } => locale.tr(
                 "notice-recovered",
-                &[
-                    ("reason", reason.clone().into()),
-                    ("path", damaged_kept_at.display().to_string().into()),
-                ],
+                &[("path", damaged_kept_at.display().to_string().into())],
             ),
             TraineeNotice::StartedAfresh { kept } => {
                 let paths: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
@@ -131,6 +129,8 @@ pub struct LiveCall {
     /// engine's clock stops while paused, so the game measures how long for the record.
     pub open_for: f32,
     pub paused_at: Option<f32>,
+    /// `open_for` when the engine's clock was last given time.
+    pub clock_at: f32,
     /// The first call's guide is showing: the call waits to begin.
     pub guide: bool,
     /// When the call began on the wall clock (after the guide), for the session file.

@@ -30,7 +30,7 @@ title-name-first = اكتب اسمك أولًا، ثم اضغط Enter.
 title-open-failed = تعذّر فتح ملف تقدّم { $name }: { $error }
 
 ## Notices on the case list.
-notice-recovered = تلف ملف تقدّمك ({ $reason })، فاستُعيد من آخر نسخة سليمة. قد يكون ما أنجزته في جلستك الأخيرة مفقودًا. الملف التالف محفوظ في { $path }.
+notice-recovered = تلف ملف تقدّمك، فاستُعيد من آخر نسخة سليمة. قد يكون ما أنجزته في جلستك الأخيرة مفقودًا. الملف التالف محفوظ في { $path }.
 notice-save-failed = تعذّر حفظ تقدّمك: { $error }
 
 ## Case list.

@@ -33,17 +33,28 @@ reason-raised-voice-drift-chat = they are matching your curt tone
 
 ## Why a finished call did not pass.
 not-passed-lesson = This case is about "{ $rule }", and you broke it: whatever the ending, the call does not pass.
-not-passed-not-settled = A call passes only when it is resolved or a call-back is agreed.
+not-passed-not-settled = A call passes only when it is resolved, a call-back is agreed, or the customer is handed to a supervisor with the case prepared after you tried to help.
 not-passed-core-rule = You broke the core rule "{ $rule }" { $times ->
     [one] once
    *[other] { $times } times
-}; a call passes only when { $allowed ->
-    [0] no core rule is broken
-    [one] each core rule is broken at most once
-   *[other] each core rule is broken at most { $allowed } times
-}.
-not-passed-core-rules = You broke more than one core rule: { $rules }. One slip is forgiven; a call with two fails.
-not-passed-habit = "{ $rule }" was broken { $times } times: a habit, not a slip, so the call does not pass.
+}. { $forgiven ->
+    [0] At tier { $tier } no core slip is forgiven.
+    [one] At tier { $tier } one slip between the four core rules is forgiven; a second fails the call.
+   *[other] At tier { $tier } { $forgiven } slips between the four core rules are forgiven, not more.
+}
+not-passed-core-rules = You broke more than one core rule: { $rules }. { $forgiven ->
+    [0] At tier { $tier } no core slip is forgiven.
+    [one] At tier { $tier } one slip is forgiven; a call with two fails.
+   *[other] At tier { $tier } { $forgiven } slips are forgiven, not more.
+}
+not-passed-timing = Timing slips: you answered late or left silence { $times ->
+    [one] once
+   *[other] { $times } times
+} (late after an outburst, slow after a calm line, dead air count together). { $forgiven ->
+    [0] At tier { $tier } every one counts: the call does not pass.
+    [one] At tier { $tier } one is forgiven; more are a habit, so the call does not pass.
+   *[other] At tier { $tier } { $forgiven } are forgiven; more are a habit, so the call does not pass.
+}
 not-passed-below-mark = { $total } is below the pass mark of { $mark }.
 
 ## Why a case is locked, and the tier rule.

@@ -28,7 +28,7 @@ title-name-first = Type your name first, then press Enter.
 title-open-failed = Could not open { $name }'s progress: { $error }
 
 ## Notices on the case list.
-notice-recovered = Your progress file was damaged ({ $reason }), so it was restored from the last good copy. Anything from your very last session may be missing. The damaged file is kept at { $path }.
+notice-recovered = Your progress file was damaged, so it was restored from the last good copy. Anything from your very last session may be missing. The damaged file is kept at { $path }.
 notice-save-failed = Your progress could not be saved: { $error }
 
 ## Case list.

@@ -29,7 +29,7 @@ title-name-first = קודם מקלידים שם, ואז Enter.
 title-open-failed = לא ניתן לפתוח את ההתקדמות של { $name }: { $error }
 
 ## Notices on the case list.
-notice-recovered = קובץ ההתקדמות נפגם ({ $reason }), ולכן שוחזר מהעותק התקין האחרון. ייתכן שחסר משהו מהסשן האחרון. הקובץ הפגום נשמר ב-{ $path }.
+notice-recovered = קובץ ההתקדמות נפגם, ולכן שוחזר מהעותק התקין האחרון. ייתכן שחסר משהו מהסשן האחרון. הקובץ הפגום נשמר ב-{ $path }.
 notice-save-failed = לא ניתן לשמור את ההתקדמות: { $error }
 
 ## Case list.

@@ -17,7 +17,9 @@ use super::speech::{self, BREATH_MS, Segment, Speaker};
 use super::temperament::{self, Landing};
 use crate::guidance::{Catalogue, ids};
 use crate::i18n::{Lang, Messages, note_text};
-use crate::scenario::{BeatIx, Channel, EndingIx, Intensity, Line, Reply, Scenario, Target};
+use crate::scenario::{
+    BeatIx, Channel, EndingIx, Intensity, Line, Reply, Scenario, Target, Timing,
+};
 use crate::scoring::{Chosen, Moment, MomentSource, Record, Score, Tally};
 use crate::vocab::{EndedBy, Meter, MeterDelta, Meters, Millis, Note, Verdict, Voice};
 
@@ -35,13 +37,19 @@ pub struct StateKey {
     followed_weight: u32,
     broken_weight: u32,
     mistakes: u16,
-    /// Breaks of each core and habit rule, capped just past what a pass allows: they decide
-    /// pass or fail.
+    /// Breaks of each core and timing rule, capped just past what a pass forgives: they
+    /// decide pass or fail.
     pass_deciding_breaks: Vec<u16>,
     /// Whether a rule of the case's lesson has been broken: it fails the call.
     lesson_broken: bool,
+    /// Still the opening (no reply yet): its windows are longer.
+    opening: bool,
     ended: Option<EndingIx>,
 }
+
+/// How much longer the opening's windows (the pause and the dead-air limit) are than the
+/// scenario's, until the first reply.
+pub const OPENING_ALLOWANCE: Millis = 2;
 
 /// The cue to speak, as it runs out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +99,8 @@ pub struct Call {
     calm_lines: u8,
     heat_lines: u8,
     paused: bool,
+    /// No reply yet: the opening, which gets the pick-up allowance.
+    opening: bool,
     outcome: Option<Outcome>,
     tally: Tally,
     record: bool,
@@ -140,6 +150,7 @@ impl Call {
             calm_lines: 0,
             heat_lines: 0,
             paused: false,
+            opening: true,
             outcome: None,
             tally,
             record,
@@ -263,6 +274,39 @@ impl Call {
         (0..self.replies().len()).any(|i| self.is_offered(i))
     }
 
+    /// Whether a reply on offer now follows the guidance and breaks none of it.
+    fn right_reply_offered(&self) -> bool {
+        self.replies()
+            .iter()
+            .enumerate()
+            .any(|(i, r)| self.is_offered(i) && r.breaks.is_empty() && !r.follows.is_empty())
+    }
+
+    /// How long until the call changes by itself (a line or pause ends, the reply being
+    /// said ends, the cue's window closes, silence turns into dead air): the game redraws
+    /// then, not at a fixed rate. None while paused or once over: nothing is due.
+    pub fn due_in(&self) -> Option<Millis> {
+        if self.paused || self.is_over() {
+            return None;
+        }
+        if let Some((_, until, _)) = self.replying {
+            return Some(until.saturating_sub(self.now));
+        }
+        if let Some((segment, started)) = &self.current {
+            return Some((started + segment.duration()).saturating_sub(self.now));
+        }
+        let since = self.waiting_since?;
+        let timing = self.timing();
+        let cue_closes = since + timing.pause + 1;
+        let strike = since + timing.dead_air * (self.silence_strikes + 1);
+        let next = if self.now < cue_closes {
+            cue_closes
+        } else {
+            strike
+        };
+        Some(next.saturating_sub(self.now))
+    }
+
     /// The replies on offer now, as indexes into `replies()`.
     pub fn offered(&self) -> Vec<usize> {
         (0..self.replies().len())
@@ -307,22 +351,28 @@ impl Call {
                 let silent_for = self.now.saturating_sub(since);
                 Phase::Waiting {
                     silent_for,
-                    in_pause: silent_for <= self.scenario.timing.pause,
+                    in_pause: silent_for <= self.timing().pause,
                 }
             }
         }
     }
 
-    /// The cue to speak while it runs: the customer pauses between waves or has just
-    /// finished, and a card is on offer. None otherwise, and once the window has passed
-    /// (a reply then is slow).
+    /// The cue to speak while it runs: the customer has finished and a card is on offer,
+    /// or they pause between waves and a right card (one that follows the guidance and
+    /// breaks none) answers what they have said so far. A breath inside an outburst with
+    /// only wrong cards on offer is not a cue: the screen never invites a reply the rules
+    /// would not reward. None otherwise, and once the window has passed (a reply then is
+    /// slow, or lands on their next line).
     pub fn cue(&self) -> Option<Cue> {
         if self.is_over() || self.replying.is_some() || !self.any_offered() {
             return None;
         }
-        let limit = self.scenario.timing.pause;
+        let limit = self.timing().pause;
         let (open_for, window) = match &self.current {
             Some((Segment::Pause(length), started)) => {
+                if !self.right_reply_offered() {
+                    return None;
+                }
                 (self.now.saturating_sub(*started), (*length).min(limit))
             }
             Some(_) => return None,
@@ -377,6 +427,22 @@ impl Call {
         })
     }
 
+    /// The windows in force now: the scenario's, stretched by `OPENING_ALLOWANCE` until the
+    /// trainee's first reply. A real agent hears the phone ring, sees who is calling and
+    /// picks up; a trainee meets the screen and its cards at the same moment, so the greeting
+    /// (or the first answer to a caller who opens shouting) gets that time too.
+    pub fn timing(&self) -> Timing {
+        let timing = self.scenario.timing;
+        if self.opening {
+            Timing {
+                pause: timing.pause * OPENING_ALLOWANCE,
+                dead_air: timing.dead_air * OPENING_ALLOWANCE,
+            }
+        } else {
+            timing
+        }
+    }
+
     pub fn state_key(&self) -> StateKey {
         StateKey {
             beat: self.beat,
@@ -388,7 +454,9 @@ impl Call {
             followed_weight: self.tally.followed_weight(),
             broken_weight: self.tally.broken_weight(),
             mistakes: self.tally.mistakes(),
-            pass_deciding_breaks: self.tally.pass_deciding_breaks(&self.catalogue),
+            pass_deciding_breaks: self
+                .tally
+                .pass_deciding_breaks(&self.catalogue, self.scenario.tier),
             lesson_broken: self.scenario.lesson.iter().any(|id| {
                 self.catalogue
                     .rules
@@ -396,6 +464,7 @@ impl Call {
                     .position(|r| &r.id == id)
                     .is_some_and(|i| self.tally.of_rule(i)[1] > 0)
             }),
+            opening: self.opening,
             ended: self.outcome.map(|o| o.ending),
         }
     }
@@ -473,7 +542,7 @@ impl Call {
                 continue;
             }
             if let Some(since) = self.waiting_since {
-                let strike_at = since + self.scenario.timing.dead_air * (self.silence_strikes + 1);
+                let strike_at = since + self.timing().dead_air * (self.silence_strikes + 1);
                 if strike_at > target {
                     break;
                 }
@@ -542,6 +611,7 @@ impl Call {
             });
         }
         let timing = self.reply_timing();
+        self.opening = false;
         let at = self.now;
         self.log(Event::Reply {
             at,
@@ -641,7 +711,7 @@ impl Call {
             Some((Segment::Speech { .. } | Segment::Breath(_), _)) => ReplyTiming::Interrupting,
             // In the pause while within its window; a long written pause then turns slow.
             Some((Segment::Pause(_), started)) => {
-                if self.now.saturating_sub(*started) <= self.scenario.timing.pause {
+                if self.now.saturating_sub(*started) <= self.timing().pause {
                     ReplyTiming::InThePause
                 } else {
                     ReplyTiming::Slow
@@ -653,7 +723,7 @@ impl Call {
                     .saturating_sub(self.waiting_since.unwrap_or(self.now));
                 if self.silence_strikes > 0 {
                     ReplyTiming::Late
-                } else if silent <= self.scenario.timing.pause {
+                } else if silent <= self.timing().pause {
                     if self.beat_had_outburst {
                         ReplyTiming::InThePause
                     } else {
@@ -774,7 +844,7 @@ impl Call {
     /// The silence has gone on too long: dead air, and the customer says so.
     fn dead_air_strike(&mut self) {
         self.silence_strikes += 1;
-        let judgement = dead_air::strike(self.scenario.timing.dead_air, self.silence_strikes);
+        let judgement = dead_air::strike(self.timing().dead_air, self.silence_strikes);
         self.judge(&judgement, Landing::Full);
         // Drawn whether or not the call is recorded, so both replay the same wording.
         let scenario = Arc::clone(&self.scenario);

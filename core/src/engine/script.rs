@@ -127,7 +127,7 @@ pub fn perform(call: &mut Call, step: Step) -> Result<(), CallError> {
     if call.is_over() {
         return Err(CallError::Ended);
     }
-    let timing = call.scenario().timing;
+    let timing = call.timing();
     match step.when {
         When::Pause => {
             call.advance_to_floor();

@@ -76,7 +76,7 @@ pub enum Adversary {
     /// the tone.
     ShoutBackEveryBeat,
     /// Lets every silence run to 0.1 s before it becomes dead air (9.9 s on the phone, 29.9 s
-    /// in chat): never prompt, never punished for it.
+    /// in chat, twice that before the first reply): never prompt, late every time.
     JustUnderDeadAir,
     /// Spends each core rule's forgiven slip: interrupts one outburst, raises their voice to
     /// one loud customer, picks one reply dodging ownership and one making an excuse, each
@@ -119,7 +119,7 @@ impl Adversary {
             }
             Adversary::ShoutBackEveryBeat => "answers in the pause, always in a firm voice",
             Adversary::JustUnderDeadAir => {
-                "answers 0.1 s before the silence becomes dead air (9.9 s on the phone, 29.9 s in chat), soft to a loud customer"
+                "answers 0.1 s before the silence becomes dead air (9.9 s on the phone, 29.9 s in chat, twice that before the first reply), soft to a loud customer"
             }
             Adversary::EachCoreRuleOnce => {
                 "breaks each core rule exactly once (interrupts one outburst, raises their voice to one loud customer, picks one reply dodging ownership and one making an excuse), otherwise by the book"
@@ -1251,7 +1251,7 @@ fn act_how(call: &mut Call, reply: usize, how: How) -> Acted {
 fn wait(call: &mut Call, how: How) -> Acted {
     use crate::engine::Phase;
     finish_reply(call);
-    let timing = call.scenario().timing;
+    let timing = call.timing();
     let speaking = |call: &Call| match call.phase() {
         Phase::Speaking { intensity, .. } => Some(intensity.is_loud()),
         _ => None,

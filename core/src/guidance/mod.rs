@@ -144,14 +144,14 @@ impl Catalogue {
                 }
             }
         }
-        if let Some(habit) = catalogue
+        if let Some(rule) = catalogue
             .scoring
-            .habits
+            .timing_rules
             .iter()
             .find(|h| !catalogue.index.contains_key(*h))
         {
             return Err(format!(
-                "guidance catalogue, scoring: the habit `{habit}` is not a rule in the catalogue"
+                "guidance catalogue, scoring: the timing rule `{rule}` is not a rule in the catalogue"
             ));
         }
         if let Some(problem) = catalogue.scoring.problems().first() {

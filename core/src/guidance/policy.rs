@@ -20,13 +20,13 @@ pub struct Policy {
     /// And costs this many conduct points per unit of weight outright, so a mistake
     /// followed by a long recovery never outscores a clean call.
     pub broken_penalty: f64,
-    /// Core-rule breaks a passing call may have, counted over all four core rules together:
-    /// one slip is forgiven, a second one (the same rule again or another) fails the call.
-    pub core_breaks_allowed: u16,
-    /// Rules judged as habits besides the core ones: broken more often than
-    /// `habit_breaks_allowed`, the call fails (slow answers and dead air, say).
-    pub habits: Vec<String>,
-    pub habit_breaks_allowed: u16,
+    /// Slips a passing call may have in each family of rules, by tier from tier 1 (higher
+    /// tiers use the last): the four core rules count together, and so do the timing rules.
+    /// Onboarding forgives one slip per family; the tiers that claim mastery forgive none.
+    pub slips_forgiven: Vec<u16>,
+    /// The timing family, counted together as the core rules are: answering late after an
+    /// outburst, slowly after a calm line, and dead air are one habit, not three.
+    pub timing_rules: Vec<String>,
     /// The lowest total for grades A, B, C and D; below D is F.
     pub grade_floors: GradeFloors,
     /// The pass mark of a case that sets none, by tier from tier 1; higher tiers use the last.
@@ -85,6 +85,12 @@ impl Policy {
         self.default_pass_marks[i]
     }
 
+    /// Slips forgiven per family (core, timing) in a call of `tier`.
+    pub fn slips_forgiven(&self, tier: u8) -> u16 {
+        let i = usize::from(tier.max(1) - 1).min(self.slips_forgiven.len().saturating_sub(1));
+        self.slips_forgiven.get(i).copied().unwrap_or(0)
+    }
+
     /// The outcome points an ending earns.
     pub fn outcome_points(&self, kind: EndingKind) -> f64 {
         f64::from(self.points.outcome) * self.outcome_share.of(kind)
@@ -118,6 +124,14 @@ impl Policy {
         {
             out.push("default pass marks must be 1 to 100, at least one".into());
         }
+        if self.slips_forgiven.is_empty() {
+            out.push("slips_forgiven needs at least one tier's figure".into());
+        }
+        if self.slips_forgiven.windows(2).any(|w| w[1] > w[0]) {
+            out.push(
+                "slips_forgiven must not grow with the tier: harder tiers forgive less".into(),
+            );
+        }
         if self.passes_to_open_next_tier == 0 || self.tiers == 0 {
             out.push("passes_to_open_next_tier and tiers must be at least 1".into());
         }
@@ -148,30 +162,19 @@ impl Policy {
             .enumerate()
             .map(|(i, m)| format!("tier {} {m}", i + 1))
             .collect();
-        let allowed = match self.core_breaks_allowed {
-            0 => "no core rule was broken at all".to_string(),
-            1 => "the four core rules were broken at most once between them\n(one slip is forgiven; a second, of the same rule or another, is a habit)"
-                .to_string(),
-            n => format!("the core rules were broken at most {n} times between them"),
-        };
-        let habits = if self.habits.is_empty() {
-            String::new()
-        } else {
-            format!(
-                ", and no habit rule ({}) was broken more than {} time{}",
-                self.habits
-                    .iter()
-                    .map(|h| format!("`{h}`"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                self.habit_breaks_allowed,
-                if self.habit_breaks_allowed == 1 {
-                    ""
-                } else {
-                    "s"
-                }
-            )
-        };
+        let forgiven: Vec<String> = (1..=self.tiers)
+            .map(|tier| match self.slips_forgiven(tier) {
+                0 => format!("tier {tier} none"),
+                1 => format!("tier {tier} one"),
+                n => format!("tier {tier} {n}"),
+            })
+            .collect();
+        let timing = self
+            .timing_rules
+            .iter()
+            .map(|h| format!("`{h}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         format!(
             "The score (0-100) has three parts, all shown in the debrief and by `play`:\n\
              \n\
@@ -182,8 +185,20 @@ impl Policy {
              recovery never outscores a clean call.\n\
              - **Mood, {m} points**: the customer's final anger and trust.\n\
              \n\
-             A case is passed when the score reaches its pass mark, the call was resolved or a call-back\n\
-             agreed, **and** {allowed}{habits}.\n\
+             A case is passed when the score reaches its pass mark, the call was resolved, a call-back\n\
+             agreed or a prepared handover made (after trying to help, when the customer still asks for\n\
+             a supervisor), **and** no family of rules was broken more often than the case's tier\n\
+             forgives.\n\
+             Two families count as one habit each, whichever of their rules was broken:\n\
+             \n\
+             - **the core rules**: the four the game is known for (don't interrupt, lower your voice,\n  \
+             take ownership, no excuses);\n\
+             - **timing slips** ({timing}): answering late after an outburst,\n  \
+             slowly after a calm line, and dead air.\n\
+             \n\
+             Slips forgiven in each family, by tier: {forgiven}.\n\
+             One slip is forgiven while learning, a second (of the same rule or another of its family)\n\
+             is a habit; the tiers that claim mastery forgive none.\n\
              The debrief says which of these failed. Grades: A from {ga}, B from {gb}, C from {gc},\n\
              D from {gd}, F below.\n\
              \n\
@@ -202,6 +217,7 @@ impl Policy {
             gd = g.d,
             marks = marks.join(", "),
             n = self.passes_to_open_next_tier,
+            forgiven = forgiven.join(", "),
         )
     }
 }

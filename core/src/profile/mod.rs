@@ -303,8 +303,11 @@ impl Store {
                         Ok(profile) => (profile.name, backup),
                         Err(_) => {
                             let file = if path.exists() { path } else { backup };
-                            // Only a name that leads back to this file.
-                            let name = damaged_name(&file).filter(|n| slug(n) == *stem)?;
+                            // Only a name that leads back to this file: the one the file
+                            // still shows, else the one its session files record.
+                            let name = damaged_name(&file)
+                                .filter(|n| slug(n) == *stem)
+                                .or_else(|| self.name_from_sessions(stem))?;
                             (name, file)
                         }
                     },
@@ -388,9 +391,73 @@ impl Store {
                 kept.push(aside);
             }
         }
-        let profile = Profile::new(name);
+        let profile = self.rebuilt_from_sessions(name);
         self.save(&profile)?;
         Ok((profile, kept))
+    }
+
+    /// A profile rebuilt from the trainee's session files (`NAME/*.json`), which outlive a
+    /// damaged profile: every finished call, its attempts, passes and best score per case,
+    /// in the order they were played. Tiers are opened by the caller, who has the library
+    /// (`progress::open_earned_tiers`). Unreadable session files are skipped (and kept).
+    pub fn rebuilt_from_sessions(&self, name: &str) -> Profile {
+        let mut profile = Profile::new(name);
+        let folder = self.dir.join(slug(name));
+        let Ok(entries) = fs::read_dir(&folder) else {
+            return profile;
+        };
+        let mut sessions: Vec<(String, SessionFile)> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .filter_map(|path| {
+                let session = SessionFile::read(&path).ok()?;
+                let file = format!("{}/{}", slug(name), path.file_name()?.to_string_lossy());
+                Some((file, session))
+            })
+            .collect();
+        sessions.sort_by(|a, b| a.1.finished.cmp(&b.1.finished).then(a.0.cmp(&b.0)));
+        for (file, session) in sessions {
+            let case = profile.cases.entry(session.scenario.clone()).or_default();
+            case.attempts += 1;
+            if session.score.passed {
+                case.passes += 1;
+            }
+            if case
+                .best_score
+                .is_none_or(|best| session.score.total > best)
+            {
+                case.best_score = Some(session.score.total);
+                case.best_grade = Some(session.score.grade);
+            }
+            case.last_played = Some(session.finished.clone());
+            if profile.language.is_none() {
+                profile.language = session.ui_language;
+            }
+            profile.sessions.push(SessionSummary {
+                scenario: session.scenario,
+                finished: session.finished,
+                score: session.score.total,
+                passed: session.score.passed,
+                seed: session.seed,
+                file,
+                left: false,
+            });
+        }
+        profile
+    }
+
+    /// The trainee's name as their session files record it, for a profile whose file and
+    /// backup are both unreadable down to the name.
+    fn name_from_sessions(&self, stem: &str) -> Option<String> {
+        let entries = fs::read_dir(self.dir.join(stem)).ok()?;
+        entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .find_map(|path| SessionFile::read(&path).ok())
+            .map(|s| s.profile)
+            .filter(|n| slug(n) == stem)
     }
 
     /// Saves a profile atomically, keeping the previous version as the backup.

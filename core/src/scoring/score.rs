@@ -78,19 +78,25 @@ pub enum NotPassed {
     },
     /// Neither resolved nor a call-back agreed.
     NotSettled,
-    /// A core rule (by id) was broken more often than a pass allows.
+    /// One core rule (by id) was broken more often than the tier forgives.
     CoreRuleRepeated {
         rule: String,
         times: usize,
+        tier: u8,
+        forgiven: u16,
     },
-    /// Different core rules were broken, more times between them than a pass allows.
+    /// Different core rules were broken, more times between them than the tier forgives.
     CoreRulesBroken {
         rules: Vec<String>,
+        tier: u8,
+        forgiven: u16,
     },
-    /// A habit rule (by id) was broken more often than a pass allows.
-    Habit {
-        rule: String,
+    /// Timing slips (late after an outburst, slow after a calm line, dead air), counted
+    /// together, more often than the tier forgives.
+    TimingSlips {
         times: usize,
+        tier: u8,
+        forgiven: u16,
     },
     BelowPassMark {
         total: u8,
@@ -107,26 +113,45 @@ impl NotPassed {
                 let a = args(&[("rule", catalogue.rule_name(lang, rule).into())]);
                 messages.text(lang, "not-passed-lesson", Some(&a))
             }
-            NotPassed::CoreRuleRepeated { rule, times } => {
+            NotPassed::CoreRuleRepeated {
+                rule,
+                times,
+                tier,
+                forgiven,
+            } => {
                 let a = args(&[
                     ("rule", catalogue.rule_name(lang, rule).into()),
                     ("times", (*times).into()),
-                    ("allowed", catalogue.scoring.core_breaks_allowed.into()),
+                    ("tier", (*tier).into()),
+                    ("forgiven", (*forgiven).into()),
                 ]);
                 messages.text(lang, "not-passed-core-rule", Some(&a))
             }
-            NotPassed::CoreRulesBroken { rules } => {
+            NotPassed::CoreRulesBroken {
+                rules,
+                tier,
+                forgiven,
+            } => {
                 let names: Vec<String> =
                     rules.iter().map(|r| catalogue.rule_name(lang, r)).collect();
-                let a = args(&[("rules", names.join(", ").into())]);
+                let a = args(&[
+                    ("rules", names.join(", ").into()),
+                    ("tier", (*tier).into()),
+                    ("forgiven", (*forgiven).into()),
+                ]);
                 messages.text(lang, "not-passed-core-rules", Some(&a))
             }
-            NotPassed::Habit { rule, times } => {
+            NotPassed::TimingSlips {
+                times,
+                tier,
+                forgiven,
+            } => {
                 let a = args(&[
-                    ("rule", catalogue.rule_name(lang, rule).into()),
                     ("times", (*times).into()),
+                    ("tier", (*tier).into()),
+                    ("forgiven", (*forgiven).into()),
                 ]);
-                messages.text(lang, "not-passed-habit", Some(&a))
+                messages.text(lang, "not-passed-timing", Some(&a))
             }
             NotPassed::BelowPassMark { total, pass_mark } => {
                 let a = args(&[("total", (*total).into()), ("mark", (*pass_mark).into())]);
@@ -209,10 +234,11 @@ fn total_of(
     (total, parts)
 }
 
-/// The one place the pass rule lives: a settled ending, no core rule broken more often than
-/// the policy allows, and the pass mark.
+/// The one place the pass rule lives: the case's lesson kept, a settled ending, no family
+/// of rules (core, timing) broken more often than the tier forgives, and the pass mark.
 fn why_not_passed(
     policy: &Policy,
+    tier: u8,
     total: u8,
     pass_mark: u8,
     outcome: Option<EndingKind>,
@@ -231,36 +257,37 @@ fn why_not_passed(
     if !outcome.is_some_and(EndingKind::settles) {
         return Some(NotPassed::NotSettled);
     }
-    let allowed = usize::from(policy.core_breaks_allowed);
-    if let Some((rule, result)) = rules
-        .iter()
-        .find(|(rule, result)| rule.core && result.broken > allowed)
-    {
-        return Some(NotPassed::CoreRuleRepeated {
-            rule: rule.id.clone(),
-            times: result.broken,
+    let forgiven = policy.slips_forgiven(tier);
+    let broken_in = |family: &dyn Fn(&crate::guidance::Rule) -> bool| {
+        rules
+            .iter()
+            .filter(|(rule, result)| family(rule) && result.broken > 0)
+            .map(|(rule, result)| (rule.id.clone(), result.broken))
+            .collect::<Vec<_>>()
+    };
+    let core = broken_in(&|rule| rule.core);
+    if core.iter().map(|(_, n)| n).sum::<usize>() > usize::from(forgiven) {
+        return Some(match core.as_slice() {
+            [(rule, times)] => NotPassed::CoreRuleRepeated {
+                rule: rule.clone(),
+                times: *times,
+                tier,
+                forgiven,
+            },
+            _ => NotPassed::CoreRulesBroken {
+                rules: core.into_iter().map(|(rule, _)| rule).collect(),
+                tier,
+                forgiven,
+            },
         });
     }
-    let core_broken: Vec<&(&crate::guidance::Rule, &RuleResult)> = rules
-        .iter()
-        .filter(|(rule, result)| rule.core && result.broken > 0)
-        .collect();
-    if core_broken.iter().map(|(_, r)| r.broken).sum::<usize>() > allowed {
-        return Some(NotPassed::CoreRulesBroken {
-            rules: core_broken
-                .iter()
-                .map(|(rule, _)| rule.id.clone())
-                .collect(),
-        });
-    }
-    let habit_allowed = usize::from(policy.habit_breaks_allowed);
-    if let Some((rule, result)) = rules
-        .iter()
-        .find(|(rule, result)| policy.habits.contains(&rule.id) && result.broken > habit_allowed)
-    {
-        return Some(NotPassed::Habit {
-            rule: rule.id.clone(),
-            times: result.broken,
+    let timing = broken_in(&|rule| policy.timing_rules.contains(&rule.id));
+    let times: usize = timing.iter().map(|(_, n)| n).sum();
+    if times > usize::from(forgiven) {
+        return Some(NotPassed::TimingSlips {
+            times,
+            tier,
+            forgiven,
         });
     }
     (total < pass_mark).then_some(NotPassed::BelowPassMark { total, pass_mark })
@@ -308,6 +335,7 @@ impl Score {
         let paired: Vec<_> = catalogue.rules.iter().zip(&rules).collect();
         let failed = why_not_passed(
             policy,
+            scenario.tier,
             total,
             scenario.pass_mark,
             kind,

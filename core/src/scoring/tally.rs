@@ -149,24 +149,18 @@ impl Tally {
             .map(|(i, _)| i)
     }
 
-    /// Breaks of each core rule and each habit rule, in catalogue order, capped one past what
-    /// a pass allows: all that decides pass or fail (the explorer merges paths on it).
-    pub fn pass_deciding_breaks(&self, catalogue: &Catalogue) -> Vec<u16> {
+    /// Breaks of each core rule and each timing rule, in catalogue order, capped one past
+    /// what a pass at `tier` forgives: all that decides pass or fail (the explorer merges
+    /// paths on it).
+    pub fn pass_deciding_breaks(&self, catalogue: &Catalogue, tier: u8) -> Vec<u16> {
         let policy = &catalogue.scoring;
+        let cap = policy.slips_forgiven(tier).saturating_add(1);
         catalogue
             .rules
             .iter()
             .zip(&self.per_rule)
-            .filter_map(|(rule, [_, broken])| {
-                let cap = if rule.core {
-                    policy.core_breaks_allowed
-                } else if policy.habits.contains(&rule.id) {
-                    policy.habit_breaks_allowed
-                } else {
-                    return None;
-                };
-                Some((*broken).min(cap.saturating_add(1)))
-            })
+            .filter(|(rule, _)| rule.core || policy.timing_rules.contains(&rule.id))
+            .map(|(_, [_, broken])| (*broken).min(cap))
             .collect()
     }
 }

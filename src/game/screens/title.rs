@@ -10,8 +10,9 @@ use htl_core::profile::{ProfileError, Store, data_dir};
 use htl_core::i18n::Lang;
 
 use crate::game::actions::{UiAction, UiCommand};
+use crate::game::cases::Cases;
 use crate::game::locale::Locale;
-use crate::game::session::Trainee;
+use crate::game::session::{Trainee, TraineeNotice};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
 use crate::game::theme::palette;
@@ -265,6 +266,7 @@ fn handle(
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
     locale: Res<Locale>,
+    cases: Res<Cases>,
 ) {
     for UiCommand(action) in requests.read() {
         let store = Store::new(&data_dir(Some(&config.data_dir)));
@@ -277,7 +279,18 @@ fn handle(
             UiAction::ContinueAs(name) => name.clone(),
             UiAction::StartAfresh(name) => {
                 match Trainee::start_afresh(store, name) {
-                    Ok(trainee) => {
+                    Ok(mut trainee) => {
+                        // The calls the session files hold open the tiers they earned.
+                        let opened = htl_core::progress::open_earned_tiers(
+                            cases.scenarios.iter().map(|s| s.as_ref()),
+                            &cases.catalogue.scoring,
+                            &mut trainee.profile,
+                        );
+                        if !opened.is_empty()
+                            && let Err(e) = trainee.store.save(&trainee.profile)
+                        {
+                            trainee.notice = Some(TraineeNotice::SaveFailed(e.to_string()));
+                        }
                         commands.insert_resource(trainee);
                         next.set(Screen::Select);
                     }

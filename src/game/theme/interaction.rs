@@ -22,10 +22,37 @@ pub const FOCUS_RING_REACH: f32 = FOCUS_RING_WIDTH + FOCUS_RING_OFFSET;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<InputFocus>()
         .init_resource::<InputFocusVisible>()
+        .add_systems(Update, finish_orphaned_presses)
         .add_systems(
             PostUpdate,
             (button_colours, focus_ring, show_focus_on_keyboard_use),
         );
+}
+
+/// A click that arrives in the same frame as the pointer's move onto a button: the press
+/// goes to the button under the pointer now, but the release goes to what was under it the
+/// frame before, so the button is left pressed (highlighted) and never activated. A button
+/// still pressed once no pointer button presses it was clicked: activate it if the pointer
+/// is still over it, and let it go.
+fn finish_orphaned_presses(
+    mut commands: Commands,
+    pointers: Option<Res<bevy::picking::events::PointerState>>,
+    pressed: Query<(Entity, &Hovered, Has<InteractionDisabled>), (With<Button>, With<Pressed>)>,
+) {
+    let Some(pointers) = pointers else { return };
+    for (button, hovered, disabled) in &pressed {
+        let held = pointers
+            .pointer_buttons
+            .values()
+            .any(|state| state.pressing.contains_key(&button));
+        if held {
+            continue;
+        }
+        commands.entity(button).remove::<Pressed>();
+        if hovered.0 && !disabled {
+            commands.trigger(bevy::ui_widgets::Activate { entity: button });
+        }
+    }
 }
 
 /// What `button_colours` reads and paints on each button.

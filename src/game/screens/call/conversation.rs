@@ -298,7 +298,6 @@ pub(super) fn show_lines(
 pub(super) fn show_speaking(
     live: Res<LiveCall>,
     mut speaking: Query<(&Speaking, &mut Text, &mut Node)>,
-    time: Res<Time>,
 ) {
     let progress = match live.call.phase() {
         Phase::Speaking { progress, .. } => progress,
@@ -311,11 +310,14 @@ pub(super) fn show_speaking(
         if text.0 != visible {
             text.0 = visible;
         }
+        // The shake steps with the words, so it asks for no frames of its own.
         let shake = if line.intensity == Intensity::Shout && progress < 1.0 {
-            (time.elapsed_secs() * 40.0).sin() * 2.0
+            if shown % 2 == 0 { 2.0 } else { -2.0 }
         } else {
             0.0
         };
-        node.left = px(shake);
+        if node.left != px(shake) {
+            node.left = px(shake);
+        }
     }
 }

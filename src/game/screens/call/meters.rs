@@ -31,13 +31,19 @@ impl ShownMeters {
         let m = call.meters();
         ShownMeters([m.anger as f32, m.trust as f32, m.patience as f32])
     }
+
+    /// Whether every meter shows the engine's value (nothing left to ease).
+    pub(super) fn settled(&self, call: &Call) -> bool {
+        let m = call.meters();
+        self.0 == [m.anger as f32, m.trust as f32, m.patience as f32]
+    }
 }
 
 #[derive(Component)]
 pub(super) struct FlashList;
 #[derive(Component)]
 pub(super) struct Flash {
-    age: f32,
+    pub(super) age: f32,
     /// Arrival order, newest highest: several changes arrive in the same frame.
     order: usize,
 }

@@ -5,6 +5,7 @@ mod cards;
 mod conversation;
 mod guide;
 mod meters;
+mod pace;
 mod status;
 
 use bevy::input_focus::tab_navigation::TabGroup;
@@ -16,7 +17,7 @@ use htl_core::profile::SessionContext;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
-use crate::game::redraw::Animating;
+use crate::game::redraw::NextChange;
 use crate::game::session::{CurrentCase, LiveCall, Trainee, TraineeNotice, finish, next_seed};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
@@ -33,8 +34,12 @@ pub use status::{CueBar, CueFill, StatusText};
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChosenVoice(pub Voice);
 
-/// How long the ending stays on screen before the debrief.
+/// How long the ending stays on screen before the debrief (wall-clock seconds).
 const ENDING_HOLD_SECS: f32 = 2.5;
+
+/// The most wall-clock seconds one frame gives the call (a laptop woken from sleep does not
+/// find its customer hung up on minutes of dead air).
+const LONGEST_STEP: f32 = 5.0;
 
 /// Which beat the reply cards show, and how long the ending has been on screen.
 #[derive(Resource, Default)]
@@ -68,10 +73,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
+                tick,
                 shortcuts,
                 handle,
                 leave_early,
-                redraw_as_needed,
                 drive,
                 take_fresh_events,
                 conversation::show_lines,
@@ -84,6 +89,7 @@ pub(super) fn plugin(app: &mut App) {
                 guide::focus_begin,
                 meters::age_flashes,
                 end_when_over,
+                pace::schedule_redraw,
             )
                 .chain()
                 .run_if(in_state(Screen::Call)),
@@ -114,15 +120,16 @@ fn start_call(
         shown: 0,
         carry: 0.0,
         open_for: 0.0,
+        clock_at: 0.0,
         paused_at: None,
         guide: first_call(trainee.as_deref()),
         started: std::time::SystemTime::now(),
     });
 }
 
-fn leave_call(mut commands: Commands, mut animating: ResMut<Animating>) {
+fn leave_call(mut commands: Commands, mut next_change: ResMut<NextChange>) {
     commands.remove_resource::<LiveCall>();
-    animating.0 = false;
+    next_change.0 = None;
 }
 
 /// The layout: who and how long on top, the conversation beside the meters, the replies and
@@ -316,22 +323,24 @@ fn leave_early(
     next.set(Screen::Select);
 }
 
-/// A running call animates every frame; paused, or behind the first call's guide, nothing
-/// moves and the window redraws on input only, like the menus.
-fn redraw_as_needed(live: Res<LiveCall>, mut animating: ResMut<Animating>) {
-    let moving = !live.call.is_paused() && !live.guide && !live.call.is_over();
-    if animating.0 != moving {
-        animating.0 = moving;
-    }
+/// Counts the wall-clock time the call screen has been open, first thing each frame, so a
+/// pause ended this frame is measured to this frame.
+fn tick(real: Res<Time<Real>>, mut live: ResMut<LiveCall>) {
+    live.open_for += real.delta_secs();
 }
 
-/// Gives the engine the frame's time. It counts whole milliseconds; the rest carries over.
-fn drive(time: Res<Time>, mut live: ResMut<LiveCall>) {
-    live.open_for += time.delta_secs();
+/// Gives the engine the time since it last ran, on the wall clock: the window wakes only
+/// when something is due (a second or more apart in a silence), while Bevy's game clock
+/// counts at most a quarter second per frame. Time behind the guide or paused is never
+/// given; a frame after the machine slept gives at most `LONGEST_STEP`. The engine counts
+/// whole milliseconds; the rest carries over.
+fn drive(mut live: ResMut<LiveCall>) {
+    let step = (live.open_for - live.clock_at).clamp(0.0, LONGEST_STEP);
+    live.clock_at = live.open_for;
     if live.guide || live.call.is_paused() || live.call.is_over() {
         return;
     }
-    let total = live.carry + time.delta_secs() * 1000.0;
+    let total = live.carry + step * 1000.0;
     let whole = total.floor();
     live.carry = total - whole;
     live.call.advance(whole as u32);
@@ -349,7 +358,7 @@ fn take_fresh_events(mut live: ResMut<LiveCall>, mut fresh: ResMut<FreshEvents>)
 #[allow(clippy::too_many_arguments)] // a Bevy system: each parameter is a query or resource
 fn end_when_over(
     mut commands: Commands,
-    time: Res<Time>,
+    real: Res<Time<Real>>,
     live: Res<LiveCall>,
     mut view: ResMut<CallView>,
     trainee: Option<ResMut<Trainee>>,
@@ -373,7 +382,9 @@ fn end_when_over(
             commands.insert_resource(finished);
         }
     }
-    view.ended_for += time.delta_secs();
+    // Wall-clock: the window redraws when the hold runs out (see `pace`), and a frame
+    // after a long wait must count all of it.
+    view.ended_for += real.delta_secs();
     if view.ended_for < ENDING_HOLD_SECS {
         return;
     }

@@ -30,8 +30,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
-                handle,
+                // A key's command is handled in the frame it is pressed, not the next one
+                // (which, on an idle list, would wait for more input).
                 shortcuts,
+                handle,
                 // The focus moves before the list scrolls to follow it.
                 list::arrows_move_focus.before(ScrollSystems),
                 list::show_more_below.after(ScrollSystems),
