@@ -175,6 +175,55 @@ fn cpu_share_as_the_window_draws(
     )
 }
 
+/// Plays `calls` calls of a case in one process (list, brief, call answered with the first
+/// card in each pause, debrief, back to the list) and returns the live heap after each.
+fn soak(calls: usize, data: PathBuf) -> Vec<usize> {
+    use hold_the_line::game::Screen;
+    use hold_the_line::game::session::LiveCall;
+    let before = LIVE.load(Ordering::Relaxed);
+    let mut app = base();
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        100,
+    )));
+    game(&mut app, data);
+    app.update();
+    let send = |app: &mut App, action: UiAction| {
+        app.world_mut().write_message(UiCommand(action));
+        app.update();
+        app.update();
+    };
+    let screen = |app: &App| *app.world().resource::<State<Screen>>().get();
+    send(&mut app, UiAction::Practice);
+    let mut heap = Vec::with_capacity(calls);
+    for i in 0..calls {
+        send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+        send(&mut app, UiAction::StartCall);
+        if i == 0 {
+            send(&mut app, UiAction::BeginCall);
+        }
+        while screen(&app) == Screen::Call {
+            let ready = app.world().get_resource::<LiveCall>().is_some_and(|l| {
+                l.call.can_reply()
+                    && matches!(l.call.phase(), htl_core::engine::Phase::Waiting { .. })
+            });
+            if ready {
+                send(&mut app, UiAction::Reply(0));
+            } else {
+                app.update();
+            }
+        }
+        for _ in 0..5 {
+            app.update();
+        }
+        send(&mut app, UiAction::BackToList);
+        for _ in 0..5 {
+            app.update();
+        }
+        heap.push(LIVE.load(Ordering::Relaxed) - before);
+    }
+    heap
+}
+
 /// Each case runs in a fresh process, so one-time global set-up (thread pools, caches)
 /// is counted the same for every app.
 fn main() {
@@ -197,6 +246,13 @@ fn main() {
     if let Some(share) = share {
         let _ = std::fs::remove_dir_all(&cpu_data);
         println!("{share}");
+        return;
+    }
+    if which.as_deref() == Some("soak") {
+        let heap = soak(50, cpu_data.clone());
+        let _ = std::fs::remove_dir_all(&cpu_data);
+        let line: Vec<String> = heap.iter().map(|h| (h / 1024).to_string()).collect();
+        println!("{}", line.join(" "));
         return;
     }
     let data = std::env::temp_dir().join(format!("htl-bench-{}", std::process::id()));
@@ -237,6 +293,25 @@ fn main() {
             nanos / 1000.0
         );
     }
+    println!();
+    let out = std::process::Command::new(&exe)
+        .arg("soak")
+        .output()
+        .expect("run the soak");
+    let heap: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let at = |call: usize| heap.get(call - 1).map_or("?", String::as_str).to_string();
+    println!(
+        "soak: 50 calls in one process, heap (KiB) after call 1: {}, 3: {}, 5: {}, 10: {}, 25: {}, 50: {}",
+        at(1),
+        at(3),
+        at(5),
+        at(10),
+        at(25),
+        at(50)
+    );
     println!();
     println!(
         "real time, {} s each: share of one core, and frames drawn per second",

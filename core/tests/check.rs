@@ -734,3 +734,72 @@ fn folders_are_read_with_their_sub_folders_and_what_is_skipped_is_said() {
         assert!(err.contains("a link that loops or leads nowhere"), "{err}");
     }
 }
+
+/// A case a bored trainee passes by gaming the score is not "0 warnings": `check` plays
+/// `explore`'s adversaries and warns on the case's id, naming who passes and how.
+#[test]
+fn check_warns_when_a_trainee_gaming_the_score_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let template =
+        std::fs::read_to_string(common::root().join("docs/scenario-template.ron")).unwrap();
+    // The template as it was: the wrong replies shorter than the right ones, so always
+    // taking the longest card passes.
+    let gameable = template
+        .replace(
+            "That's usually your bank holding the payment, not a second charge from us. It happens to lots of customers and drops off by itself in a few days, so there's really nothing to worry about.",
+            "That's the bank, not us. It drops off.",
+        )
+        .replace(
+            "I'll raise a ticket with our billing team for you. They work through them in the order they come in, and someone from billing will be in touch with you about the refund once they've looked into it.",
+            "I can raise a ticket.",
+        );
+    assert_ne!(
+        gameable, template,
+        "the template's wrong replies were found"
+    );
+    let path = dir.path().join("gameable.ron");
+    std::fs::write(&path, &gameable).unwrap();
+    let (code, out, _) = check(&[path.to_str().unwrap()]);
+    assert_eq!(code, EXIT_OK, "a warning, not an error: {out}");
+    assert!(out.contains("warning[gameable]"), "{out}");
+    assert!(out.contains("most characters"), "{out}");
+    assert!(
+        out.contains("\"template_double_charge\""),
+        "points at the id: {out}"
+    );
+
+    // The shipped template: no warning.
+    let (_, out, _) = check(&[common::root()
+        .join("docs/scenario-template.ron")
+        .to_str()
+        .unwrap()]);
+    assert!(!out.contains("gameable"), "{out}");
+}
+
+/// A syntax error stops the checker, but not the search for misspelt rule ids: a trainer
+/// fixes both in one sitting.
+#[test]
+fn a_syntax_error_and_a_misspelt_rule_are_both_reported() {
+    let template =
+        std::fs::read_to_string(common::root().join("docs/scenario-template.ron")).unwrap();
+    let broken = template
+        .replacen("title: \"Charged twice\",", "title: \"Charged twice\"", 1)
+        .replacen(
+            "follows: [take_ownership, real_solution, set_a_deadline]",
+            "follows: [take_ownership, real_solutoin, set_a_deadline]",
+            1,
+        );
+    assert_ne!(broken, template);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two_mistakes.ron");
+    std::fs::write(&path, &broken).unwrap();
+    let (code, out, _) = check(&[path.to_str().unwrap()]);
+    assert_eq!(code, EXIT_PROBLEMS);
+    assert!(out.contains("error[syntax]"), "{out}");
+    assert!(out.contains("error[unknown-rule]"), "{out}");
+    assert!(
+        out.contains("real_solutoin") && out.contains("did you mean `real_solution`?"),
+        "{out}"
+    );
+    assert!(out.contains("2 errors"), "{out}");
+}

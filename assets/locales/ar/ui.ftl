@@ -135,7 +135,8 @@ meter-anger = الغضب
 meter-trust = الثقة
 meter-patience = الصبر
 meters-why = سبب تغيّرها
-meter-moved = { $delta } { $meter }: { $reason }
+meter-change = { $delta } { $meter }
+meter-moved = { $changes }: { $reason }
 
 ## Debrief.
 debrief-passed = ناجح

@@ -125,7 +125,8 @@ meter-anger = anger
 meter-trust = trust
 meter-patience = patience
 meters-why = Why they moved
-meter-moved = { $delta } { $meter }: { $reason }
+meter-change = { $delta } { $meter }
+meter-moved = { $changes }: { $reason }
 
 ## Debrief.
 debrief-passed = PASSED

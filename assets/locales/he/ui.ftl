@@ -129,7 +129,8 @@ meter-anger = כעס
 meter-trust = אמון
 meter-patience = סבלנות
 meters-why = למה זה זז
-meter-moved = { $delta } { $meter }: { $reason }
+meter-change = { $delta } { $meter }
+meter-moved = { $changes }: { $reason }
 
 ## Debrief.
 debrief-passed = עבר

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{CheckArgs, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, load_for_command, paths_or_default};
 use crate::guidance::Catalogue;
-use crate::scenario::{LineCol, Severity};
+use crate::scenario::{Code, Diagnostic, Library, LineCol, Severity};
 
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
@@ -54,9 +54,10 @@ pub(super) fn run(
     if !missing.is_empty() && present.is_empty() {
         return Ok(EXIT_USAGE);
     }
-    let Some(library) = load_for_command(&present, scenarios_dir, catalogue, err)? else {
+    let Some(mut library) = load_for_command(&present, scenarios_dir, catalogue, err)? else {
         return Ok(EXIT_USAGE);
     };
+    warn_where_gameable(&mut library, catalogue);
     if library.reports.is_empty() {
         let shown: Vec<String> = paths_or_default(&args.paths, scenarios_dir)
             .iter()
@@ -120,4 +121,61 @@ pub(super) fn run(
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// Plays `explore`'s adversarial trainees against every case that loaded (a few
+/// milliseconds a case) and warns, on the case's id, where one of them passes: a case a
+/// bored trainee can pass by gaming the score teaches the wrong lesson, and `check` saying
+/// "0 warnings" about it would tell its author the case is done.
+fn warn_where_gameable(library: &mut Library, catalogue: &Catalogue) {
+    for scenario in &library.scenarios {
+        let report = crate::explore::explore(scenario, catalogue, 1);
+        let passing: Vec<_> = report.adversaries.iter().filter(|a| a.passed).collect();
+        if passing.is_empty() {
+            continue;
+        }
+        let Some(file) = library
+            .reports
+            .iter_mut()
+            .find(|r| scenario.path.as_deref() == Some(r.path.as_path()))
+        else {
+            continue;
+        };
+        let quoted = format!("\"{}\"", scenario.id);
+        let at = file.source.find(&quoted).unwrap_or(0);
+        let names: Vec<String> = passing
+            .iter()
+            .map(|a| {
+                let how = a
+                    .passing
+                    .as_ref()
+                    .or(a.best.as_ref())
+                    .map(|p| format!(" ({}, via {})", p.score, p.script()))
+                    .unwrap_or_default();
+                format!("{}{how}", a.adversary.label())
+            })
+            .collect();
+        let mut warning = Diagnostic::warning(
+            Code::Gameable,
+            format!(
+                "a trainee gaming the score passes this case: {}",
+                names.join("; ")
+            ),
+            at..at + quoted.len(),
+        )
+        .label("gameable")
+        .help("replay the path with `hold-the-line play ID --choices ...` and see what it gets away with");
+        for a in &passing {
+            warning = warning.help(format!(
+                "{}: {}",
+                a.adversary.label(),
+                a.adversary.describe()
+            ));
+        }
+        file.diagnostics.push(
+            warning.help(
+                "usual fixes: a tempting wrong reply as long as the right one; fewer beats where a late or firm answer costs nothing; a lower pass mark is not one",
+            ),
+        );
+    }
 }

@@ -78,6 +78,11 @@ pub enum Code {
     /// and no `after` says when the card may appear.
     AnswersUnsaid,
 
+    // Teaching.
+    /// One of `explore`'s adversarial trainees (a bored trainee gaming the score) passes
+    /// the case: it teaches the wrong lesson.
+    Gameable,
+
     // Prerequisites.
     /// A scenario lists its own id in `requires`.
     RequiresItself,
@@ -121,6 +126,7 @@ impl Code {
             Code::NoResolution => "no-resolution",
             Code::PauseAtEdge => "pause-at-edge",
             Code::AnswersUnsaid => "answers-unsaid",
+            Code::Gameable => "gameable",
             Code::RequiresItself => "requires-itself",
             Code::UnknownScenario => "unknown-scenario",
             Code::RequiresCycle => "requires-cycle",

@@ -524,7 +524,20 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
         ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     let file: ScenarioFile = match options.from_str(text) {
         Ok(file) => file,
-        Err(e) => return fail(text.to_string(), syntax_diagnostic(text, &e)),
+        Err(e) => {
+            let syntax = syntax_diagnostic(text, &e);
+            let mut loaded = fail(text.to_string(), syntax.clone());
+            // A misspelt rule elsewhere in the file is said at the same time.
+            loaded
+                .report
+                .diagnostics
+                .extend(super::check::unparsed::unknown_rules(
+                    text,
+                    catalogue,
+                    syntax.span.clone(),
+                ));
+            return loaded;
+        }
     };
     let tree = locate::parse(text);
     let (scenario, mut diagnostics) = compile(&file, tree.as_ref(), catalogue);

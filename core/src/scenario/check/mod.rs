@@ -16,6 +16,7 @@ mod lines;
 mod names;
 mod replies;
 mod rules;
+pub mod unparsed;
 mod unsaid;
 
 pub use checker::Step;

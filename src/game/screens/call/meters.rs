@@ -2,6 +2,7 @@
 //! reasons each moved, which fade after a few seconds.
 
 use bevy::prelude::*;
+use bevy::ui::{ComputedNode, UiGlobalTransform};
 use htl_core::engine::{Call, Event, Meter};
 use htl_core::i18n::{Messages, note_text};
 
@@ -167,7 +168,9 @@ pub(super) fn show_meters(
     }
 }
 
-/// Each meter change flashes its reason at the top of the list.
+/// Each reason the meters moved flashes at the top of the list, with every meter it moved
+/// on one line ("-5 anger · +3 trust: Grant the right to be upset"): one line per reason
+/// keeps the list short enough that no reason is pushed out of sight by its own echo.
 pub(super) fn show_flashes(
     mut commands: Commands,
     fonts: Res<UiFonts>,
@@ -177,6 +180,9 @@ pub(super) fn show_flashes(
     flashes: Query<Entity, With<FlashList>>,
 ) {
     let catalogue = live.call.catalogue();
+    let in_chat = live.call.scenario().channel == htl_core::scenario::Channel::Chat;
+    // Consecutive moves for the same reason, in arrival order: (first event, moves, reason).
+    let mut groups: Vec<(usize, Vec<(Meter, i32)>, &htl_core::engine::Reason)> = Vec::new();
     for (offset, event) in fresh.events.iter().enumerate() {
         let Event::Meter {
             meter,
@@ -187,13 +193,24 @@ pub(super) fn show_flashes(
         else {
             continue;
         };
-        let good = (*delta > 0) == meter.higher_is_better();
+        match groups.last_mut() {
+            Some((_, moves, last))
+                if last.what == reason.what
+                    && last.rule == reason.rule
+                    && !moves.iter().any(|(m, _)| m == meter) =>
+            {
+                moves.push((*meter, *delta));
+            }
+            _ => groups.push((offset, vec![(*meter, *delta)], reason)),
+        }
+    }
+    let Ok(list) = flashes.single() else { return };
+    for (offset, moves, reason) in groups {
         let rule = reason
             .rule
             .as_deref()
             .map(|id| catalogue.rule_name(locale.lang, id))
             .unwrap_or_default();
-        let in_chat = live.call.scenario().channel == htl_core::scenario::Channel::Chat;
         let why = note_text(
             Messages::for_screen(),
             locale.lang,
@@ -201,7 +218,30 @@ pub(super) fn show_flashes(
             &rule,
             in_chat,
         );
-        let Ok(list) = flashes.single() else { continue };
+        // Good when the moves help the call on balance.
+        let good = moves
+            .iter()
+            .map(|(meter, delta)| {
+                if (*delta > 0) == meter.higher_is_better() {
+                    1
+                } else {
+                    -1
+                }
+            })
+            .sum::<i32>()
+            >= 0;
+        let changes: Vec<String> = moves
+            .iter()
+            .map(|(meter, delta)| {
+                locale.tr(
+                    "meter-change",
+                    &[
+                        ("delta", format!("{delta:+}").into()),
+                        ("meter", meter_name(&locale, *meter).into()),
+                    ],
+                )
+            })
+            .collect();
         let id = commands
             .spawn((
                 Flash {
@@ -213,8 +253,7 @@ pub(super) fn show_flashes(
                     locale.tr(
                         "meter-moved",
                         &[
-                            ("delta", format!("{delta:+}").into()),
-                            ("meter", meter_name(&locale, *meter).into()),
+                            ("changes", changes.join(" · ").into()),
                             ("reason", why.into()),
                         ],
                     ),
@@ -225,6 +264,24 @@ pub(super) fn show_flashes(
             .id();
         // Newest first: the one place a child goes in at a given position.
         commands.entity(list).insert_children(0, &[id]);
+    }
+}
+
+/// A reason the list has no room for is let go rather than shown cut in half (the oldest
+/// goes first: the list is newest first).
+pub(super) fn drop_clipped_flashes(
+    mut commands: Commands,
+    list: Query<(&ComputedNode, &UiGlobalTransform), With<FlashList>>,
+    flashes: Query<(Entity, &ComputedNode, &UiGlobalTransform), With<Flash>>,
+) {
+    let Ok((list_node, list_at)) = list.single() else {
+        return;
+    };
+    let bottom = list_at.translation.y + list_node.size().y / 2.0;
+    for (entity, node, at) in &flashes {
+        if node.size().y > 0.0 && at.translation.y + node.size().y / 2.0 > bottom + 0.5 {
+            commands.entity(entity).despawn();
+        }
     }
 }
 

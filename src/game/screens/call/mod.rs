@@ -88,6 +88,7 @@ pub(super) fn plugin(app: &mut App) {
                 status::show_cue,
                 guide::focus_begin,
                 meters::age_flashes,
+                meters::drop_clipped_flashes,
                 end_when_over,
                 pace::schedule_redraw,
             )
