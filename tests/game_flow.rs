@@ -1239,3 +1239,76 @@ fn on_an_800_by_600_screen_small_text_stays_readable() {
     // And the layout still shrinks for the small screen.
     assert!(scale < 1.0, "{scale}");
 }
+
+/// Said over, the customer's line is the one labelled "cut off"; their retort after it says
+/// it came after being cut in on.
+#[test]
+fn the_line_said_over_is_labelled_cut_off_not_the_retort() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Cy");
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::BeginCall);
+    until(&mut app, "the greeting", |a| {
+        a.world().resource::<LiveCall>().call.can_reply()
+    });
+    send(&mut app, UiAction::Reply(0));
+    until(&mut app, "the first outburst, card on offer", |a| {
+        let call = &a.world().resource::<LiveCall>().call;
+        matches!(call.phase(), Phase::Speaking { .. }) && call.is_offered(0)
+    });
+    let said_over = match app.world().resource::<LiveCall>().call.phase() {
+        Phase::Speaking { text, .. } => text.to_string(),
+        _ => unreachable!(),
+    };
+    send(&mut app, UiAction::Reply(0));
+    until(&mut app, "the retort", |a| {
+        a.world()
+            .resource::<LiveCall>()
+            .call
+            .events()
+            .iter()
+            .any(|e| {
+                matches!(
+                    e,
+                    htl_core::engine::Event::CustomerLine {
+                        kind: htl_core::engine::LineKind::Retort,
+                        ..
+                    }
+                )
+            })
+    });
+    app.update();
+    app.update();
+    // The label's bubble holds the line that was said over.
+    let world = app.world_mut();
+    let mut labels = world.query::<(&Text, &ChildOf)>();
+    let bubble = labels
+        .iter(world)
+        .find(|(t, _)| unmarked(&t.0) == "Dana Whitfield (cut off)")
+        .map(|(_, parent)| parent.parent());
+    let all: Vec<String> = labels
+        .iter(world)
+        .map(|(t, _)| format!("{:?}", t.0))
+        .collect();
+    let bubble = bubble.unwrap_or_else(|| panic!("a line is labelled cut off: {all:?}"));
+    let children: Vec<Entity> = world.get::<Children>(bubble).unwrap().iter().collect();
+    let words: Vec<String> = children
+        .iter()
+        .filter_map(|c| world.get::<Text>(*c).map(|t| seen(&t.0)))
+        .collect();
+    assert!(
+        words
+            .iter()
+            .any(|w| !w.is_empty() && !w.contains("cut off") && said_over.starts_with(w.as_str())),
+        "the cut-off label sits on another line: {words:?}, said over: {said_over}"
+    );
+    let shown = texts(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|t| unmarked(t) == "Dana Whitfield (after you cut in)"),
+        "{shown:?}"
+    );
+}

@@ -26,6 +26,10 @@ pub struct Bubble {
     pub from_customer: bool,
 }
 /// The line the customer is saying now, revealed as they speak.
+/// The label above a customer's line (who, and how they said it).
+#[derive(Component)]
+pub(super) struct LineLabel;
+
 #[derive(Component)]
 pub(super) struct Speaking {
     text: String,
@@ -132,6 +136,9 @@ pub(super) fn show_lines(
     opening: Query<Entity, With<CallOpening>>,
     case: Res<CurrentCase>,
     locale: Res<Locale>,
+    parents: Query<&ChildOf>,
+    kids: Query<&Children>,
+    mut labels: Query<&mut Text, With<LineLabel>>,
 ) {
     let Ok(conversation) = conversation.single() else {
         return;
@@ -186,7 +193,10 @@ pub(super) fn show_lines(
                     text: text.clone(),
                     from_customer: true,
                 };
-                let label = widgets::text(&fonts, label, size::SMALL, palette::TEXT_DIM);
+                let label = (
+                    widgets::text(&fonts, label, size::SMALL, palette::TEXT_DIM),
+                    LineLabel,
+                );
                 if duration > 0 {
                     // Revealed word by word as it is spoken.
                     let body = widgets::styled_text(&fonts, "", font_size, fg, is_bold);
@@ -214,6 +224,19 @@ pub(super) fn show_lines(
             } => {
                 for e in &speaking {
                     conversation.commands().entity(e).remove::<Speaking>();
+                    // The line said over is the one labelled cut off (the customer's
+                    // retort that follows says it was after being cut off).
+                    if timing == ReplyTiming::Interrupting
+                        && let Ok(bubble) = parents.get(e)
+                        && let Ok(children) = kids.get(bubble.parent())
+                    {
+                        for child in children.iter() {
+                            if let Ok(mut label) = labels.get_mut(child) {
+                                label.0 =
+                                    locale.tr("line-was-cut", &[("name", name.clone().into())]);
+                            }
+                        }
+                    }
                 }
                 let order = view.bubbles;
                 view.bubbles += 1;
