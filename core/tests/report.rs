@@ -459,3 +459,73 @@ fn demo_cohort() {
         dir.display()
     );
 }
+
+/// A call paused for ten seconds and a call left before it ended: the trainer sees both,
+/// in the trainee's section and in calls.csv, and the learning record store's statements
+/// carry the pause too.
+#[test]
+fn pauses_and_left_calls_are_shown_to_the_trainer() {
+    use htl_core::engine::{Call, Voice};
+    let (library, catalogue) = setup();
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    let (mut profile, _) = store.open("Hana").unwrap();
+    let scenario = library.get("missing_parcel").unwrap();
+    let mut call = Call::new(
+        std::sync::Arc::new(scenario.clone()),
+        std::sync::Arc::new(catalogue.clone()),
+        4,
+    );
+    call.advance(1_000);
+    call.pause();
+    call.resume_after(10_000);
+    call.advance(1_000);
+    call.respond(0, Voice::Even).unwrap();
+    call.advance(600_000);
+    assert!(call.is_over());
+    store.record_session(&mut profile, &call).unwrap();
+    profile.record_left("missing_parcel", 9);
+    store.save(&profile).unwrap();
+
+    let out = tempfile::tempdir().unwrap();
+    let scenarios = common::scenarios_dir();
+    let (code, _, err) = cli(&[
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "--scenarios",
+        scenarios.to_str().unwrap(),
+        "report",
+        "--lang",
+        "en",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let rows = csv_rows(&out.path().join("calls.csv"));
+    let col = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
+    assert_eq!(rows.len(), 2, "one finished call: {rows:?}");
+    assert_eq!(rows[1][col("pauses")], "1");
+    assert_eq!(rows[1][col("paused_s")], "10.0");
+    let html = fs::read_to_string(out.path().join("report.html"))
+        .unwrap()
+        .replace(['\u{2068}', '\u{2069}'], "");
+    let i = html.find("Paused").unwrap_or(0);
+    assert!(
+        html.contains("Paused once during these calls, 0.2 min in all"),
+        "pauses: {}",
+        &html[i..(i + 200).min(html.len())]
+    );
+    assert!(html.contains("Left one call before it ended"), "left calls");
+
+    // The final xAPI statement says the same.
+    let session =
+        htl_core::profile::SessionFile::read(&store.dir().join(&profile.sessions[0].file)).unwrap();
+    let statements = htl_core::lrs::statements(&session, htl_core::lrs::DEFAULT_HOME_PAGE);
+    let from_lrs =
+        report::read_statements(&statements, "http://lrs.example/xAPI/", &library.scenarios);
+    assert_eq!(from_lrs.calls.len(), 1, "{:?}", from_lrs.skipped);
+    assert_eq!(
+        (from_lrs.calls[0].pauses, from_lrs.calls[0].paused_ms),
+        (1, 10_000)
+    );
+}

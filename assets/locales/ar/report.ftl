@@ -72,6 +72,18 @@ report-section-trainees = متدرّبًا متدرّبًا
 report-trainee-summary = المكالمات: { $calls }، الناجحة: { $passes }، المستوى: { $tier }.
 report-weakest = أضعف قاعدة: { $rule }.
 report-weakest-none = لم تُخرق أي قاعدة في هذه المكالمات.
+report-trainee-paused = أُوقفت المكالمات مؤقتًا { $pauses ->
+    [one] مرة واحدة
+    [two] مرتين
+    [few] { $pauses } مرات
+   *[other] { $pauses } مرة
+} خلال هذه المكالمات، { $minutes } دقيقة في المجموع (الإيقاف المؤقت يوقف الساعة ولا يُحسب صمتًا).
+report-trainee-left = تُركت { $left ->
+    [one] مكالمة واحدة
+    [two] مكالمتان
+    [few] { $left } مكالمات
+   *[other] { $left } مكالمة
+} قبل نهايتها (لا تُحتسب محاولات).
 report-scores-chart = نتيجة كل مكالمة بترتيب إجرائها
 report-col-earlier = المكالمات الأولى: خُرقت / جاء موقفها
 report-col-recent = المكالمات الأخيرة: خُرقت / جاء موقفها

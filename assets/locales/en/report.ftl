@@ -76,6 +76,14 @@ report-trainee-summary = { $calls ->
 }, { $passes } passed, tier { $tier }.
 report-weakest = Weakest rule: { $rule }.
 report-weakest-none = No rule broken in these calls.
+report-trainee-paused = Paused { $pauses ->
+    [one] once
+   *[other] { $pauses } times
+} during these calls, { $minutes } min in all (a pause stops the clock; it is not dead air).
+report-trainee-left = Left { $left ->
+    [one] one call
+   *[other] { $left } calls
+} before it ended (not counted as attempts).
 report-scores-chart = Score of each call, in the order played
 report-col-earlier = Earlier calls: broken / judged
 report-col-recent = Recent calls: broken / judged

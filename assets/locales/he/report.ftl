@@ -69,6 +69,16 @@ report-section-trainees = מתאמן אחר מתאמן
 report-trainee-summary = שיחות: { $calls }, עברו: { $passes }, רמה: { $tier }.
 report-weakest = הכלל החלש ביותר: { $rule }.
 report-weakest-none = אף כלל לא הופר בשיחות האלה.
+report-trainee-paused = השיחות הושהו { $pauses ->
+    [one] פעם אחת
+    [two] פעמיים
+   *[other] { $pauses } פעמים
+} בשיחות האלה, { $minutes } דק' בסך הכול (השהיה עוצרת את השעון ולא נחשבת לשקט על הקו).
+report-trainee-left = { $left ->
+    [one] שיחה אחת נעזבה
+    [two] שתי שיחות נעזבו
+   *[other] { $left } שיחות נעזבו
+} לפני שהסתיימו (לא נספרות כניסיונות).
 report-scores-chart = הציון של כל שיחה, לפי הסדר
 report-col-earlier = שיחות מוקדמות: הופר / נבחן
 report-col-recent = שיחות אחרונות: הופר / נבחן

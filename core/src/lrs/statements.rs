@@ -208,6 +208,16 @@ pub fn statements(session: &SessionFile, home_page: &str) -> Vec<Value> {
     // can tell a call whose answers did not all arrive), and where each rule was broken.
     result_extensions.insert(ext("finished"), json!(session.finished));
     result_extensions.insert(ext("replies"), json!(session.choices.len()));
+    // How often and how long the trainee paused the call (the phone rang in real life):
+    // a trainer sees it beside the score.
+    let (pauses, paused_ms) = session
+        .transcript
+        .iter()
+        .filter(|e| e.get("type").and_then(Value::as_str) == Some("resumed"))
+        .map(|e| e.get("paused_for").and_then(Value::as_u64).unwrap_or(0))
+        .fold((0u64, 0u64), |(n, ms), p| (n + 1, ms + p));
+    result_extensions.insert(ext("pauses"), json!(pauses));
+    result_extensions.insert(ext("paused-ms"), json!(paused_ms));
     let beat_starts = beat_starts(session);
     result_extensions.insert(
         ext("rules"),

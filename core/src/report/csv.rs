@@ -78,6 +78,8 @@ pub fn calls(report: &Report) -> Vec<Vec<String>> {
         "grade",
         "passed",
         "rules_broken",
+        "pauses",
+        "paused_s",
         "seed",
         "file",
     ])];
@@ -95,6 +97,8 @@ pub fn calls(report: &Report) -> Vec<Vec<String>> {
             c.grade.clone(),
             c.passed.to_string(),
             c.breaks().to_string(),
+            c.pauses.to_string(),
+            format!("{:.1}", c.paused_ms as f64 / 1000.0),
             c.seed.to_string(),
             c.file.display().to_string(),
         ]);

@@ -92,6 +92,7 @@ pub fn read_statements(statements: &[Value], endpoint: &str, scenarios: &[Scenar
                     .or_insert_with(|| TraineeFact {
                         name: call.trainee.clone(),
                         unlocked_tiers: None,
+                        left: Vec::new(),
                     });
                 out.calls.push(call);
             }
@@ -256,6 +257,13 @@ fn call_of(
     }
     answers.sort_by_key(|(at, _)| *at);
 
+    // Statements from before pauses were sent have none: no pauses.
+    let pauses = extension(extensions, "pauses")
+        .and_then(Value::as_u64)
+        .unwrap_or(0) as u32;
+    let paused_ms = extension(extensions, "paused-ms")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
     let known = scenarios.iter().find(|s| s.id == case);
     Ok(CallFact {
         trainee,
@@ -271,6 +279,8 @@ fn call_of(
         grade,
         rules,
         replies: answers.into_iter().map(|(_, r)| r).collect(),
+        pauses,
+        paused_ms,
         file: file.to_path_buf(),
     })
 }

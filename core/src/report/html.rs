@@ -599,6 +599,24 @@ fn trainee(h: &mut String, t: &TraineeReport, tier: u8, w: &Words) {
         None => w.get("report-weakest-none"),
     };
     let _ = writeln!(h, "<p><strong>{weakest}</strong></p>");
+    if t.pauses > 0 {
+        let minutes = format!("{:.1}", t.paused_ms as f64 / 60_000.0);
+        let _ = writeln!(
+            h,
+            "<p class=\"meta\">{}</p>",
+            w.with(
+                "report-trainee-paused",
+                &[("pauses", t.pauses.into()), ("minutes", minutes.into())]
+            )
+        );
+    }
+    if t.left > 0 {
+        let _ = writeln!(
+            h,
+            "<p class=\"meta\">{}</p>",
+            w.with("report-trainee-left", &[("left", t.left.into())])
+        );
+    }
     for r in &t.journey.reached {
         let _ = writeln!(
             h,

@@ -44,6 +44,9 @@ pub struct CallFact {
     pub rules: Vec<RuleFact>,
     /// The replies chosen, in order.
     pub replies: Vec<ReplyFact>,
+    /// How often the trainee paused the call, and for how long in all (wall-clock ms).
+    pub pauses: u32,
+    pub paused_ms: u64,
     /// The session file it came from.
     pub file: PathBuf,
 }
@@ -111,6 +114,9 @@ pub struct TraineeFact {
     pub name: String,
     /// Tiers the profile records as opened; None when no profile could be read.
     pub unlocked_tiers: Option<BTreeSet<u8>>,
+    /// When each call the trainee left before it ended was left (RFC 3339), from the
+    /// profile: left calls have no session file and are not sent to an LRS.
+    pub left: Vec<String>,
 }
 
 /// A file that was not used, and why.
@@ -218,7 +224,7 @@ pub fn read_data_folder(data_dir: &Path, scenarios: &[Scenario]) -> DataFolder {
             }
         } else if name.ends_with(".ron") {
             match read_profile_file(path) {
-                Ok(p) => add_trainee(&mut trainees, p.name, Some(p.unlocked_tiers)),
+                Ok(p) => add_profile(&mut trainees, p),
                 Err(why) => {
                     // The game keeps the previous good copy beside it: use it for the tier.
                     let backup = read_profile_file(&path.with_extension("ron.bak")).ok();
@@ -228,7 +234,7 @@ pub fn read_data_folder(data_dir: &Path, scenarios: &[Scenario]) -> DataFolder {
                     };
                     out.skipped.push(Skipped::new(path, reason, why));
                     if let Some(p) = backup {
-                        add_trainee(&mut trainees, p.name, Some(p.unlocked_tiers));
+                        add_profile(&mut trainees, p);
                     }
                 }
             }
@@ -283,6 +289,16 @@ pub(super) fn in_name_order(trainees: BTreeMap<String, TraineeFact>) -> Vec<Trai
     list
 }
 
+/// A trainee as their profile knows them: their tiers and the calls they left.
+fn add_profile(trainees: &mut BTreeMap<String, TraineeFact>, profile: ProfileFile) {
+    let left = profile.left();
+    let key = slug(&profile.name);
+    add_trainee(trainees, profile.name, Some(profile.unlocked_tiers));
+    if let Some(t) = trainees.get_mut(&key) {
+        t.left = left;
+    }
+}
+
 fn add_trainee(
     trainees: &mut BTreeMap<String, TraineeFact>,
     name: String,
@@ -291,6 +307,7 @@ fn add_trainee(
     let entry = trainees.entry(slug(&name)).or_insert_with(|| TraineeFact {
         name: name.trim().to_string(),
         unlocked_tiers: None,
+        left: Vec::new(),
     });
     if let Some(tiers) = tiers {
         entry.unlocked_tiers = Some(tiers);
@@ -356,6 +373,27 @@ struct ProfileFile {
     name: String,
     #[serde(default)]
     unlocked_tiers: BTreeSet<u8>,
+    #[serde(default)]
+    sessions: Vec<ProfileSession>,
+}
+
+/// A line of a profile's call history: only whether it was left, and when.
+#[derive(Deserialize)]
+struct ProfileSession {
+    #[serde(default)]
+    finished: String,
+    #[serde(default)]
+    left: bool,
+}
+
+impl ProfileFile {
+    fn left(&self) -> Vec<String> {
+        self.sessions
+            .iter()
+            .filter(|s| s.left)
+            .map(|s| s.finished.clone())
+            .collect()
+    }
 }
 
 fn read_profile_file(path: &Path) -> Result<ProfileFile, String> {
@@ -437,6 +475,10 @@ enum EventFile {
         #[serde(default)]
         timing: String,
     },
+    Resumed {
+        #[serde(default)]
+        paused_for: u64,
+    },
     /// Every other event (lines, meters, pauses, the ending, and kinds added later).
     #[serde(other)]
     Other,
@@ -477,6 +519,14 @@ fn read_session(path: &Path, scenarios: &[Scenario]) -> Result<CallFact, (SkipRe
             broken: r.broken,
         })
         .collect();
+    let (pauses, paused_ms) = file
+        .transcript
+        .iter()
+        .filter_map(|e| match e {
+            EventFile::Resumed { paused_for } => Some(*paused_for),
+            _ => None,
+        })
+        .fold((0, 0), |(n, ms), p| (n + 1, ms + p));
     let replies = file
         .transcript
         .into_iter()
@@ -512,6 +562,8 @@ fn read_session(path: &Path, scenarios: &[Scenario]) -> Result<CallFact, (SkipRe
         grade: file.score.grade,
         rules,
         replies,
+        pauses,
+        paused_ms,
         file: path.to_path_buf(),
     })
 }

@@ -148,11 +148,18 @@ pub fn build(
             t.unlocked_tiers.as_ref(),
         );
         journeys.push(journey.clone());
+        // Left calls in the period shown (a time that does not read is counted).
+        let left = t
+            .left
+            .iter()
+            .filter(|at| since.is_none_or(|s| load::finished_at(at).map_or(true, |when| when >= s)))
+            .count();
         trainee_reports.push(model::trainee_report(
             &t.name,
             &calls_of(&calls, &t.name),
             journey,
             &rule_order,
+            left,
         ));
     }
     Ok(Report {

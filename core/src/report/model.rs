@@ -656,6 +656,11 @@ pub struct TraineeReport {
     pub rules: Vec<RuleTrend>,
     pub weakest: Option<String>,
     pub journey: Journey,
+    /// Pauses over these calls, and their length in all (wall-clock ms).
+    pub pauses: u32,
+    pub paused_ms: u64,
+    /// Calls the trainee left before they ended, in the same period.
+    pub left: usize,
 }
 
 /// A trainee's section: the rule trend (earlier half of their calls against the recent
@@ -665,6 +670,7 @@ pub fn trainee_report(
     calls: &[&CallFact],
     journey: Journey,
     rule_order: &[String],
+    left: usize,
 ) -> TraineeReport {
     let split = calls.len() / 2;
     let (earlier, recent) = calls.split_at(split);
@@ -693,6 +699,9 @@ pub fn trainee_report(
             .collect(),
         weakest: weakest(&all),
         journey,
+        pauses: calls.iter().map(|c| c.pauses).sum(),
+        paused_ms: calls.iter().map(|c| c.paused_ms).sum(),
+        left,
     }
 }
 
