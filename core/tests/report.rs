@@ -529,3 +529,21 @@ fn pauses_and_left_calls_are_shown_to_the_trainer() {
         (1, 10_000)
     );
 }
+
+/// My progress lists a case the trainee only ever left as left, with no score: not as
+/// "best 0, 0 attempts".
+#[test]
+fn my_progress_lists_a_case_only_left_as_left_with_no_score() {
+    let (library, catalogue) = setup();
+    let mut profile = Profile::new("Omar");
+    profile.record_left("missing_parcel", 3);
+    profile.record_left("missing_parcel", 4);
+    let progress = TraineeProgress::of(&profile, &[], &library.scenarios, &catalogue);
+    let case = progress
+        .cases
+        .iter()
+        .find(|c| c.case == "missing_parcel")
+        .expect("the left case is listed");
+    assert_eq!((case.attempts, case.left, case.best_score), (0, 2, None));
+    assert!(!case.passed);
+}

@@ -15,6 +15,8 @@
 //! - `pause`: presses the call's pause (P) control, to pause or resume;
 //! - `until:debrief`: waits for the debrief;
 //! - `shot:NAME`: saves `NAME.png` in `$HOLD_THE_LINE_SHOTS` (default: the working folder);
+//! - `memory:LABEL`: prints the process's resident memory (Linux), for soak runs
+//!   (`ci/soak.script` plays ten calls in one window);
 //! - `exit`: quits once the screenshots are written.
 
 use std::collections::VecDeque;
@@ -195,6 +197,20 @@ fn run(
             commands
                 .spawn(Screenshot::primary_window())
                 .observe(save_to_disk(path));
+            true
+        }
+        "memory" => {
+            // Resident memory as the kernel counts it: the renderer's textures and buffers
+            // too, which a heap count does not see.
+            let rss = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find(|l| l.starts_with("VmRSS:"))
+                        .map(|l| l.trim_start_matches("VmRSS:").trim().to_string())
+                })
+                .unwrap_or_else(|| "unknown".into());
+            println!("memory {}: {rss}", parts.get(1).copied().unwrap_or(""));
             true
         }
         "exit" => {

@@ -217,6 +217,12 @@ progress-rule-counts = التزمت { $followed } · خالفت { $broken }
 progress-weakest = { $rule } (أكثر قاعدة تخالفها)
 progress-cases = حالاتك
 progress-case-line = { $title }: أفضل نتيجة { $score } · المحاولات { $attempts } · { $state }
+progress-case-left = { $title }: تُركت قبل نهايتها { $left ->
+    [one] مرة واحدة
+    [two] مرتين
+    [few] { $left } مرات
+   *[other] { $left } مرة
+} · لم تُلعب حتى النهاية بعد
 progress-passed = ناجحة
 progress-not-passed = لم تنجح بعد
 progress-next = تدرّب على التالي

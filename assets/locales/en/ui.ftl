@@ -205,6 +205,10 @@ progress-rule-counts = followed { $followed } · broken { $broken }
 progress-weakest = { $rule } (you break this one most)
 progress-cases = Your cases
 progress-case-line = { $title }: best { $score } · attempts { $attempts } · { $state }
+progress-case-left = { $title }: left before the end { $left ->
+    [one] once
+   *[other] { $left } times
+} · not played to the end yet
 progress-passed = passed
 progress-not-passed = not passed yet
 progress-next = Practise next

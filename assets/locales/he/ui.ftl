@@ -209,6 +209,11 @@ progress-rule-counts = נשמר { $followed } · הופר { $broken }
 progress-weakest = { $rule } (הכלל שהכי הרבה מופר אצלך)
 progress-cases = התרחישים שלך
 progress-case-line = { $title }: הציון הטוב ביותר { $score } · ניסיונות { $attempts } · { $state }
+progress-case-left = { $title }: נעזב לפני הסוף { $left ->
+    [one] פעם אחת
+    [two] פעמיים
+   *[other] { $left } פעמים
+} · עוד לא שוחק עד הסוף
 progress-passed = עבר
 progress-not-passed = עוד לא עבר
 progress-next = לתרגל עכשיו

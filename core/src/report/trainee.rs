@@ -23,9 +23,12 @@ pub struct RuleTally {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseProgress {
     pub case: String,
+    /// None until a call of it was played to the end.
     pub best_score: Option<u8>,
     pub attempts: u32,
     pub passed: bool,
+    /// Calls of it the trainee left before they ended (not attempts).
+    pub left: u32,
 }
 
 /// What "My progress" shows.
@@ -66,12 +69,13 @@ impl TraineeProgress {
                 .unwrap_or(usize::MAX)
         };
         for (id, record) in &profile.cases {
-            if record.attempts > 0 {
+            if record.attempts > 0 || record.left > 0 {
                 cases.push(CaseProgress {
                     case: id.clone(),
-                    best_score: record.best_score,
+                    best_score: record.best_score.filter(|_| record.attempts > 0),
                     attempts: record.attempts,
                     passed: record.passed(),
+                    left: record.left,
                 });
             }
         }

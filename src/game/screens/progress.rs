@@ -32,7 +32,7 @@ pub struct RuleRow {
 pub struct PractiseNext(pub String);
 
 /// The bar's width for the most calls a rule was judged in.
-const BAR: f32 = 180.0;
+const BAR: f32 = 140.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Progress), spawn)
@@ -169,9 +169,14 @@ fn spawn(
                     ..default()
                 },
                 children![
+                    // The name takes the room the bar and the counts leave (it wraps);
+                    // the bar and the counts keep their size, so the bars line up and
+                    // "followed 11 · broken 2" stays on one line on a small screen.
                     (
                         Node {
-                            width: px(250),
+                            flex_grow: 1.0,
+                            flex_basis: px(0),
+                            min_width: px(0),
                             ..default()
                         },
                         children![widgets::paragraph(&fonts, name, size::SMALL, colour)],
@@ -180,6 +185,7 @@ fn spawn(
                         Node {
                             align_items: AlignItems::Center,
                             column_gap: px(10),
+                            flex_shrink: 0.0,
                             ..default()
                         },
                         children![
@@ -209,17 +215,20 @@ fn spawn(
                                     ),
                                 ],
                             ),
-                            widgets::text(
-                                &fonts,
-                                locale.tr(
-                                    "progress-rule-counts",
-                                    &[
-                                        ("followed", r.followed.into()),
-                                        ("broken", r.broken.into()),
-                                    ],
+                            (
+                                widgets::text(
+                                    &fonts,
+                                    locale.tr(
+                                        "progress-rule-counts",
+                                        &[
+                                            ("followed", r.followed.into()),
+                                            ("broken", r.broken.into()),
+                                        ],
+                                    ),
+                                    size::SMALL,
+                                    palette::TEXT_DIM,
                                 ),
-                                size::SMALL,
-                                palette::TEXT_DIM,
+                                TextLayout::default().with_no_wrap(),
                             ),
                         ],
                     ),
@@ -265,17 +274,25 @@ fn spawn(
             } else {
                 "progress-not-passed"
             });
-            widgets::paragraph(
-                &fonts,
-                locale.tr(
+            // A case only ever left has no score to show: it says so instead of "best 0".
+            let line = match c.best_score {
+                Some(best) => locale.tr(
                     "progress-case-line",
                     &[
                         ("title", title_of(&c.case).into()),
-                        ("score", c.best_score.unwrap_or(0).into()),
+                        ("score", best.into()),
                         ("attempts", c.attempts.into()),
                         ("state", state.into()),
                     ],
                 ),
+                None => locale.tr(
+                    "progress-case-left",
+                    &[("title", title_of(&c.case).into()), ("left", c.left.into())],
+                ),
+            };
+            widgets::paragraph(
+                &fonts,
+                line,
                 size::SMALL,
                 if c.passed {
                     palette::TEXT

@@ -91,7 +91,17 @@ pub(super) fn voice_row(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl 
             soft,
             even,
             firm,
-            widgets::text(fonts, hint, size::SMALL, palette::TEXT_FAINT),
+            // The hint takes the room the buttons leave and wraps in it: on a small screen
+            // (800x600) the voice buttons keep their words on one line.
+            (
+                widgets::text(fonts, hint, size::SMALL, palette::TEXT_FAINT),
+                Node {
+                    flex_grow: 1.0,
+                    flex_basis: px(0),
+                    min_width: px(0),
+                    ..default()
+                },
+            ),
         ],
     )
 }
