@@ -175,7 +175,7 @@ pub(super) fn show_lines(
                     LineKind::Retort => Some("line-cut-off"),
                     LineKind::Nudge if chat => Some("line-after-silence"),
                     LineKind::Nudge => Some("line-into-silence"),
-                    _ if intensity == Intensity::Shout && chat => Some("line-in-capitals"),
+                    _ if intensity == Intensity::Shout && chat => Some("line-shouting-in-chat"),
                     _ if intensity == Intensity::Shout => Some("line-shouting"),
                     _ if intensity == Intensity::Raised && chat => Some("line-heated"),
                     _ if intensity == Intensity::Raised => Some("line-voice-raised"),
