@@ -1312,3 +1312,54 @@ fn the_line_said_over_is_labelled_cut_off_not_the_retort() {
         "{shown:?}"
     );
 }
+
+/// In Arabic and Hebrew the screen words the customer's verbs by their gender: Noura is
+/// talking (تتكلّم / تفرّغ غضبها), not "he is talking"; Ronen in Hebrew is "מדבר".
+#[test]
+fn the_status_line_agrees_with_the_customers_gender() {
+    use hold_the_line::game::screens::call::StatusText;
+    let data = tempfile::tempdir().unwrap();
+    for (lang, case, name, his, hers) in [
+        (
+            Lang::Ar,
+            "ar_callback_not_hold",
+            "نورة",
+            ["يتكلّم", "يفرّغ غضبه"],
+            ["تتكلّم", "تفرّغ غضبها"],
+        ),
+        (
+            Lang::He,
+            "he_technician_no_show",
+            "מיכל",
+            ["מדבר/ת", "מוציא/ה"],
+            ["מדברת", "מוציאה קיטור"],
+        ),
+    ] {
+        let mut app = app_in(&scenarios(), data.path(), Some(lang));
+        sign_in(&mut app, &format!("Agent {case}"));
+        send(&mut app, UiAction::OpenCase(case.into()));
+        assert_eq!(screen(&app), Screen::Brief, "{case} opens");
+        send(&mut app, UiAction::StartCall);
+        assert_eq!(screen(&app), Screen::Call, "{case} starts");
+        send(&mut app, UiAction::BeginCall);
+        // Both cases open with the agent's greeting.
+        until(&mut app, "the greeting's turn", |a| {
+            a.world().resource::<LiveCall>().call.can_reply()
+        });
+        send(&mut app, UiAction::Reply(0));
+        until(&mut app, "the customer talking", |a| {
+            a.world()
+                .get_resource::<LiveCall>()
+                .is_some_and(|l| matches!(l.call.phase(), Phase::Speaking { .. }))
+        });
+        app.update();
+        let status = {
+            let world = app.world_mut();
+            let mut q = world.query_filtered::<&Text, With<StatusText>>();
+            unmarked(&seen(&q.single(world).unwrap().0))
+        };
+        assert!(status.contains(name), "{status}");
+        assert!(hers.iter().any(|w| status.contains(w)), "{status}");
+        assert!(!his.iter().any(|w| status.contains(w)), "{status}");
+    }
+}

@@ -803,3 +803,41 @@ fn a_syntax_error_and_a_misspelt_rule_are_both_reported() {
     );
     assert!(out.contains("2 errors"), "{out}");
 }
+
+/// Arabic and Hebrew word the customer's verbs by gender: a case names it, a misspelt one
+/// is an error with a suggestion, and an Arabic or Hebrew case without one is warned.
+#[test]
+fn the_customers_gender_is_checked() {
+    let arabic =
+        std::fs::read_to_string(scenarios_dir().join("ar_t1_callback_not_hold.ron")).unwrap();
+    // Each in a folder of its own: siblings with the same id would be duplicates.
+    let (one, two) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let write = |name: &str, text: &str| {
+        let dir = if name == "misspelt.ron" { &one } else { &two };
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let misspelt = write(
+        "misspelt.ron",
+        &arabic.replace("gender: Female,", "gender: Femail,"),
+    );
+    let (code, out, _) = check(&[misspelt.to_str().unwrap()]);
+    assert_eq!(code, EXIT_PROBLEMS);
+    assert!(
+        out.contains("error[unknown-gender]") && out.contains("did you mean `Female`?"),
+        "{out}"
+    );
+    let missing = write(
+        "missing.ron",
+        &arabic.replace("        gender: Female,\n", ""),
+    );
+    let (code, out, _) = check(&[missing.to_str().unwrap()]);
+    assert_eq!(code, EXIT_OK, "{out}");
+    assert!(out.contains("warning[no-gender]"), "{out}");
+    let library = load_paths(&[scenarios_dir()], &Catalogue::builtin()).unwrap();
+    let noura = library
+        .get("ar_callback_not_hold")
+        .map(|s| s.customer.gender);
+    assert_eq!(noura, Some(Some(htl_core::scenario::Gender::Female)));
+}

@@ -87,7 +87,10 @@ brief-attempt-when = { $day } { $time } بالتوقيت العالمي
 call-subtitle = { $title } · { $channel }
 call-incoming-phone = مكالمة واردة: { $name }
 call-incoming-chat = دردشة جديدة من { $name }
-call-incoming-desk = يتقدّم { $name } إلى المكتب
+call-incoming-desk = { $gender ->
+    [female] تتقدّم
+   *[other] يتقدّم
+} { $name } إلى المكتب
 call-pause = إيقاف مؤقت  (P)
 call-paused = متوقّف مؤقتًا. الساعة متوقّفة.
 call-resume = استئناف  (P)
@@ -95,7 +98,10 @@ call-leave = مغادرة المكالمة  (L)
 call-leave-note = المغادرة تعيدك إلى قائمة الحالات، وتُحفظ المكالمة على أنها متروكة لا على أنها محاولة فاشلة.
 call-ended = انتهت المكالمة: { $kind }. { $text }
 chat-ended = انتهت الدردشة: { $kind }. { $text }
-line-cut-off = { $name } (بعد مقاطعته)
+line-cut-off = { $name } ({ $gender ->
+    [female] بعد مقاطعتها
+   *[other] بعد مقاطعته
+})
 line-was-cut = { $name } (قُطع الكلام هنا)
 line-after-silence = { $name } (بعد صمتك)
 line-into-silence = { $name } (في وسط الصمت)
@@ -103,14 +109,29 @@ line-shouting-in-chat = { $name } (بانفعال شديد)
 line-shouting = { $name } (صراخًا)
 line-heated = { $name } (بانفعال)
 line-voice-raised = { $name } (بصوت مرتفع)
-you-typing-over = أنت، بأسلوب { $voice }، أثناء كتابته
+you-typing-over = أنت، بأسلوب { $voice }، { $gender ->
+    [female] أثناء كتابتها
+   *[other] أثناء كتابته
+}
 you-interrupting = أنت، بصوت { $voice }، مقاطعًا
 you-tone = أنت، بأسلوب { $voice }
 you-voice = أنت، بصوت { $voice }
-status-venting-cue = { $name } يفرّغ غضبه. دعه يُكمل.
-status-venting = { $name } يفرّغ غضبه.
-status-typing = { $name } يكتب
-status-talking = { $name } يتكلّم
+status-venting-cue = { $gender ->
+    [female] { $name } تفرّغ غضبها. دعها تُكمل.
+   *[other] { $name } يفرّغ غضبه. دعه يُكمل.
+}
+status-venting = { $gender ->
+    [female] { $name } تفرّغ غضبها.
+   *[other] { $name } يفرّغ غضبه.
+}
+status-typing = { $gender ->
+    [female] { $name } تكتب
+   *[other] { $name } يكتب
+}
+status-talking = { $gender ->
+    [female] { $name } تتكلّم
+   *[other] { $name } يتكلّم
+}
 status-paused = متوقّف مؤقتًا
 status-cue-chat = توقّف عن الكتابة: دورك
 status-cue = توقّف: دورك في الكلام

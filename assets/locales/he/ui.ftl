@@ -81,7 +81,10 @@ brief-attempt-when = { $day } { $time } UTC
 call-subtitle = { $title } · { $channel }
 call-incoming-phone = שיחה נכנסת: { $name }
 call-incoming-chat = צ'אט חדש מאת { $name }
-call-incoming-desk = { $name } ניגש לדלפק
+call-incoming-desk = { $gender ->
+    [female] { $name } ניגשת לדלפק
+   *[other] { $name } ניגש לדלפק
+}
 call-pause = השהיה  (P)
 call-paused = מושהה. השעון עצר.
 call-resume = המשך  (P)
@@ -89,7 +92,10 @@ call-leave = יציאה מהשיחה  (L)
 call-leave-note = היציאה מחזירה לרשימת התרחישים. השיחה נשמרת כשיחה שנעזבה, לא כניסיון שנכשל.
 call-ended = השיחה הסתיימה: { $kind }. { $text }
 chat-ended = הצ'אט הסתיים: { $kind }. { $text }
-line-cut-off = { $name } (אחרי שנקטע)
+line-cut-off = { $name } ({ $gender ->
+    [female] אחרי שנקטעה
+   *[other] אחרי שנקטע
+})
 line-was-cut = { $name } (הדברים נקטעו כאן)
 line-after-silence = { $name } (אחרי השתיקה שלך)
 line-into-silence = { $name } (לתוך השקט)
@@ -97,14 +103,33 @@ line-shouting-in-chat = { $name } (בטון צועק)
 line-shouting = { $name } (בצעקות)
 line-heated = { $name } (בכעס)
 line-voice-raised = { $name } (בקול מורם)
-you-typing-over = התשובה שלך, בטון { $voice }, בזמן שהלקוח הקליד
+you-typing-over = התשובה שלך, בטון { $voice }, { $gender ->
+    [female] בזמן שהלקוחה הקלידה
+   *[other] בזמן שהלקוח הקליד
+}
 you-interrupting = התשובה שלך, בקול { $voice }, תוך כדי קטיעה
 you-tone = התשובה שלך, בטון { $voice }
 you-voice = התשובה שלך, בקול { $voice }
-status-venting-cue = { $name } מוציא/ה קיטור. לתת לסיים.
-status-venting = { $name } מוציא/ה קיטור.
-status-typing = { $name } מקליד/ה
-status-talking = { $name } מדבר/ת
+status-venting-cue = { $gender ->
+    [female] { $name } מוציאה קיטור. לתת לה לסיים.
+    [male] { $name } מוציא קיטור. לתת לו לסיים.
+   *[other] { $name } מוציא/ה קיטור. לתת לסיים.
+}
+status-venting = { $gender ->
+    [female] { $name } מוציאה קיטור.
+    [male] { $name } מוציא קיטור.
+   *[other] { $name } מוציא/ה קיטור.
+}
+status-typing = { $gender ->
+    [female] { $name } מקלידה
+    [male] { $name } מקליד
+   *[other] { $name } מקליד/ה
+}
+status-talking = { $gender ->
+    [female] { $name } מדברת
+    [male] { $name } מדבר
+   *[other] { $name } מדבר/ת
+}
 status-paused = מושהה
 status-cue-chat = הפסיק/ה להקליד: תורך
 status-cue = הפסקה: התור שלך לדבר

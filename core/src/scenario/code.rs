@@ -37,6 +37,11 @@ pub enum Code {
     OddLanguage,
     /// An ending kind that is not one of Resolved, CallBack, Supervisor, HungUp, Unresolved.
     UnknownEndingKind,
+    /// A customer gender that is not Female or Male.
+    UnknownGender,
+    /// An Arabic or Hebrew case whose customer has no gender: the game words their verbs
+    /// in the masculine.
+    NoGender,
 
     // Guidance rules.
     /// A rule id that the guidance catalogue does not have.
@@ -110,6 +115,8 @@ impl Code {
             Code::UnknownChannel => "unknown-channel",
             Code::OddLanguage => "odd-language",
             Code::UnknownEndingKind => "unknown-ending-kind",
+            Code::UnknownGender => "unknown-gender",
+            Code::NoGender => "no-gender",
             Code::UnknownRule => "unknown-rule",
             Code::FollowsAndBreaks => "follows-and-breaks",
             Code::MeasuredFromPlay => "measured-from-play",

@@ -52,6 +52,9 @@ fn default_language() -> String {
 #[serde(deny_unknown_fields)]
 pub struct CustomerFile {
     pub name: String,
+    /// `Female` or `Male`: Arabic and Hebrew word the customer's verbs by it.
+    #[serde(default)]
+    pub gender: Option<Keyword>,
     /// What happened to them, shown before the call.
     #[serde(default)]
     pub situation: String,

@@ -92,9 +92,40 @@ pub struct Timing {
 #[derive(Debug, Clone)]
 pub struct Customer {
     pub name: String,
+    /// Arabic and Hebrew word the customer's verbs by gender ("يتقدّم"/"تتقدّم"); None words
+    /// them in the grammatical default (masculine), as for a customer not named.
+    pub gender: Option<Gender>,
     pub situation: String,
     pub meters: Meters,
     pub temperament: Temperament,
+}
+
+/// The customer's grammatical gender, for languages whose verbs agree with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    pub const ALL: [Gender; 2] = [Gender::Female, Gender::Male];
+
+    /// As written in a scenario file.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Gender::Female => "Female",
+            Gender::Male => "Male",
+        }
+    }
+
+    /// As a message selector sees it (`{ $gender -> [female] ... *[other] ... }`).
+    pub fn selector(gender: Option<Gender>) -> &'static str {
+        match gender {
+            Some(Gender::Female) => "female",
+            Some(Gender::Male) => "male",
+            None => "other",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 use super::super::code::Code;
 use super::super::diagnostic::Diagnostic;
 use super::super::format::{MetersFile, ScenarioFile, TemperamentFile};
-use super::super::model::{Customer, Ending, EndingIx, EndingKind, Temperament};
+use super::super::model::{Customer, Ending, EndingIx, EndingKind, Gender, Temperament};
 use super::checker::{Checker, Step::*};
 use super::names::Names;
 use crate::guidance::suggest;
@@ -20,14 +20,52 @@ pub(super) fn customer(
         "the customer's name",
         &[Field("customer"), Field("name")],
     );
+    let gender = gender(c, file);
     let meters = meters(c, &file.customer.meters);
     let temperament = temperament(c, file, names, endings);
     Customer {
         name: file.customer.name.clone(),
+        gender,
         situation: file.customer.situation.clone(),
         meters,
         temperament,
     }
+}
+
+/// The customer's gender: `Female` or `Male`. Arabic and Hebrew word the customer's verbs
+/// by it ("يتقدّم"/"تتقدّم" to the desk), so a case in either language should say it.
+fn gender(c: &mut Checker, file: &ScenarioFile) -> Option<Gender> {
+    let Some(keyword) = &file.customer.gender else {
+        let primary = file.language.split(['-', '_']).next().unwrap_or("");
+        if matches!(primary, "ar" | "he") {
+            let span = c.at(&[Field("customer"), Field("name")]);
+            c.push(
+                Diagnostic::warning(
+                    Code::NoGender,
+                    "the customer has no `gender`: the game will word their verbs in the masculine",
+                    span,
+                )
+                .label("whose verbs agree with their gender in Arabic and Hebrew")
+                .help("add `gender: Female` or `gender: Male` to `customer`"),
+            );
+        }
+        return None;
+    };
+    if let Some(&g) = Gender::ALL.iter().find(|g| g.keyword() == keyword.0) {
+        return Some(g);
+    }
+    let span = c.at(&[Field("customer"), Field("gender")]);
+    let mut d = Diagnostic::error(
+        Code::UnknownGender,
+        format!("there is no gender `{}`", keyword.0),
+        span,
+    )
+    .label("not a gender");
+    if let Some(near) = suggest(&keyword.0, Gender::ALL.iter().map(|g| g.keyword())) {
+        d = d.help(format!("did you mean `{near}`?"));
+    }
+    c.push(d.help("write `gender: Female` or `gender: Male`"));
+    None
 }
 
 /// Starting meters, each 0 to 100, and some patience to start with.

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use htl_core::engine::{Event, LineKind, Phase, ReplyTiming};
 use htl_core::i18n::{Messages, ending_kind_text};
-use htl_core::scenario::{Channel, Intensity, Scenario};
+use htl_core::scenario::{Channel, Gender, Intensity, Scenario};
 
 use super::{CallView, FreshEvents, voice_name};
 use crate::game::locale::Locale;
@@ -43,7 +43,10 @@ struct EndingBanner;
 
 /// The conversation panel; until the first line, it says what is happening.
 pub(super) fn panel(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bundle {
-    let name = [("name", s.customer.name.clone().into())];
+    let name = [
+        ("name", s.customer.name.clone().into()),
+        ("gender", Gender::selector(s.customer.gender).into()),
+    ];
     (
         Conversation,
         Name::new("Conversation"),
@@ -153,6 +156,8 @@ pub(super) fn show_lines(
         }
     }
     let name = case.0.customer.name.clone();
+    // Arabic and Hebrew word the customer's verbs by their gender.
+    let gender = Gender::selector(case.0.customer.gender);
     let mut conversation = commands.entity(conversation);
     // Bubbles spawned this frame are not in the `bubbles` query until the commands apply.
     let mut spawned_now = 0;
@@ -183,7 +188,12 @@ pub(super) fn show_lines(
                 };
                 let label = how.map_or_else(
                     || name.clone(),
-                    |id| locale.tr(id, &[("name", name.clone().into())]),
+                    |id| {
+                        locale.tr(
+                            id,
+                            &[("name", name.clone().into()), ("gender", gender.into())],
+                        )
+                    },
                 );
                 let order = view.bubbles;
                 view.bubbles += 1;
@@ -232,8 +242,10 @@ pub(super) fn show_lines(
                     {
                         for child in children.iter() {
                             if let Ok(mut label) = labels.get_mut(child) {
-                                label.0 =
-                                    locale.tr("line-was-cut", &[("name", name.clone().into())]);
+                                label.0 = locale.tr(
+                                    "line-was-cut",
+                                    &[("name", name.clone().into()), ("gender", gender.into())],
+                                );
                             }
                         }
                     }
@@ -248,7 +260,13 @@ pub(super) fn show_lines(
                     (_, Channel::Chat) => "you-tone",
                     _ => "you-voice",
                 };
-                let how = locale.tr(id, &[("voice", voice_name(&locale, channel, voice).into())]);
+                let how = locale.tr(
+                    id,
+                    &[
+                        ("voice", voice_name(&locale, channel, voice).into()),
+                        ("gender", gender.into()),
+                    ],
+                );
                 let how_colour = if timing == ReplyTiming::Interrupting {
                     palette::BAD
                 } else {

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 use htl_core::engine::Phase;
-use htl_core::scenario::{Channel, Scenario};
+use htl_core::scenario::{Channel, Gender, Scenario};
 
 use crate::game::actions::UiAction;
 use crate::game::locale::Locale;
@@ -198,7 +198,13 @@ pub(super) fn show_status(
         .split_whitespace()
         .next()
         .map_or_else(|| locale.t("customer-fallback"), str::to_string);
-    let named = |id: &str| locale.tr(id, &[("name", name.clone().into())]);
+    let gender = Gender::selector(case.0.customer.gender);
+    let named = |id: &str| {
+        locale.tr(
+            id,
+            &[("name", name.clone().into()), ("gender", gender.into())],
+        )
+    };
     // Onboarding tiers name the cue; later tiers only say what is happening.
     let venting = if case.0.tier <= 2 {
         named("status-venting-cue")
