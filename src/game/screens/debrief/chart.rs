@@ -11,6 +11,10 @@ use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
 
 const CHART_HEIGHT: f32 = 130.0;
+/// Room at the side for the 0 / 50 / 100 labels and at the top for the call's length, so
+/// no line of the chart crosses a label.
+const GUTTER: f32 = 30.0;
+const TOP_BAND: f32 = 16.0;
 
 /// The chart's panel: a title, the chart, and how to read it.
 pub(super) fn panel(
@@ -104,32 +108,83 @@ fn spawn_chart(
     end: Millis,
     anger_limit: i32,
 ) {
+    // The labels in a gutter of their own, level with the plot beside it.
+    let band = |left: f32, right: Option<f32>| Node {
+        position_type: PositionType::Absolute,
+        left: px(left),
+        right: right.map_or(Val::Auto, px),
+        width: if right.is_some() {
+            Val::Auto
+        } else {
+            px(GUTTER)
+        },
+        top: px(TOP_BAND),
+        bottom: px(2),
+        ..default()
+    };
+    let fonts_for_labels = fonts.clone();
+    chart.spawn((
+        band(0.0, None),
+        Children::spawn(SpawnWith(move |gutter: &mut ChildSpawner| {
+            for (value, label) in [(0, "0"), (50, "50"), (100, "100")] {
+                gutter.spawn((
+                    Node {
+                        position_type: PositionType::Absolute,
+                        right: px(4),
+                        // Centred on its line's height (the text is about 12 px tall).
+                        bottom: percent(chart_y(value)),
+                        margin: UiRect::bottom(px(-6)),
+                        ..default()
+                    },
+                    children![widgets::text(
+                        &fonts_for_labels,
+                        label,
+                        size::SMALL - 2.0,
+                        palette::TEXT_FAINT
+                    )],
+                ));
+            }
+        })),
+    ));
+    let events_for_plot = events.to_vec();
+    chart.spawn((
+        band(GUTTER, Some(6.0)),
+        Children::spawn(SpawnWith(move |plot: &mut ChildSpawner| {
+            spawn_plot(plot, &events_for_plot, start, end, anger_limit);
+        })),
+    ));
+    chart.spawn((
+        Node {
+            position_type: PositionType::Absolute,
+            right: px(6),
+            top: px(1),
+            ..default()
+        },
+        children![widgets::text(
+            fonts,
+            short_clock(end),
+            size::SMALL - 2.0,
+            palette::TEXT_FAINT
+        )],
+    ));
+}
+
+/// The lines and marks, in the plot area beside the labels.
+fn spawn_plot(
+    chart: &mut ChildSpawner,
+    events: &[Event],
+    start: Meters,
+    end: Millis,
+    anger_limit: i32,
+) {
     let x_of = |t: Millis| (t as f32 * 100.0 / end as f32).min(100.0);
     // From where the customer started, so a meter that never moves is drawn where it is.
     let anger = steps(&meter_history(events, start, Meter::Anger));
     let trust = steps(&meter_history(events, start, Meter::Trust));
-    // A faint grid at 0, 50 and 100, labelled, and the anger at which they give up.
-    for (value, label) in [(0, "0"), (50, "50"), (100, "100")] {
+    // A faint grid at 0, 50 and 100 (labelled beside the plot), and the anger at which they
+    // give up.
+    for value in [0, 50, 100] {
         chart.spawn(level_line(value, palette::BORDER.with_alpha(0.5)));
-        chart.spawn((
-            Node {
-                position_type: PositionType::Absolute,
-                left: px(4),
-                // Above its line, except the top one, which would leave the chart.
-                bottom: percent(if value == 100 {
-                    chart_y(value) - 13.0
-                } else {
-                    chart_y(value) + 1.0
-                }),
-                ..default()
-            },
-            children![widgets::text(
-                fonts,
-                label,
-                size::SMALL - 2.0,
-                palette::TEXT_FAINT
-            )],
-        ));
     }
     chart.spawn(level_line(anger_limit, palette::ANGER.with_alpha(0.45)));
     // Each meter as a stepped line: flat between changes, a riser at each change.
@@ -182,18 +237,4 @@ fn spawn_chart(
             ));
         }
     }
-    chart.spawn((
-        Node {
-            position_type: PositionType::Absolute,
-            right: px(6),
-            top: px(4),
-            ..default()
-        },
-        children![widgets::text(
-            fonts,
-            short_clock(end),
-            size::SMALL,
-            palette::TEXT_FAINT
-        )],
-    ));
 }
