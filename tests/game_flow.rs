@@ -1363,3 +1363,78 @@ fn the_status_line_agrees_with_the_customers_gender() {
         assert!(!his.iter().any(|w| status.contains(w)), "{status}");
     }
 }
+
+/// Whether a node paints something (a line of the chart): every node has a background
+/// colour, most of them transparent.
+fn drawn(world: &World, node: Entity) -> bool {
+    world
+        .get::<BackgroundColor>(node)
+        .is_some_and(|bg| bg.0.alpha() > 0.0)
+}
+
+/// The debrief chart's 0/50/100 labels sit in a gutter of their own beside the plot, so no
+/// line of the chart crosses them.
+#[test]
+fn the_charts_labels_are_beside_its_lines_not_under_them() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Ike");
+    play(&mut app, "missing_parcel", &[(1, true); 5]);
+    let world = app.world_mut();
+    let chart = world
+        .query::<(Entity, &Name)>()
+        .iter(world)
+        .find(|(_, n)| n.as_str() == "Timeline chart")
+        .map(|(e, _)| e)
+        .expect("the debrief has its chart");
+    let label = world
+        .query::<(Entity, &Text)>()
+        .iter(world)
+        .find(|(e, t)| {
+            t.0 == "50" && {
+                // Inside the chart.
+                let mut at = *e;
+                let mut inside = false;
+                while let Some(parent) = world.get::<ChildOf>(at).map(ChildOf::parent) {
+                    if parent == chart {
+                        inside = true;
+                        break;
+                    }
+                    at = parent;
+                }
+                inside
+            }
+        })
+        .map(|(e, _)| e)
+        .expect("the chart labels 50");
+    // The chart's child that holds the label draws no line.
+    let mut band = label;
+    while world.get::<ChildOf>(band).map(ChildOf::parent) != Some(chart) {
+        band = world.get::<ChildOf>(band).unwrap().parent();
+    }
+    let lines_beside_label = world
+        .get::<Children>(band)
+        .unwrap()
+        .iter()
+        .filter(|c| drawn(world, *c))
+        .count();
+    assert_eq!(lines_beside_label, 0, "a line is drawn across the labels");
+    // The lines are in another child of the chart, set off by the gutter.
+    let plot = world
+        .get::<Children>(chart)
+        .unwrap()
+        .iter()
+        .find(|c| {
+            *c != band
+                && world
+                    .get::<Children>(*c)
+                    .is_some_and(|k| k.iter().any(|l| drawn(world, l)))
+        })
+        .expect("the plot");
+    let node = world.get::<Node>(plot).unwrap();
+    assert!(
+        matches!(node.left, Val::Px(p) if p >= 24.0),
+        "the plot leaves the labels their room: {:?}",
+        node.left
+    );
+}
