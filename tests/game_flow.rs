@@ -1438,3 +1438,31 @@ fn the_charts_labels_are_beside_its_lines_not_under_them() {
         node.left
     );
 }
+
+/// "grade A" stays on one line under the score whatever the score and the screen: the
+/// score's column keeps its width and the grade does not wrap.
+#[test]
+fn the_grade_under_the_score_never_wraps() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Uma");
+    play(&mut app, "missing_parcel", &[(1, true); 5]);
+    let world = app.world_mut();
+    let score = world
+        .query_filtered::<Entity, With<ScoreText>>()
+        .single(world)
+        .unwrap();
+    let column = world.get::<ChildOf>(score).unwrap().parent();
+    assert_eq!(world.get::<Node>(column).unwrap().flex_shrink, 0.0);
+    let grade = world
+        .get::<Children>(column)
+        .unwrap()
+        .iter()
+        .find(|c| *c != score)
+        .unwrap();
+    assert!(unmarked(&world.get::<Text>(grade).unwrap().0).contains("grade A"));
+    assert_eq!(
+        world.get::<TextLayout>(grade).unwrap().linebreak,
+        bevy::text::LineBreak::NoWrap
+    );
+}

@@ -76,9 +76,12 @@ pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> i
         BackgroundColor(palette::PANEL),
         children![
             (
+                // The score and its grade keep their width: the outcome beside them wraps
+                // instead, so "grade A" never breaks under a wide score on a small screen.
                 Node {
                     flex_direction: FlexDirection::Column,
                     align_items: AlignItems::Center,
+                    flex_shrink: 0.0,
                     ..default()
                 },
                 children![
@@ -86,11 +89,14 @@ pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> i
                         ScoreText,
                         widgets::bold(fonts, format!("{}", score.total), size::HERO, palette::TEXT),
                     ),
-                    widgets::bold(
-                        fonts,
-                        locale.tr("debrief-grade", &[("grade", score.grade.letter().into())]),
-                        size::BODY,
-                        palette::TEXT_DIM
+                    (
+                        widgets::bold(
+                            fonts,
+                            locale.tr("debrief-grade", &[("grade", score.grade.letter().into())]),
+                            size::BODY,
+                            palette::TEXT_DIM
+                        ),
+                        TextLayout::default().with_no_wrap(),
                     ),
                 ],
             ),
