@@ -1466,3 +1466,31 @@ fn the_grade_under_the_score_never_wraps() {
         bevy::text::LineBreak::NoWrap
     );
 }
+
+/// My progress: the rules and the cases each scroll on their own, so scrolling down a long
+/// list of rules does not carry the cases out of view with it.
+#[test]
+fn my_progress_scrolls_its_two_panels_apart() {
+    use hold_the_line::game::theme::scroll::Scrollable;
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, "Zia");
+    play(&mut app, "missing_parcel", &[(1, true); 5]);
+    send(&mut app, UiAction::BackToList);
+    send(&mut app, UiAction::ShowProgress);
+    assert_eq!(screen(&app), Screen::Progress);
+    let world = app.world_mut();
+    let panels: Vec<Entity> = world
+        .query_filtered::<Entity, With<Scrollable>>()
+        .iter(world)
+        .collect();
+    assert_eq!(
+        panels.len(),
+        2,
+        "one scrolling panel each for the rules and the cases"
+    );
+    for panel in panels {
+        let inside = world.get::<Children>(panel).map_or(0, |c| c.len());
+        assert!(inside > 1, "a panel with a title and its rows");
+    }
+}

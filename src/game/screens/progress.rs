@@ -245,12 +245,18 @@ fn spawn(
         )
     });
     let shown_calls = calls.len().min(htl_core::report::trainee::RECENT_CALLS);
+    // Each panel scrolls on its own (the wheel scrolls the one under the pointer; the
+    // arrow keys the rules, the longer of the two).
     let rules_panel = (
-        Node {
-            flex_grow: 1.0,
-            flex_basis: px(0),
-            ..widgets::panel()
-        },
+        scroll_panel(
+            Node {
+                flex_grow: 1.0,
+                flex_basis: px(0),
+                max_height: percent(100),
+                ..widgets::panel()
+            },
+            Scrollable { arrow_keys: true },
+        ),
         BackgroundColor(palette::PANEL),
         Children::spawn((
             Spawn(widgets::bold(
@@ -303,11 +309,15 @@ fn spawn(
         })
         .collect();
     let cases_panel = (
-        Node {
-            flex_grow: 1.0,
-            flex_basis: px(0),
-            ..widgets::panel()
-        },
+        scroll_panel(
+            Node {
+                flex_grow: 1.0,
+                flex_basis: px(0),
+                max_height: percent(100),
+                ..widgets::panel()
+            },
+            Scrollable { arrow_keys: false },
+        ),
         BackgroundColor(palette::PANEL),
         Children::spawn((
             Spawn(widgets::bold(
@@ -328,22 +338,14 @@ fn spawn(
             top_bar,
             next_panel,
             (
-                scroll_panel(
-                    Node {
-                        flex_grow: 1.0,
-                        flex_direction: FlexDirection::Column,
-                        ..default()
-                    },
-                    Scrollable { arrow_keys: true },
-                ),
-                children![(
-                    Node {
-                        column_gap: px(16),
-                        align_items: AlignItems::Start,
-                        ..default()
-                    },
-                    children![rules_panel, cases_panel],
-                )],
+                Node {
+                    flex_grow: 1.0,
+                    min_height: px(0),
+                    column_gap: px(16),
+                    align_items: AlignItems::Start,
+                    ..default()
+                },
+                children![rules_panel, cases_panel],
             ),
         ],
     ));
