@@ -2,7 +2,6 @@
 //! sent with the pointer's move onto a button, a key right after resuming a call.
 
 use bevy::input::ButtonState;
-use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
 use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
 use bevy::ui::Pressed;
@@ -19,15 +18,8 @@ use common::*;
 /// slower than the typing.
 fn tap_together(app: &mut App, keys: &[KeyCode]) {
     for state in [ButtonState::Pressed, ButtonState::Released] {
-        for &key in keys {
-            app.world_mut().write_message(KeyboardInput {
-                key_code: key,
-                logical_key: Key::Unidentified(NativeKey::Unidentified),
-                state,
-                text: None,
-                repeat: false,
-                window: Entity::PLACEHOLDER,
-            });
+        for &k in keys {
+            app.world_mut().write_message(key(k, state));
         }
     }
     app.update();

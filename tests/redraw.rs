@@ -57,6 +57,16 @@ fn act(app: &mut App, action: UiAction) {
     app.update();
 }
 
+/// A trainee's first call of the missing-parcel case, begun from behind its guide.
+fn in_a_call(data: &std::path::Path, trainee: &str) -> App {
+    let mut app = app(&scenarios(), data);
+    sign_in(&mut app, trainee);
+    act(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    act(&mut app, UiAction::StartCall);
+    act(&mut app, UiAction::BeginCall);
+    app
+}
+
 fn live(app: &App) -> &LiveCall {
     app.world().resource::<LiveCall>()
 }
@@ -64,11 +74,7 @@ fn live(app: &App) -> &LiveCall {
 #[test]
 fn after_a_call_ends_the_debrief_comes_without_a_key_press() {
     let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Noor");
-    act(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    act(&mut app, UiAction::StartCall);
-    act(&mut app, UiAction::BeginCall);
+    let mut app = in_a_call(data.path(), "Noor");
     assert_eq!(screen(&app), Screen::Call);
     // Each reply waits, hands off, for the customer to finish: the lines must come on
     // their own.
@@ -101,11 +107,7 @@ fn after_a_call_ends_the_debrief_comes_without_a_key_press() {
 #[test]
 fn a_silent_call_counts_its_seconds_without_input_and_draws_about_once_a_second() {
     let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Ali");
-    act(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    act(&mut app, UiAction::StartCall);
-    act(&mut app, UiAction::BeginCall);
+    let mut app = in_a_call(data.path(), "Ali");
     // The pick-up beat: the customer waits for the greeting. Past the cue, the status counts
     // the silence by the second and the meters wait: one frame a second is all it needs.
     idle_until(&mut app, Duration::from_secs(30), |a| {
@@ -128,11 +130,7 @@ fn a_silent_call_counts_its_seconds_without_input_and_draws_about_once_a_second(
 #[test]
 fn a_live_call_draws_no_faster_than_its_words_appear() {
     let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Lin");
-    act(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    act(&mut app, UiAction::StartCall);
-    act(&mut app, UiAction::BeginCall);
+    let mut app = in_a_call(data.path(), "Lin");
     act(&mut app, UiAction::Reply(0));
     // The greeting said, the customer shouts her first line: the window wakes for each
     // new character, not at a fixed 30 or 60 frames a second, and never waits for input.
@@ -168,11 +166,7 @@ fn a_live_call_draws_no_faster_than_its_words_appear() {
 #[test]
 fn the_record_says_how_long_a_pause_really_lasted() {
     let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Lea");
-    act(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    act(&mut app, UiAction::StartCall);
-    act(&mut app, UiAction::BeginCall);
+    let mut app = in_a_call(data.path(), "Lea");
     act(&mut app, UiAction::TogglePause);
     let paused_at = live(&app).call.now();
     // Ten seconds with nobody at the keyboard: a paused window sleeps between frames.
@@ -201,11 +195,7 @@ fn the_record_says_how_long_a_pause_really_lasted() {
 #[test]
 fn a_paused_call_waits_for_input_and_a_resumed_one_wakes_for_what_is_due() {
     let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Ada");
-    act(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    act(&mut app, UiAction::StartCall);
-    act(&mut app, UiAction::BeginCall);
+    let mut app = in_a_call(data.path(), "Ada");
     for _ in 0..6 {
         app.update();
     }

@@ -92,14 +92,26 @@ impl Trainee {
         Ok(trainee)
     }
 
-    /// Starts afresh under a name whose saved files are both unreadable (moved aside).
-    pub fn start_afresh(store: Store, name: &str) -> Result<Trainee, ProfileError> {
-        let (profile, kept) = store.start_afresh(name)?;
+    /// Starts afresh under a name whose saved files are both unreadable (moved aside): the
+    /// profile is rebuilt from the trainee's session files, and the tiers those calls earned
+    /// in `cases` are opened again.
+    pub fn start_afresh(store: Store, name: &str, cases: &Cases) -> Result<Trainee, ProfileError> {
+        let (mut profile, kept) = store.start_afresh(name)?;
+        let opened = htl_core::progress::open_earned_tiers(
+            cases.scenarios.iter().map(|s| s.as_ref()),
+            &cases.catalogue.scoring,
+            &mut profile,
+        );
+        // The fresh profile is saved already; a failure to save the tiers is said, not fatal.
+        let notice = match (!opened.is_empty()).then(|| store.save(&profile)) {
+            Some(Err(e)) => TraineeNotice::SaveFailed(e.to_string()),
+            _ => TraineeNotice::StartedAfresh { kept },
+        };
         Ok(Trainee {
             store,
             profile,
             guest: false,
-            notice: Some(TraineeNotice::StartedAfresh { kept }),
+            notice: Some(notice),
         })
     }
 

@@ -131,18 +131,24 @@ pub fn rule_lines(app: &mut App) -> Vec<RuleLine> {
     q.iter(world).cloned().collect()
 }
 
-pub fn press(app: &mut App, key: KeyCode) {
+/// A key going down or up, as the window sends it.
+pub fn key(key: KeyCode, state: bevy::input::ButtonState) -> bevy::input::keyboard::KeyboardInput {
+    use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
+    KeyboardInput {
+        key_code: key,
+        logical_key: Key::Unidentified(NativeKey::Unidentified),
+        state,
+        text: None,
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    }
+}
+
+/// Presses and releases `key`, a frame each.
+pub fn press(app: &mut App, key_code: KeyCode) {
     use bevy::input::ButtonState;
-    use bevy::input::keyboard::{Key, KeyboardInput};
     for state in [ButtonState::Pressed, ButtonState::Released] {
-        app.world_mut().write_message(KeyboardInput {
-            key_code: key,
-            logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
-            state,
-            text: None,
-            repeat: false,
-            window: Entity::PLACEHOLDER,
-        });
+        app.world_mut().write_message(key(key_code, state));
         app.update();
     }
 }

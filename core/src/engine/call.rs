@@ -296,15 +296,18 @@ impl Call {
             return Some((started + segment.duration()).saturating_sub(self.now));
         }
         let since = self.waiting_since?;
-        let timing = self.timing();
-        let cue_closes = since + timing.pause + 1;
-        let strike = since + timing.dead_air * (self.silence_strikes + 1);
+        let cue_closes = since + self.timing().pause + 1;
         let next = if self.now < cue_closes {
             cue_closes
         } else {
-            strike
+            self.next_strike_at(since)
         };
         Some(next.saturating_sub(self.now))
+    }
+
+    /// When the silence that began at `since` next turns into dead air.
+    fn next_strike_at(&self, since: Millis) -> Millis {
+        since + self.timing().dead_air * (self.silence_strikes + 1)
     }
 
     /// The replies on offer now, as indexes into `replies()`.
@@ -542,7 +545,7 @@ impl Call {
                 continue;
             }
             if let Some(since) = self.waiting_since {
-                let strike_at = since + self.timing().dead_air * (self.silence_strikes + 1);
+                let strike_at = self.next_strike_at(since);
                 if strike_at > target {
                     break;
                 }

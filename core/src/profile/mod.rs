@@ -138,26 +138,32 @@ impl Profile {
 
     /// Records a finished call's result (not yet saved).
     pub fn record(&mut self, scenario: &str, score: &Score, seed: u64, file: String) {
-        let when = now();
-        let case = self.cases.entry(scenario.to_string()).or_default();
-        case.attempts += 1;
-        if score.passed {
-            case.passes += 1;
-        }
-        if case.best_score.is_none_or(|best| score.total > best) {
-            case.best_score = Some(score.total);
-            case.best_grade = Some(score.grade);
-        }
-        case.last_played = Some(when.clone());
-        self.sessions.push(SessionSummary {
+        let call = SessionSummary {
             scenario: scenario.to_string(),
-            finished: when,
+            finished: now(),
             score: score.total,
             passed: score.passed,
             seed,
             file,
             left: false,
-        });
+        };
+        self.record_result(call, score.grade);
+    }
+
+    /// Counts a finished call in its case's record (an attempt, a pass, the best score and
+    /// grade, when) and adds it to the history.
+    fn record_result(&mut self, call: SessionSummary, grade: Grade) {
+        let case = self.cases.entry(call.scenario.clone()).or_default();
+        case.attempts += 1;
+        if call.passed {
+            case.passes += 1;
+        }
+        if case.best_score.is_none_or(|best| call.score > best) {
+            case.best_score = Some(call.score);
+            case.best_grade = Some(grade);
+        }
+        case.last_played = Some(call.finished.clone());
+        self.sessions.push(call);
     }
 }
 
@@ -418,23 +424,10 @@ impl Store {
             .collect();
         sessions.sort_by(|a, b| a.1.finished.cmp(&b.1.finished).then(a.0.cmp(&b.0)));
         for (file, session) in sessions {
-            let case = profile.cases.entry(session.scenario.clone()).or_default();
-            case.attempts += 1;
-            if session.score.passed {
-                case.passes += 1;
-            }
-            if case
-                .best_score
-                .is_none_or(|best| session.score.total > best)
-            {
-                case.best_score = Some(session.score.total);
-                case.best_grade = Some(session.score.grade);
-            }
-            case.last_played = Some(session.finished.clone());
             if profile.language.is_none() {
                 profile.language = session.ui_language;
             }
-            profile.sessions.push(SessionSummary {
+            let call = SessionSummary {
                 scenario: session.scenario,
                 finished: session.finished,
                 score: session.score.total,
@@ -442,7 +435,8 @@ impl Store {
                 seed: session.seed,
                 file,
                 left: false,
-            });
+            };
+            profile.record_result(call, session.score.grade);
         }
         profile
     }

@@ -248,15 +248,7 @@ fn spawn(
     // Each panel scrolls on its own (the wheel scrolls the one under the pointer; the
     // arrow keys the rules, the longer of the two).
     let rules_panel = (
-        scroll_panel(
-            Node {
-                flex_grow: 1.0,
-                flex_basis: px(0),
-                max_height: percent(100),
-                ..widgets::panel()
-            },
-            Scrollable { arrow_keys: true },
-        ),
+        half_panel(true),
         BackgroundColor(palette::PANEL),
         Children::spawn((
             Spawn(widgets::bold(
@@ -309,15 +301,7 @@ fn spawn(
         })
         .collect();
     let cases_panel = (
-        scroll_panel(
-            Node {
-                flex_grow: 1.0,
-                flex_basis: px(0),
-                max_height: percent(100),
-                ..widgets::panel()
-            },
-            Scrollable { arrow_keys: false },
-        ),
+        half_panel(false),
         BackgroundColor(palette::PANEL),
         Children::spawn((
             Spawn(widgets::bold(
@@ -349,6 +333,20 @@ fn spawn(
             ),
         ],
     ));
+}
+
+/// One of the two panels side by side: an equal half of the row, scrolling on its own
+/// (`arrow_keys`: whether the arrow keys scroll it too).
+fn half_panel(arrow_keys: bool) -> impl Bundle {
+    scroll_panel(
+        Node {
+            flex_grow: 1.0,
+            flex_basis: px(0),
+            max_height: percent(100),
+            ..widgets::panel()
+        },
+        Scrollable { arrow_keys },
+    )
 }
 
 fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWriter<UiCommand>) {

@@ -12,7 +12,7 @@ use htl_core::i18n::Lang;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
-use crate::game::session::{Trainee, TraineeNotice};
+use crate::game::session::Trainee;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
 use crate::game::theme::palette;
@@ -278,19 +278,8 @@ fn handle(
                 .unwrap_or_default(),
             UiAction::ContinueAs(name) => name.clone(),
             UiAction::StartAfresh(name) => {
-                match Trainee::start_afresh(store, name) {
-                    Ok(mut trainee) => {
-                        // The calls the session files hold open the tiers they earned.
-                        let opened = htl_core::progress::open_earned_tiers(
-                            cases.scenarios.iter().map(|s| s.as_ref()),
-                            &cases.catalogue.scoring,
-                            &mut trainee.profile,
-                        );
-                        if !opened.is_empty()
-                            && let Err(e) = trainee.store.save(&trainee.profile)
-                        {
-                            trainee.notice = Some(TraineeNotice::SaveFailed(e.to_string()));
-                        }
+                match Trainee::start_afresh(store, name, &cases) {
+                    Ok(trainee) => {
                         commands.insert_resource(trainee);
                         next.set(Screen::Select);
                     }

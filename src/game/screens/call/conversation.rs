@@ -25,11 +25,11 @@ pub struct Bubble {
     pub text: String,
     pub from_customer: bool,
 }
-/// The line the customer is saying now, revealed as they speak.
 /// The label above a customer's line (who, and how they said it).
 #[derive(Component)]
 pub(super) struct LineLabel;
 
+/// The line the customer is saying now, revealed as they speak.
 #[derive(Component)]
 pub(super) struct Speaking {
     text: String,

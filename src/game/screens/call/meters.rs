@@ -29,22 +29,26 @@ pub(super) struct ShownMeters([f32; 3]);
 impl ShownMeters {
     /// The meters where the customer starts the call.
     pub(super) fn starting(call: &Call) -> ShownMeters {
-        let m = call.meters();
-        ShownMeters([m.anger as f32, m.trust as f32, m.patience as f32])
+        ShownMeters(engine_values(call))
     }
 
     /// Whether every meter shows the engine's value (nothing left to ease).
     pub(super) fn settled(&self, call: &Call) -> bool {
-        let m = call.meters();
-        self.0 == [m.anger as f32, m.trust as f32, m.patience as f32]
+        self.0 == engine_values(call)
     }
+}
+
+/// The engine's anger, trust and patience, in the order the meters are shown.
+fn engine_values(call: &Call) -> [f32; 3] {
+    let m = call.meters();
+    [m.anger as f32, m.trust as f32, m.patience as f32]
 }
 
 #[derive(Component)]
 pub(super) struct FlashList;
 #[derive(Component)]
 pub(super) struct Flash {
-    pub(super) age: f32,
+    age: f32,
     /// Arrival order, newest highest: several changes arrive in the same frame.
     order: usize,
 }
@@ -142,8 +146,7 @@ pub(super) fn show_meters(
     mut fills: Query<(&MeterFill, &mut Node)>,
     mut values: Query<(&MeterValue, &mut Text)>,
 ) {
-    let m = live.call.meters();
-    let target = [m.anger as f32, m.trust as f32, m.patience as f32];
+    let target = engine_values(&live.call);
     // Ease towards the engine's value so a change is seen, not just a jump.
     let k = 1.0 - (-time.delta_secs() * 6.0).exp();
     for (shown, target) in shown.0.iter_mut().zip(target) {
