@@ -1494,3 +1494,52 @@ fn my_progress_scrolls_its_two_panels_apart() {
         assert!(inside > 1, "a panel with a title and its rows");
     }
 }
+
+/// A woman trainee chooses, on an Arabic or Hebrew case's brief, that the reply cards speak
+/// in a woman's words: the choice is saved in her profile and the call's cards use them.
+#[test]
+fn a_trainee_chooses_that_the_cards_speak_in_a_womans_words_and_it_is_kept() {
+    use hold_the_line::game::screens::brief::{SpeakerChoice, SpeakerSwitch};
+    use htl_core::scenario::Gender;
+    let data = tempfile::tempdir().unwrap();
+    let case = "he_technician_no_show";
+    let mut app = app_in(&scenarios(), data.path(), Some(Lang::He));
+    sign_in(&mut app, "Noa");
+    let shown = |app: &mut App| {
+        let world = app.world_mut();
+        let mut q = world.query_filtered::<&Text, With<SpeakerChoice>>();
+        unmarked(&seen(&q.single(world).unwrap().0))
+    };
+    let row_shown = |app: &mut App| {
+        let world = app.world_mut();
+        let mut q = world.query_filtered::<&ChildOf, With<SpeakerSwitch>>();
+        let parent = q.single(world).unwrap().parent();
+        world.get::<Node>(parent).unwrap().display != Display::None
+    };
+    // An English case words no reply differently: the brief offers no choice.
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    assert!(!row_shown(&mut app));
+    send(&mut app, UiAction::BackToList);
+    send(&mut app, UiAction::OpenCase(case.into()));
+    assert!(row_shown(&mut app));
+    assert!(shown(&mut app).contains("לשון זכר"), "{}", shown(&mut app));
+    send(&mut app, UiAction::SwitchSpeaker);
+    app.update();
+    assert!(shown(&mut app).contains("לשון נקבה"), "{}", shown(&mut app));
+    let (saved, _) = Store::new(data.path()).open("Noa").unwrap();
+    assert_eq!(saved.speaks_as, Some(Gender::Female));
+    // The call's cards are the case's words as a woman says them.
+    send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::BeginCall);
+    let scenario = app.world().resource::<LiveCall>().call.scenario().clone();
+    let original = app.world().resource::<Cases>().get(case).unwrap().clone();
+    let worded: Vec<(String, String)> = original
+        .beats
+        .iter()
+        .zip(&scenario.beats)
+        .flat_map(|(a, b)| a.replies.iter().zip(&b.replies))
+        .filter_map(|(a, b)| a.as_woman.clone().map(|w| (w, b.text.clone())))
+        .collect();
+    assert!(worded.len() >= 3, "the case words replies for a woman");
+    assert!(worded.iter().all(|(woman, shown)| woman == shown));
+}

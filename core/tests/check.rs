@@ -106,9 +106,12 @@ fn each_broken_fixture_reports_the_expected_diagnostics_at_their_positions() {
         let path = fixture("broken").join(name);
         let library = load_paths(std::slice::from_ref(&path), &catalogue).expect("fixture exists");
         let report = &library.reports[0];
+        // The fixtures are kept small: their wrong replies have no `why`, a warning that the
+        // shipped library and `unexplained_break_and_no_handover_are_warned` test.
         let found: Vec<(Severity, &str, usize, usize)> = report
             .diagnostics
             .iter()
+            .filter(|d| d.code != htl_core::scenario::Code::UnexplainedBreak)
             .map(|d| {
                 let at = report.line_col(d);
                 (d.severity, d.code.as_str(), at.line, at.column)
@@ -225,8 +228,11 @@ fn a_stray_character_is_pointed_at_where_ron_stopped_not_where_its_span_starts()
     assert_eq!((line, column), (1, 2), "{message}");
     assert!(message.contains("cannot be here"), "{message}");
     // At the start of a line: on it, not at the end of the line before.
-    let line2 =
-        "// Tier 2 (Arabic, Levantine market, live chat): a threat to go to social media.\n".len();
+    let line2 = std::fs::read_to_string(scenarios_dir().join("ar_t2_facebook_post.ron"))
+        .unwrap()
+        .find('\n')
+        .unwrap()
+        + 1;
     let (line, column, message) = stray_inserted(line2, '\u{200C}');
     assert_eq!((line, column), (2, 1), "{message}");
     assert!(
@@ -236,9 +242,10 @@ fn a_stray_character_is_pointed_at_where_ron_stopped_not_where_its_span_starts()
     // Inside a field name: named, not "`cus` is not a field".
     let text = std::fs::read_to_string(scenarios_dir().join("ar_t2_facebook_post.ron")).unwrap();
     let field = text.find("    customer: (").unwrap() + "    cus".len();
+    let field_line = text[..field].lines().count();
     for c in ['\u{200B}', '\u{200C}', '\u{200F}'] {
         let (line, column, message) = stray_inserted(field, c);
-        assert_eq!((line, column), (12, 8), "{c:?}: {message}");
+        assert_eq!((line, column), (field_line, 8), "{c:?}: {message}");
         assert!(
             message.contains(&format!("U+{:04X}", u32::from(c))),
             "{message}"
@@ -840,4 +847,60 @@ fn the_customers_gender_is_checked() {
         .get("ar_callback_not_hold")
         .map(|s| s.customer.gender);
     assert_eq!(noura, Some(Some(htl_core::scenario::Gender::Female)));
+}
+
+/// What the debrief and the guidance need from a case: a wrong reply says why it is wrong,
+/// a case about a supervisor request lets the prepared handover pass, and a dialect is the
+/// case's language with a country.
+#[test]
+fn unexplained_breaks_missing_handovers_and_odd_dialects_are_warned() {
+    let warned = |file: &str, edit: &dyn Fn(String) -> String| {
+        let text = edit(std::fs::read_to_string(scenarios_dir().join(file)).unwrap());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(file);
+        std::fs::write(&path, text).unwrap();
+        let (code, out, _) = check(&[path.to_str().unwrap()]);
+        assert_eq!(code, EXIT_OK, "{out}");
+        out
+    };
+    // The shipped case is clean; without a `why` on a wrong reply it is not.
+    let parcel = "t1_missing_parcel.ron";
+    assert!(!warned(parcel, &|t| t).contains("warning["));
+    let out = warned(parcel, &|t| {
+        let at = t.find("why:").unwrap();
+        let end = at + t[at..].find('\n').unwrap();
+        format!("{}{}", &t[..at], &t[end + 1..])
+    });
+    assert!(out.contains("warning[unexplained-break]"), "{out}");
+    // A supervisor case whose handover is taken away.
+    let supervisor = "t3_supervisor_now.ron";
+    assert!(!warned(supervisor, &|t| t).contains("no-handover"));
+    let out = warned(supervisor, &|t| {
+        t.replace("kind: Handover", "kind: Supervisor")
+    });
+    assert!(out.contains("warning[no-handover]"), "{out}");
+    // A dialect of another language.
+    let arabic = "ar_t1_callback_not_hold.ron";
+    let undialected = |t: String| {
+        t.lines()
+            .filter(|l| !l.trim_start().starts_with("dialect:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let out = warned(arabic, &|t| {
+        undialected(t).replacen(
+            "language: \"ar\",",
+            "language: \"ar\",\n    dialect: \"he-IL\",",
+            1,
+        )
+    });
+    assert!(out.contains("warning[odd-dialect]"), "{out}");
+    let out = warned(arabic, &|t| {
+        undialected(t).replacen(
+            "language: \"ar\",",
+            "language: \"ar\",\n    dialect: \"ar-EG\",",
+            1,
+        )
+    });
+    assert!(!out.contains("odd-dialect"), "{out}");
 }

@@ -840,3 +840,113 @@ fn the_opening_gives_the_greeting_the_time_to_pick_up() {
     silent.advance(timing.dead_air);
     assert_eq!(silent.score().rule("no_dead_air").unwrap().broken, 1);
 }
+
+#[test]
+fn the_outcome_is_scored_against_the_best_ending_the_case_offers() {
+    let catalogue = Catalogue::builtin();
+    let path = common::scenarios_dir().join("t1_missing_parcel.ron");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let with = |text: &str| {
+        let loaded = htl_core::scenario::load_bytes(&path, text.as_bytes(), &catalogue);
+        loaded.scenario.expect("the edited case loads")
+    };
+    let outcome = |scenario: &Scenario| {
+        let call = play(scenario, &catalogue, BY_THE_BOOK, 7);
+        let score = call.score();
+        (score.outcome, score.parts.outcome)
+    };
+    // Where the fix is on offer, a call-back earns less than fixing it.
+    let resolved = with(&source);
+    let (kind, points) = outcome(&resolved);
+    assert_eq!(kind, Some(EndingKind::Resolved));
+    assert!((points - 40.0).abs() < 1e-9, "{points}");
+    // Where nothing can be fixed today and a call-back is the best ending, it earns them all.
+    let call_back_only = with(&source.replacen("kind: Resolved", "kind: CallBack", 1));
+    let (kind, points) = outcome(&call_back_only);
+    assert_eq!(kind, Some(EndingKind::CallBack));
+    assert!((points - 40.0).abs() < 1e-9, "{points}");
+    // The same call-back in a case that also offers the fix earns its share only.
+    let both = with(
+        &source
+            .replacen(
+                "        \"supervisor\": (",
+                "        \"fixed\": (kind: Resolved, text: \"Fixed.\"),\n        \"supervisor\": (",
+                1,
+            )
+            .replacen("kind: Resolved", "kind: CallBack", 1),
+    );
+    let (kind, points) = outcome(&both);
+    assert_eq!(kind, Some(EndingKind::CallBack));
+    assert!(points < 40.0 && points > 30.0, "{points}");
+}
+
+/// A customer cut off where the case wrote no retort says a stock line in their own market's
+/// speech: a Cairene caller in Egyptian, never a Gulf or Levantine phrase.
+#[test]
+fn a_cut_off_customer_answers_in_the_dialect_of_the_cases_market() {
+    use htl_core::i18n::{Lang, Messages};
+    let catalogue = Catalogue::builtin();
+    let path = common::scenarios_dir().join("ar_t1_no_callback.ron");
+    let source = std::fs::read_to_string(&path).unwrap();
+    // The case's own retorts taken out, so the stock ones speak.
+    let stock_only: String = source
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("when_interrupted:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let scenario = htl_core::scenario::load_bytes(&path, stock_only.as_bytes(), &catalogue)
+        .scenario
+        .expect("the case loads without its retorts");
+    assert_eq!(scenario.dialect.as_deref(), Some("ar-EG"));
+    let messages = Messages::plain();
+    let stock = |market: Option<&str>| -> Vec<String> {
+        (1..=4)
+            .map(|n| {
+                let id = format!("stock-retort-{n}");
+                match market {
+                    Some(m) => messages.attribute(Lang::Ar, &id, m).unwrap(),
+                    None => messages.get(Lang::Ar, &id),
+                }
+            })
+            .collect()
+    };
+    let egyptian = stock(Some("eg"));
+    let mut heard = Vec::new();
+    for seed in 0..8 {
+        let call = play(&scenario, &catalogue, "1@interrupt, 1@interrupt", seed);
+        heard.extend(call.events().iter().filter_map(|e| match e {
+            Event::CustomerLine {
+                kind: LineKind::Retort,
+                text,
+                ..
+            } => Some(text.clone()),
+            _ => None,
+        }));
+    }
+    assert!(!heard.is_empty(), "the customer was cut off");
+    for line in &heard {
+        assert!(
+            egyptian.contains(line),
+            "{line} is not Egyptian: {egyptian:?}"
+        );
+    }
+    // Every market a shipped case names has every stock line in its own words.
+    let library = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
+    for s in library.scenarios.iter().filter(|s| s.language == "ar") {
+        let dialect = s
+            .dialect
+            .as_deref()
+            .expect("an Arabic case names its market");
+        let market = dialect.split('-').nth(1).unwrap().to_ascii_lowercase();
+        for id in Messages::ids(Lang::Ar)
+            .iter()
+            .filter(|id| id.starts_with("stock-"))
+        {
+            assert!(
+                messages.attribute(Lang::Ar, id, &market).is_some(),
+                "{}: {id} has no .{market} wording",
+                s.id
+            );
+        }
+    }
+}

@@ -29,7 +29,7 @@ fn passable(report: &Report, manner: Manner) -> bool {
 }
 
 #[test]
-fn the_library_has_sixteen_cases_over_four_tiers() {
+fn the_library_has_enough_cases_in_each_tier_and_language() {
     let (library, _, _) = explored();
     assert!(
         library.scenarios.len() >= 16,
@@ -39,6 +39,13 @@ fn the_library_has_sixteen_cases_over_four_tiers() {
     for (tier, at_least) in [(1, 5), (2, 4), (3, 4), (4, 3)] {
         let n = library.scenarios.iter().filter(|s| s.tier == tier).count();
         assert!(n >= at_least, "tier {tier} has {n} cases, needs {at_least}");
+    }
+    // Enough in each language that a trainee practises every tier in their own.
+    for (lang, at_least) in [("en", 21), ("ar", 8), ("he", 7)] {
+        let n = (library.scenarios.iter())
+            .filter(|s| s.language.split('-').next() == Some(lang))
+            .count();
+        assert!(n >= at_least, "{lang} has {n} cases, needs {at_least}");
     }
 }
 
@@ -596,5 +603,47 @@ fn the_late_every_time_trainee_fails_short_calls() {
             "tier {tier}, {replies} replies answered late every time passes: {:?}",
             late.best.as_ref().map(|b| b.script())
         );
+    }
+}
+
+/// Every language teaches every rule both ways: a trainee sees it kept and sees it broken in
+/// their own language (rules judged from play are judged in every case).
+#[test]
+fn in_every_language_every_rule_is_followed_in_some_case_and_broken_in_another() {
+    let catalogue = Catalogue::builtin();
+    let library = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
+    let coverage = htl_core::cli::rule_coverage(&library, &catalogue);
+    assert_eq!(
+        coverage.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["ar", "en", "he"]
+    );
+    let mut gaps = Vec::new();
+    for (lang, rows) in &coverage {
+        for row in rows.iter().filter(|r| !r.from_play) {
+            if row.followed_in == 0 {
+                gaps.push(format!("{lang}: `{}` never followed", row.rule));
+            }
+            if row.broken_in == 0 {
+                gaps.push(format!("{lang}: `{}` never broken", row.rule));
+            }
+        }
+    }
+    assert!(gaps.is_empty(), "{}", gaps.join("\n"));
+}
+
+/// The game writes Western digits in every language; the Arabic cases do the same, so a
+/// screen never mixes two ways of writing numbers.
+#[test]
+fn the_arabic_cases_write_numbers_as_the_game_does() {
+    for entry in std::fs::read_dir(common::scenarios_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let eastern: Vec<char> = text
+            .chars()
+            .filter(|c| {
+                ('\u{0660}'..='\u{0669}').contains(c) || ('\u{06F0}'..='\u{06F9}').contains(c)
+            })
+            .collect();
+        assert!(eastern.is_empty(), "{}: {eastern:?}", path.display());
     }
 }

@@ -27,6 +27,9 @@ pub enum UiAction {
     /// Show the trainee's own progress (from the case list).
     ShowProgress,
     StartCall,
+    /// Let the reply cards speak in the other gender's words (the brief of an Arabic or
+    /// Hebrew case).
+    SwitchSpeaker,
     /// Close the first call's guide and let the call begin.
     BeginCall,
     BackToList,

@@ -33,11 +33,10 @@ impl Locale {
     /// Message `id` with arguments: `locale.tr("case-attempts", &[("n", 3.into())])`.
     pub fn tr(&self, id: &str, pairs: &[(&str, Value<'_>)]) -> String {
         let a: Args = args(pairs);
-        self.directed(plain_numbers(Messages::for_screen().text(
-            self.lang,
-            id,
-            Some(&a),
-        )))
+        self.directed(plain_numbers(
+            Messages::for_screen().text(self.lang, id, Some(&a)),
+            self.is_rtl(),
+        ))
     }
 
     /// A paragraph takes its direction from its first strong letter, so a message that opens
@@ -59,7 +58,11 @@ impl Locale {
 
 /// Numbers need no direction isolates (digits keep their order in either direction), so the
 /// marks Fluent puts around a number are dropped: "85 (passed)" reads and compares as typed.
-fn plain_numbers(text: String) -> String {
+/// A signed number in right-to-left text is the exception: its sign is a neutral that would
+/// take the sentence's direction and land after the digits ("3-"), so it is kept left to
+/// right in an isolate of its own ("-3").
+fn plain_numbers(text: String, rtl: bool) -> String {
+    const LEFT_TO_RIGHT_ISOLATE: char = '\u{2066}';
     const OPEN: char = '\u{2068}';
     const CLOSE: char = '\u{2069}';
     if !text.contains(OPEN) {
@@ -78,7 +81,14 @@ fn plain_numbers(text: String) -> String {
                         c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '-' | '/')
                     }) =>
             {
-                out.push_str(&after[..end]);
+                let number = &after[..end];
+                if rtl && number.starts_with(['+', '-']) {
+                    out.push(LEFT_TO_RIGHT_ISOLATE);
+                    out.push_str(number);
+                    out.push(CLOSE);
+                } else {
+                    out.push_str(number);
+                }
                 rest = &after[end + CLOSE.len_utf8()..];
             }
             _ => {
@@ -172,10 +182,26 @@ mod tests {
     #[test]
     fn numbers_lose_their_isolates_and_words_keep_them() {
         assert_eq!(
-            plain_numbers("\u{2068}85\u{2069} (passed) \u{2068}Noor\u{2069}".into()),
+            plain_numbers(
+                "\u{2068}85\u{2069} (passed) \u{2068}Noor\u{2069}".into(),
+                false
+            ),
             "85 (passed) \u{2068}Noor\u{2069}"
         );
-        assert_eq!(plain_numbers("\u{2068}-3\u{2069}".into()), "-3");
-        assert_eq!(plain_numbers("\u{2068}\u{2069}".into()), "\u{2068}\u{2069}");
+        assert_eq!(plain_numbers("\u{2068}-3\u{2069}".into(), false), "-3");
+        assert_eq!(
+            plain_numbers("\u{2068}\u{2069}".into(), false),
+            "\u{2068}\u{2069}"
+        );
+    }
+
+    #[test]
+    fn a_signed_number_in_right_to_left_text_keeps_its_sign_in_front() {
+        // Unsigned numbers read the same either way; "-3" must not show as "3-".
+        assert_eq!(plain_numbers("\u{2068}85\u{2069}".into(), true), "85");
+        assert_eq!(
+            plain_numbers("\u{2068}-3\u{2069} غضب".into(), true),
+            "\u{2066}-3\u{2069} غضب"
+        );
     }
 }

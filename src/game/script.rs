@@ -5,6 +5,8 @@
 //! the same on every machine.
 //!
 //! - `signin:NAME`, `open:CASE`, `start`: title, case list, brief;
+//! - `speaker`: on a brief, switches how the reply cards speak for the trainee (a man's or a
+//!   woman's words, in Arabic and Hebrew cases);
 //! - `begin`: starts a first call from behind its guide to the screen;
 //! - `list`, `progress`: back to the case list; from it, My progress;
 //! - `size:WxH`: resizes the window (a small laptop screen: `size:800x600`);
@@ -130,6 +132,12 @@ fn run(
         "start" => {
             *screen.get() == Screen::Brief && {
                 ui.write(UiCommand(UiAction::StartCall));
+                true
+            }
+        }
+        "speaker" => {
+            *screen.get() == Screen::Brief && {
+                ui.write(UiCommand(UiAction::SwitchSpeaker));
                 true
             }
         }

@@ -117,17 +117,74 @@ timing-late = متأخراً، بعد صمت طويل على الخط
 
 ## What a customer says when the scenario wrote nothing: cut off mid-sentence, and into a
 ## silence (growing louder with each one), on the phone or at the desk and in a chat.
-## Neutral colloquial, no gendered address: the scenario may be from any market.
-stock-retort-1 = لحظة! ما خلّصت كلامي!
-stock-retort-2 = خلّيني أكمّل!
-stock-retort-3 = ممكن تخلّيني أكمّل لو سمحت؟!
-stock-retort-4 = أنا لسّه ما خلّصت!
-stock-nudge-phone-1 = ألو؟ في أحد على الخط؟
-stock-nudge-phone-2 = ألو؟! أحد يسمعني؟
-stock-nudge-phone-3 = هل يسمعني أحد أصلاً؟!
-stock-nudge-desk-1 = لو سمحت؟ ممكن حدا يساعدني؟
-stock-nudge-desk-2 = يا جماعة؟! في حدا رح يساعدني ولا لا؟
-stock-nudge-desk-3 = في حدا رح يحل هالموضوع؟
+## The line itself is the fallback for a case that names no `dialect`: plain, light Modern
+## Standard Arabic, no dialect words. Each attribute words the line for one market, chosen
+## by the case's `dialect` ("ar-EG" → .eg): .eg Cairo, .jo Amman, .lb Beirut, .sa Riyadh and
+## Jeddah (words Najdi and Hijazi share). No line addresses the agent as a man or a woman:
+## the trainee may be either, so the customer speaks to "you" in the plural, as people do
+## to a company's staff («سيبوني أكمّل», «خلّوني أكمّل»), or to nobody in particular.
+stock-retort-1 = لحظة! لم أنتهِ من كلامي!
+    .eg = استنوا! أنا لسه ماخلّصتش كلامي!
+    .jo = لحظة! لسّا ما خلّصت حكيي!
+    .lb = لحظة! بعد ما خلّصت!
+    .sa = لحظة! ما خلّصت كلامي!
+stock-retort-2 = اسمحوا لي أن أُكمل!
+    .eg = سيبوني أكمّل!
+    .jo = خلّوني أكمّل!
+    .lb = خلّوني كفّي!
+    .sa = خلّوني أكمّل!
+stock-retort-3 = من فضلكم، دعوني أُكمل كلامي!
+    .eg = ممكن أكمّل كلامي لو سمحتوا؟!
+    .jo = ممكن أكمّل حكيي لو سمحتوا؟!
+    .lb = فيكن تخلّوني كمّل لو سمحتوا؟!
+    .sa = ممكن أكمّل كلامي لو سمحتوا؟!
+stock-retort-4 = ما زلت أتكلم!
+    .eg = أنا لسه بتكلم!
+    .jo = أنا لسّاتني بحكي!
+    .lb = بعدني عم إحكي!
+    .sa = أنا ما خلّصت! اسمعوني!
+stock-nudge-phone-1 = ألو؟ هل من أحد على الخط؟
+    .eg = ألو؟ حد معايا على الخط؟
+    .jo = ألو؟ في حدا عالخط؟
+    .lb = ألو؟ في حدا عالخط؟
+    .sa = ألو؟ فيه أحد على الخط؟
+stock-nudge-phone-2 = ألو؟! هل يسمعني أحد؟
+    .eg = ألو؟! حد سامعني؟
+    .jo = ألو؟! حدا سامعني؟
+    .lb = ألو؟! حدا سامعني؟
+    .sa = ألو؟! أحد يسمعني؟
+stock-nudge-phone-3 = هل يستمع إليّ أحد أصلاً؟!
+    .eg = هو في حد بيسمعني أصلاً؟!
+    .jo = في حدا بسمع اللي بحكيه أصلاً؟!
+    .lb = في حدا عم يسمعني أصلاً؟!
+    .sa = فيه أحد يسمعني أصلاً؟!
+stock-nudge-desk-1 = عفواً؟ هل من أحد يساعدني؟
+    .eg = لو سمحتوا؟ حد يشوفني؟
+    .jo = لو سمحتوا؟ في حدا يساعدني؟
+    .lb = لو سمحتوا؟ في حدا يساعدني؟
+    .sa = لو سمحتوا؟ فيه أحد يخدمني؟
+stock-nudge-desk-2 = يا جماعة؟! هل سيساعدني أحد أم لا؟
+    .eg = يا جماعة؟! حد هيخلّصني ولا لأ؟
+    .jo = يا جماعة؟! في حدا رح يخدمني ولا لأ؟
+    .lb = يا جماعة؟! في حدا رح يخدمني ولا لأ؟
+    .sa = يا جماعة؟! فيه أحد يخدمني ولا لا؟
+stock-nudge-desk-3 = هل سيتولى أحد هذا الموضوع؟
+    .eg = هو محدش هيحل الموضوع ده؟
+    .jo = مين رح يحلّ هالموضوع هسّا؟
+    .lb = ما في حدا رح يحلّلي هالقصة؟
+    .sa = هالموضوع ما له أحد يحله؟
 stock-nudge-chat-1 = ألو؟؟
-stock-nudge-chat-2 = في أحد هنا؟
+    .eg = ألو؟؟ حد هنا؟؟
+    .jo = ألو؟؟ في حدا؟؟
+    .lb = ألو؟؟ في حدا؟؟
+    .sa = ألو؟؟ فيه أحد؟؟
+stock-nudge-chat-2 = هل من أحد هنا؟
+    .eg = في حد هنا؟
+    .jo = في حدا هون؟
+    .lb = في حدا هون؟
+    .sa = فيه أحد هنا؟
 stock-nudge-chat-3 = هل يقرأ أحد ما أكتبه أصلاً؟
+    .eg = هو حد بيقرا اللي بكتبه أصلاً؟
+    .jo = في حدا بيقرا اللي بكتبه أصلاً؟
+    .lb = في حدا عم يقرا شو عم بكتب أصلاً؟
+    .sa = فيه أحد يقرا اللي أكتبه أصلاً؟

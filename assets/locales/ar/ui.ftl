@@ -21,11 +21,12 @@ title-more-profiles = { $count ->
     [one] يوجد ملف محفوظ آخر: اكتب الاسم أعلاه لمتابعته.
     [two] يوجد ملفان محفوظان آخران: اكتب الاسم أعلاه لمتابعة أحدهما.
     [few] توجد { $count } ملفات محفوظة أخرى: اكتب الاسم أعلاه لمتابعة أحدها.
-   *[other] يوجد { $count } ملفًا محفوظًا آخر: اكتب الاسم أعلاه لمتابعة أحدها.
+    [many] يوجد { $count } ملفًا محفوظًا آخر: اكتب الاسم أعلاه لمتابعة أحدها.
+   *[other] يوجد { $count } ملفّ محفوظ آخر: اكتب الاسم أعلاه لمتابعة أحدها.
 }
 title-guest = التدرّب كضيف
 title-quit = خروج
-title-saved-in = يُحفظ التقدّم في { $dir }
+title-saved-in = يُحفظ التقدّم في المجلّد
 title-name-first = اكتب اسمك أولًا، ثم اضغط Enter.
 title-open-failed = تعذّر فتح ملف تقدّم { $name }: { $error }
 
@@ -63,14 +64,18 @@ broken-title = تعذّر تحميل { $file } ({ $errors ->
     [one] خطأ واحد
     [two] خطآن
     [few] { $errors } أخطاء
-   *[other] { $errors } خطأً
+    [many] { $errors } خطأً
+   *[other] { $errors } خطأ
 })
 broken-detail = { $summary } شغّل `hold-the-line check` لمعرفة التفاصيل.
 broken-detail-kept = { $summary } آخر نسخة سليمة لا تزال قابلة للعب. شغّل `hold-the-line check` لمعرفة التفاصيل.
 
 ## Brief.
 brief-heading = المستوى { $tier } · { $channel } · درجة النجاح { $mark }
-brief-customer = العميل: { $name }
+brief-customer = { $gender ->
+    [female] العميلة: { $name }
+   *[other] العميل: { $name }
+}
 brief-how-to-play = طريقة اللعب
 brief-rules-phone = تظهر كلمات العميل أثناء نطقه بها. أجب بمفاتيح الأرقام 1-4 أو بنقرة. إذا أجبت وهو لا يزال يصرخ فقد قاطعته؛ التوقّف بعد نوبة الغضب هو إشارتك للكلام. اختر نبرة صوتك قبل الإجابة: S (هادئة)، E (متّزنة)، F (حازمة). لا تتركه في صمت. يوقف P المكالمة مؤقتًا إذا قاطعك أمر في الواقع (المكالمة الموقوفة ليست صمتًا ميتًا).
 brief-rules-chat = تظهر رسائل العميل أثناء كتابته لها. أجب بمفاتيح الأرقام 1-4 أو بنقرة. إذا أرسلت وهو لا يزال يكتب بانفعال فقد قاطعته؛ انتظر حتى يتوقّف. اختر أسلوبك قبل الإجابة: S (ودود)، E (محايد)، F (جاف). لا تتركه منتظرًا. يوقف P الدردشة مؤقتًا إذا قاطعك أمر في الواقع (الدردشة الموقوفة ليست صمتًا ميتًا).
@@ -81,7 +86,15 @@ brief-last-attempts = محاولاتك الأخيرة: { $attempts }
 brief-attempt-passed = { $when }:  { $score } (ناجحة)
 brief-attempt-not-passed = { $when }:  { $score } (غير ناجحة)
 brief-attempt-left = { $when }: غودرت قبل نهايتها
-brief-attempt-when = { $day } { $time } بالتوقيت العالمي
+brief-attempt-when = { $day } { $time }
+brief-replies-as = { $gender ->
+    [female] بطاقات ردودك بصيغة المؤنّث.
+   *[other] بطاقات ردودك بصيغة المذكّر.
+}
+brief-switch-speaker = { $gender ->
+    [female] اجعلها بصيغة المذكّر
+   *[other] اجعلها بصيغة المؤنّث
+}
 
 ## Call screen.
 call-subtitle = { $title } · { $channel }

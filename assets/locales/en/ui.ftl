@@ -23,7 +23,7 @@ title-more-profiles = { $count ->
 }
 title-guest = Practise as a guest
 title-quit = Quit
-title-saved-in = Progress is saved in { $dir }
+title-saved-in = Progress is saved in
 title-name-first = Type your name first, then press Enter.
 title-open-failed = Could not open { $name }'s progress: { $error }
 
@@ -71,7 +71,15 @@ brief-last-attempts = Your last attempts: { $attempts }
 brief-attempt-passed = { $when }:  { $score } (passed)
 brief-attempt-not-passed = { $when }:  { $score } (not passed)
 brief-attempt-left = { $when }: left before the end
-brief-attempt-when = { $day } { $time } UTC
+brief-attempt-when = { $day } { $time }
+brief-replies-as = { $gender ->
+    [female] Your reply cards speak in a woman's words.
+   *[other] Your reply cards speak in a man's words.
+}
+brief-switch-speaker = { $gender ->
+    [female] Use a man's words
+   *[other] Use a woman's words
+}
 
 ## Call screen.
 call-subtitle = { $title } · { $channel }

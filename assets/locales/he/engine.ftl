@@ -9,7 +9,10 @@
 # for either gender. The customer is "הלקוח".
 # Numbers: CLDR Hebrew plural categories one, two, other (CLDR 42+; "many" is merged into
 # other); one and two use the words "אחת/אחד" and "שתי/שני/פעמיים" without a digit.
-# Terms: case = "תרחיש", tier = "רמה", supervisor = "אחראי משמרת", core rule = "כלל מרכזי".
+# Terms: case = "תרחיש", tier = "רמה", supervisor = "אחראי משמרת", core rule = "כלל מרכזי",
+# slip = "מעידה", the pause after an outburst = "הפוגה", dead air = "שתיקה על הקו", followed /
+# broken = "נשמר" / "הופר", slow = "איטית", late = "באיחור", soft voice = "רך" / "ברכות";
+# the same words as ui.ftl.
 
 ## Verdict notes: what the trainee did at a moment the rules judge.
 note-cut-in = קטיעת הלקוח באמצע ההתפרצות
@@ -17,9 +20,9 @@ note-let-them-finish = הלקוח סיים לדבר בלי הפרעה
 note-spoke-in-pause = תגובה בהפוגה
 note-missed-pause = ההפוגה שאחרי ההתפרצות עברה בלי תגובה
 note-answered-promptly = תשובה בלי עיכוב
-note-slow-answer = תשובה באיחור, אחרי שתיקה ארוכה
+note-slow-answer = תשובה איטית
 note-talked-over = דיבור מעל הלקוח לפני שסיים
-note-answered-softly = תשובה שקטה לצעקות
+note-answered-softly = תשובה ברכות לצעקות
 note-raised-voice = הרמת קול בחזרה על הלקוח
 note-silence = שתיקה על הקו במשך { $seconds ->
     [one] שנייה אחת
@@ -31,8 +34,8 @@ note-followed = { $rule }
 note-broke = הפרת הכלל "{ $rule }"
 
 ## Why a meter moved, when no rule's verdict says it.
-reason-soft-voice-drift = הקול השקט שלך מרגיע את הלקוח בהדרגה
-reason-raised-voice-drift = הלקוח מרים את הקול בעקבות הטון שלך
+reason-soft-voice-drift = הקול הרך שלך מרגיע את הלקוח בהדרגה
+reason-raised-voice-drift = הלקוח מרים את הקול בחזרה, בעקבות הקול התקיף שלך
 reason-what-you-said = תוכן התשובה
 
 ## In a chat the voice is a tone: the same verdicts, worded for typing.
@@ -60,7 +63,7 @@ not-passed-core-rules = הופרו יותר מכלל מרכזי אחד: { $rules
     [two] ברמה { $tier } נסלחות שתי מעידות, לא יותר.
    *[other] ברמה { $tier } נסלחות { $forgiven } מעידות, לא יותר.
 }
-not-passed-timing = מעידות בתזמון: תשובה באיחור או שתיקה ארוכה על הקו { $times ->
+not-passed-timing = מעידות בתזמון: תשובה באיחור או שתיקה על הקו { $times ->
     [one] פעם אחת
     [two] פעמיים
    *[other] { $times } פעמים
@@ -88,7 +91,7 @@ tier-rule = מעבר של { $passes ->
 ## How a call ended.
 ending-resolved = הבעיה נפתרה
 ending-call-back = נקבעה שיחה חוזרת
-ending-handover = הועבר לאחראי משמרת עם כל הפרטים
+ending-handover = העברה מסודרת לאחראי משמרת, עם סיכום מוכן
 ending-supervisor = השיחה הועברה לאחראי משמרת
 ending-hung-up = הלקוח ניתק
 ending-unresolved = הבעיה לא נפתרה
@@ -98,7 +101,7 @@ timing-interrupting = קטיעה
 timing-in-the-pause = בהפוגה
 timing-prompt = מיד
 timing-slow = לאט
-timing-late = באיחור, אחרי שתיקה ארוכה על הקו
+timing-late = באיחור, אחרי שתיקה על הקו
 
 ## What a customer says when the scenario wrote nothing: cut off mid-sentence, and into a
 ## silence (growing louder with each one), on the phone or at the desk and in a chat.

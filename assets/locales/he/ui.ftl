@@ -1,5 +1,9 @@
 # The game's own words: buttons, headings, hints, statuses. Same ids in every language.
 # Key names in hints (Esc, Enter, Tab, 1-4, S/E/F, P, R, N) are written as the keys are labelled.
+# Terms, one per idea, the same in engine.ftl: the pause after an outburst = "הפוגה" (the game's
+# own P pause is "השהיה"/"מושהה"); dead air = "שתיקה על הקו" (in a chat "שתיקה"); a rule
+# followed / broken = "נשמר" / "הופר" ("שומרת על" / "מפרה"); the keys = "במקשים 1-4";
+# voice (phone) = "קול", tone (chat) = "טון"; slow = "איטית", late = "באיחור".
 app-title = להחזיק את הקו
 
 ## Shared words.
@@ -24,7 +28,7 @@ title-more-profiles = { $count ->
 }
 title-guest = תרגול כאורח
 title-quit = יציאה
-title-saved-in = ההתקדמות נשמרת ב-{ $dir }
+title-saved-in = ההתקדמות נשמרת בתיקייה
 title-name-first = קודם מקלידים שם, ואז Enter.
 title-open-failed = לא ניתן לפתוח את ההתקדמות של { $name }: { $error }
 
@@ -38,7 +42,7 @@ select-signed-in = מחובר/ת בתור { $name }
 select-guest = תרגול כאורח: שום דבר לא נשמר
 select-sign-out = התנתקות  (Esc)
 select-keys = { $rule }  מקשים: 1-4 להחלפת רמה, חיצים או Tab למעבר, Enter לפתיחה.
-select-more-below = יש עוד תרחישים למטה: לגלול, או Page Down
+select-more-below = יש עוד תרחישים למטה: גוללים, או Page Down
 select-no-cases = אין עדיין תרחישים ברמה הזו.
 tab-open = רמה { $tier }  ({ $passed }/{ $cases } עברו)
 tab-locked = רמה { $tier }  (נעולה)
@@ -64,10 +68,13 @@ broken-detail-kept = { $summary } הגרסה התקינה האחרונה עדי�
 
 ## Brief.
 brief-heading = רמה { $tier } · { $channel } · ציון מעבר { $mark }
-brief-customer = הלקוח: { $name }
+brief-customer = { $gender ->
+    [female] הלקוחה: { $name }
+   *[other] הלקוח: { $name }
+}
 brief-how-to-play = איך משחקים
-brief-rules-phone = המילים של הלקוח מופיעות תוך כדי שהוא מדבר. עונים במקשי המספרים 1-4 או בלחיצה. מי שעונה בזמן שהלקוח עוד צועק, קוטע אותו; ההפסקה אחרי ההתפרצות היא הסימן לדבר. בוחרים טון דיבור לפני שעונים: S (רך), E (מאוזן), F (תקיף). לא משאירים את הלקוח בשקט. P משהה את השיחה אם משהו קורה במציאות (שיחה מושהית היא לא שקט מת).
-brief-rules-chat = ההודעות של הלקוח מופיעות תוך כדי שהוא מקליד. עונים במקשי המספרים 1-4 או בלחיצה. מי ששולח בזמן שהלקוח עוד מקליד בכעס, קוטע אותו; מחכים עד שיפסיק. בוחרים טון לפני שעונים: S (חם), E (ניטרלי), F (יבש). לא משאירים את הלקוח לחכות. P משהה את הצ'אט אם משהו קורה במציאות (צ'אט מושהה הוא לא שקט מת).
+brief-rules-phone = המילים של הלקוח מופיעות תוך כדי שהוא מדבר. עונים במקשים 1-4 או בלחיצה. מי שעונה בזמן שהלקוח עוד צועק, קוטע אותו; ההפוגה אחרי ההתפרצות היא הסימן לדבר. בוחרים קול לפני שעונים: S (רך), E (מאוזן), F (תקיף). לא משאירים שתיקה על הקו. P משהה את השיחה אם משהו קורה במציאות (שיחה מושהית לא נחשבת שתיקה על הקו).
+brief-rules-chat = ההודעות של הלקוח מופיעות תוך כדי שהוא מקליד. עונים במקשים 1-4 או בלחיצה. מי ששולח בזמן שהלקוח עוד מקליד בכעס, קוטע אותו; מחכים עד שיפסיק. בוחרים טון לפני שעונים: S (חם), E (ניטרלי), F (יבש). לא משאירים את הלקוח לחכות בשתיקה. P משהה את הצ'אט אם משהו קורה במציאות (צ'אט מושהה לא נחשב שתיקה).
 brief-start-phone = לענות לשיחה  (Enter)
 brief-start-chat = לפתוח את הצ'אט  (Enter)
 brief-start-desk = לשרת את הלקוח  (Enter)
@@ -75,7 +82,15 @@ brief-last-attempts = הניסיונות האחרונים שלך: { $attempts }
 brief-attempt-passed = { $when }:  { $score } (עבר)
 brief-attempt-not-passed = { $when }:  { $score } (לא עבר)
 brief-attempt-left = { $when }: יציאה לפני הסוף
-brief-attempt-when = { $day } { $time } UTC
+brief-attempt-when = { $day } { $time }
+brief-replies-as = { $gender ->
+    [female] כרטיסי התשובה שלך כתובים בלשון נקבה.
+   *[other] כרטיסי התשובה שלך כתובים בלשון זכר.
+}
+brief-switch-speaker = { $gender ->
+    [female] לעבור ללשון זכר
+   *[other] לעבור ללשון נקבה
+}
 
 ## Call screen.
 call-subtitle = { $title } · { $channel }
@@ -98,7 +113,7 @@ line-cut-off = { $name } ({ $gender ->
 })
 line-was-cut = { $name } (הדברים נקטעו כאן)
 line-after-silence = { $name } (אחרי השתיקה שלך)
-line-into-silence = { $name } (לתוך השקט)
+line-into-silence = { $name } (לתוך השתיקה)
 line-shouting-in-chat = { $name } (בטון צועק)
 line-shouting = { $name } (בצעקות)
 line-heated = { $name } (בכעס)
@@ -132,9 +147,9 @@ status-talking = { $gender ->
 }
 status-paused = מושהה
 status-cue-chat = הפסיק/ה להקליד: תורך
-status-cue = הפסקה: התור שלך לדבר
+status-cue = הפוגה: התור שלך לדבר
 status-your-turn = תורך
-status-silence = ההפסקה הוחמצה: עונים עכשיו · שקט { $seconds } שנ'
+status-silence = ההפוגה הוחמצה: עונים עכשיו · שתיקה { $seconds } שנ'
 status-you-typing = ההקלדה שלך בעיצומה
 status-you-speaking = הדיבור שלך בעיצומו
 status-chat-over = הצ'אט הסתיים
@@ -148,9 +163,9 @@ voice-firm = תקיף
 tone-warm = חם
 tone-neutral = ניטרלי
 tone-curt = יבש
-hint-chat = עונים עם 1-4. מחכים עד שהלקוח יפסיק להקליד; להודעות כועסות עונים בחום.
-hint-phone = עונים עם 1-4. מחכים להפסקה; ללקוח צועק עונים ברכות.
-hint-short = עונים עם 1-4.
+hint-chat = עונים במקשים 1-4. מחכים עד שהלקוח יפסיק להקליד; להודעות כועסות עונים בחום.
+hint-phone = עונים במקשים 1-4. מחכים להפוגה; ללקוח צועק עונים ברכות.
+hint-short = עונים במקשים 1-4.
 meter-anger = כעס
 meter-trust = אמון
 meter-patience = סבלנות
@@ -175,13 +190,13 @@ debrief-retry = לנסות שוב  (R)
 debrief-next = התרחיש הבא  (N)
 debrief-scroll = גלילה בגלגלת העכבר או במקשי החיצים.
 checklist-title = ההנחיות, לאורך השיחה
-mark-followed = בוצע
+mark-followed = נשמר
 mark-broken = הופר
 mark-mixed = חלקי
 checklist-at = ב-{ $time }: { $what }
 checklist-you-said = אמרת "{ $reply }"
 chart-title = כעס ואמון לאורך השיחה
-chart-legend = אדום: כעס, עם קו חיוור איפה שהלקוח מוותר. כחול: אמון. סימנים בתחתית: כלל שהופר (אדום) או בוצע (ירוק).
+chart-legend = אדום: כעס, עם קו חיוור איפה שהלקוח מוותר. כחול: אמון. סימנים בתחתית: כלל שהופר (אדום) או נשמר (ירוק).
 transcript-title = השיחה, שורה אחר שורה
 transcript-customer = { $time }  { $name }: { $text }
 transcript-you = { $time }  התשובה שלך ({ $voice }, { $timing }): { $text }
@@ -192,7 +207,7 @@ better-title = תשובה טובה יותר כאן:
 better-quote = "{ $text }"
 better-why = למה: { $why }.
 better-avoids = היא לא מפרה: { $rules }
-better-follows = היא מקיימת: { $rules }
+better-follows = היא שומרת על: { $rules }
 broken-at = שורה { $line }, עמודה { $column }: { $problem }
 
 ## The call's first-time guide and the cards' waiting line
@@ -200,7 +215,7 @@ cards-listen = מקשיבים: הכרטיסים מופיעים תוך כדי ה�
 onboard-title = השיחה הראשונה שלך: איך המסך עובד
 onboard-talk = מה שהלקוח אומר מופיע בשיחה, ולידה זזים הכעס, האמון והסבלנות שלו.
 onboard-cards = כרטיסי התשובה מופיעים למטה תוך כדי שהלקוח מדבר: קוראים אותם בזמן שהוא מדבר.
-onboard-cue = מחכים לסימן: השורה למעלה הופכת לירוקה ("הפסקה: התור שלך לדבר") ופס מתחיל להתרוקן. עונים עם 1-4 לפני שהוא מתרוקן. לענות לפני כן זו קטיעה; אחרי שהפס מתרוקן ההפסקה הוחמצה והתשובה באיחור (השורה למעלה אומרת את זה), ושתיקה ארוכה היא שקט מיותר על הקו.
+onboard-cue = מחכים לסימן: השורה למעלה הופכת לירוקה ("הפוגה: התור שלך לדבר") ופס מתחיל להתרוקן. עונים במקשים 1-4 לפני שהוא מתרוקן. לענות לפני כן זו קטיעה; אחרי שהפס מתרוקן ההפוגה הוחמצה והתשובה באיחור (השורה למעלה אומרת את זה), ומי שממשיך לחכות משאיר שתיקה על הקו.
 onboard-voice = בוחרים איך לומר: S רך, E מאוזן, F תקיף. ללקוח צועק עונים בקול רך.
 onboard-pause = P או Esc עוצרים את השיחה, ומשם אפשר גם לצאת ממנה.
 onboard-start = להתחיל את השיחה  (Enter)
@@ -214,11 +229,11 @@ notice-started-afresh = נפתח פרופיל חדש. קבצי ההתקדמות 
 better-title-same = המילים הנכונות, אבל לומר אחרת:
 better-same = אותן מילים, { $how }.
 better-said-how = ואומרים את זה { $how }.
-how-in-the-pause = בהפסקה
+how-in-the-pause = בהפוגה
 how-softly = ברכות
 how-warmly = בחום
-how-pause-and-softly = בהפסקה, ברכות
-how-pause-and-warmly = בהפסקה, בחום
+how-pause-and-softly = בהפוגה, ברכות
+how-pause-and-warmly = בהפוגה, בחום
 transcript-cut = { $heard }— [כאן נכנסת לדברים; לא נשמע: { $rest }]
 notice-lrs-problem = התוצאות שלך נשמרו כאן, אבל לא ניתן היה להכין אותן לשליחה למערכת הלמידה של החברה: { $error }. כדאי לספר למדריך.
 
@@ -231,7 +246,7 @@ progress-rules = { $count ->
    *[other] הכללים שלך ב-{ $count } השיחות האחרונות
 }
 progress-rule-counts = נשמר { $followed } · הופר { $broken }
-progress-weakest = { $rule } (הכלל שהכי הרבה מופר אצלך)
+progress-weakest = { $rule } (הכלל שמופר אצלך הכי הרבה)
 progress-cases = התרחישים שלך
 progress-case-line = { $title }: הציון הטוב ביותר { $score } · ניסיונות { $attempts } · { $state }
 progress-case-left = { $title }: ננטש לפני הסוף { $left ->

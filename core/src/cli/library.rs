@@ -76,6 +76,100 @@ fn adversary_cell(a: &crate::explore::AdversaryResult) -> String {
 }
 
 /// The library as Markdown: one row per case, then the rules and how many cases use each.
+/// How many cases of one language follow and break one rule in their replies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleCoverage {
+    pub rule: String,
+    /// Judged from play (timing, voice): every case exercises it, whatever its language.
+    pub from_play: bool,
+    pub followed_in: usize,
+    pub broken_in: usize,
+}
+
+/// Per language (the primary tag: "ar" for "ar-EG"), in the catalogue's order: how many
+/// cases have a reply that follows and one that breaks each rule. A rule a language never
+/// breaks is one its trainees never learn to recognise.
+pub fn rule_coverage(
+    library: &crate::scenario::Library,
+    catalogue: &Catalogue,
+) -> std::collections::BTreeMap<String, Vec<RuleCoverage>> {
+    let mut out = std::collections::BTreeMap::new();
+    for scenario in &library.scenarios {
+        let lang = scenario
+            .language
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let rows = out.entry(lang).or_insert_with(|| {
+            catalogue
+                .rules
+                .iter()
+                .map(|r| RuleCoverage {
+                    rule: r.id.clone(),
+                    from_play: r.measured == crate::guidance::Measured::Play,
+                    followed_in: 0,
+                    broken_in: 0,
+                })
+                .collect::<Vec<_>>()
+        });
+        let replies: Vec<_> = scenario.beats.iter().flat_map(|b| &b.replies).collect();
+        for row in rows.iter_mut() {
+            if replies.iter().any(|r| r.follows.contains(&row.rule)) {
+                row.followed_in += 1;
+            }
+            if replies.iter().any(|r| r.breaks.contains(&row.rule)) {
+                row.broken_in += 1;
+            }
+        }
+    }
+    out
+}
+
+fn coverage_markdown(library: &crate::scenario::Library, catalogue: &Catalogue) -> String {
+    let coverage = rule_coverage(library, catalogue);
+    let mut s = String::from(
+        "\n## Rules followed and broken in each language\n\nHow many cases of each language have a reply that follows the rule and one that breaks it (*followed / broken*). Rules judged from play (timing, voice) are judged in every case.\n\n| rule |",
+    );
+    for lang in coverage.keys() {
+        let cases = library
+            .scenarios
+            .iter()
+            .filter(|s| s.language.split(['-', '_']).next() == Some(lang.as_str()))
+            .count();
+        s.push_str(&format!(" {lang} ({cases} cases) |"));
+    }
+    s.push_str("\n|---|");
+    for _ in &coverage {
+        s.push_str("---|");
+    }
+    s.push('\n');
+    for (i, rule) in catalogue.rules.iter().enumerate() {
+        s.push_str(&format!("| `{}` |", rule.id));
+        for rows in coverage.values() {
+            let row = &rows[i];
+            if row.from_play {
+                s.push_str(" from play |");
+            } else {
+                let mark = |n: usize| {
+                    if n == 0 {
+                        "**0**".to_string()
+                    } else {
+                        n.to_string()
+                    }
+                };
+                s.push_str(&format!(
+                    " {} / {} |",
+                    mark(row.followed_in),
+                    mark(row.broken_in)
+                ));
+            }
+        }
+        s.push('\n');
+    }
+    s
+}
+
 pub fn markdown(library: &crate::scenario::Library, catalogue: &Catalogue, dir: &Path) -> String {
     let mut s = String::new();
     s.push_str("# The scenario library\n\n");
@@ -189,5 +283,6 @@ pub fn markdown(library: &crate::scenario::Library, catalogue: &Catalogue, dir: 
             cases.join(", ")
         ));
     }
+    s.push_str(&coverage_markdown(library, catalogue));
     s
 }

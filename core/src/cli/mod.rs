@@ -10,6 +10,7 @@ mod lrs;
 
 pub use explore::write_report as write_explore_report;
 pub use library::markdown as library_markdown;
+pub use library::{RuleCoverage, rule_coverage};
 pub use lrs::{LrsArgs, LrsCommand, SetupArgs};
 mod play;
 mod report;

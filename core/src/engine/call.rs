@@ -127,6 +127,7 @@ impl Call {
             channel: scenario.channel,
             joined_words: speech::joins_words(&scenario.language),
             lang: Lang::parse(&scenario.language).unwrap_or(Lang::En),
+            market: speech::market(scenario.dialect.as_deref()),
         };
         let tally = Tally::new(&catalogue, record);
         let mut call = Call {

@@ -89,6 +89,17 @@ pub(super) struct Speaker {
     pub joined_words: bool,
     /// The scenario's language, for the stock lines (English when the game does not speak it).
     pub lang: Lang,
+    /// The market of the scenario's dialect (`eg` for "ar-EG"): its stock lines, where the
+    /// message files word them for it (an attribute `.eg` of the stock line).
+    pub market: Option<String>,
+}
+
+/// The market of a dialect tag, lower case (`"ar-EG"` → `eg`), naming its stock lines.
+pub(super) fn market(dialect: Option<&str>) -> Option<String> {
+    dialect?
+        .split(['-', '_'])
+        .nth(1)
+        .map(str::to_ascii_lowercase)
 }
 
 /// Whether a language writes small words joined to the next (Arabic و ال ب, Hebrew ו ה ל ש),
@@ -225,7 +236,11 @@ impl Speaker {
     }
 
     fn stock(&self, id: &str) -> String {
-        Messages::plain().get(self.lang, id)
+        let messages = Messages::plain();
+        self.market
+            .as_deref()
+            .and_then(|market| messages.attribute(self.lang, id, market))
+            .unwrap_or_else(|| messages.get(self.lang, id))
     }
 
     /// One of an ending's written wordings.

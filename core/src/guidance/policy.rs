@@ -91,9 +91,29 @@ impl Policy {
         self.slips_forgiven.get(i).copied().unwrap_or(0)
     }
 
-    /// The outcome points an ending earns.
+    /// The outcome points an ending earns in a case that offers every kind of ending.
     pub fn outcome_points(&self, kind: EndingKind) -> f64 {
         f64::from(self.points.outcome) * self.outcome_share.of(kind)
+    }
+
+    /// The outcome points an ending earns in a case whose best ending is `best`: scored
+    /// against what the case makes possible, so where nothing can be fixed today and a
+    /// call-back is the best ending, the call-back earns them all.
+    pub fn outcome_points_against(&self, kind: EndingKind, best: EndingKind) -> f64 {
+        let best = self.outcome_share.of(best);
+        if best <= 0.0 {
+            return 0.0;
+        }
+        f64::from(self.points.outcome) * (self.outcome_share.of(kind) / best).min(1.0)
+    }
+
+    /// The ending among `kinds` that earns the most.
+    pub fn best_of(&self, kinds: impl IntoIterator<Item = EndingKind>) -> Option<EndingKind> {
+        kinds.into_iter().max_by(|a, b| {
+            self.outcome_share
+                .of(*a)
+                .total_cmp(&self.outcome_share.of(*b))
+        })
     }
 
     /// Problems that would make scores meaningless; the catalogue refuses to load with any.
@@ -178,7 +198,9 @@ impl Policy {
         format!(
             "The score (0-100) has three parts, all shown in the debrief and by `play`:\n\
              \n\
-             - **Outcome, {o} points**: {outcome}.\n\
+             - **Outcome, {o} points**: {outcome}; scored against the best ending the case\n  \
+             offers, so where no fix exists today and a call-back is the best there is, the\n  \
+             call-back earns all {o}.\n\
              - **Conduct, {c} points**: {c} × followed ÷ (followed + {f} × broken), less {pen} points per unit of\n  \
              broken weight, each moment weighed by its rule (the four core rules weigh 2, the others 1).\n  \
              One interruption costs more than one good reply earns, and a mistake followed by a long\n  \

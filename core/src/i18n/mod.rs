@@ -128,6 +128,19 @@ impl Messages {
         id.to_string()
     }
 
+    /// Attribute `attribute` of message `id` in `lang` (`.eg` of `stock-retort-1`), without
+    /// arguments and without falling back: None when that language does not write it.
+    pub fn attribute(&self, lang: Lang, id: &str, attribute: &str) -> Option<String> {
+        let bundle = self.bundle(lang);
+        let pattern = bundle.get_message(id)?.get_attribute(attribute)?.value();
+        let mut errors = Vec::new();
+        Some(
+            bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned(),
+        )
+    }
+
     /// Message `id` in `lang` without arguments.
     pub fn get(&self, lang: Lang, id: &str) -> String {
         self.text(lang, id, None)
@@ -239,6 +252,28 @@ mod tests {
             silence(Lang::He, 2).replace(char::is_numeric, ""),
             silence(Lang::He, 10).replace(char::is_numeric, "")
         );
+    }
+
+    #[test]
+    fn arabic_counts_from_a_hundred_take_the_singular_not_the_accusative_of_eleven() {
+        // 11-99 count in the accusative singular (١١ ملفًا), 100-102 in the genitive (١٠٠ ملفّ).
+        let m = Messages::plain();
+        for (id, arg) in [("title-more-profiles", "count"), ("broken-title", "errors")] {
+            let say = |n: u32| {
+                m.text(
+                    Lang::Ar,
+                    id,
+                    Some(&args(&[(arg, n.into()), ("file", "x.ron".into())])),
+                )
+                .replace(char::is_numeric, "")
+            };
+            assert_ne!(say(11), say(100), "{id}");
+            assert!(
+                !say(100).contains("ًا") && !say(101).contains("أً"),
+                "{id}: {}",
+                say(100)
+            );
+        }
     }
 
     #[test]

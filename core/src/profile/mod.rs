@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::{Call, Grade, Score};
 use crate::i18n::Lang;
+use crate::scenario::Gender;
 
 mod session_file;
 
@@ -59,6 +60,10 @@ pub struct Profile {
     /// Older saves have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<Lang>,
+    /// How the reply cards speak for the trainee in Arabic and Hebrew, whose first-person
+    /// forms follow the speaker's gender; None until they choose (a man's words).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaks_as: Option<Gender>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -107,6 +112,7 @@ impl Profile {
             unlocked_tiers: BTreeSet::from([1]),
             sessions: Vec::new(),
             language: None,
+            speaks_as: None,
         }
     }
 

@@ -35,6 +35,8 @@ pub enum Code {
     UnknownChannel,
     /// The language is not a BCP 47 tag such as "en" or "ar-EG".
     OddLanguage,
+    /// A dialect that is not the case's language with a region ("ar-EG" in an Arabic case).
+    OddDialect,
     /// An ending kind that is not one of Resolved, CallBack, Supervisor, HungUp, Unresolved.
     UnknownEndingKind,
     /// A customer gender that is not Female or Male.
@@ -52,6 +54,8 @@ pub enum Code {
     MeasuredFromPlay,
     /// A rule listed twice in one list.
     RepeatedRule,
+    /// A reply that breaks a rule and has no `why`: the debrief cannot say what was wrong.
+    UnexplainedBreak,
 
     // Names and links.
     /// Two beats or endings (or two scenario files) share an id.
@@ -74,6 +78,9 @@ pub enum Code {
     NoEndingReachable,
     /// No reachable ending is Resolved or CallBack.
     NoResolution,
+    /// A case about a request for a supervisor with no `Handover` ending: agreeing and
+    /// preparing the handover, as the guidance teaches, cannot pass.
+    NoHandover,
 
     // Lines.
     /// A pause at the start or end of a list of lines, where it does nothing.
@@ -114,6 +121,7 @@ impl Code {
             Code::UnknownTier => "unknown-tier",
             Code::UnknownChannel => "unknown-channel",
             Code::OddLanguage => "odd-language",
+            Code::OddDialect => "odd-dialect",
             Code::UnknownEndingKind => "unknown-ending-kind",
             Code::UnknownGender => "unknown-gender",
             Code::NoGender => "no-gender",
@@ -121,6 +129,7 @@ impl Code {
             Code::FollowsAndBreaks => "follows-and-breaks",
             Code::MeasuredFromPlay => "measured-from-play",
             Code::RepeatedRule => "repeated-rule",
+            Code::UnexplainedBreak => "unexplained-break",
             Code::DuplicateId => "duplicate-id",
             Code::UnknownTarget => "unknown-target",
             Code::NoBeats => "no-beats",
@@ -131,6 +140,7 @@ impl Code {
             Code::Unreachable => "unreachable",
             Code::NoEndingReachable => "no-ending-reachable",
             Code::NoResolution => "no-resolution",
+            Code::NoHandover => "no-handover",
             Code::PauseAtEdge => "pause-at-edge",
             Code::AnswersUnsaid => "answers-unsaid",
             Code::Gameable => "gameable",

@@ -25,6 +25,10 @@ pub struct ScenarioFile {
     pub channel: Keyword,
     #[serde(default = "default_language")]
     pub language: String,
+    /// The market whose speech the customer uses, as a language tag with a region
+    /// (`"ar-EG"`): the stock lines a customer says when cut off or left in silence follow it.
+    #[serde(default)]
+    pub dialect: Option<String>,
     /// Score needed to pass; defaults by tier (the catalogue policy's `default_pass_marks`).
     #[serde(default)]
     pub pass_mark: Option<i64>,
@@ -184,6 +188,10 @@ impl<'de> Deserialize<'de> for Text {
 pub struct ReplyFile {
     /// What the trainee says.
     pub say: String,
+    /// The same reply as a woman says it, where the words differ (Arabic and Hebrew first-person
+    /// forms follow the speaker's gender: מבין/מבינה, آسف/آسفة).
+    #[serde(default)]
+    pub say_as_woman: Option<String>,
     /// Rule ids this reply follows.
     #[serde(default)]
     pub follows: Vec<Keyword>,

@@ -18,6 +18,8 @@ pub struct Scenario {
     pub tier: u8,
     pub channel: Channel,
     pub language: String,
+    /// The market whose speech the customer uses (`"ar-EG"`), for the stock lines.
+    pub dialect: Option<String>,
     pub pass_mark: u8,
     /// Scenario ids that must be passed first.
     pub requires: Vec<String>,
@@ -34,6 +36,29 @@ pub struct Scenario {
     /// whether the scenario it was played on has been edited since (None when not loaded
     /// from a file).
     pub source_hash: Option<String>,
+}
+
+impl Scenario {
+    /// Whether some reply is worded differently when a woman says it.
+    pub fn has_woman_wording(&self) -> bool {
+        self.beats
+            .iter()
+            .any(|b| b.replies.iter().any(|r| r.as_woman.is_some()))
+    }
+
+    /// The scenario with its replies worded as a trainee of `gender` says them (Arabic and
+    /// Hebrew first-person forms follow the speaker's gender).
+    pub fn spoken_by(&self, gender: Gender) -> Scenario {
+        let mut scenario = self.clone();
+        if gender == Gender::Female {
+            for reply in scenario.beats.iter_mut().flat_map(|b| b.replies.iter_mut()) {
+                if let Some(words) = reply.as_woman.take() {
+                    reply.text = words;
+                }
+            }
+        }
+        scenario
+    }
 }
 
 pub type BeatIx = usize;
@@ -100,8 +125,9 @@ pub struct Customer {
     pub temperament: Temperament,
 }
 
-/// The customer's grammatical gender, for languages whose verbs agree with it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A grammatical gender, for languages whose verbs agree with it: the customer's, and the
+/// trainee's own in the replies they say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Gender {
     Female,
     Male,
@@ -222,6 +248,8 @@ impl Condition {
 #[derive(Debug, Clone)]
 pub struct Reply {
     pub text: String,
+    /// The same reply as a woman says it, where the words differ.
+    pub as_woman: Option<String>,
     /// How many of the beat's spoken lines the customer must have begun before this reply is
     /// offered (1: from the first line; 0 only in a beat with no spoken lines).
     pub after: u8,

@@ -216,6 +216,7 @@ fn conduct_share(policy: &Policy, followed: u32, broken: u32) -> f64 {
 fn total_of(
     policy: &Policy,
     outcome: Option<EndingKind>,
+    best: Option<EndingKind>,
     tally: &Tally,
     meters: Meters,
 ) -> (u8, ScoreParts) {
@@ -223,7 +224,10 @@ fn total_of(
     let conduct = f64::from(policy.points.conduct) * conduct_share(policy, followed, broken)
         - policy.broken_penalty * f64::from(broken);
     let parts = ScoreParts {
-        outcome: outcome.map_or(0.0, |k| policy.outcome_points(k)),
+        outcome: match (outcome, best) {
+            (Some(kind), Some(best)) => policy.outcome_points_against(kind, best),
+            _ => 0.0,
+        },
         conduct: conduct.max(0.0),
         mood: f64::from(policy.points.mood) * f64::from((100 - meters.anger) + meters.trust)
             / 200.0,
@@ -305,7 +309,8 @@ impl Score {
         } = *record;
         let policy = &catalogue.scoring;
         let kind = end.map(|(ending, _)| scenario.endings[ending].kind);
-        let (total, parts) = total_of(policy, kind, tally, meters);
+        let best = policy.best_of(scenario.endings.iter().map(|e| e.kind));
+        let (total, parts) = total_of(policy, kind, best, tally, meters);
         let rules: Vec<RuleResult> = catalogue
             .rules
             .iter()

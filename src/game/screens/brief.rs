@@ -3,13 +3,13 @@
 use bevy::input_focus::AutoFocus;
 use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
-use htl_core::scenario::Channel;
+use htl_core::scenario::{Channel, Gender};
 use htl_core::vocab::local_day_and_minute;
 
 use crate::game::Screen;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::locale::Locale;
-use crate::game::session::{CurrentCase, Trainee};
+use crate::game::session::{CurrentCase, Trainee, TraineeNotice};
 use crate::game::text::channel_name;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
@@ -25,6 +25,29 @@ pub(super) fn plugin(app: &mut App) {
 /// The line listing the trainee's past attempts at this case (for tests).
 #[derive(Component)]
 pub struct PastAttempts;
+
+/// The line saying how the reply cards speak for the trainee (for tests).
+#[derive(Component)]
+pub struct SpeakerChoice;
+
+/// The button that switches the cards to the other gender's words.
+#[derive(Component)]
+pub struct SpeakerSwitch;
+
+/// How the cards speak for this trainee: a woman's words once she chose them, else a man's.
+pub fn speaks_as(trainee: Option<&Trainee>) -> Gender {
+    trainee
+        .and_then(|t| t.profile.speaks_as)
+        .unwrap_or(Gender::Male)
+}
+
+fn speaker_words(locale: &Locale, gender: Gender) -> (String, String) {
+    let g = [("gender", Gender::selector(Some(gender)).into())];
+    (
+        locale.tr("brief-replies-as", &g),
+        locale.tr("brief-switch-speaker", &g),
+    )
+}
 
 /// The trainee's last few attempts at this case, newest first, as lines for the brief.
 fn past_attempts(locale: &Locale, trainee: Option<&Trainee>, scenario_id: &str) -> Vec<String> {
@@ -84,6 +107,9 @@ fn spawn(
         Channel::Phone => ("brief-rules-phone", "brief-start-phone"),
     };
     let (how_to_play, start) = (locale.t(how_to_play), locale.t(start));
+    // Only where the case words some reply differently for a woman (Arabic, Hebrew).
+    let choose_speaker = s.has_woman_wording();
+    let (speaker_line, speaker_switch) = speaker_words(&locale, speaks_as(trainee.as_deref()));
     commands.spawn((
         Name::new("Brief screen"),
         DespawnOnExit(Screen::Brief),
@@ -128,7 +154,13 @@ fn spawn(
                     },
                     children![widgets::bold(
                         &fonts,
-                        locale.tr("brief-customer", &[("name", c.name.clone().into())]),
+                        locale.tr(
+                            "brief-customer",
+                            &[
+                                ("name", c.name.clone().into()),
+                                ("gender", Gender::selector(c.gender).into()),
+                            ]
+                        ),
                         size::BODY,
                         palette::TEXT_DIM
                     )],
@@ -147,6 +179,36 @@ fn spawn(
                     )],
                 ),
                 widgets::paragraph(&fonts, how_to_play, size::BODY, palette::TEXT_DIM),
+                (
+                    Node {
+                        display: if choose_speaker {
+                            Display::Flex
+                        } else {
+                            Display::None
+                        },
+                        align_items: AlignItems::Center,
+                        flex_wrap: FlexWrap::Wrap,
+                        column_gap: px(12),
+                        row_gap: px(6),
+                        margin: UiRect::top(px(8)),
+                        ..default()
+                    },
+                    children![
+                        (
+                            SpeakerChoice,
+                            widgets::text(&fonts, speaker_line, size::BODY, palette::TEXT_DIM)
+                        ),
+                        (
+                            SpeakerSwitch,
+                            widgets::button_sized(
+                                &fonts,
+                                speaker_switch,
+                                UiAction::SwitchSpeaker,
+                                size::SMALL
+                            )
+                        ),
+                    ],
+                ),
                 (
                     Node {
                         display: if attempts.is_empty() {
@@ -188,11 +250,44 @@ fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWrite
     }
 }
 
-fn handle(mut requests: MessageReader<UiCommand>, mut next: ResMut<NextState<Screen>>) {
+fn handle(
+    mut requests: MessageReader<UiCommand>,
+    mut next: ResMut<NextState<Screen>>,
+    trainee: Option<ResMut<Trainee>>,
+    locale: Res<Locale>,
+    mut line: Query<&mut Text, With<SpeakerChoice>>,
+    switch: Query<&Children, With<SpeakerSwitch>>,
+    mut texts: Query<&mut Text, Without<SpeakerChoice>>,
+) {
+    let mut trainee = trainee;
     for UiCommand(action) in requests.read() {
         match action {
             UiAction::StartCall => next.set(Screen::Call),
             UiAction::BackToList => next.set(Screen::Select),
+            UiAction::SwitchSpeaker => {
+                let Some(trainee) = trainee.as_deref_mut() else {
+                    continue;
+                };
+                let now = match speaks_as(Some(trainee)) {
+                    Gender::Male => Gender::Female,
+                    Gender::Female => Gender::Male,
+                };
+                trainee.profile.speaks_as = Some(now);
+                if !trainee.guest
+                    && let Err(e) = trainee.store.save(&trainee.profile)
+                {
+                    trainee.notice = Some(TraineeNotice::SaveFailed(e.to_string()));
+                }
+                let (said, switch_to) = speaker_words(&locale, now);
+                for mut text in &mut line {
+                    text.0 = said.clone();
+                }
+                for child in switch.iter().flatten() {
+                    if let Ok(mut text) = texts.get_mut(*child) {
+                        text.0 = switch_to.clone();
+                    }
+                }
+            }
             _ => {}
         }
     }

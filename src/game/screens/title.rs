@@ -23,6 +23,10 @@ use crate::game::{GameConfig, Screen};
 #[derive(Component)]
 pub struct NameField;
 
+/// The folder where progress is saved, in the footer (for tests).
+#[derive(Component)]
+pub struct SavedFolder;
+
 /// The line under the form that says what went wrong.
 #[derive(Component)]
 pub struct TitleMessage;
@@ -142,7 +146,15 @@ fn spawn(
                                     allow_newlines: false,
                                     ..default()
                                 },
-                                TextLayout::no_wrap(),
+                                // A right-to-left form starts its field, and its caret, on the right.
+                                TextLayout::new(
+                                    if locale.is_rtl() {
+                                        Justify::Right
+                                    } else {
+                                        Justify::Left
+                                    },
+                                    LineBreak::NoWrap
+                                ),
                                 TextFont {
                                     font: fonts.regular(),
                                     font_size: FontSize::Px(size::LARGE),
@@ -228,14 +240,32 @@ fn spawn(
                     ),
                 ],
             ),
-            widgets::text(
-                &fonts,
-                locale.tr(
-                    "title-saved-in",
-                    &[("dir", store.dir().display().to_string().into())]
-                ),
-                size::SMALL,
-                palette::TEXT_FAINT
+            // The folder in a text of its own: a path runs left to right in every language,
+            // and inside a right-to-left sentence its slashes would jump ends.
+            (
+                Node {
+                    column_gap: px(6),
+                    flex_wrap: FlexWrap::Wrap,
+                    justify_content: JustifyContent::Center,
+                    ..default()
+                },
+                children![
+                    widgets::text(
+                        &fonts,
+                        locale.t("title-saved-in"),
+                        size::SMALL,
+                        palette::TEXT_FAINT
+                    ),
+                    (
+                        SavedFolder,
+                        widgets::text(
+                            &fonts,
+                            store.dir().display().to_string(),
+                            size::SMALL,
+                            palette::TEXT_FAINT
+                        )
+                    ),
+                ],
             ),
         ],
     ));

@@ -53,3 +53,29 @@ fn kind(c: &mut Checker, ending: &EndingFile, i: usize) -> EndingKind {
     c.push(d.help("kinds are Resolved, CallBack, Supervisor, HungUp and Unresolved"));
     EndingKind::Unresolved
 }
+
+/// A case about a request for a supervisor (its lesson, or a reply that follows or breaks
+/// `supervisor_request`) needs a `Handover` ending: the guidance says to help first and,
+/// when the customer still insists, agree and prepare the handover, and that must pass.
+pub(super) fn handover_offered(c: &mut Checker, file: &ScenarioFile, endings: &[Ending]) {
+    const RULE: &str = "supervisor_request";
+    let tagged = file.lesson.iter().any(|k| k.0 == RULE)
+        || file.beats.0.iter().any(|(_, beat)| {
+            beat.replies
+                .iter()
+                .any(|r| r.follows.iter().chain(&r.breaks).any(|k| k.0 == RULE))
+        });
+    if !tagged || endings.iter().any(|e| e.kind == EndingKind::Handover) {
+        return;
+    }
+    let span = c.at(&[Field("endings")]);
+    c.push(
+        Diagnostic::warning(
+            Code::NoHandover,
+            "the case is about a request for a supervisor but has no `Handover` ending",
+            span,
+        )
+        .label("agreeing and preparing the handover, as the guidance teaches, cannot pass")
+        .help("add an ending of kind `Handover` and lead the reply that agrees and briefs the supervisor to it"),
+    );
+}

@@ -93,6 +93,41 @@ pub(super) fn language(c: &mut Checker, file: &ScenarioFile) {
     }
 }
 
+/// The dialect: the case's language with a region (`"ar-EG"` in an Arabic case), so the
+/// customer's stock lines are those of one market.
+pub(super) fn dialect(c: &mut Checker, file: &ScenarioFile) {
+    let Some(dialect) = &file.dialect else {
+        return;
+    };
+    let primary = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    let region = dialect.split('-').nth(1).unwrap_or("");
+    if is_language_tag(dialect)
+        && primary(dialect) == primary(&file.language)
+        && region.len() == 2
+        && region.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        return;
+    }
+    let span = c.at(&[Field("dialect")]);
+    c.push(
+        Diagnostic::warning(
+            Code::OddDialect,
+            format!(
+                "\"{dialect}\" is not a dialect of the case's language \"{}\"",
+                file.language
+            ),
+            span,
+        )
+        .label("expected the language with a country, such as \"ar-EG\"")
+        .help("write the case's language and the two-letter country of its market: \"ar-EG\", \"ar-JO\", \"ar-SA\""),
+    );
+}
+
 /// The pass mark, 1 to 100 (the tier's default when it is left out or is not).
 pub(super) fn pass_mark(c: &mut Checker, file: &ScenarioFile, tier: u8) -> u8 {
     match file.pass_mark {

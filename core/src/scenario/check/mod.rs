@@ -46,6 +46,7 @@ pub fn compile(
     // The channel now, though only timing uses it, to report it where it is written.
     let channel = header::channel(&mut c, file);
     header::language(&mut c, file);
+    header::dialect(&mut c, file);
     let pass_mark = header::pass_mark(&mut c, file, tier);
     // Only the scenario itself here; other files' ids are checked by `load`.
     header::requires(&mut c, file);
@@ -63,6 +64,7 @@ pub fn compile(
     c.dead_air = Some(timing.dead_air);
     // Beats once every name a `next` may use is known.
     let mut beats = beats::beats(&mut c, file, &names);
+    endings::handover_offered(&mut c, file, &endings);
     // Then when each card may appear, which needs the beat's lines and the replies.
     unsaid::appear_with_what_they_answer(&mut c, file, &mut beats);
     // The start after the beats: without any, there is nowhere to start.
@@ -83,6 +85,7 @@ pub fn compile(
         tier,
         channel,
         language: file.language.clone(),
+        dialect: file.dialect.clone(),
         pass_mark,
         requires: file.requires.clone(),
         lesson,

@@ -26,9 +26,19 @@ impl Checker<'_> {
         let reaction = self.check_lines(&reply.reaction, &with(Field("reaction")), "the reaction");
         if let Some(why) = &reply.why {
             self.check_text(why, "the reply's `why`", &with(Field("why")));
+        } else if !breaks.is_empty() {
+            self.unexplained_break(&with(Field("breaks")));
+        }
+        if let Some(as_woman) = &reply.say_as_woman {
+            self.check_text(
+                as_woman,
+                "the reply as a woman says it",
+                &with(Field("say_as_woman")),
+            );
         }
         Reply {
             text: reply.say.clone(),
+            as_woman: reply.say_as_woman.clone(),
             // Checked against the beat's lines by the beat, which knows them.
             after: reply.after.unwrap_or(1).min(u64::from(u8::MAX)) as u8,
             follows,
@@ -39,6 +49,21 @@ impl Checker<'_> {
             why: reply.why.clone(),
             reaction,
         }
+    }
+
+    /// A reply that breaks a rule without a `why`: the debrief would show the mistake
+    /// without saying what was wrong with it.
+    fn unexplained_break(&mut self, path: &[Step]) {
+        let span = self.at(path);
+        self.push(
+            Diagnostic::warning(
+                Code::UnexplainedBreak,
+                "this reply breaks a rule and has no `why`",
+                span,
+            )
+            .label("the debrief will show the mistake without saying what was wrong")
+            .help("add `why: \"...\"`: what the customer hears in it, in the case's language"),
+        );
     }
 
     /// A branch at `path`: a condition on a meter, 0 to 100, and where it leads (None when

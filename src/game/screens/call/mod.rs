@@ -13,6 +13,8 @@ use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
 use htl_core::engine::{Call, Event, Voice};
 use htl_core::profile::SessionContext;
+use htl_core::scenario::Gender;
+use std::sync::Arc;
 
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
@@ -110,7 +112,12 @@ fn start_call(
     config: Res<GameConfig>,
     trainee: Option<Res<Trainee>>,
 ) {
-    let call = Call::new(case.0.clone(), cases.catalogue.clone(), next_seed(&config));
+    // The cards in the trainee's own words: a woman's where the case words them.
+    let scenario = match crate::game::screens::brief::speaks_as(trainee.as_deref()) {
+        Gender::Female if case.0.has_woman_wording() => Arc::new(case.0.spoken_by(Gender::Female)),
+        _ => case.0.clone(),
+    };
+    let call = Call::new(scenario, cases.catalogue.clone(), next_seed(&config));
     // Every call starts fresh: meters shown where the customer starts, an even voice.
     commands.insert_resource(meters::ShownMeters::starting(&call));
     commands.insert_resource(ChosenVoice(Voice::Even));
