@@ -92,8 +92,8 @@ brief-replies-as = { $gender ->
    *[other] بطاقات ردودك بصيغة المذكّر.
 }
 brief-switch-speaker = { $gender ->
-    [female] اجعلها بصيغة المذكّر
-   *[other] اجعلها بصيغة المؤنّث
+    [female] التبديل إلى صيغة المذكّر
+   *[other] التبديل إلى صيغة المؤنّث
 }
 
 ## Call screen.

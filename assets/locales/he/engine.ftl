@@ -10,15 +10,16 @@
 # Numbers: CLDR Hebrew plural categories one, two, other (CLDR 42+; "many" is merged into
 # other); one and two use the words "אחת/אחד" and "שתי/שני/פעמיים" without a digit.
 # Terms: case = "תרחיש", tier = "רמה", supervisor = "אחראי משמרת", core rule = "כלל מרכזי",
-# slip = "מעידה", the pause after an outburst = "הפוגה", dead air = "שתיקה על הקו", followed /
-# broken = "נשמר" / "הופר", slow = "איטית", late = "באיחור", soft voice = "רך" / "ברכות";
-# the same words as ui.ftl.
+# slip = "מעידה", forgiven = "נסלחת", an answer = "תשובה", the pause after an outburst = "הפוגה",
+# dead air = "שתיקה על הקו", followed / broken = "נשמר" / "הופר", slow = "איטית" ("לאט" as a
+# reply's timing), late = "באיחור", soft voice = "רך" / "ברכות", warm / curt tone = "חם" / "יבש",
+# angry chat messages = "הודעות כועסות"; the same words as ui.ftl.
 
 ## Verdict notes: what the trainee did at a moment the rules judge.
 note-cut-in = קטיעת הלקוח באמצע ההתפרצות
 note-let-them-finish = הלקוח סיים לדבר בלי הפרעה
-note-spoke-in-pause = תגובה בהפוגה
-note-missed-pause = ההפוגה שאחרי ההתפרצות עברה בלי תגובה
+note-spoke-in-pause = תשובה בהפוגה
+note-missed-pause = ההפוגה שאחרי ההתפרצות עברה בלי תשובה
 note-answered-promptly = תשובה בלי עיכוב
 note-slow-answer = תשובה איטית
 note-talked-over = דיבור מעל הלקוח לפני שסיים
@@ -39,10 +40,10 @@ reason-raised-voice-drift = הלקוח מרים את הקול בחזרה, בעק
 reason-what-you-said = תוכן התשובה
 
 ## In a chat the voice is a tone: the same verdicts, worded for typing.
-note-answered-softly-chat = מענה חם לצעקות של הלקוח
-note-raised-voice-chat = מענה יבש לצעקות של הלקוח
+note-answered-softly-chat = תשובה חמה להודעות הכועסות של הלקוח
+note-raised-voice-chat = תשובה יבשה להודעות הכועסות של הלקוח
 reason-soft-voice-drift-chat = הטון החם מרגיע את הלקוח
-reason-raised-voice-drift-chat = הלקוח מחזיר לטון היבש
+reason-raised-voice-drift-chat = הלקוח משיב לטון היבש באותו מטבע
 
 ## Why a finished call did not pass.
 not-passed-lesson = התרחיש הזה עוסק בכלל "{ $rule }", והוא הופר: לא משנה איך השיחה נגמרה, היא לא עוברת.
@@ -52,13 +53,13 @@ not-passed-core-rule = הכלל המרכזי "{ $rule }" הופר { $times ->
     [two] פעמיים
    *[other] { $times } פעמים
 }. { $forgiven ->
-    [0] ברמה { $tier } אין מחילה על אף מעידה בכללים המרכזיים.
+    [0] ברמה { $tier } לא נסלחת אף מעידה בכללים המרכזיים.
     [one] ברמה { $tier } נסלחת מעידה אחת בארבעת הכללים המרכזיים יחד; מעידה שנייה מכשילה את השיחה.
     [two] ברמה { $tier } נסלחות שתי מעידות בארבעת הכללים המרכזיים יחד, לא יותר.
    *[other] ברמה { $tier } נסלחות { $forgiven } מעידות בארבעת הכללים המרכזיים יחד, לא יותר.
 }
 not-passed-core-rules = הופרו יותר מכלל מרכזי אחד: { $rules }. { $forgiven ->
-    [0] ברמה { $tier } אין מחילה על אף מעידה בכללים המרכזיים.
+    [0] ברמה { $tier } לא נסלחת אף מעידה בכללים המרכזיים.
     [one] ברמה { $tier } נסלחת מעידה אחת; שיחה עם שתיים לא עוברת.
     [two] ברמה { $tier } נסלחות שתי מעידות, לא יותר.
    *[other] ברמה { $tier } נסלחות { $forgiven } מעידות, לא יותר.

@@ -1,9 +1,11 @@
 # The game's own words: buttons, headings, hints, statuses. Same ids in every language.
 # Key names in hints (Esc, Enter, Tab, 1-4, S/E/F, P, R, N) are written as the keys are labelled.
 # Terms, one per idea, the same in engine.ftl: the pause after an outburst = "הפוגה" (the game's
-# own P pause is "השהיה"/"מושהה"); dead air = "שתיקה על הקו" (in a chat "שתיקה"); a rule
+# own P pause is "השהיה", "משהה", "מושהה"); dead air = "שתיקה על הקו" (in a chat "שתיקה"); a rule
 # followed / broken = "נשמר" / "הופר" ("שומרת על" / "מפרה"); the keys = "במקשים 1-4";
-# voice (phone) = "קול", tone (chat) = "טון"; slow = "איטית", late = "באיחור".
+# an answer = "תשובה"; voice (phone) = "קול", tone (chat) = "טון"; slow = "איטית" ("לאט" as
+# the transcript's timing), late = "באיחור"; score = "ציון" (the debrief's outcome part is
+# "תוצאה"); a call left unfinished = "יציאה לפני הסוף"; your cue = "התור שלך".
 app-title = להחזיק את הקו
 
 ## Shared words.
@@ -46,12 +48,12 @@ select-more-below = יש עוד תרחישים למטה: גוללים, או Page
 select-no-cases = אין עדיין תרחישים ברמה הזו.
 tab-open = רמה { $tier }  ({ $passed }/{ $cases } עברו)
 tab-locked = רמה { $tier }  (נעולה)
-case-passed = עבר. התוצאה הטובה ביותר { $score } ({ $grade }), { $attempts ->
+case-passed = עבר. הציון הטוב ביותר { $score } ({ $grade }), { $attempts ->
     [one] ניסיון אחד
     [two] שני ניסיונות
    *[other] { $attempts } ניסיונות
 }
-case-not-passed = עדיין לא עבר. התוצאה הטובה ביותר { $score }, { $attempts ->
+case-not-passed = עדיין לא עבר. הציון הטוב ביותר { $score }, { $attempts ->
     [one] ניסיון אחד
     [two] שני ניסיונות
    *[other] { $attempts } ניסיונות
@@ -73,8 +75,8 @@ brief-customer = { $gender ->
    *[other] הלקוח: { $name }
 }
 brief-how-to-play = איך משחקים
-brief-rules-phone = המילים של הלקוח מופיעות תוך כדי שהוא מדבר. עונים במקשים 1-4 או בלחיצה. מי שעונה בזמן שהלקוח עוד צועק, קוטע אותו; ההפוגה אחרי ההתפרצות היא הסימן לדבר. בוחרים קול לפני שעונים: S (רך), E (מאוזן), F (תקיף). לא משאירים שתיקה על הקו. P משהה את השיחה אם משהו קורה במציאות (שיחה מושהית לא נחשבת שתיקה על הקו).
-brief-rules-chat = ההודעות של הלקוח מופיעות תוך כדי שהוא מקליד. עונים במקשים 1-4 או בלחיצה. מי ששולח בזמן שהלקוח עוד מקליד בכעס, קוטע אותו; מחכים עד שיפסיק. בוחרים טון לפני שעונים: S (חם), E (ניטרלי), F (יבש). לא משאירים את הלקוח לחכות בשתיקה. P משהה את הצ'אט אם משהו קורה במציאות (צ'אט מושהה לא נחשב שתיקה).
+brief-rules-phone = המילים של הלקוח מופיעות תוך כדי שהוא מדבר. עונים במקשים 1-4 או בלחיצה. תשובה בזמן שהלקוח עוד צועק קוטעת אותו; ההפוגה אחרי ההתפרצות היא הסימן לדבר. בוחרים קול לפני שעונים: S (רך), E (מאוזן), F (תקיף). לא משאירים שתיקה על הקו. P משהה את השיחה אם משהו מחוץ למשחק מפריע (שיחה מושהית לא נחשבת שתיקה על הקו).
+brief-rules-chat = ההודעות של הלקוח מופיעות תוך כדי שהוא מקליד. עונים במקשים 1-4 או בלחיצה. הודעה שנשלחת בזמן שהלקוח עוד מקליד בכעס קוטעת אותו; מחכים עד שיסיים. בוחרים טון לפני שעונים: S (חם), E (ניטרלי), F (יבש). לא משאירים את הלקוח לחכות בשתיקה. P משהה את הצ'אט אם משהו מחוץ למשחק מפריע (צ'אט מושהה לא נחשב שתיקה).
 brief-start-phone = לענות לשיחה  (Enter)
 brief-start-chat = לפתוח את הצ'אט  (Enter)
 brief-start-desk = לשרת את הלקוח  (Enter)
@@ -101,10 +103,10 @@ call-incoming-desk = { $gender ->
    *[other] { $name } ניגש לדלפק
 }
 call-pause = השהיה  (P)
-call-paused = מושהה. השעון עצר.
+call-paused = מושהה. השעון נעצר.
 call-resume = המשך  (P)
 call-leave = יציאה מהשיחה  (L)
-call-leave-note = היציאה מחזירה לרשימת התרחישים. השיחה נשמרת כשיחה שנעזבה, לא כניסיון שנכשל.
+call-leave-note = היציאה מחזירה לרשימת התרחישים. השיחה נשמרת כיציאה לפני הסוף, לא כניסיון שנכשל.
 call-ended = השיחה הסתיימה: { $kind }. { $text }
 chat-ended = הצ'אט הסתיים: { $kind }. { $text }
 line-cut-off = { $name } ({ $gender ->
@@ -146,12 +148,12 @@ status-talking = { $gender ->
    *[other] { $name } מדבר/ת
 }
 status-paused = מושהה
-status-cue-chat = הפסיק/ה להקליד: תורך
+status-cue-chat = ההקלדה נעצרה: התור שלך
 status-cue = הפוגה: התור שלך לדבר
-status-your-turn = תורך
+status-your-turn = התור שלך
 status-silence = ההפוגה הוחמצה: עונים עכשיו · שתיקה { $seconds } שנ'
-status-you-typing = ההקלדה שלך בעיצומה
-status-you-speaking = הדיבור שלך בעיצומו
+status-you-typing = התשובה שלך נכתבת
+status-you-speaking = התשובה שלך נאמרת
 status-chat-over = הצ'אט הסתיים
 status-call-over = השיחה הסתיימה
 voice-title = קול:
@@ -169,7 +171,7 @@ hint-short = עונים במקשים 1-4.
 meter-anger = כעס
 meter-trust = אמון
 meter-patience = סבלנות
-meters-why = למה זה זז
+meters-why = למה המדדים זזו
 meter-change = { $delta } { $meter }
 meter-moved = { $changes }: { $reason }
 
@@ -189,14 +191,14 @@ debrief-tier-open = תרחישים חדשים נפתחו: רמה { $tier } פת�
 debrief-retry = לנסות שוב  (R)
 debrief-next = התרחיש הבא  (N)
 debrief-scroll = גלילה בגלגלת העכבר או במקשי החיצים.
-checklist-title = ההנחיות, לאורך השיחה
+checklist-title = ההנחיות לאורך השיחה
 mark-followed = נשמר
 mark-broken = הופר
 mark-mixed = חלקי
 checklist-at = ב-{ $time }: { $what }
 checklist-you-said = אמרת "{ $reply }"
 chart-title = כעס ואמון לאורך השיחה
-chart-legend = אדום: כעס, עם קו חיוור איפה שהלקוח מוותר. כחול: אמון. סימנים בתחתית: כלל שהופר (אדום) או נשמר (ירוק).
+chart-legend = אדום: כעס, עם קו חיוור בגובה שבו הלקוח מוותר. כחול: אמון. סימנים בתחתית: כלל שהופר (אדום) או נשמר (ירוק).
 transcript-title = השיחה, שורה אחר שורה
 transcript-customer = { $time }  { $name }: { $text }
 transcript-you = { $time }  התשובה שלך ({ $voice }, { $timing }): { $text }
@@ -214,19 +216,19 @@ broken-at = שורה { $line }, עמודה { $column }: { $problem }
 cards-listen = מקשיבים: הכרטיסים מופיעים תוך כדי הדיבור.
 onboard-title = השיחה הראשונה שלך: איך המסך עובד
 onboard-talk = מה שהלקוח אומר מופיע בשיחה, ולידה זזים הכעס, האמון והסבלנות שלו.
-onboard-cards = כרטיסי התשובה מופיעים למטה תוך כדי שהלקוח מדבר: קוראים אותם בזמן שהוא מדבר.
-onboard-cue = מחכים לסימן: השורה למעלה הופכת לירוקה ("הפוגה: התור שלך לדבר") ופס מתחיל להתרוקן. עונים במקשים 1-4 לפני שהוא מתרוקן. לענות לפני כן זו קטיעה; אחרי שהפס מתרוקן ההפוגה הוחמצה והתשובה באיחור (השורה למעלה אומרת את זה), ומי שממשיך לחכות משאיר שתיקה על הקו.
+onboard-cards = כרטיסי התשובה מופיעים למטה כבר בזמן שהלקוח מדבר: קוראים אותם תוך כדי.
+onboard-cue = מחכים לסימן: השורה למעלה הופכת לירוקה ("הפוגה: התור שלך לדבר") ופס מתחיל להתרוקן. עונים במקשים 1-4 לפני שהוא מתרוקן. תשובה לפני כן היא קטיעה; אחרי שהפס מתרוקן ההפוגה הוחמצה והתשובה באיחור (השורה למעלה אומרת את זה), והמתנה ארוכה עוד יותר היא שתיקה על הקו.
 onboard-voice = בוחרים איך לומר: S רך, E מאוזן, F תקיף. ללקוח צועק עונים בקול רך.
-onboard-pause = P או Esc עוצרים את השיחה, ומשם אפשר גם לצאת ממנה.
+onboard-pause = P או Esc משהים את השיחה, ומשם אפשר גם לצאת ממנה.
 onboard-start = להתחיל את השיחה  (Enter)
 
 ## Both saved files damaged
-title-damaged = אי אפשר לקרוא את ההתקדמות השמורה של { $name }: הקובץ והגיבוי שלו פגומים שניהם. שום דבר לא שונה ולא נמחק. אפשר להתחיל מחדש באותו שם; הקבצים הפגומים נשמרים בצד בשביל המדריך.
+title-damaged = אי אפשר לקרוא את ההתקדמות השמורה של { $name }: גם הקובץ וגם הגיבוי שלו פגומים. שום דבר לא שונה ולא נמחק. אפשר להתחיל מחדש באותו שם; הקבצים הפגומים נשמרים בצד בשביל המדריך.
 title-start-afresh = להתחיל מחדש בשם הזה
 notice-started-afresh = נפתח פרופיל חדש. קבצי ההתקדמות הפגומים שמורים ב: { $paths }
 
 ## The debrief: how to say the right words, and where a line was cut
-better-title-same = המילים הנכונות, אבל לומר אחרת:
+better-title-same = המילים הנכונות, רק לומר אותן אחרת:
 better-same = אותן מילים, { $how }.
 better-said-how = ואומרים את זה { $how }.
 how-in-the-pause = בהפוגה
@@ -249,7 +251,7 @@ progress-rule-counts = נשמר { $followed } · הופר { $broken }
 progress-weakest = { $rule } (הכלל שמופר אצלך הכי הרבה)
 progress-cases = התרחישים שלך
 progress-case-line = { $title }: הציון הטוב ביותר { $score } · ניסיונות { $attempts } · { $state }
-progress-case-left = { $title }: ננטש לפני הסוף { $left ->
+progress-case-left = { $title }: יציאה לפני הסוף { $left ->
     [one] פעם אחת
     [two] פעמיים
    *[other] { $left } פעמים
@@ -259,5 +261,5 @@ progress-not-passed = עוד לא עבר
 progress-next = לתרגל עכשיו
 progress-next-why = { $title }: כאן מתרגלים את "{ $rule }", הכלל שהפרת הכי הרבה בשיחות האחרונות.
 progress-next-open = לפתוח את התרחיש  (Enter)
-progress-empty = שחקו תרחיש כדי לראות כאן את ההתקדמות.
+progress-empty = ההתקדמות תופיע כאן אחרי התרחיש הראשון.
 progress-no-next = אין מה לתרגל: לא הפרת אף כלל בשיחות האחרונות.
