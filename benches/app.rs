@@ -2,9 +2,12 @@
 //! after start-up and time per frame, for the menus and during a live call; and the share
 //! of a core a live call takes in real time when frames come as the window asks for them
 //! (`redraw::NextChange`: when the next word, second or movement is due), beside a bare app
-//! and the call at 60 frames a second (what drawing every frame costs on a 60 Hz screen). Headless (MinimalPlugins: no window,
-//! no GPU), so it runs anywhere; drawing a frame costs the same for both apps and scales
-//! with the frame rate. Prints figures; asserts nothing (`cargo bench --bench app`).
+//! and the call at 60 frames a second (what drawing every frame costs on a 60 Hz screen). Those
+//! run headless (MinimalPlugins: no window, no GPU), so they run anywhere. With a display
+//! (`xvfb-run cargo bench --bench app`, Mesa's llvmpipe: the software rendering of onboarding
+//! PCs and thin clients) it also measures both apps in a real window with a real renderer, and
+//! leaves the call alone until its debrief shows (which must come without input). Prints
+//! figures; asserts nothing.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
@@ -139,14 +142,7 @@ fn cpu_share(frame: Duration, setup: impl FnOnce(&mut App), drive: impl FnOnce(&
 
 /// The wait the window's redraw policy asks for before the next frame, with no input.
 fn wait_of(app: &App) -> Duration {
-    match app
-        .world()
-        .get_resource::<bevy::winit::WinitSettings>()
-        .map(|s| s.focused_mode)
-    {
-        Some(bevy::winit::UpdateMode::Reactive { wait, .. }) => wait,
-        _ => Duration::from_millis(16),
-    }
+    hold_the_line::game::redraw::idle_wait(app.world())
 }
 
 /// The share of one core a live call takes in real time with frames as the window asks
@@ -173,6 +169,145 @@ fn cpu_share_as_the_window_draws(
         (cpu_time() - cpu).as_secs_f64() / wall,
         f64::from(frames) / wall,
     )
+}
+
+/// How long a windowed app is measured, after it is set up.
+const WINDOW_RUN: Duration = Duration::from_secs(8);
+
+/// What the windowed measurement has reached.
+#[derive(Resource, Default)]
+struct WindowProbe {
+    /// The commands sent so far on the way into a call.
+    sent: Vec<&'static str>,
+    /// When measuring began, and the CPU time used by then.
+    since: Option<(Instant, Duration)>,
+    frames: u32,
+    /// The figures, once measured; a call then runs on, untouched, to its end.
+    figures: Option<String>,
+    /// When the call ended (the customer gave up on the silence).
+    ended: Option<Instant>,
+}
+
+/// The share of one core, and frames drawn per second, of an app in a real window with a
+/// real renderer (run under `xvfb-run` with Mesa's llvmpipe/lavapipe: the software rendering
+/// of onboarding PCs and thin clients), with no input: the bare app as Bevy's desktop
+/// preset (waking once a second, like the call's clock), or the game in a live call with its
+/// own redraw policy. Prints "share fps adapter".
+fn in_a_window(call: bool, data: PathBuf) -> String {
+    use hold_the_line::game::Screen;
+    use hold_the_line::game::session::LiveCall;
+    let mut app = if call {
+        hold_the_line::windowed_app(GameConfig {
+            scenarios_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios"),
+            data_dir: data,
+            fixed_seed: Some(1),
+            lang: Some(htl_core::i18n::Lang::En),
+        })
+    } else {
+        let mut app = App::new();
+        app.add_plugins(DefaultPlugins.set(WindowPlugin {
+            primary_window: Some(Window {
+                resolution: bevy::window::WindowResolution::new(1280, 720),
+                ..default()
+            }),
+            ..default()
+        }))
+        .insert_resource(bevy::winit::WinitSettings {
+            focused_mode: bevy::winit::UpdateMode::reactive(Duration::from_secs(1)),
+            unfocused_mode: bevy::winit::UpdateMode::reactive_low_power(Duration::from_secs(1)),
+        })
+        .add_message::<UiCommand>()
+        .add_systems(Startup, |mut commands: Commands| {
+            commands.spawn(Camera2d);
+        });
+        app
+    };
+    let result = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let out = result.clone();
+    app.init_resource::<WindowProbe>().add_systems(
+        Last,
+        move |mut probe: ResMut<WindowProbe>,
+              time: Res<Time<Real>>,
+              screen: Option<Res<State<Screen>>>,
+              live: Option<Res<LiveCall>>,
+              adapter: Option<Res<bevy::render::renderer::RenderAdapterInfo>>,
+              mut ui: MessageWriter<UiCommand>,
+              mut exit: MessageWriter<AppExit>| {
+            if let Some(figures) = probe.figures.clone() {
+                // Nobody touches the window: the ending's hold and the debrief must come
+                // by themselves (the blocker of issue 19, in a real event loop).
+                let over = live.as_deref().is_none_or(|l| l.call.is_over());
+                if over && probe.ended.is_none() {
+                    probe.ended = Some(Instant::now());
+                }
+                let debrief = screen.as_deref().map(|s| *s.get()) == Some(Screen::Debrief);
+                let waited = probe.ended.map(|e| e.elapsed());
+                if debrief || waited.is_some_and(|w| w > Duration::from_secs(30)) {
+                    let after = if debrief {
+                        format!("{:.1}", waited.unwrap_or_default().as_secs_f64())
+                    } else {
+                        "never".into()
+                    };
+                    *out.lock().unwrap() = format!("{figures} {after}");
+                    exit.write(AppExit::Success);
+                }
+                return;
+            }
+            if let Some((since, cpu)) = probe.since {
+                probe.frames += 1;
+                let wall = since.elapsed();
+                if wall >= WINDOW_RUN {
+                    let share = (cpu_time() - cpu).as_secs_f64() / wall.as_secs_f64();
+                    let fps = f64::from(probe.frames) / wall.as_secs_f64();
+                    let name = adapter.map_or("unknown".into(), |a| a.name.replace(' ', "_"));
+                    let figures = format!("{share} {fps} {name}");
+                    if screen.is_none() {
+                        *out.lock().unwrap() = format!("{figures} -");
+                        exit.write(AppExit::Success);
+                    } else {
+                        probe.figures = Some(figures);
+                    }
+                }
+                return;
+            }
+            // The renderer's first seconds (shaders compiling) are not what a call costs.
+            if time.elapsed() < Duration::from_secs(3) {
+                return;
+            }
+            let Some(screen) = screen else {
+                probe.since = Some((Instant::now(), cpu_time()));
+                return;
+            };
+            // Into a call as a guest would go, one step per screen, then the greeting.
+            let mut send = |probe: &mut WindowProbe, step: &'static str, action: UiAction| {
+                if !probe.sent.contains(&step) {
+                    probe.sent.push(step);
+                    ui.write(UiCommand(action));
+                }
+            };
+            match screen.get() {
+                Screen::Title => send(&mut probe, "guest", UiAction::Practice),
+                Screen::Select => send(
+                    &mut probe,
+                    "open",
+                    UiAction::OpenCase("missing_parcel".into()),
+                ),
+                Screen::Brief => send(&mut probe, "start", UiAction::StartCall),
+                Screen::Call => match live.as_deref() {
+                    Some(l) if l.guide => send(&mut probe, "begin", UiAction::BeginCall),
+                    Some(l) if l.call.can_reply() => {
+                        send(&mut probe, "greet", UiAction::Reply(0));
+                        probe.since = Some((Instant::now(), cpu_time()));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        },
+    );
+    app.run();
+    let text = result.lock().unwrap().clone();
+    text
 }
 
 /// Plays `calls` calls of a case in one process (list, brief, call answered with the first
@@ -237,6 +372,8 @@ fn main() {
             Some(format!("{share} {rate}"))
         }
         Some("cpu-bare-60") => Some(format!("{} 60", cpu_share(display, |_| {}, |_| {}))),
+        Some("window-bare") => Some(in_a_window(false, cpu_data.clone())),
+        Some("window-call") => Some(in_a_window(true, cpu_data.clone())),
         Some("cpu-call-60") => Some(format!(
             "{} 60",
             cpu_share(display, |app| game(app, cpu_data.clone()), into_call)
@@ -338,5 +475,43 @@ fn main() {
             figures.next().unwrap_or(f64::NAN),
         );
         println!("{label:<48} {:>6.1} %  {rate:>5.1} frames/s", share * 100.0);
+    }
+    println!();
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        println!("in a window: skipped (no display; run under xvfb-run for software rendering)");
+        return;
+    }
+    println!(
+        "in a window with a real renderer, {} s each, no input: share of one core, frames/s",
+        WINDOW_RUN.as_secs()
+    );
+    for (case, label) in [
+        ("window-bare", "bare Bevy app (desktop preset, 1 s tick)"),
+        ("window-call", "Hold the Line live call, as it redraws"),
+    ] {
+        let out = std::process::Command::new(&exe)
+            .arg(case)
+            .output()
+            .expect("run the bench case");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut figures = text.split_whitespace();
+        let share: f64 = figures
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(f64::NAN);
+        let rate: f64 = figures
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(f64::NAN);
+        let adapter = figures.next().unwrap_or("?");
+        let debrief = match figures.next() {
+            Some("-") | None => String::new(),
+            Some("never") => "; debrief never came without input".into(),
+            Some(s) => format!("; left alone, debrief {s} s after the call ended"),
+        };
+        println!(
+            "{label:<48} {:>6.1} %  {rate:>5.1} frames/s  ({adapter}{debrief})",
+            share * 100.0
+        );
     }
 }

@@ -26,6 +26,30 @@ pub fn run_game(options: GameOptions) -> ExitCode {
             .and_then(|s| s.parse().ok()),
         lang: options.lang,
     };
+    let mut app = windowed_app(config);
+    if let Some(path) = &options.script {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                app.add_plugins(game::script::plugin(game::script::Script::from_text(&text)));
+            }
+            Err(e) => {
+                eprintln!(
+                    "hold-the-line: cannot read the script {}: {e}",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// The game in its window, as a trainee runs it (the same builder for the benchmark that
+/// measures a live call under a real renderer).
+pub fn windowed_app(config: GameConfig) -> App {
     let mut app = App::new();
     app.add_plugins(
         DefaultPlugins
@@ -49,22 +73,5 @@ pub fn run_game(options: GameOptions) -> ExitCode {
     .add_systems(Startup, |mut commands: Commands| {
         commands.spawn((Name::new("Camera"), Camera2d));
     });
-    if let Some(path) = &options.script {
-        match std::fs::read_to_string(path) {
-            Ok(text) => {
-                app.add_plugins(game::script::plugin(game::script::Script::from_text(&text)));
-            }
-            Err(e) => {
-                eprintln!(
-                    "hold-the-line: cannot read the script {}: {e}",
-                    path.display()
-                );
-                return ExitCode::from(2);
-            }
-        }
-    }
-    match app.run() {
-        AppExit::Success => ExitCode::SUCCESS,
-        AppExit::Error(code) => ExitCode::from(code.get()),
-    }
+    app
 }

@@ -19,11 +19,7 @@ use common::*;
 
 /// The wait winit would sleep for before the next frame, with no input.
 fn wait_of(app: &App) -> Duration {
-    match app.world().resource::<WinitSettings>().focused_mode {
-        // A window drawing continuously draws at the display's rate.
-        UpdateMode::Continuous => Duration::from_millis(16),
-        UpdateMode::Reactive { wait, .. } => wait,
-    }
+    hold_the_line::game::redraw::idle_wait(app.world())
 }
 
 /// Runs frames as the window would with nobody touching it, for at most `limit` of wall
@@ -133,7 +129,8 @@ fn a_live_call_draws_no_faster_than_its_words_appear() {
     let mut app = in_a_call(data.path(), "Lin");
     act(&mut app, UiAction::Reply(0));
     // The greeting said, the customer shouts her first line: the window wakes for each
-    // new character, not at a fixed 30 or 60 frames a second, and never waits for input.
+    // new word, not for each letter and not at a fixed 30 or 60 frames a second, and never
+    // waits for input.
     let speaking = |a: &App| {
         matches!(
             a.world().resource::<LiveCall>().call.phase(),
@@ -141,25 +138,36 @@ fn a_live_call_draws_no_faster_than_its_words_appear() {
         )
     };
     idle_until(&mut app, Duration::from_secs(10), speaking).expect("she starts talking");
+    let line = match live(&app).call.phase() {
+        Phase::Speaking { text, .. } => text.to_string(),
+        _ => unreachable!(),
+    };
+    let said_in = Duration::from_millis(u64::from(live(&app).call.current_remaining()));
     let mut waits = Vec::new();
+    let mut modes = Vec::new();
     while speaking(&app) && waits.len() < 200 {
+        modes.push(app.world().resource::<WinitSettings>().focused_mode);
         waits.push(wait_of(&app));
         app.insert_resource(TimeUpdateStrategy::ManualDuration(*waits.last().unwrap()));
         app.update();
     }
+    let words = line.split_whitespace().count();
+    // A frame per word, one per second of the clock, and a few for the line's start and end.
+    let most = words + said_in.as_secs() as usize + 3;
     assert!(
-        waits.len() > 10,
-        "a line takes many frames to say: {}",
+        waits.len() >= words.min(3) && waits.len() <= most,
+        "{} frames to say {words} words in {said_in:?}: one a word, not one a letter",
         waits.len()
     );
     assert!(
-        waits.iter().all(|w| *w <= Duration::from_millis(200)),
+        waits.iter().all(|w| *w <= Duration::from_millis(1_000)),
         "the words come steadily: {waits:?}"
     );
-    let average = waits.iter().sum::<Duration>() / waits.len() as u32;
+    // The waits come from the waker, not from a new update mode each frame: winit draws at
+    // once whenever the mode changes, which drew frames back to back.
     assert!(
-        average > Duration::from_millis(34),
-        "no faster than the words appear: every {average:?}"
+        modes.windows(2).all(|m| m[0] == m[1]),
+        "the update mode changed during a line: {modes:?}"
     );
 }
 

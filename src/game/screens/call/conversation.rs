@@ -345,15 +345,14 @@ pub(super) fn show_speaking(
         _ => 1.0,
     };
     for (line, mut text, mut node) in &mut speaking {
-        let chars = line.text.chars().count();
-        let shown = ((chars as f32) * progress).ceil() as usize;
-        let visible: String = line.text.chars().take(shown.min(chars)).collect();
+        let shown = super::pace::revealed(&line.text, progress);
+        let visible: String = line.text.chars().take(shown.chars).collect();
         if text.0 != visible {
             text.0 = visible;
         }
         // The shake steps with the words, so it asks for no frames of its own.
         let shake = if line.intensity == Intensity::Shout && progress < 1.0 {
-            if shown % 2 == 0 { 2.0 } else { -2.0 }
+            if shown.words % 2 == 0 { 2.0 } else { -2.0 }
         } else {
             0.0
         };

@@ -147,11 +147,13 @@ pub(super) fn show_meters(
     mut values: Query<(&MeterValue, &mut Text)>,
 ) {
     let target = engine_values(&live.call);
-    // Ease towards the engine's value so a change is seen, not just a jump.
-    let k = 1.0 - (-time.delta_secs() * 6.0).exp();
+    // Ease towards the engine's value so a change is seen, not just a jump: about a third of
+    // a second, ending within half a point (a bar's width on screen), so a change costs a few
+    // frames, not a second of them.
+    let k = 1.0 - (-time.delta_secs() * 10.0).exp();
     for (shown, target) in shown.0.iter_mut().zip(target) {
         *shown += (target - *shown) * k;
-        if (target - *shown).abs() < 0.05 {
+        if (target - *shown).abs() < 0.5 {
             *shown = target;
         }
     }

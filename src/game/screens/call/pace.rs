@@ -14,8 +14,9 @@ use super::{CallView, ENDING_HOLD_SECS};
 use crate::game::redraw::{NextChange, SMOOTH_FRAME};
 use crate::game::session::LiveCall;
 
-/// A fading reason changes slowly: ten steps a second look smooth.
-const FADE_FRAME: Duration = Duration::from_millis(100);
+/// A fading reason dims in steps: it stays readable for most of its four seconds, so two
+/// steps a second are enough, and each frame costs a software renderer a tenth of a second.
+const FADE_FRAME: Duration = Duration::from_millis(500);
 
 pub(super) fn schedule_redraw(
     live: Res<LiveCall>,
@@ -71,25 +72,88 @@ pub(super) fn next_change(
     soonest.into_iter().min()
 }
 
-/// When the next character of the line being said shows (lines are revealed evenly over
-/// the time they take to say).
+/// When the next word of the line being said shows (lines are revealed a word at a time,
+/// evenly over the time they take to say: as live captions do, and one frame per word
+/// rather than per letter, which a software renderer pays for).
 fn next_reveal(call: &Call) -> Option<Duration> {
     let Phase::Speaking { text, progress, .. } = call.phase() else {
         return None;
     };
-    let chars = text.chars().count() as f32;
     let left = call.current_remaining() as f32;
-    if chars == 0.0 || progress >= 1.0 {
+    if progress >= 1.0 {
         return None;
     }
+    let at = revealed(text, progress).next_at?;
     let duration = left / (1.0 - progress);
-    let shown = (chars * progress).ceil();
-    // The next character appears once the progress passes shown / chars.
-    let at = if shown / chars > progress {
-        shown / chars
-    } else {
-        (shown + 1.0) / chars
-    };
     let ms = ((at - progress) * duration).ceil().max(1.0);
     Some(Duration::from_millis(ms as u64))
+}
+
+/// How much of a line shows at `progress` (0 to 1 of the time it takes to say).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Revealed {
+    /// Characters shown: whole words, each from the moment the speaker begins it.
+    pub chars: usize,
+    /// Words shown.
+    pub words: usize,
+    /// The progress at which the next word shows; None when all are.
+    pub next_at: Option<f32>,
+}
+
+/// The words of `text` shown at `progress`: a word shows once the speaker has begun it
+/// (the progress has passed its first character's share of the line).
+pub fn revealed(text: &str, progress: f32) -> Revealed {
+    let chars: Vec<char> = text.chars().collect();
+    let total = chars.len() as f32;
+    let spoken = total * progress.clamp(0.0, 1.0);
+    // Word starts (character index) and ends.
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in chars.iter().enumerate() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, chars.len()));
+    }
+    let shown = words
+        .iter()
+        .take_while(|(s, _)| (*s as f32) < spoken || progress >= 1.0)
+        .count();
+    Revealed {
+        chars: if shown == 0 { 0 } else { words[shown - 1].1 },
+        words: shown,
+        // Just past the next word's first character, so it shows on that frame.
+        next_at: words
+            .get(shown)
+            .map(|(s, _)| ((*s as f32 + 0.01) / total).min(1.0)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::revealed;
+
+    #[test]
+    fn a_line_shows_a_whole_word_from_the_moment_it_is_begun() {
+        let line = "Where is my parcel?";
+        assert_eq!(revealed(line, 0.0).chars, 0);
+        let first = revealed(line, 0.01);
+        assert_eq!((first.chars, first.words), (5, 1));
+        // The next word shows once its first letter's share of the line is spoken.
+        let next = first.next_at.unwrap();
+        assert!(revealed(line, next - 0.001).words == 1);
+        assert_eq!(revealed(line, next).words, 2);
+        assert_eq!(revealed(line, next).chars, "Where is".chars().count());
+        let all = revealed(line, 1.0);
+        assert_eq!((all.chars, all.words, all.next_at), (19, 4, None));
+        // Right-to-left lines are words between spaces too.
+        assert_eq!(revealed("وين الطلبية؟", 0.2).chars, 3);
+    }
 }
