@@ -84,6 +84,67 @@ fn main() {
         );
     }
 
+    // `check` as a trainer runs it, output rendered: a folder of 1,000 files, and one
+    // generated 2,000-beat file (the graph ink's compiler was timed on), clean and with a
+    // warning on every wrong reply (4,000 rendered diagnostics in one file).
+    let check = |path: &std::path::Path| {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        htl_core::cli::run_args(
+            [
+                "hold-the-line",
+                "check",
+                "--color",
+                "never",
+                path.to_str().unwrap(),
+            ],
+            &mut out,
+            &mut err,
+        );
+        out.len()
+    };
+    let (per_folder, _) = time(3, || check(big.path()));
+    println!(
+        "check a folder of 1,000 files: {:.0} ms",
+        per_folder.as_secs_f64() * 1e3
+    );
+    // Written compactly, one beat a line, to stay under the 1 MiB a scenario file may have.
+    let text: String = common::long_scenario("graph_2000", 2000)
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" \"b", "\n\"b")
+        .replace(", and I am not happy about it.", ".")
+        .replace("I understand, and I will sort point", "I will sort point")
+        .replace("That is just how it is, point", "That is how it is, point")
+        .replace("Let me skip ahead, point", "Skip ahead, point")
+        .replace("Can we go back a step?", "Back a step?");
+    // Without their whys: a warning on each of the 4,000 wrong replies.
+    let unexplained = text
+        .replace(", why: \"It passes the point on.\"", "")
+        .replace(", why: \"It leaves the point unheard.\"", "");
+    let checked = |text: &str| {
+        let loaded = load_bytes(
+            std::path::Path::new("graph_2000.ron"),
+            text.as_bytes(),
+            &catalogue,
+        );
+        (
+            loaded.report.diagnostics.len(),
+            loaded.report.render(false).len(),
+        )
+    };
+    let (per_clean, (found, _)) = time(3, || checked(&text));
+    let (per_noisy, (warned, rendered)) = time(3, || checked(&unexplained));
+    println!(
+        "check a generated 2,000-beat case ({} KiB): {:.0} ms, {found} diagnostics; with {warned} warnings rendered ({} KiB): {:.0} ms",
+        text.len() / 1024,
+        per_clean.as_secs_f64() * 1e3,
+        rendered / 1024,
+        per_noisy.as_secs_f64() * 1e3
+    );
+
     // A generated 200-beat case: far past the budget, so a partial search, bounded.
     let text = common::long_scenario("long_call", 200);
     let long = load_bytes(

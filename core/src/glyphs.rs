@@ -40,29 +40,61 @@ fn needs_no_glyph(c: char) -> bool {
         )
 }
 
-/// The characters of `text` that neither the regular nor the bold chain of shipped fonts
-/// can draw, each once, in order of appearance. Empty when every character renders.
-pub fn undrawable(text: &str) -> Vec<char> {
-    let faces: Vec<(bool, ttf_parser::Face<'static>)> = FONTS
-        .iter()
-        .filter_map(|f| {
-            ttf_parser::Face::parse(f.bytes, 0)
-                .ok()
-                .map(|face| (f.bold, face))
-        })
-        .collect();
-    let drawable = |c: char, bold: bool| {
-        faces
+/// The shipped faces, parsed once.
+fn faces() -> &'static [(bool, ttf_parser::Face<'static>)] {
+    static FACES: std::sync::OnceLock<Vec<(bool, ttf_parser::Face<'static>)>> =
+        std::sync::OnceLock::new();
+    FACES.get_or_init(|| {
+        FONTS
+            .iter()
+            .filter_map(|f| {
+                ttf_parser::Face::parse(f.bytes, 0)
+                    .ok()
+                    .map(|face| (f.bold, face))
+            })
+            .collect()
+    })
+}
+
+/// Whether both the regular and the bold chain draw `c` (looked up in the fonts).
+fn drawable_in_fonts(c: char) -> bool {
+    let in_chain = |bold: bool| {
+        faces()
             .iter()
             .filter(|(b, _)| *b == bold)
             .any(|(_, face)| face.glyph_index(c).is_some())
     };
+    in_chain(false) && in_chain(true)
+}
+
+/// Characters below this are looked up once, on first use, and kept in a table: Latin,
+/// Hebrew and Arabic all lie below it, so a check looks each of them up once, not once per
+/// character of every file.
+const TABLED: u32 = 0x0800;
+
+fn drawable(c: char) -> bool {
+    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    if u32::from(c) < TABLED {
+        let table = TABLE.get_or_init(|| {
+            (0..TABLED)
+                .map(|n| char::from_u32(n).is_some_and(drawable_in_fonts))
+                .collect()
+        });
+        table[u32::from(c) as usize]
+    } else {
+        drawable_in_fonts(c)
+    }
+}
+
+/// The characters of `text` that neither the regular nor the bold chain of shipped fonts
+/// can draw, each once, in order of appearance. Empty when every character renders.
+pub fn undrawable(text: &str) -> Vec<char> {
     let mut out: Vec<char> = Vec::new();
     for c in text.chars() {
         if needs_no_glyph(c) || out.contains(&c) {
             continue;
         }
-        if !drawable(c, false) || !drawable(c, true) {
+        if !drawable(c) {
             out.push(c);
         }
     }

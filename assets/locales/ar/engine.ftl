@@ -10,7 +10,15 @@
 # either gender. The customer is «العميل».
 # Numbers: CLDR Arabic plural categories (zero, one, two, few = 3-10, many = 11-99,
 # other = 100-102 and fractions); one and two use the singular / dual noun without a digit.
-# Terms: case = «حالة», tier = «مستوى», supervisor = «المشرف», core rule = «قاعدة أساسية».
+# Terms: case = «حالة», tier = «مستوى», supervisor = «المشرف», core rule = «قاعدة أساسية»,
+# slip = «زلّة», forgiven = «تُغتفر»; and the same words as ui.ftl (docs/glossary.md): the pause
+# after an outburst = «الوقفة» (never «التوقّف», which reads as "Stop!"); dead air = «صمت طويل»
+# («الصمت الطويل», «صمت طويل على الخط»); a rule followed / broken = «مُتّبعة» / «مُخالَفة»
+# (verbs «اتُّبعت» / «خُولفت», noun «مخالفة»), never «خُرقت»; an answer = «الردّ»; interrupting =
+# «مقاطعة»; voice (phone) = «الصوت», tone (chat) = «الأسلوب», never «نبرة»; slow = «ببطء»
+# («البطء»), late = «متأخرًا» («التأخّر»); score = «الدرجة» (pass mark «درجة النجاح»); a
+# prepared handover = «سُلّمت المكالمة إلى المشرف مع ملخّص جاهز», an unprepared one «صُعّدت»;
+# angry chat messages = «رسائل العميل الغاضبة».
 
 ## Verdict notes: what the trainee did at a moment the rules judge.
 note-cut-in = مقاطعة العميل وهو يُفرغ غضبه
@@ -18,11 +26,11 @@ note-let-them-finish = ترك العميل يُكمل كلامه
 note-spoke-in-pause = الكلام عند الوقفة
 note-missed-pause = تفويت الوقفة التي تلت انفعال العميل
 note-answered-promptly = الردّ دون تأخير
-note-slow-answer = الردّ متأخرًا بعد صمت طويل
+note-slow-answer = الردّ ببطء
 note-talked-over = الكلام فوق كلام العميل قبل أن يُنهي حديثه
 note-answered-softly = الردّ على صراخ العميل بصوت هادئ
 note-raised-voice = رفع الصوت في وجه العميل
-note-silence = ترك العميل في صمت لمدة { $seconds ->
+note-silence = ترك العميل في صمت طويل لمدة { $seconds ->
     [zero] { $seconds } ثانية
     [one] ثانية واحدة
     [two] ثانيتين
@@ -40,15 +48,15 @@ reason-raised-voice-drift = العميل يرفع صوته مجاراةً لصو
 reason-what-you-said = مضمون الردّ
 
 ## In a chat the voice is a tone: the same verdicts, worded for typing.
-note-answered-softly-chat = الردّ على صراخ العميل بنبرة ودودة
-note-raised-voice-chat = الردّ على صراخ العميل بنبرة جافّة
-reason-soft-voice-drift-chat = نبرتك الودودة تهدّئ العميل
-reason-raised-voice-drift-chat = العميل يجاري نبرتك الجافّة
+note-answered-softly-chat = الردّ على رسائل العميل الغاضبة بأسلوب ودود
+note-raised-voice-chat = الردّ على رسائل العميل الغاضبة بأسلوب جاف
+reason-soft-voice-drift-chat = أسلوبك الودود يهدّئ العميل
+reason-raised-voice-drift-chat = العميل يجاري أسلوبك الجاف
 
 ## Why a finished call did not pass.
-not-passed-lesson = هذه الحالة تدور حول قاعدة «{ $rule }»، وقد خُرقت: مهما كانت النهاية، لا تُحتسب المكالمة ناجحة.
-not-passed-not-settled = لا تُحتسب المكالمة ناجحة إلا إذا حُلّت المشكلة، أو اتُّفق على موعد لمعاودة الاتصال، أو حُوّل العميل إلى المشرف بعد محاولة مساعدته ومع تجهيز ملخّص حالته.
-not-passed-core-rule = خُرقت القاعدة الأساسية «{ $rule }» { $times ->
+not-passed-lesson = هذه الحالة تدور حول قاعدة «{ $rule }»، وقد خُولفت: مهما كانت النهاية، لا تُحتسب المكالمة ناجحة.
+not-passed-not-settled = لا تُحتسب المكالمة ناجحة إلا إذا حُلّت المشكلة، أو اتُّفق على موعد لمعاودة الاتصال، أو سُلّمت المكالمة إلى المشرف مع ملخّص جاهز بعد محاولة مساعدة العميل.
+not-passed-core-rule = خُولفت القاعدة الأساسية «{ $rule }» { $times ->
     [one] مرة واحدة
     [two] مرتين
     [few] { $times } مرات
@@ -60,14 +68,14 @@ not-passed-core-rule = خُرقت القاعدة الأساسية «{ $rule }» 
     [few] في المستوى { $tier } تُغتفر { $forgiven } زلّات في القواعد الأساسية الأربع مجتمعةً، لا أكثر.
    *[other] في المستوى { $tier } تُغتفر { $forgiven } زلّة في القواعد الأساسية الأربع مجتمعةً، لا أكثر.
 }
-not-passed-core-rules = خُرقت أكثر من قاعدة أساسية: { $rules }. { $forgiven ->
+not-passed-core-rules = خُولفت أكثر من قاعدة أساسية: { $rules }. { $forgiven ->
     [0] في المستوى { $tier } لا تُغتفر أيّ زلّة في القواعد الأساسية.
     [one] في المستوى { $tier } تُغتفر زلّة واحدة، والمكالمة التي فيها زلّتان لا تُحتسب ناجحة.
     [two] في المستوى { $tier } تُغتفر زلّتان، لا أكثر.
     [few] في المستوى { $tier } تُغتفر { $forgiven } زلّات، لا أكثر.
    *[other] في المستوى { $tier } تُغتفر { $forgiven } زلّة، لا أكثر.
 }
-not-passed-timing = زلّات في التوقيت: تأخّر الردّ أو طال الصمت { $times ->
+not-passed-timing = زلّات في التوقيت: ردّ متأخر أو صمت طويل { $times ->
     [one] مرة واحدة
     [two] مرتين
     [few] { $times } مرات
@@ -79,7 +87,7 @@ not-passed-timing = زلّات في التوقيت: تأخّر الردّ أو �
     [few] في المستوى { $tier } تُغتفر { $forgiven } زلّات، وما زاد عليها يُعدّ عادةً، فلا تُحتسب المكالمة ناجحة.
    *[other] في المستوى { $tier } تُغتفر { $forgiven } زلّة، وما زاد عليها يُعدّ عادةً، فلا تُحتسب المكالمة ناجحة.
 }
-not-passed-below-mark = النتيجة { $total } أقل من درجة النجاح ({ $mark }).
+not-passed-below-mark = الدرجة { $total } أقل من درجة النجاح ({ $mark }).
 
 ## Why a case is locked, and the tier rule.
 lock-tier = يلزم اجتياز { $more ->
@@ -103,7 +111,7 @@ tier-rule = اجتياز { $passes ->
 ## How a call ended.
 ending-resolved = حُلّت المشكلة
 ending-call-back = حُدّد موعد لمعاودة الاتصال
-ending-handover = سُلّمت المكالمة إلى المشرف مع كل التفاصيل
+ending-handover = سُلّمت المكالمة إلى المشرف مع ملخّص جاهز
 ending-supervisor = صُعّدت المكالمة إلى المشرف
 ending-hung-up = أغلق العميل الخط
 ending-unresolved = لم تُحلّ المشكلة

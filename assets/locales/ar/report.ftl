@@ -12,12 +12,12 @@ report-percent = { $value }%
 
 ## The group at a glance.
 report-section-grid = المجموعة في لمحة
-report-grid-explain = في كل خانة: أفضل نتيجة / عدد المحاولات. الأخضر: اجتاز الحالة؛ الأحمر: حاول ولم يجتزها بعد. المستوى هو أعلى مستوى مفتوح للمتدرّب.
+report-grid-explain = في كل خانة: أفضل درجة / عدد المحاولات. الأخضر: اجتاز الحالة؛ الأحمر: حاول ولم يجتزها بعد. المستوى هو أعلى مستوى مفتوح للمتدرّب.
 report-col-trainee = المتدرّب
 report-col-tier = المستوى
 report-col-calls = المكالمات
 report-col-passes = الناجحة
-report-cell-title = { $case }: أفضل نتيجة { $best }، { $attempts ->
+report-cell-title = { $case }: أفضل درجة { $best }، { $attempts ->
     [one] محاولة واحدة
     [two] محاولتان
     [few] { $attempts } محاولات
@@ -26,10 +26,10 @@ report-cell-title = { $case }: أفضل نتيجة { $best }، { $attempts ->
 
 ## Where the group struggles.
 report-section-rules = أين تتعثّر المجموعة
-report-rules-explain = كم مرة خُرقت كل قاعدة حين جاء موقفها، بحسب مستوى الحالة. القاعدة الأكثر خرقًا أولًا، ومعها اللحظة التي تُخرق فيها في الغالب.
+report-rules-explain = كم مرة خُولفت كل قاعدة حين جاء موقفها، بحسب مستوى الحالة. القاعدة الأكثر مخالفةً أولًا، ومعها اللحظة التي تُخالَف فيها في الغالب.
 report-col-rule = القاعدة
-report-col-broken = خُرقت
-report-col-followed = اتُّبعت
+report-col-broken = مُخالَفة
+report-col-followed = مُتّبعة
 report-tier = المستوى { $tier }
 report-tier-unknown = حالات غير معروفة
 report-col-typical = اللحظة المعتادة
@@ -38,13 +38,13 @@ report-heat-cell = { $broken } من { $judged }
 
 ## Case by case.
 report-section-cases = حالةً حالة
-report-cases-explain = نسبة النجاح محسوبة من كل المكالمات. المحاولات حتى أول نجاح وأول نتيجة وأفضل نتيجة متوسطات على المتدرّبين الذين لعبوا الحالة. عند كل نقطة اختيار: كم مرة اختير كل رد؛ والرد الخاطئ الأكثر اختيارًا هو ما ينبغي تدريسه.
+report-cases-explain = نسبة النجاح محسوبة من كل المكالمات. المحاولات حتى أول نجاح وأول درجة وأفضل درجة متوسطات على المتدرّبين الذين لعبوا الحالة. عند كل نقطة اختيار: كم مرة اختير كل رد؛ والرد الخاطئ الأكثر اختيارًا هو ما ينبغي تدريسه.
 report-col-case = الحالة
 report-col-trainees = المتدرّبون
 report-col-pass-rate = نسبة النجاح
 report-col-attempts-to-pass = المحاولات حتى أول نجاح
-report-col-first-score = أول نتيجة
-report-col-best-score = أفضل نتيجة
+report-col-first-score = أول درجة
+report-col-best-score = أفضل درجة
 report-unknown-case = { $id } (ليست في مكتبة الحالات)
 report-choice-point = نقطة الاختيار «{ $beat }»، { $count ->
     [zero] لم يُختر فيها أي رد
@@ -56,7 +56,7 @@ report-choice-point = نقطة الاختيار «{ $beat }»، { $count ->
 report-col-reply = الرد
 report-col-chosen = مرات الاختيار
 report-tempting = الرد الخاطئ الأكثر اختيارًا: علّموا هذا
-report-breaks = يخرق: { $rules }
+report-breaks = يخالف: { $rules }
 
 ## Progress over time.
 report-section-time = التقدّم مع الوقت
@@ -71,22 +71,22 @@ report-col-median-days = وسيط عدد الأيام
 report-section-trainees = متدرّبًا متدرّبًا
 report-trainee-summary = المكالمات: { $calls }، الناجحة: { $passes }، المستوى: { $tier }.
 report-weakest = أضعف قاعدة: { $rule }.
-report-weakest-none = لم تُخرق أي قاعدة في هذه المكالمات.
+report-weakest-none = لم تُخالَف أي قاعدة في هذه المكالمات.
 report-trainee-paused = أُوقفت المكالمات مؤقتًا { $pauses ->
     [one] مرة واحدة
     [two] مرتين
     [few] { $pauses } مرات
    *[other] { $pauses } مرة
-} بمجموع { $minutes } دقيقة (الإيقاف المؤقت يوقف الساعة ولا يُحسب صمتًا).
-report-trainee-left = تُركت { $left ->
+} بمجموع { $minutes } دقيقة (الإيقاف المؤقت يوقف الساعة ولا يُحسب صمتًا طويلًا).
+report-trainee-left = مغادرة قبل النهاية: { $left ->
     [one] مكالمة واحدة
     [two] مكالمتان
     [few] { $left } مكالمات
    *[other] { $left } مكالمة
-} قبل النهاية (المكالمات المتروكة لا تُحتسب محاولات).
-report-scores-chart = نتيجة كل مكالمة بترتيب إجرائها
-report-col-earlier = المكالمات الأولى: خُرقت / جاء موقفها
-report-col-recent = المكالمات الأخيرة: خُرقت / جاء موقفها
+} (المغادرة قبل النهاية لا تُحتسب محاولة).
+report-scores-chart = درجة كل مكالمة بترتيب إجرائها
+report-col-earlier = المكالمات الأولى: خُولفت / جاء موقفها
+report-col-recent = المكالمات الأخيرة: خُولفت / جاء موقفها
 report-trend-better = تحسّن
 report-trend-worse = تراجع
 report-trend-same = بلا تغيير
@@ -98,7 +98,7 @@ report-tier-reached = فُتح المستوى { $tier } بعد { $calls ->
 } (الأيام منذ أول مكالمة: { $days }).
 
 ## Skipped files.
-report-section-skipped = الملفات المتروكة
+report-section-skipped = الملفات المُستبعَدة
 report-skipped-explain = ملفات في مجلد البيانات تعذّر استخدامها. لا يُحسب شيء مما فيها.
 report-skipped-none = لا شيء: قُرئت كل الملفات.
 report-col-file = الملف

@@ -1,5 +1,20 @@
 # The game's own words: buttons, headings, hints, statuses. Same ids in every language.
 # Key names in hints (Esc, Enter, Tab, 1-4, S/E/F, P, R, N) are written as the keys are labelled.
+# Terms, one per idea, the same in engine.ftl, guidance.ftl and report.ftl (docs/glossary.md):
+# the pause after an outburst, the cue to answer = «الوقفة» / «وقفة» (in a chat, the pause in
+# the typing), never «التوقّف» / «توقّف», which reads as the order "Stop!"; the game's own P
+# pause that stops the clock = «الإيقاف المؤقت» («إيقاف مؤقت», «يوقف ... مؤقتًا»); dead air =
+# «صمت طويل» («الصمت الطويل», on the phone «صمت طويل على الخط»), never «صمت ميت»; a rule
+# followed / broken = «مُتّبعة» / «مُخالَفة» («اتُّبعت» / «خُولفت», «يتّبع» / «يخالف»), never
+# «خُرقت» or «التزمت»; an answer = «الردّ» (the verb too: «ردّ»), never «الإجابة» or «أجب»;
+# interrupting = «مقاطعة»; voice (phone) = «الصوت», tone (chat) = «الأسلوب», never «نبرة»;
+# soft voice = «هادئ» / «بهدوء», warm / curt tone = «ودود» / «جاف»; slow = «ببطء» («البطء»),
+# late = «متأخرًا» («التأخّر»); slip = «زلّة»; score = «الدرجة» (pass mark «درجة النجاح»; the
+# debrief's outcome part is «النتيجة», the letter grade «التقدير»); a call left before its
+# end = «مغادرة قبل النهاية»; supervisor = «المشرف»; a prepared handover = «سُلّمت المكالمة
+# إلى المشرف مع ملخّص جاهز» (an unprepared one is «صُعّدت»). Messages worded for these terms
+# address the trainee without a gendered verb: a verbal noun («الردّ بـ 1-4»), the passive,
+# or an unvowelled «ـك», which reads for either gender.
 app-title = أبقِ الخط مفتوحًا
 
 ## Shared words.
@@ -44,14 +59,14 @@ select-more-below = حالات أخرى في الأسفل: مرّر، أو اض�
 select-no-cases = لا توجد حالات في هذا المستوى بعد.
 tab-open = المستوى { $tier }  (اجتياز { $passed }/{ $cases })
 tab-locked = المستوى { $tier }  (مقفل)
-case-passed = تم الاجتياز. أفضل نتيجة { $score } ({ $grade })، { $attempts ->
+case-passed = تم الاجتياز. أفضل درجة { $score } ({ $grade })، { $attempts ->
     [zero] بلا محاولات
     [one] محاولة واحدة
     [two] محاولتان
     [few] { $attempts } محاولات
    *[other] { $attempts } محاولة
 }
-case-not-passed = لم يتم الاجتياز بعد. أفضل نتيجة { $score }، { $attempts ->
+case-not-passed = لم يتم الاجتياز بعد. أفضل درجة { $score }، { $attempts ->
     [zero] بلا محاولات
     [one] محاولة واحدة
     [two] محاولتان
@@ -77,15 +92,15 @@ brief-customer = { $gender ->
    *[other] العميل: { $name }
 }
 brief-how-to-play = طريقة اللعب
-brief-rules-phone = تظهر كلمات العميل أثناء نطقه بها. أجب بمفاتيح الأرقام 1-4 أو بنقرة. إذا أجبت وهو لا يزال يصرخ فقد قاطعته؛ التوقّف بعد نوبة الغضب هو إشارتك للكلام. اختر نبرة صوتك قبل الإجابة: S (هادئة)، E (متّزنة)، F (حازمة). لا تتركه في صمت. يوقف P المكالمة مؤقتًا إذا قاطعك أمر في الواقع (المكالمة الموقوفة ليست صمتًا ميتًا).
-brief-rules-chat = تظهر رسائل العميل أثناء كتابته لها. أجب بمفاتيح الأرقام 1-4 أو بنقرة. إذا أرسلت وهو لا يزال يكتب بانفعال فقد قاطعته؛ انتظر حتى يتوقّف. اختر أسلوبك قبل الإجابة: S (ودود)، E (محايد)، F (جاف). لا تتركه منتظرًا. يوقف P الدردشة مؤقتًا إذا قاطعك أمر في الواقع (الدردشة الموقوفة ليست صمتًا ميتًا).
+brief-rules-phone = تظهر كلمات العميل أثناء نطقه بها. يكون الردّ بمفاتيح الأرقام 1-4 أو بنقرة. الردّ وهو لا يزال يصرخ مقاطعة له؛ أما الوقفة بعد انفعاله فهي إشارتك للكلام. قبل الردّ يُختار الصوت: S (هادئ)، E (متّزن)، F (حازم). ولا يُترك العميل في صمت طويل. يوقف P المكالمة إيقافًا مؤقتًا إذا طرأ أمر خارج اللعبة (الإيقاف المؤقت لا يُحسب صمتًا طويلًا).
+brief-rules-chat = تظهر رسائل العميل أثناء كتابته لها. يكون الردّ بمفاتيح الأرقام 1-4 أو بنقرة. الإرسال وهو لا يزال يكتب بانفعال مقاطعة له؛ أما الوقفة حين يفرغ من الكتابة فهي إشارتك للردّ. قبل الردّ يُختار الأسلوب: S (ودود)، E (محايد)، F (جاف). ولا يُترك العميل منتظرًا. يوقف P الدردشة إيقافًا مؤقتًا إذا طرأ أمر خارج اللعبة (الإيقاف المؤقت لا يُحسب صمتًا طويلًا).
 brief-start-phone = الرد على المكالمة  (Enter)
 brief-start-chat = فتح الدردشة  (Enter)
 brief-start-desk = خدمة العميل  (Enter)
 brief-last-attempts = محاولاتك الأخيرة: { $attempts }
 brief-attempt-passed = { $when }:  { $score } (ناجحة)
 brief-attempt-not-passed = { $when }:  { $score } (غير ناجحة)
-brief-attempt-left = { $when }: غودرت قبل نهايتها
+brief-attempt-left = { $when }: مغادرة قبل النهاية
 brief-attempt-when = { $day } { $time }
 brief-replies-as = { $gender ->
     [female] بطاقات ردودك بصيغة المؤنّث.
@@ -105,10 +120,10 @@ call-incoming-desk = { $gender ->
    *[other] يتقدّم
 } { $name } إلى المكتب
 call-pause = إيقاف مؤقت  (P)
-call-paused = متوقّف مؤقتًا. الساعة متوقّفة.
+call-paused = إيقاف مؤقت: الساعة موقوفة.
 call-resume = استئناف  (P)
 call-leave = مغادرة المكالمة  (L)
-call-leave-note = المغادرة تعيدك إلى قائمة الحالات، وتُحفظ المكالمة على أنها متروكة لا على أنها محاولة فاشلة.
+call-leave-note = المغادرة تعيدك إلى قائمة الحالات، وتُحفظ المكالمة على أنها مغادرة قبل النهاية، لا على أنها محاولة فاشلة.
 call-ended = انتهت المكالمة: { $kind }. { $text }
 chat-ended = انتهت الدردشة: { $kind }. { $text }
 line-cut-off = { $name } ({ $gender ->
@@ -126,7 +141,7 @@ you-typing-over = أنت، بأسلوب { $voice }، { $gender ->
     [female] أثناء كتابتها
    *[other] أثناء كتابته
 }
-you-interrupting = أنت، بصوت { $voice }، مقاطعًا
+you-interrupting = أنت، بصوت { $voice }، مع مقاطعة
 you-tone = أنت، بأسلوب { $voice }
 you-voice = أنت، بصوت { $voice }
 status-venting-cue = { $gender ->
@@ -145,11 +160,11 @@ status-talking = { $gender ->
     [female] { $name } تتكلّم
    *[other] { $name } يتكلّم
 }
-status-paused = متوقّف مؤقتًا
-status-cue-chat = توقّف عن الكتابة: دورك
-status-cue = توقّف: دورك في الكلام
+status-paused = إيقاف مؤقت
+status-cue-chat = وقفة في الكتابة: دورك
+status-cue = وقفة: دورك في الكلام
 status-your-turn = دورك
-status-silence = فاتتك لحظة الرد: أجب الآن · صمت { $seconds } ث
+status-silence = فاتتك الوقفة: الردّ الآن · صمت { $seconds } ث
 status-you-typing = أنت تكتب
 status-you-speaking = أنت تتكلّم
 status-chat-over = انتهت الدردشة
@@ -163,9 +178,9 @@ voice-firm = حازم
 tone-warm = ودود
 tone-neutral = محايد
 tone-curt = جاف
-hint-chat = أجب بـ 1-4. انتظر حتى يتوقّف العميل عن الكتابة، وردّ على الرسائل الغاضبة بودّ.
-hint-phone = أجب بـ 1-4. انتظر التوقّف؛ وردّ على العميل الصارخ بهدوء.
-hint-short = أجب بـ 1-4.
+hint-chat = الردّ بـ 1-4 بعد أن يفرغ العميل من الكتابة، وبأسلوب ودود على الرسائل الغاضبة.
+hint-phone = الردّ بـ 1-4 عند الوقفة، وبصوت هادئ إذا كان العميل يصرخ.
+hint-short = الردّ بـ 1-4.
 meter-anger = الغضب
 meter-trust = الثقة
 meter-patience = الصبر
@@ -184,7 +199,7 @@ debrief-pass-mark = درجة النجاح { $mark }.
 debrief-parts = النتيجة { $outcome }/{ $outcome-of } · السلوك { $conduct }/{ $conduct-of } · مزاج العميل { $mood }/{ $mood-of }.
 debrief-saved = حُفظت في تقدّمك.
 debrief-guest = جلسة ضيف: لم تُحفظ.
-debrief-save-failed = تعذّر حفظ هذه النتيجة: { $error }
+debrief-save-failed = تعذّر حفظ هذه المحاولة: { $error }
 debrief-tier-open = حالات جديدة متاحة: المستوى { $tier } مفتوح الآن.
 debrief-retry = إعادة المحاولة  (R)
 debrief-next = الحالة التالية  (N)
@@ -215,9 +230,9 @@ cards-listen = استمع: تظهر بطاقات ردّك وهو يتكلّم.
 onboard-title = مكالمتك الأولى: كيف تعمل هذه الشاشة
 onboard-talk = يظهر كلام العميل في المحادثة، وبجانبها يتحرّك غضبه وثقته وصبره.
 onboard-cards = تظهر بطاقات ردّك في الأسفل وهو يتكلّم: اقرأها بينما يتكلّم.
-onboard-cue = انتظر الإشارة: يصبح السطر في الأعلى أخضر («توقّف: دورك في الكلام») ويبدأ شريط بالنفاد. أجب بـ 1-4 قبل أن يفرغ. الكلام قبلها مقاطعة، وبعد نفاد الشريط تفوتك لحظة الرد ويُحسب الرد متأخرًا (ويظهر ذلك في السطر العلوي)، أما الصمت الطويل فيُحسب عليك.
-onboard-voice = اختر نبرتك: S هادئ، E متّزن، F حازم. العميل الصارخ يحتاج صوتًا هادئًا.
-onboard-pause = P أو Esc يوقف المكالمة مؤقتًا، ومن هناك يمكنك مغادرتها.
+onboard-cue = الإشارة: يصبح السطر في الأعلى أخضر («وقفة: دورك في الكلام») ويبدأ شريط بالنفاد. يكون الردّ بـ 1-4 قبل أن يفرغ. الكلام قبل ذلك مقاطعة، وبعد نفاد الشريط تفوتك الوقفة ويُحسب الردّ متأخرًا (ويظهر ذلك في السطر العلوي)، وما طال بعد ذلك صمت طويل.
+onboard-voice = اختيار الصوت: S هادئ، E متّزن، F حازم. العميل الصارخ يحتاج صوتًا هادئًا.
+onboard-pause = P أو Esc للإيقاف المؤقت، ومنه يمكن مغادرة المكالمة.
 onboard-start = ابدأ المكالمة  (Enter)
 
 ## Both saved files damaged
@@ -228,12 +243,12 @@ notice-started-afresh = بدأ ملف تقدّم جديد. الملفات الت
 ## The debrief: how to say the right words, and where a line was cut
 better-title-same = الكلمات صحيحة، لكن بطريقة أخرى:
 better-same = الكلمات نفسها، { $how }.
-better-said-how = وقُلها { $how }.
-how-in-the-pause = في لحظة التوقّف
+better-said-how = وتُقال { $how }.
+how-in-the-pause = عند الوقفة
 how-softly = بهدوء
 how-warmly = بودّ
-how-pause-and-softly = في لحظة التوقّف، بهدوء
-how-pause-and-warmly = في لحظة التوقّف، بودّ
+how-pause-and-softly = عند الوقفة، بهدوء
+how-pause-and-warmly = عند الوقفة، بودّ
 transcript-cut = { $heard }— [قاطعته هنا؛ لم يُسمع: { $rest }]
 notice-lrs-problem = نتائجك محفوظة هنا، لكن تعذّر تجهيزها للإرسال إلى نظام التدريب في شركتك: { $error }. أخبر مدرّبك.
 
@@ -247,20 +262,20 @@ progress-rules = { $count ->
     [few] قواعدك في آخر { $count } مكالمات
    *[other] قواعدك في آخر { $count } مكالمة
 }
-progress-rule-counts = التزمت { $followed } · خالفت { $broken }
-progress-weakest = { $rule } (أكثر قاعدة تخالفها)
+progress-rule-counts = مُتّبعة { $followed } · مُخالَفة { $broken }
+progress-weakest = { $rule } (أكثر قاعدة مُخالَفة في مكالماتك)
 progress-cases = حالاتك
-progress-case-line = { $title }: أفضل نتيجة { $score } · المحاولات { $attempts } · { $state }
-progress-case-left = { $title }: تُركت قبل نهايتها { $left ->
+progress-case-line = { $title }: أفضل درجة { $score } · المحاولات { $attempts } · { $state }
+progress-case-left = { $title }: مغادرة قبل النهاية { $left ->
     [one] مرة واحدة
     [two] مرتين
     [few] { $left } مرات
    *[other] { $left } مرة
-} · لم تُلعب حتى النهاية بعد
+} · لم تكتمل بعد
 progress-passed = ناجحة
 progress-not-passed = لم تنجح بعد
 progress-next = تدرّب على التالي
-progress-next-why = { $title }: تتدرّب فيها على «{ $rule }»، أكثر قاعدة خالفتها في مكالماتك الأخيرة.
+progress-next-why = { $title }: حالة للتدرّب على «{ $rule }»، أكثر قاعدة مُخالَفة في مكالماتك الأخيرة.
 progress-next-open = افتح هذه الحالة  (Enter)
 progress-empty = العب حالة لترى تقدّمك هنا.
-progress-no-next = لا شيء للتدرّب عليه: لم تخالف أي قاعدة في مكالماتك الأخيرة.
+progress-no-next = لا شيء للتدرّب عليه: لا قاعدة مُخالَفة في مكالماتك الأخيرة.

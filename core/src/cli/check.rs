@@ -135,8 +135,28 @@ fn warn_where_gameable(library: &mut Library, catalogue: &Catalogue) {
         states: 20_000,
         bytes: 32 * 1024 * 1024,
     };
-    for scenario in &library.scenarios {
-        let report = crate::explore::explore_with(scenario, catalogue, 1, budget, &mut |_| {});
+    // Each case on its own, so the cores share them out.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = library.scenarios.len().div_ceil(threads).max(1);
+    let reports: Vec<_> = std::thread::scope(|scope| {
+        let workers: Vec<_> = library
+            .scenarios
+            .chunks(chunk)
+            .map(|cases| {
+                scope.spawn(move || {
+                    cases
+                        .iter()
+                        .map(|s| crate::explore::explore_with(s, catalogue, 1, budget, &mut |_| {}))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("an explorer thread"))
+            .collect()
+    });
+    for (scenario, report) in library.scenarios.iter().zip(reports) {
         let passing: Vec<_> = report.adversaries.iter().filter(|a| a.passed).collect();
         if passing.is_empty() {
             continue;

@@ -78,6 +78,9 @@ pub struct FileReport {
     /// The text as read (empty when the file could not be read as text).
     pub source: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where each line of `source` starts, indexed once when first needed: a file with
+    /// thousands of diagnostics must not be rescanned for each.
+    lines: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// A 1-based line and column (in characters), as editors count them.
@@ -93,6 +96,7 @@ impl FileReport {
             path: path.to_path_buf(),
             source,
             diagnostics: Vec::new(),
+            lines: std::sync::OnceLock::new(),
         }
     }
 
@@ -117,7 +121,16 @@ impl FileReport {
 
     /// Where a diagnostic points, as line and column.
     pub fn line_col(&self, diagnostic: &Diagnostic) -> LineCol {
-        line_col(&self.source, diagnostic.span.start)
+        line_col_in(&self.source, self.line_starts(), diagnostic.span.start)
+    }
+
+    /// Where each line of the source starts (byte offsets; the first is 0).
+    fn line_starts(&self) -> &[usize] {
+        self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.source.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// Every diagnostic rendered like rustc: header, `--> file:line:col`, the source line and
@@ -132,8 +145,8 @@ impl FileReport {
         let config = Config::default();
         let mut out = Vec::new();
         for diagnostic in &self.diagnostics {
-            let file = ShownFile::new(&name, &self.source, diagnostic);
-            let report = self.to_report(diagnostic, &file.map);
+            let file = ShownFile::new(&name, &self.source, self.line_starts(), diagnostic);
+            let report = self.to_report(diagnostic, &file);
             if color {
                 let mut buffer = codespan_reporting::term::termcolor::Buffer::ansi();
                 if term::emit_to_write_style(&mut buffer, &config, &file, &report).is_ok() {
@@ -158,15 +171,15 @@ impl FileReport {
         String::from_utf8_lossy(&out).into_owned()
     }
 
-    fn to_report(&self, diagnostic: &Diagnostic, map: &[usize]) -> Report<()> {
+    fn to_report(&self, diagnostic: &Diagnostic, file: &ShownFile) -> Report<()> {
         let severity = match diagnostic.severity {
             Severity::Error => ReportSeverity::Error,
             Severity::Warning => ReportSeverity::Warning,
         };
         let clamp = |span: &Span| {
-            let end = span.end.min(self.source.len());
-            let start = span.start.min(end);
-            map[start]..map[end]
+            let end = span.end.clamp(file.base, file.stop);
+            let start = span.start.clamp(file.base, end);
+            file.map[start - file.base]..file.map[end - file.base]
         };
         let mut labels = vec![
             Label::primary((), clamp(&diagnostic.span)).with_message(diagnostic.label.clone()),
@@ -218,28 +231,60 @@ fn shown_text(text: &str) -> String {
         .collect()
 }
 
-/// The source as shown for one diagnostic, with where each byte of the real source went,
-/// and the real line and column of the places the diagnostic labels.
+/// The lines one diagnostic shows, as shown, with where each of their bytes went, and the
+/// real line and column of the places the diagnostic labels. Only the lines its labels
+/// cover are prepared, so a file's thousandth diagnostic costs what its first did.
 struct ShownFile<'a> {
     name: &'a str,
     text: String,
     line_starts: Vec<usize>,
-    /// `map[i]`: the shown offset of byte `i` of the real source (one past the end too).
+    /// The real source's bytes shown: `base..stop`, whole lines.
+    base: usize,
+    stop: usize,
+    /// The real line index of the first line shown.
+    first_line: usize,
+    /// `map[i - base]`: the shown offset of byte `i` of the real source (`stop` too).
     map: Vec<usize>,
     /// Shown offset → the real line and column, for the `-->` header.
     places: Vec<(usize, LineCol)>,
 }
 
 impl<'a> ShownFile<'a> {
-    fn new(name: &'a str, source: &str, diagnostic: &Diagnostic) -> ShownFile<'a> {
-        let focus: Vec<usize> = std::iter::once(&diagnostic.span)
+    fn new(
+        name: &'a str,
+        source: &str,
+        real_lines: &[usize],
+        diagnostic: &Diagnostic,
+    ) -> ShownFile<'a> {
+        let spans: Vec<&Span> = std::iter::once(&diagnostic.span)
             .chain(diagnostic.related.iter().map(|(s, _)| s))
-            .map(|s| s.start.min(source.len()))
             .collect();
-        let mut text = String::with_capacity(source.len());
-        let mut map = vec![0; source.len() + 1];
+        let focus: Vec<usize> = spans.iter().map(|s| s.start.min(source.len())).collect();
+        let line_of = |offset: usize| {
+            real_lines
+                .binary_search(&offset)
+                .unwrap_or_else(|next| next - 1)
+        };
+        let first_line = spans
+            .iter()
+            .map(|s| line_of(s.start.min(source.len())))
+            .min()
+            .unwrap_or(0);
+        let last_line = spans
+            .iter()
+            .map(|s| line_of(s.end.min(source.len()).max(s.start.min(source.len()))))
+            .max()
+            .unwrap_or(0);
+        let base = real_lines[first_line];
+        let stop = real_lines
+            .get(last_line + 1)
+            .copied()
+            .unwrap_or(source.len());
+        let shown = &source[base..stop];
+        let mut text = String::with_capacity(shown.len());
+        let mut map = vec![0; shown.len() + 1];
         let mut line_start = 0;
-        for line in source.split_inclusive('\n') {
+        for line in shown.split_inclusive('\n') {
             let chars: Vec<(usize, char)> = line
                 .char_indices()
                 .map(|(i, c)| (line_start + i, c))
@@ -251,8 +296,9 @@ impl<'a> ShownFile<'a> {
             let (from, to) = if visible > MAX_SHOWN_COLUMNS {
                 let caret = focus
                     .iter()
-                    .find(|&&f| f >= line_start && f < line_start + line.len())
-                    .map_or(0, |&f| chars.iter().take_while(|(i, _)| *i < f).count());
+                    .map(|f| f.saturating_sub(base))
+                    .find(|&f| f >= line_start && f < line_start + line.len())
+                    .map_or(0, |f| chars.iter().take_while(|(i, _)| *i < f).count());
                 let from = caret
                     .saturating_sub(MAX_SHOWN_COLUMNS / 2)
                     .min(visible - MAX_SHOWN_COLUMNS);
@@ -285,16 +331,24 @@ impl<'a> ShownFile<'a> {
             }
             line_start += line.len();
         }
-        map[source.len()] = text.len();
+        map[shown.len()] = text.len();
         let places = focus
             .iter()
-            .map(|&f| (map[f], line_col(source, f)))
+            .map(|&f| {
+                (
+                    map[f.clamp(base, stop) - base],
+                    line_col_in(source, real_lines, f),
+                )
+            })
             .collect();
         let line_starts = codespan_reporting::files::line_starts(&text).collect();
         ShownFile {
             name,
             text,
             line_starts,
+            base,
+            stop,
+            first_line,
             map,
             places,
         }
@@ -344,6 +398,15 @@ impl<'a> codespan_reporting::files::Files<'a> for ShownFile<'_> {
         Ok(start..end)
     }
 
+    fn line_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        // The gutter numbers the file's own lines, not the few shown.
+        Ok(self.first_line + line_index + 1)
+    }
+
     fn location(
         &'a self,
         (): (),
@@ -354,7 +417,13 @@ impl<'a> codespan_reporting::files::Files<'a> for ShownFile<'_> {
             .iter()
             .find(|(at, _)| *at == byte_index)
             .map(|(_, lc)| *lc)
-            .unwrap_or_else(|| line_col(&self.text, byte_index));
+            .unwrap_or_else(|| {
+                let shown = line_col(&self.text, byte_index);
+                LineCol {
+                    line: self.first_line + shown.line,
+                    column: shown.column,
+                }
+            });
         Ok(codespan_reporting::files::Location {
             line_number: place.line,
             column_number: place.column,
@@ -366,6 +435,21 @@ fn severity_word(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+    }
+}
+
+/// [`line_col`] with the source's line starts already known.
+fn line_col_in(source: &str, line_starts: &[usize], offset: usize) -> LineCol {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let line = line_starts
+        .binary_search(&offset)
+        .unwrap_or_else(|next| next - 1);
+    LineCol {
+        line: line + 1,
+        column: source[line_starts[line]..offset].chars().count() + 1,
     }
 }
 

@@ -49,7 +49,7 @@ pub fn long_scenario(id: &str, beats: usize) -> String {
             )
         };
         s.push_str(&format!(
-            "        \"b{i}\": (\n            customer: [Raised(\"Point number {i}, and I am not happy about it.\"), Pause(1.5), Even(\"Well?\")],\n            replies: [\n                (say: \"I understand, and I will sort point {i} out now.\", follows: [{good}], next: \"{}\"),\n                (say: \"That is just how it is, point {i} is not on me.\", breaks: [{bad}], next: \"{}\", branches: [(when: AngerAtLeast(90), next: \"hung_up\")]),\n                (say: \"Let me skip ahead, point {i} can wait for now.\", breaks: [{bad}], next: \"{}\"),\n{back}            ],\n        ),\n",
+            "        \"b{i}\": (\n            customer: [Raised(\"Point number {i}, and I am not happy about it.\"), Pause(1.5), Even(\"Well?\")],\n            replies: [\n                (say: \"I understand, and I will sort point {i} out now.\", follows: [{good}], next: \"{}\"),\n                (say: \"That is just how it is, point {i} is not on me.\", breaks: [{bad}], next: \"{}\", branches: [(when: AngerAtLeast(90), next: \"hung_up\")], why: \"It passes the point on.\"),\n                (say: \"Let me skip ahead, point {i} can wait for now.\", breaks: [{bad}], next: \"{}\", why: \"It leaves the point unheard.\"),\n{back}            ],\n        ),\n",
             next(1),
             next(1),
             next(2),
