@@ -69,7 +69,7 @@ rule-polite_firmness = The customer is not always right
 rule-polite_firmness-explanation = When the fault turns out to be the customer's, say so tactfully, explain and clear the air; don't agree to everything just to end the call.
 
 rule-supervisor_request = Handle a supervisor request
-rule-supervisor_request-explanation = Try to earn the customer's trust and help them yourself, but never refuse or stonewall a request to speak to a manager.
+rule-supervisor_request-explanation = Try to earn the customer's trust and help them yourself, but never refuse or stonewall a request to speak to a supervisor.
 
 rule-thank_them = Thank them for telling you
 rule-thank_them-explanation = Thank the customer for raising the problem; it helps the company improve.
