@@ -12,6 +12,7 @@ pub mod glyphs;
 pub mod guidance;
 pub mod i18n;
 pub mod lrs;
+pub mod map;
 pub mod profile;
 pub mod progress;
 pub mod report;

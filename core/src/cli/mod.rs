@@ -7,6 +7,7 @@ mod check;
 mod explore;
 mod library;
 mod lrs;
+mod map;
 
 pub use explore::write_report as write_explore_report;
 pub use library::markdown as library_markdown;
@@ -88,6 +89,27 @@ pub enum Command {
     Report(ReportArgs),
     /// Send results to a learning record store (xAPI): setup, status, send.
     Lrs(lrs::LrsArgs),
+    /// Draw a case's map: every beat, every reply as a numbered arrow to where it leads,
+    /// every ending, with explore's best path bold (Graphviz DOT).
+    Map(MapArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// A scenario file, or the id of a scenario in the scenarios folder.
+    pub scenario: String,
+    /// Where to write it (default: CASE_ID.dot in the working folder; `-` prints it).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The map's format: Graphviz DOT (render it with `dot -Tsvg`, or open it in any
+    /// Graphviz viewer).
+    #[arg(long, value_enum, default_value_t = MapFormat::Dot)]
+    pub format: MapFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MapFormat {
+    Dot,
 }
 
 #[derive(Debug, Args)]
@@ -214,6 +236,7 @@ pub fn run(
         Command::Play(args) => play::run(&args, &scenarios_dir, &catalogue, out, err),
         Command::Explore(args) => explore::run(&args, &scenarios_dir, &catalogue, out, err),
         Command::Rules(args) => rules(&args, &catalogue, out),
+        Command::Map(args) => map::run(&args, &scenarios_dir, &catalogue, out, err),
         Command::Library(args) => library::run(&args, &scenarios_dir, &catalogue, out, err),
         Command::Report(args) => report::run(&args, options, &scenarios_dir, &catalogue, out, err),
         Command::Lrs(args) => lrs::run(
