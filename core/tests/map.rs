@@ -94,3 +94,27 @@ fn map_writes_the_case_id_dot_where_it_is_asked_and_refuses_an_unknown_case() {
     assert_ne!(code, 0);
     assert!(err.contains("no_such_case"), "{err}");
 }
+
+/// docs/maps/ holds every case's map and an index, generated and current, like
+/// docs/scenarios.md.
+#[test]
+fn the_librarys_maps_in_docs_are_current() {
+    let catalogue = Catalogue::builtin();
+    let library = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
+    let files = htl_core::cli::map_files(&library, &catalogue);
+    assert_eq!(files.len(), library.scenarios.len() + 1);
+    let dir = common::root().join("docs/maps");
+    for (name, text) in &files {
+        let on_disk = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+        assert!(
+            &on_disk == text,
+            "docs/maps/{name} is out of date: run `cargo run -- map --all docs/maps`"
+        );
+    }
+    let shipped = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(
+        shipped,
+        files.len(),
+        "docs/maps holds a map of a case that is gone"
+    );
+}

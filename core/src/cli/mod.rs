@@ -8,6 +8,7 @@ mod explore;
 mod library;
 mod lrs;
 mod map;
+pub use map::index_and_maps as map_files;
 
 pub use explore::write_report as write_explore_report;
 pub use library::markdown as library_markdown;
@@ -97,7 +98,12 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct MapArgs {
     /// A scenario file, or the id of a scenario in the scenarios folder.
-    pub scenario: String,
+    #[arg(required_unless_present = "all")]
+    pub scenario: Option<String>,
+    /// Write a map of every case of the scenarios folder into DIR, and an index
+    /// (README.md) listing them.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["scenario", "out"])]
+    pub all: Option<PathBuf>,
     /// Where to write it (default: CASE_ID.dot in the working folder; `-` prints it).
     #[arg(long)]
     pub out: Option<PathBuf>,
