@@ -618,8 +618,8 @@ fn in_every_language_every_rule_is_followed_in_some_case_and_broken_in_another()
         ["ar", "en", "he"]
     );
     let mut gaps = Vec::new();
-    for (lang, rows) in &coverage {
-        for row in rows.iter().filter(|r| !r.from_play) {
+    for (lang, language) in &coverage {
+        for row in language.rules.iter().filter(|r| !r.from_play) {
             if row.followed_in == 0 {
                 gaps.push(format!("{lang}: `{}` never followed", row.rule));
             }

@@ -9,7 +9,7 @@ use htl_core::i18n::{Args, Lang, Messages, Value, args};
 use super::Screen;
 use super::actions::{UiAction, UiCommand};
 use super::cases::Cases;
-use super::session::{Trainee, TraineeNotice};
+use super::session::Trainee;
 
 /// U+200F RIGHT-TO-LEFT MARK.
 pub const RLM: char = '\u{200F}';
@@ -162,11 +162,7 @@ fn adopt_profile_language(trainee: Option<ResMut<Trainee>>, mut locale: ResMut<L
     if locale.picked {
         if trainee.profile.language != Some(locale.lang) {
             trainee.profile.language = Some(locale.lang);
-            if !trainee.guest
-                && let Err(e) = trainee.store.save(&trainee.profile)
-            {
-                trainee.notice = Some(TraineeNotice::SaveFailed(e.to_string()));
-            }
+            trainee.save();
         }
     } else if !locale.forced
         && let Some(saved) = trainee.profile.language

@@ -115,6 +115,16 @@ impl Trainee {
         })
     }
 
+    /// Keeps a change to the profile (a guest's stays in memory); a failure to save is told
+    /// on the case list rather than lost.
+    pub fn save(&mut self) {
+        if !self.guest
+            && let Err(e) = self.store.save(&self.profile)
+        {
+            self.notice = Some(TraineeNotice::SaveFailed(e.to_string()));
+        }
+    }
+
     pub fn guest(store: Store) -> Trainee {
         Trainee {
             store,

@@ -75,7 +75,6 @@ fn adversary_cell(a: &crate::explore::AdversaryResult) -> String {
     cell
 }
 
-/// The library as Markdown: one row per case, then the rules and how many cases use each.
 /// How many cases of one language follow and break one rule in their replies.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleCoverage {
@@ -86,13 +85,21 @@ pub struct RuleCoverage {
     pub broken_in: usize,
 }
 
-/// Per language (the primary tag: "ar" for "ar-EG"), in the catalogue's order: how many
-/// cases have a reply that follows and one that breaks each rule. A rule a language never
-/// breaks is one its trainees never learn to recognise.
+/// One language's cases and how they cover the rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageCoverage {
+    pub cases: usize,
+    /// In the catalogue's order.
+    pub rules: Vec<RuleCoverage>,
+}
+
+/// Per language (the primary tag: "ar" for "ar-EG"): how many cases there are, and how many
+/// have a reply that follows and one that breaks each rule. A rule a language never breaks
+/// is one its trainees never learn to recognise.
 pub fn rule_coverage(
     library: &crate::scenario::Library,
     catalogue: &Catalogue,
-) -> std::collections::BTreeMap<String, Vec<RuleCoverage>> {
+) -> std::collections::BTreeMap<String, LanguageCoverage> {
     let mut out = std::collections::BTreeMap::new();
     for scenario in &library.scenarios {
         let lang = scenario
@@ -101,8 +108,9 @@ pub fn rule_coverage(
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        let rows = out.entry(lang).or_insert_with(|| {
-            catalogue
+        let language = out.entry(lang).or_insert_with(|| LanguageCoverage {
+            cases: 0,
+            rules: catalogue
                 .rules
                 .iter()
                 .map(|r| RuleCoverage {
@@ -111,10 +119,11 @@ pub fn rule_coverage(
                     followed_in: 0,
                     broken_in: 0,
                 })
-                .collect::<Vec<_>>()
+                .collect(),
         });
+        language.cases += 1;
         let replies: Vec<_> = scenario.beats.iter().flat_map(|b| &b.replies).collect();
-        for row in rows.iter_mut() {
+        for row in language.rules.iter_mut() {
             if replies.iter().any(|r| r.follows.contains(&row.rule)) {
                 row.followed_in += 1;
             }
@@ -131,13 +140,8 @@ fn coverage_markdown(library: &crate::scenario::Library, catalogue: &Catalogue) 
     let mut s = String::from(
         "\n## Rules followed and broken in each language\n\nHow many cases of each language have a reply that follows the rule and one that breaks it (*followed / broken*). Rules judged from play (timing, voice) are judged in every case.\n\n| rule |",
     );
-    for lang in coverage.keys() {
-        let cases = library
-            .scenarios
-            .iter()
-            .filter(|s| s.language.split(['-', '_']).next() == Some(lang.as_str()))
-            .count();
-        s.push_str(&format!(" {lang} ({cases} cases) |"));
+    for (lang, language) in &coverage {
+        s.push_str(&format!(" {lang} ({} cases) |", language.cases));
     }
     s.push_str("\n|---|");
     for _ in &coverage {
@@ -146,8 +150,8 @@ fn coverage_markdown(library: &crate::scenario::Library, catalogue: &Catalogue) 
     s.push('\n');
     for (i, rule) in catalogue.rules.iter().enumerate() {
         s.push_str(&format!("| `{}` |", rule.id));
-        for rows in coverage.values() {
-            let row = &rows[i];
+        for language in coverage.values() {
+            let row = &language.rules[i];
             if row.from_play {
                 s.push_str(" from play |");
             } else {
@@ -170,6 +174,7 @@ fn coverage_markdown(library: &crate::scenario::Library, catalogue: &Catalogue) 
     s
 }
 
+/// The library as Markdown: one row per case, then the rules and how many cases use each.
 pub fn markdown(library: &crate::scenario::Library, catalogue: &Catalogue, dir: &Path) -> String {
     let mut s = String::new();
     s.push_str("# The scenario library\n\n");

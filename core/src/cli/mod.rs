@@ -12,7 +12,7 @@ pub use map::index_and_maps as map_files;
 
 pub use explore::write_report as write_explore_report;
 pub use library::markdown as library_markdown;
-pub use library::{RuleCoverage, rule_coverage};
+pub use library::{LanguageCoverage, RuleCoverage, rule_coverage};
 pub use lrs::{LrsArgs, LrsCommand, SetupArgs};
 mod play;
 mod report;

@@ -158,10 +158,7 @@ fn node(target: Target) -> String {
 /// with the pass mark and the best and worst scores. Arabic and Hebrew cases run right to
 /// left.
 pub fn dot(scenario: &Scenario, catalogue: &Catalogue, report: &Report) -> String {
-    let rtl = matches!(
-        scenario.language.split(['-', '_']).next(),
-        Some("ar" | "he")
-    );
+    let rtl = crate::i18n::Lang::parse(&scenario.language).is_some_and(crate::i18n::Lang::is_rtl);
     let mut s = String::new();
     let _ = writeln!(s, "digraph {} {{", quoted(&scenario.id));
     let _ = writeln!(

@@ -9,7 +9,7 @@ use htl_core::vocab::local_day_and_minute;
 use crate::game::Screen;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::locale::Locale;
-use crate::game::session::{CurrentCase, Trainee, TraineeNotice};
+use crate::game::session::{CurrentCase, Trainee};
 use crate::game::text::channel_name;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
@@ -253,13 +253,12 @@ fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWrite
 fn handle(
     mut requests: MessageReader<UiCommand>,
     mut next: ResMut<NextState<Screen>>,
-    trainee: Option<ResMut<Trainee>>,
+    mut trainee: Option<ResMut<Trainee>>,
     locale: Res<Locale>,
     mut line: Query<&mut Text, With<SpeakerChoice>>,
     switch: Query<&Children, With<SpeakerSwitch>>,
     mut texts: Query<&mut Text, Without<SpeakerChoice>>,
 ) {
-    let mut trainee = trainee;
     for UiCommand(action) in requests.read() {
         match action {
             UiAction::StartCall => next.set(Screen::Call),
@@ -273,11 +272,7 @@ fn handle(
                     Gender::Female => Gender::Male,
                 };
                 trainee.profile.speaks_as = Some(now);
-                if !trainee.guest
-                    && let Err(e) = trainee.store.save(&trainee.profile)
-                {
-                    trainee.notice = Some(TraineeNotice::SaveFailed(e.to_string()));
-                }
+                trainee.save();
                 let (said, switch_to) = speaker_words(&locale, now);
                 for mut text in &mut line {
                     text.0 = said.clone();

@@ -20,7 +20,7 @@ use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::redraw::NextChange;
-use crate::game::session::{CurrentCase, LiveCall, Trainee, TraineeNotice, finish, next_seed};
+use crate::game::session::{CurrentCase, LiveCall, Trainee, finish, next_seed};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
 use crate::game::theme::widgets;
@@ -322,11 +322,7 @@ fn leave_early(
     if let Some(mut trainee) = trainee {
         let (id, seed) = (live.call.scenario().id.clone(), live.call.seed());
         trainee.profile.record_left(&id, seed);
-        if !trainee.guest
-            && let Err(e) = trainee.store.save(&trainee.profile)
-        {
-            trainee.notice = Some(TraineeNotice::SaveFailed(e.to_string()));
-        }
+        trainee.save();
     }
     next.set(Screen::Select);
 }
