@@ -18,4 +18,5 @@ pub mod progress;
 pub mod report;
 pub mod scenario;
 pub mod scoring;
+pub mod shift;
 pub mod vocab;

@@ -232,8 +232,7 @@ fn every_character_the_game_shows_has_a_glyph_in_its_fonts() {
                 .map(|c| format!("{lang}'s own name: {c:?}")),
         );
     }
-    for entry in std::fs::read_dir(common::scenarios_dir()).unwrap() {
-        let path = entry.unwrap().path();
+    for path in common::library_files() {
         let text = std::fs::read_to_string(&path).unwrap();
         let missing = undrawable(&text);
         if !missing.is_empty() {
@@ -635,8 +634,7 @@ fn in_every_language_every_rule_is_followed_in_some_case_and_broken_in_another()
 /// screen never mixes two ways of writing numbers.
 #[test]
 fn the_arabic_cases_write_numbers_as_the_game_does() {
-    for entry in std::fs::read_dir(common::scenarios_dir()).unwrap() {
-        let path = entry.unwrap().path();
+    for path in common::library_files() {
         let text = std::fs::read_to_string(&path).unwrap();
         let eastern: Vec<char> = text
             .chars()

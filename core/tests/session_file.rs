@@ -73,6 +73,7 @@ fn version_2_is_written_and_read_back_whole() {
     let context = SessionContext {
         started: None,
         ui_language: Some(Lang::He),
+        shift: None,
     };
     let (path, written) = store
         .record_session_with(&mut profile, &call, &context)

@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use htl_core::engine::Voice;
 use htl_core::i18n::Lang;
+use htl_core::vocab::EndingKind;
 
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
 pub enum UiAction {
@@ -42,6 +43,25 @@ pub enum UiAction {
     NextCase,
     /// Speak this language (the title screen's language buttons).
     SetLanguage(Lang),
+    /// Start a shift (from the case list).
+    OpenShift(String),
+    /// At the desk: answer the caller who waited longest.
+    ShiftAnswer,
+    /// At the desk: make a promised call-back (its index in the run's promises).
+    ShiftCallBack(usize),
+    /// At the desk: take a break (the queue waits).
+    ShiftBreak,
+    /// At the desk: nobody waits; let the clock run to the next caller.
+    ShiftWait,
+    /// At the desk: the shift is over; see how it went.
+    ShiftResults,
+    LeaveShift,
+    /// After-call work: how the call ended.
+    NoteEnding(EndingKind),
+    /// After-call work: a call-back promised this many minutes from now, or none.
+    PromiseIn(Option<u32>),
+    SaveAfterCall,
+    SkipAfterCall,
 }
 
 /// A request from a button or a key, handled by the screen that is showing.

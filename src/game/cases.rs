@@ -13,7 +13,8 @@ use htl_core::guidance::Catalogue;
 use htl_core::i18n::Lang;
 use htl_core::profile::Profile;
 use htl_core::progress::Progression;
-use htl_core::scenario::{Scenario, load_paths};
+use htl_core::scenario::{FileReport, Scenario, load_paths};
+use htl_core::shift::{Shift, load_shifts};
 
 use super::locale::Locale;
 
@@ -47,6 +48,34 @@ fn written_tier(source: &str) -> Option<u8> {
 }
 
 impl BrokenFile {
+    /// A file's first error and its first hint, as full sentences for its card.
+    fn of(report: &FileReport, tier: Option<u8>, stale_version_kept: bool) -> BrokenFile {
+        let first = report
+            .diagnostics
+            .iter()
+            .find(|d| d.severity == htl_core::scenario::Severity::Error);
+        let at = first.map(|d| report.line_col(d));
+        let problem = first.map_or_else(String::new, |d| {
+            let mut text = d.message.clone();
+            if let Some(help) = d.help.first() {
+                text.push_str(&format!(" ({help})"));
+            }
+            if !text.ends_with(['.', '!', '?']) {
+                text.push('.');
+            }
+            text
+        });
+        BrokenFile {
+            path: report.path.clone(),
+            line: at.as_ref().map_or(0, |a| a.line),
+            column: at.as_ref().map_or(0, |a| a.column),
+            problem,
+            tier: tier.or_else(|| written_tier(&report.source)),
+            errors: report.errors(),
+            stale_version_kept,
+        }
+    }
+
     /// Whether its card belongs on the tab of `tier`: its own tier, or tier 1 when the file
     /// does not say (so each broken file shows once).
     pub fn shown_on(&self, tier: u8, tiers: u8) -> bool {
@@ -79,6 +108,9 @@ pub struct Cases {
     /// Playable cases in list order (see `put_first`).
     pub scenarios: Vec<Arc<Scenario>>,
     pub broken: Vec<BrokenFile>,
+    /// Shifts (`*.shift.ron`) that checked clean against these cases; a broken one is in
+    /// `broken` with its diagnostic.
+    pub shifts: Vec<Arc<Shift>>,
     /// Bumped whenever the library changes, so screens can redraw.
     pub generation: u64,
     /// Cases in this language come first in each tier.
@@ -94,6 +126,7 @@ impl Cases {
             catalogue,
             scenarios: Vec::new(),
             broken: Vec::new(),
+            shifts: Vec::new(),
             generation: 0,
             first_language: Lang::En,
         };
@@ -117,31 +150,16 @@ impl Cases {
                     {
                         self.scenarios.push(Arc::clone(old));
                     }
-                    let first = report
-                        .diagnostics
-                        .iter()
-                        .find(|d| d.severity == htl_core::scenario::Severity::Error);
-                    // The first error and its first hint, as full sentences for the card.
-                    let at = first.map(|d| report.line_col(d));
-                    let problem = first.map_or_else(String::new, |d| {
-                        let mut text = d.message.clone();
-                        if let Some(help) = d.help.first() {
-                            text.push_str(&format!(" ({help})"));
-                        }
-                        if !text.ends_with(['.', '!', '?']) {
-                            text.push('.');
-                        }
-                        text
-                    });
-                    self.broken.push(BrokenFile {
-                        path: report.path.clone(),
-                        line: at.as_ref().map_or(0, |a| a.line),
-                        column: at.as_ref().map_or(0, |a| a.column),
-                        problem,
-                        tier: written_tier(&report.source),
-                        errors: report.errors(),
-                        stale_version_kept: kept.is_some(),
-                    });
+                    self.broken
+                        .push(BrokenFile::of(report, written_tier(&report.source), kept.is_some()));
+                }
+                let shifts = load_shifts(std::slice::from_ref(&self.dir), &library, &self.catalogue);
+                self.shifts = Vec::new();
+                for loaded in shifts {
+                    match loaded.shift {
+                        Some(shift) => self.shifts.push(Arc::new(shift)),
+                        None => self.broken.push(BrokenFile::of(&loaded.report, None, false)),
+                    }
                 }
                 self.scenarios
                     .extend(library.scenarios.into_iter().map(Arc::new));
@@ -173,6 +191,15 @@ impl Cases {
             let other_language = Lang::parse(&s.language) != Some(lang);
             (s.tier, other_language, s.title.clone())
         });
+    }
+
+    /// The shift a trainee may take: one in their language when there is one, else any,
+    /// once its tier is open to them.
+    pub fn shift_for(&self, lang: Lang, profile: &Profile) -> Option<Arc<Shift>> {
+        let open = |s: &&Arc<Shift>| s.tier <= 1 || profile.unlocked_tiers.contains(&s.tier);
+        let mut open: Vec<&Arc<Shift>> = self.shifts.iter().filter(open).collect();
+        open.sort_by_key(|s| (Lang::parse(&s.language) != Some(lang), s.tier, s.id.clone()));
+        open.first().map(|s| Arc::clone(s))
     }
 
     pub fn get(&self, id: &str) -> Option<&Arc<Scenario>> {

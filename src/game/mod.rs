@@ -31,6 +31,12 @@ pub enum Screen {
     Debrief,
     /// My progress, reached from the case list.
     Progress,
+    /// A shift: the desk between calls (queue, call-backs, strain).
+    Shift,
+    /// A shift: after-call work, between a call and the desk.
+    AfterCall,
+    /// A shift: how it went.
+    ShiftResults,
 }
 
 /// How the window redraws outside a call: only on input (and a slow tick), so an idle menu

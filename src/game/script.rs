@@ -87,6 +87,7 @@ fn run(
     live: Option<Res<LiveCall>>,
     mut fields: Query<&mut EditableText, With<NameField>>,
     mut windows: Query<&mut Window>,
+    desk_next: Query<&UiAction, With<super::screens::shift::DeskNext>>,
     mut ui: MessageWriter<UiCommand>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -199,7 +200,68 @@ fn run(
             ui.write(UiCommand(UiAction::TogglePause));
             true
         }
-        "until" => *screen.get() == Screen::Debrief,
+        "until" => {
+            let target = match parts.get(1).copied() {
+                Some("aftercall") => Screen::AfterCall,
+                Some("desk") => Screen::Shift,
+                Some("results") => Screen::ShiftResults,
+                Some("brief") => Screen::Brief,
+                _ => Screen::Debrief,
+            };
+            *screen.get() == target
+        }
+        // Shift mode: open a shift by id from the case list, press the desk's main button,
+        // and do after-call work (`acw:KIND:MINUTES`, `acw:skip`).
+        "shift" => {
+            *screen.get() == Screen::Select && {
+                ui.write(UiCommand(UiAction::OpenShift(
+                    parts.get(1).copied().unwrap_or_default().to_string(),
+                )));
+                true
+            }
+        }
+        // `desk` presses the main button once; `desk:call` presses it (waiting, taking a
+        // break) until a call is taken; `desk:results` until the shift's results show.
+        "desk" => {
+            let action = desk_next.iter().next().cloned();
+            match action {
+                Some(action) if *screen.get() == Screen::Shift => {
+                    let call = matches!(action, UiAction::ShiftAnswer | UiAction::ShiftCallBack(_));
+                    let results = action == UiAction::ShiftResults;
+                    ui.write(UiCommand(action));
+                    match parts.get(1).copied() {
+                        Some("call") => call,
+                        Some("results") => results,
+                        _ => true,
+                    }
+                }
+                _ => false,
+            }
+        }
+        "leave" => {
+            ui.write(UiCommand(UiAction::LeaveCall));
+            true
+        }
+        "acw" => {
+            *screen.get() == Screen::AfterCall && {
+                if parts.get(1) == Some(&"skip") {
+                    ui.write(UiCommand(UiAction::SkipAfterCall));
+                } else {
+                    let kind = htl_core::vocab::EndingKind::ALL
+                        .into_iter()
+                        .find(|k| Some(&k.keyword()) == parts.get(1));
+                    if let Some(kind) = kind {
+                        ui.write(UiCommand(UiAction::NoteEnding(kind)));
+                    }
+                    let minutes = parts.get(2).and_then(|m| m.parse::<u32>().ok());
+                    ui.write(UiCommand(UiAction::PromiseIn(minutes)));
+                    if parts.get(3) != Some(&"hold") {
+                        ui.write(UiCommand(UiAction::SaveAfterCall));
+                    }
+                }
+                true
+            }
+        }
         "shot" => {
             let path = shots_dir().join(format!("{}.png", parts.get(1).copied().unwrap_or("shot")));
             commands

@@ -46,6 +46,17 @@ note-broke = مخالفة قاعدة «{ $rule }»
 reason-soft-voice-drift = صوتك الهادئ يهدّئ العميل تدريجياً
 reason-raised-voice-drift = العميل يرفع صوته مجاراةً لصوتك المرتفع
 reason-what-you-said = مضمون الردّ
+reason-waited = انتظار على الخط لمدة { $minutes ->
+    [zero] { $minutes } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $minutes } دقائق
+    [many] { $minutes } دقيقة
+   *[other] { $minutes } دقيقة
+} قبل الردّ
+reason-promise-missed = الاتصال الموعود في المكالمة السابقة لم يتمّ
+reason-called-again = المشكلة لم تُحلّ في المكالمة السابقة
+reason-called-back-as-promised = معاودة الاتصال في الموعد المتّفق عليه
 
 ## In a chat the voice is a tone: the same verdicts, worded for typing.
 note-answered-softly-chat = الردّ على رسائل العميل الغاضبة بأسلوب ودود

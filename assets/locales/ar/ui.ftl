@@ -279,3 +279,65 @@ progress-next-why = { $title }: حالة للتدرّب على «{ $rule }»، �
 progress-next-open = افتح هذه الحالة  (Enter)
 progress-empty = العب حالة لترى تقدّمك هنا.
 progress-no-next = لا شيء للتدرّب عليه: لا قاعدة مُخالَفة في مكالماتك الأخيرة.
+
+## Shift mode: a run of calls against a clock.
+select-shift = بدء وردية  (S)
+shift-clock = { $clock } · المكالمة { $calls }
+shift-queue = قائمة الانتظار
+shift-waiting = { $count ->
+    [0] لا أحد في الانتظار
+    [one] متصل واحد في الانتظار
+    [two] متصلان في الانتظار
+    [few] { $count } متصلين في الانتظار
+   *[other] { $count } متصلًا في الانتظار
+}
+shift-longest-wait = أطول انتظار: { $wait }
+shift-tasks = اتصالاتك الموعودة
+shift-no-tasks = لا يوجد اتصال موعود.
+shift-task = اتصال بخصوص «{ $title }» الساعة { $due }
+shift-calls = مكالماتك
+shift-no-calls = لا مكالمات بعد.
+shift-call-row = { $clock }  { $title }: { $score }، { $result }
+shift-passed = ناجحة
+shift-not-passed = غير ناجحة
+shift-kind-follow-up = اتصالك الموعود
+shift-kind-call-back = اتصال متكرر
+shift-strain = مستوى الضغط عليك: { $strain } من 100
+shift-strain-hint = المتصلون الغاضبون يرفعونه، والاستراحة تخفّضه، لكن المتصلين يبقون في قائمة الانتظار.
+shift-answer = الرد على المتصل التالي  (Enter)
+shift-call-back = الاتصال الآن  (Enter)
+shift-break-due = حان وقت الاستراحة  (Enter)
+shift-wait = انتظار المتصل التالي  (Enter)
+shift-results = نتيجة الوردية  (Enter)
+shift-take-break = استراحة قصيرة  (B)
+shift-leave = مغادرة الوردية  (Esc)
+acw-title = ما بعد المكالمة
+acw-heading = «{ $title }»، { $clock }
+acw-ending = كيف انتهت المكالمة؟
+acw-promise = هل من وعد باتصال؟ ومتى؟
+acw-no-promise = لا يوجد وعد
+acw-at = الساعة { $clock }
+acw-save = حفظ والعودة إلى قائمة الانتظار  (Enter)
+acw-skip = تخطّي هذه الخطوة  (Esc)
+acw-hint = الوقت الذي تقضيه هنا يُحسب من مدة معالجة المكالمة. الاتصال الموعود الذي لا تسجّله لن يظهر في قائمتك.
+shift-result-title = نتيجة الوردية
+shift-result-passed = اجتزت الوردية
+shift-result-not-passed = لم تجتز الوردية
+shift-result-handled = المكالمات: { $handled } (الناجحة { $passed })
+shift-result-handle-time = متوسط مدة المعالجة (المكالمة وما بعدها): { $time }
+shift-result-fcr = الحل من أول اتصال: { $share } (اتصالات متكررة: { $repeats })
+shift-result-promises = الاتصالات الموعودة في وقتها: { $kept } من { $made }
+shift-result-service = الرد خلال { $seconds } ثانية: { $share }؛ أطول انتظار { $wait }
+shift-result-abandoned = أغلقوا الخط أثناء الانتظار: { $count }
+shift-result-strain = أعلى مستوى للضغط: { $peak }؛ مكالمات صعبة: { $hard }؛ استراحات: { $breaks }
+shift-result-chart = الدرجة (العمود العريض) ومستوى الضغط بعدها (العمود الرفيع)، مكالمة بعد مكالمة
+shift-result-composure = متوسط نتيجتك بعد مكالمة صعبة { $after }، وفي غيرها { $others }.
+shift-result-composure-dropped = تراجع أداؤك بعد المكالمات الصعبة: يُستحسن أخذ نفس عميق (أو استراحة) قبل المكالمة التالية.
+shift-result-rule = القاعدة الأكثر مخالفة: { $rule } ({ $times })
+shift-result-why = ما يحتاج إلى تحسين
+shift-shortfall-calls = نجحت { $share } من مكالماتك، والمطلوب { $needed }.
+shift-shortfall-promises = تمّت { $share } من الاتصالات الموعودة في وقتها، والمطلوب { $needed }.
+shift-shortfall-service = تمّ الرد على { $share } من المتصلين في الوقت، والمطلوب { $needed }.
+shift-shortfall-fcr = { $share } من المكالمات الأولى لم تحتج إلى اتصال آخر، والمطلوب { $needed }.
+shift-shortfall-none = لم تُعالَج أي مكالمة.
+shift-result-back = العودة إلى الحالات  (Enter)

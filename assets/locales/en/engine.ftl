@@ -24,6 +24,13 @@ note-broke = broke "{ $rule }"
 reason-soft-voice-drift = your soft voice is bringing them down
 reason-raised-voice-drift = they are matching your raised voice
 reason-what-you-said = what you said
+reason-waited = they waited { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+} in the queue
+reason-promise-missed = the call-back promised last time never came
+reason-called-again = their problem was not solved last time
+reason-called-back-as-promised = you called back as promised
 
 ## In a chat the voice is a tone: the same verdicts, worded for typing.
 note-answered-softly-chat = you answered their shouting in a warm tone

@@ -224,3 +224,73 @@ progress-next-why = { $title }: it practises "{ $rule }", the rule you broke mos
 progress-next-open = Open this case  (Enter)
 progress-empty = Play a case to see your progress here.
 progress-no-next = Nothing to practise: you broke no rule in your last calls.
+
+## Shift mode: a run of calls against a clock.
+select-shift = Take a shift  (S)
+shift-clock = { $clock } · call { $calls }
+shift-queue = Queue
+shift-waiting = { $count ->
+    [0] Nobody is waiting
+    [one] 1 caller waiting
+   *[other] { $count } callers waiting
+}
+shift-longest-wait = Longest wait: { $wait }
+shift-tasks = Your call-backs
+shift-no-tasks = No call-back promised.
+shift-task = Call back about "{ $title }" at { $due }
+shift-calls = Your calls
+shift-no-calls = No call yet.
+shift-call-row = { $clock }  { $title }: { $score }, { $result }
+shift-passed = passed
+shift-not-passed = not passed
+shift-kind-follow-up = your call-back
+shift-kind-call-back = calling again
+shift-strain = Your strain: { $strain } of 100
+shift-strain-hint = Shouting callers raise it; a break lowers it, but the queue waits.
+shift-answer = Answer the next caller  (Enter)
+shift-call-back = Call back now  (Enter)
+shift-break-due = Take your break  (Enter)
+shift-wait = Wait for the next caller  (Enter)
+shift-results = See how the shift went  (Enter)
+shift-take-break = Short break  (B)
+shift-leave = Leave the shift  (Esc)
+acw-title = After-call work
+acw-heading = "{ $title }", { $clock }
+acw-ending = How did the call end?
+acw-promise = Did you promise a call-back? When?
+acw-no-promise = No promise
+acw-at = at { $clock }
+acw-save = Save and go back to the queue  (Enter)
+acw-skip = Skip  (Esc)
+acw-hint = The time you spend here counts in your handle time. A call-back you do not write down will not be in your queue.
+shift-result-title = How the shift went
+shift-result-passed = Shift passed
+shift-result-not-passed = Shift not passed
+shift-result-handled = Calls handled: { $handled } ({ $passed } passed)
+shift-result-handle-time = Average handle time (talk and after-call work): { $time }
+shift-result-fcr = First-contact resolution: { $share } ({ $repeats ->
+    [0] nobody called again
+    [one] 1 customer called again
+   *[other] { $repeats } customers called again
+})
+shift-result-promises = Call-backs made on time: { $kept } of { $made }
+shift-result-service = Answered within { $seconds } s: { $share }; longest wait { $wait }
+shift-result-abandoned = Hung up in the queue: { $count }
+shift-result-strain = Your strain peaked at { $peak }; { $hard ->
+    [one] 1 hard call
+   *[other] { $hard } hard calls
+}; { $breaks ->
+    [one] 1 break
+   *[other] { $breaks } breaks
+}
+shift-result-chart = Score (bar) and your strain after it (thin bar), call by call
+shift-result-composure = After a hard call you scored { $after } on average, otherwise { $others }.
+shift-result-composure-dropped = Your conduct dropped after hard calls: take a breath (or a break) before the next one.
+shift-result-rule = Rule broken most: { $rule } ({ $times })
+shift-result-why = What to work on
+shift-shortfall-calls = { $share } of your calls passed; { $needed } needed.
+shift-shortfall-promises = { $share } of your call-backs were made on time; { $needed } needed.
+shift-shortfall-service = { $share } of callers were answered in time; { $needed } needed.
+shift-shortfall-fcr = { $share } of first calls needed no call again; { $needed } needed.
+shift-shortfall-none = No call was handled.
+shift-result-back = Back to the cases  (Enter)

@@ -38,6 +38,13 @@ note-broke = הפרת הכלל "{ $rule }"
 reason-soft-voice-drift = הקול הרך שלך מרגיע את הלקוח בהדרגה
 reason-raised-voice-drift = הלקוח מרים את הקול בחזרה, בעקבות הקול התקיף שלך
 reason-what-you-said = תוכן התשובה
+reason-waited = המתנה בתור במשך { $minutes ->
+    [one] דקה אחת
+   *[other] { $minutes } דקות
+}
+reason-promise-missed = השיחה החוזרת שהובטחה בפעם הקודמת לא הגיעה
+reason-called-again = הבעיה לא נפתרה בשיחה הקודמת
+reason-called-back-as-promised = שיחה חוזרת בשעה שהובטחה
 
 ## In a chat the voice is a tone: the same verdicts, worded for typing.
 note-answered-softly-chat = תשובה חמה להודעות הכועסות של הלקוח

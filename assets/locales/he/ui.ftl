@@ -263,3 +263,66 @@ progress-next-why = { $title }: כאן מתרגלים את "{ $rule }", הכלל
 progress-next-open = לפתוח את התרחיש  (Enter)
 progress-empty = ההתקדמות תופיע כאן אחרי התרחיש הראשון.
 progress-no-next = אין מה לתרגל: לא הפרת אף כלל בשיחות האחרונות.
+
+## Shift mode: a run of calls against a clock.
+select-shift = משמרת  (S)
+shift-clock = { $clock } · שיחה { $calls }
+shift-queue = התור
+shift-waiting = { $count ->
+    [0] אין ממתינים בתור
+    [one] פונה אחד ממתין
+   *[other] { $count } פונים ממתינים
+}
+shift-longest-wait = ההמתנה הארוכה ביותר: { $wait }
+shift-tasks = השיחות החוזרות שהבטחת
+shift-no-tasks = לא הובטחה שיחה חוזרת.
+shift-task = לחזור בנושא "{ $title }" בשעה { $due }
+shift-calls = השיחות שלך
+shift-no-calls = עוד אין שיחות.
+shift-call-row = { $clock }  { $title }: { $score }, { $result }
+shift-passed = עברה
+shift-not-passed = לא עברה
+shift-kind-follow-up = השיחה החוזרת שלך
+shift-kind-call-back = פנייה חוזרת
+shift-strain = רמת העומס עליך: { $strain } מתוך 100
+shift-strain-hint = פונים שצועקים מעלים אותה; מנוחה מורידה אותה, אבל התור ממשיך לחכות.
+shift-answer = לענות לפונה הבא  (Enter)
+shift-call-back = לחזור עכשיו  (Enter)
+shift-break-due = זמן מנוחה  (Enter)
+shift-wait = לחכות לפונה הבא  (Enter)
+shift-results = איך הלכה המשמרת  (Enter)
+shift-take-break = מנוחה קצרה  (B)
+shift-leave = לצאת מהמשמרת  (Esc)
+acw-title = סיכום שיחה
+acw-heading = "{ $title }", { $clock }
+acw-ending = איך הסתיימה השיחה?
+acw-promise = הובטחה שיחה חוזרת? מתי?
+acw-no-promise = לא הובטחה
+acw-at = בשעה { $clock }
+acw-save = לשמור ולחזור לתור  (Enter)
+acw-skip = לדלג  (Esc)
+acw-hint = הזמן שמושקע כאן נספר בזמן הטיפול. שיחה חוזרת שלא נרשמה לא תופיע בתור.
+shift-result-title = איך הלכה המשמרת
+shift-result-passed = המשמרת עברה
+shift-result-not-passed = המשמרת לא עברה
+shift-result-handled = שיחות: { $handled } ({ $passed } עברו)
+shift-result-handle-time = זמן טיפול ממוצע (שיחה וסיכום): { $time }
+shift-result-fcr = פתרון בפנייה ראשונה: { $share } ({ $repeats ->
+    [one] פנייה חוזרת אחת
+   *[other] { $repeats } פניות חוזרות
+})
+shift-result-promises = שיחות חוזרות בזמן: { $kept } מתוך { $made }
+shift-result-service = מענה תוך { $seconds } שניות: { $share }; ההמתנה הארוכה ביותר { $wait }
+shift-result-abandoned = ניתקו בזמן ההמתנה: { $count }
+shift-result-strain = שיא העומס: { $peak }; שיחות קשות: { $hard }; יציאות למנוחה: { $breaks }
+shift-result-chart = הציון (עמודה רחבה) ורמת העומס אחריו (עמודה צרה), שיחה אחרי שיחה
+shift-result-composure = אחרי שיחה קשה הציון הממוצע היה { $after }, ובשאר השיחות { $others }.
+shift-result-composure-dropped = הביצוע ירד אחרי שיחות קשות: כדאי לנשום עמוק (או לצאת למנוחה קצרה) לפני השיחה הבאה.
+shift-result-rule = הכלל שהופר הכי הרבה: { $rule } ({ $times })
+shift-result-why = על מה לעבוד
+shift-shortfall-calls = { $share } מהשיחות עברו; נדרש { $needed }.
+shift-shortfall-promises = { $share } מהשיחות החוזרות בוצעו בזמן; נדרש { $needed }.
+shift-shortfall-service = { $share } מהפונים נענו בזמן; נדרש { $needed }.
+shift-shortfall-fcr = { $share } מהפניות הראשונות לא הצריכו פנייה נוספת; נדרש { $needed }.
+shift-shortfall-none = לא טופלה אף שיחה.
+shift-result-back = חזרה לרשימת התרחישים  (Enter)

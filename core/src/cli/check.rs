@@ -54,10 +54,37 @@ pub(super) fn run(
     if !missing.is_empty() && present.is_empty() {
         return Ok(EXIT_USAGE);
     }
-    let Some(mut library) = load_for_command(&present, scenarios_dir, catalogue, err)? else {
-        return Ok(EXIT_USAGE);
+    // Shift files are checked against the cases: those given beside them, else the library.
+    let (shifts, cases): (Vec<PathBuf>, Vec<PathBuf>) = present
+        .iter()
+        .cloned()
+        .partition(|p| crate::shift::is_shift_file(p));
+    let mut library = if cases.is_empty() && !shifts.is_empty() {
+        crate::scenario::Library::default()
+    } else {
+        let Some(library) = load_for_command(&cases, scenarios_dir, catalogue, err)? else {
+            return Ok(EXIT_USAGE);
+        };
+        library
     };
     warn_where_gameable(&mut library, catalogue);
+    let shift_paths = if cases.is_empty() && shifts.is_empty() {
+        paths_or_default(&args.paths, scenarios_dir)
+    } else {
+        present.clone()
+    };
+    let shift_reports: Vec<_> = if crate::shift::shift_files(&shift_paths).is_empty() {
+        Vec::new()
+    } else if library.scenarios.is_empty() {
+        let cases = crate::scenario::load_paths(&[scenarios_dir.to_path_buf()], catalogue)
+            .unwrap_or_default();
+        crate::shift::load_shifts(&shift_paths, &cases, catalogue)
+    } else {
+        crate::shift::load_shifts(&shift_paths, &library, catalogue)
+    };
+    library
+        .reports
+        .extend(shift_reports.into_iter().map(|l| l.report));
     if library.reports.is_empty() {
         let shown: Vec<String> = paths_or_default(&args.paths, scenarios_dir)
             .iter()

@@ -16,6 +16,7 @@ pub use library::{LanguageCoverage, RuleCoverage, rule_coverage};
 pub use lrs::{LrsArgs, LrsCommand, SetupArgs};
 mod play;
 mod report;
+mod shift;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -93,6 +94,35 @@ pub enum Command {
     /// Draw a case's map: every beat, every reply as a numbered arrow to where it leads,
     /// every ending, with explore's best path bold (Graphviz DOT).
     Map(MapArgs),
+    /// Play a whole shift (a run of calls against a clock: queue, after-call work,
+    /// promised call-backs, customers calling again) with a built-in trainee, and print
+    /// the shift's measures and whether it passed.
+    Shift(ShiftArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShiftArgs {
+    /// A shift file (`*.shift.ron`), or the id of a shift in the scenarios folder.
+    pub shift: String,
+    /// Who works the shift: guidance (explore's best path each call, after-call work done,
+    /// promises kept), rude, slow, firm, or forgetful (keeps no promise).
+    #[arg(long, value_enum, default_value_t = TraineeArg::Guidance)]
+    pub trainee: TraineeArg,
+    /// Fixes the arrivals, the pools' draws and the customers' wording.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TraineeArg {
+    Guidance,
+    Rude,
+    Slow,
+    Firm,
+    Forgetful,
 }
 
 #[derive(Debug, Args)]
@@ -243,6 +273,7 @@ pub fn run(
         Command::Explore(args) => explore::run(&args, &scenarios_dir, &catalogue, out, err),
         Command::Rules(args) => rules(&args, &catalogue, out),
         Command::Map(args) => map::run(&args, &scenarios_dir, &catalogue, out, err),
+        Command::Shift(args) => shift::run(&args, &scenarios_dir, &catalogue, out, err),
         Command::Library(args) => library::run(&args, &scenarios_dir, &catalogue, out, err),
         Command::Report(args) => report::run(&args, options, &scenarios_dir, &catalogue, out, err),
         Command::Lrs(args) => lrs::run(

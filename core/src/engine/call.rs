@@ -951,6 +951,34 @@ impl Call {
         self.apply(delta, reason);
     }
 
+    /// Records why the customer starts where they do, in a shift (a wait in the queue, a
+    /// missed promise): the scenario this call was given already starts there (so the
+    /// explorer and the call agree); this logs each move with its reason, at the start,
+    /// for the meters to show like any other.
+    pub fn note_opening(&mut self, moves: &[(MeterDelta, Note)]) {
+        for &(delta, note) in moves {
+            let reason = Reason {
+                rule: None,
+                verdict: None,
+                text: note_text(Messages::plain(), Lang::En, note, "", false),
+                what: note,
+            };
+            for meter in Meter::ALL {
+                let change = delta.get(meter);
+                if change != 0 {
+                    let value = self.meters.get(meter);
+                    self.log(Event::Meter {
+                        at: self.now,
+                        meter,
+                        delta: change,
+                        value,
+                        reason: reason.clone(),
+                    });
+                }
+            }
+        }
+    }
+
     /// Moves the meters (each kept within 0-100) and logs each change with its reason.
     fn apply(&mut self, delta: MeterDelta, reason: Reason) {
         for meter in Meter::ALL {

@@ -5,12 +5,14 @@
 //! (a trainer's edited catalogue, or a test fixture).
 
 mod policy;
+mod shift_policy;
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use policy::{GradeFloors, OutcomeShares, Points, Policy};
+pub use shift_policy::{ShiftPass, ShiftPolicy, StrainRule, WaitRule};
 
 use crate::i18n::{Lang, Messages};
 use crate::vocab::MeterDelta;

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::shift_policy::ShiftPolicy;
 use crate::vocab::EndingKind;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,6 +36,8 @@ pub struct Policy {
     pub passes_to_open_next_tier: usize,
     /// The highest tier a case may have.
     pub tiers: u8,
+    /// How a shift weighs on its calls and what passes one.
+    pub shift: ShiftPolicy,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -158,6 +161,7 @@ impl Policy {
         if !(0.0..=100.0).contains(&self.broken_penalty) {
             out.push("broken_penalty must be 0 to 100".into());
         }
+        out.extend(self.shift.problems());
         out
     }
 
@@ -226,7 +230,12 @@ impl Policy {
              \n\
              A case that sets no `pass_mark` gets its tier's: {marks}.\n\
              Pass {n} cases of a tier to open the next one (all of them, if the tier has fewer); a\n\
-             tier once opened stays open.\n",
+             tier once opened stays open.\n\
+             \n\
+             **In a shift** (a run of calls against a clock, see *Shifts*):\n\
+             \n\
+             {shift}",
+            shift = self.shift.markdown(),
             o = p.outcome,
             outcome = outcome.join(", "),
             c = p.conduct,

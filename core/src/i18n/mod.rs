@@ -174,6 +174,7 @@ impl Messages {
 pub fn note_text(messages: &Messages, lang: Lang, note: Note, rule: &str, in_chat: bool) -> String {
     let a = match note {
         Note::Silence { seconds } => args(&[("seconds", seconds.into())]),
+        Note::Waited { minutes } => args(&[("minutes", minutes.into())]),
         _ => args(&[("rule", rule.to_string().into())]),
     };
     let chat_id = format!("{}-chat", note.message_id());

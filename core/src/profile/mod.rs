@@ -23,7 +23,7 @@ mod session_file;
 
 pub use session_file::{
     CaseInfo, RecordedChoice, RecordedRule, RecordedScore, RecordedVerdict, SESSION_FORMAT,
-    SESSION_SCHEMA, SessionContext, SessionFile, SessionFileError,
+    SESSION_SCHEMA, SessionContext, SessionFile, SessionFileError, ShiftPlace,
 };
 
 /// The version of the profile file this build writes. Older files are read and upgraded;
@@ -64,6 +64,9 @@ pub struct Profile {
     /// forms follow the speaker's gender; None until they choose (a man's words).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaks_as: Option<Gender>,
+    /// Every shift worked, newest last (see `crate::shift::save_shift`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shifts: Vec<crate::shift::ShiftEntry>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -113,6 +116,7 @@ impl Profile {
             sessions: Vec::new(),
             language: None,
             speaks_as: None,
+            shifts: Vec::new(),
         }
     }
 

@@ -60,12 +60,33 @@ pub struct SessionFile {
     /// The language the game's screens were in. None in version 1 (and when unknown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui_language: Option<Lang>,
+    /// Where the call sat in a shift, when it was taken in one; absent otherwise (and in
+    /// files written before shifts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shift: Option<ShiftPlace>,
     pub score: RecordedScore,
     /// Every reply the trainee chose, in order. Derived from the transcript in version 1.
     #[serde(default)]
     pub choices: Vec<RecordedChoice>,
     /// The engine's event log, as `hold-the-line play --json` prints it.
     pub transcript: Vec<Value>,
+}
+
+/// Where a call sat in a shift.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShiftPlace {
+    /// The shift record's `id` (one per shift worked).
+    pub run: Uuid,
+    /// The shift's id (`en_saturday_evening`).
+    pub shift: String,
+    /// The call's place in the shift, from 0.
+    pub position: usize,
+    /// `first`, `follow_up` (the agent calling back as promised) or `call_back` (the
+    /// customer calling again).
+    pub kind: String,
+    /// The position of the call this one follows, for a follow-up or a call-back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_of: Option<usize>,
 }
 
 /// The case a session was played on.
@@ -143,13 +164,15 @@ pub struct RecordedVerdict {
 
 /// What the game knows about a call that the call itself does not: when it started and the
 /// language the screens were in. Both optional.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SessionContext {
     /// When the call started (wall clock). Default: the end less the call's own time and
     /// its pauses.
     pub started: Option<SystemTime>,
     /// The UI language. Default: the trainee's saved choice.
     pub ui_language: Option<Lang>,
+    /// Where the call sat in a shift.
+    pub shift: Option<ShiftPlace>,
 }
 
 /// Why a session file could not be read.
@@ -237,6 +260,7 @@ impl SessionFile {
             seed: call.seed(),
             case: Some(CaseInfo::of(scenario)),
             ui_language: context.ui_language.or(ui_language),
+            shift: context.shift.clone(),
             score,
             choices: choices_from(&transcript),
             transcript,

@@ -102,6 +102,19 @@ pub enum Code {
     UnknownScenario,
     /// Two scenarios require each other, directly or round a circle.
     RequiresCycle,
+
+    // Shifts (`*.shift.ron`).
+    /// A shift names a case in another language than its own.
+    OtherLanguage,
+    /// A pool of cases that matches no case.
+    EmptyPool,
+    /// A case's follow-ups lead back to it: the customer would call for ever.
+    FollowUpLoop,
+    /// A case in a shift can end with a promised call-back, and the shift names no
+    /// follow-up for it: the promise could never come due.
+    NoFollowUp,
+    /// A time of day that is not `HH:MM`.
+    OddTime,
 }
 
 impl Code {
@@ -147,6 +160,11 @@ impl Code {
             Code::RequiresItself => "requires-itself",
             Code::UnknownScenario => "unknown-scenario",
             Code::RequiresCycle => "requires-cycle",
+            Code::OtherLanguage => "other-language",
+            Code::EmptyPool => "empty-pool",
+            Code::FollowUpLoop => "follow-up-loop",
+            Code::NoFollowUp => "no-follow-up",
+            Code::OddTime => "odd-time",
         }
     }
 

@@ -132,7 +132,7 @@ fn ron_files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| is_ron(p) && p.is_file())
+        .filter(|p| is_ron(p) && !crate::shift::is_shift_file(p) && p.is_file())
         .collect();
     files.sort();
     files
@@ -206,6 +206,8 @@ fn walk_folder(
                 }
                 Err(e) => skipped.push(format!("skipped {}: cannot list it: {e}", path.display())),
             }
+        } else if crate::shift::is_shift_file(&path) {
+            // A shift, not a case: `crate::shift` reads it.
         } else if is_ron(&path) {
             if meta.is_file() {
                 files.push(path);
@@ -577,6 +579,10 @@ fn item_name(type_name: Option<&str>) -> String {
         Some("BranchFile") => "a branch",
         Some("DeltaFile") => "the meter effects",
         Some("EndingFile") => "an ending",
+        Some("ShiftFile" | "Shift") => "the shift",
+        Some("PoolFile") => "a pool",
+        Some("BreakFile") => "a break",
+        Some("FollowUpFile") => "a follow-up",
         Some(other) => return format!("`{other}`"),
         None => "this item",
     }
@@ -591,7 +597,7 @@ fn capitalised(text: &str) -> String {
 }
 
 /// Turns `ron`'s error into a diagnostic with a caret and advice.
-fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
+pub(crate) fn syntax_diagnostic(text: &str, e: &SpannedError) -> Diagnostic {
     // `ron`'s span runs from where its last step began to where it stopped: the character
     // it could not read is at the span's end or just before it, not at its start (which
     // can be the `/` before it, or the start of the line ends it skipped).

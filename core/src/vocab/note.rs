@@ -33,6 +33,16 @@ pub enum Note {
     RaisedVoiceDrift,
     /// The reply's own effect on the meters.
     WhatYouSaid,
+    /// In a shift: they waited this long in the queue before the call.
+    Waited {
+        minutes: u32,
+    },
+    /// In a shift: the call-back promised on their last call never came.
+    PromiseMissed,
+    /// In a shift: their problem was left unresolved on their last call.
+    CalledAgain,
+    /// In a shift: you called them back as promised; they start where the last call left them.
+    CalledBackAsPromised,
 }
 
 impl Note {
@@ -54,6 +64,10 @@ impl Note {
             Note::SoftVoiceDrift => "reason-soft-voice-drift",
             Note::RaisedVoiceDrift => "reason-raised-voice-drift",
             Note::WhatYouSaid => "reason-what-you-said",
+            Note::Waited { .. } => "reason-waited",
+            Note::PromiseMissed => "reason-promise-missed",
+            Note::CalledAgain => "reason-called-again",
+            Note::CalledBackAsPromised => "reason-called-back-as-promised",
         }
     }
 }

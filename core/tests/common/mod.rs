@@ -14,6 +14,24 @@ pub fn scenarios_dir() -> PathBuf {
     root().join("scenarios")
 }
 
+/// Every file of the library, cases and shifts (`shifts/`), sorted.
+pub fn library_files() -> Vec<PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&scenarios_dir(), &mut out);
+    out.sort();
+    out
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures").join(name)
 }

@@ -7,6 +7,7 @@ use htl_core::scenario::{Channel, Gender};
 use htl_core::vocab::local_day_and_minute;
 
 use crate::game::Screen;
+use crate::game::screens::shift::ShiftDesk;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Trainee};
@@ -89,7 +90,12 @@ fn spawn(
     case: Res<CurrentCase>,
     trainee: Option<Res<Trainee>>,
     locale: Res<Locale>,
+    in_shift: Option<Res<ShiftDesk>>,
 ) {
+    // In a shift the caller is already on the line: there is no going back to the list.
+    let back = in_shift
+        .is_none()
+        .then(|| widgets::button(&fonts, locale.t("back-to-list"), UiAction::BackToList));
     let s = &case.0;
     let c = &s.customer;
     let attempts = past_attempts(&locale, trainee.as_deref(), &s.id);
@@ -230,13 +236,13 @@ fn spawn(
                         margin: UiRect::top(px(12)),
                         ..default()
                     },
-                    children![
-                        (
+                    Children::spawn((
+                        Spawn((
                             widgets::button(&fonts, start, UiAction::StartCall),
                             AutoFocus
-                        ),
-                        widgets::button(&fonts, locale.t("back-to-list"), UiAction::BackToList),
-                    ],
+                        )),
+                        SpawnIter(back.into_iter()),
+                    )),
                 ),
             ],
         )],
@@ -253,6 +259,7 @@ fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWrite
 fn handle(
     mut requests: MessageReader<UiCommand>,
     mut next: ResMut<NextState<Screen>>,
+    in_shift: Option<Res<ShiftDesk>>,
     mut trainee: Option<ResMut<Trainee>>,
     locale: Res<Locale>,
     mut line: Query<&mut Text, With<SpeakerChoice>>,
@@ -262,7 +269,7 @@ fn handle(
     for UiCommand(action) in requests.read() {
         match action {
             UiAction::StartCall => next.set(Screen::Call),
-            UiAction::BackToList => next.set(Screen::Select),
+            UiAction::BackToList if in_shift.is_none() => next.set(Screen::Select),
             UiAction::SwitchSpeaker => {
                 let Some(trainee) = trainee.as_deref_mut() else {
                     continue;

@@ -8,6 +8,7 @@ pub mod call;
 pub mod debrief;
 pub mod progress;
 pub mod select;
+pub mod shift;
 pub mod title;
 
 use bevy::prelude::*;
@@ -20,5 +21,6 @@ pub(super) fn plugin(app: &mut App) {
         call::plugin,
         debrief::plugin,
         progress::plugin,
+        shift::plugin,
     ));
 }

@@ -2,6 +2,7 @@
 //! reasons each moved, which fade after a few seconds.
 
 use bevy::prelude::*;
+use htl_core::vocab::Note;
 use bevy::ui::{ComputedNode, UiGlobalTransform};
 use htl_core::engine::{Call, Event, Meter};
 use htl_core::i18n::{Messages, note_text};
@@ -16,6 +17,9 @@ use crate::game::theme::widgets::{self, size};
 
 /// How long a meter's reason stays up, and how many show at once.
 const FLASH_SECS: f32 = 4.0;
+/// Why a customer in a shift starts where they do (their wait, a missed promise) stays
+/// longer: it explains the whole opening, not one reply.
+const OPENING_FLASH_SECS: f32 = 15.0;
 const MAX_FLASHES: usize = 6;
 
 #[derive(Component)]
@@ -49,6 +53,7 @@ pub(super) struct FlashList;
 #[derive(Component)]
 pub(super) struct Flash {
     age: f32,
+    life: f32,
     /// Arrival order, newest highest: several changes arrive in the same frame.
     order: usize,
 }
@@ -251,6 +256,17 @@ pub(super) fn show_flashes(
             .spawn((
                 Flash {
                     age: 0.0,
+                    life: if matches!(
+                        reason.what,
+                        Note::Waited { .. }
+                            | Note::PromiseMissed
+                            | Note::CalledAgain
+                            | Note::CalledBackAsPromised
+                    ) {
+                        OPENING_FLASH_SECS
+                    } else {
+                        FLASH_SECS
+                    },
                     order: fresh.first + offset,
                 },
                 widgets::paragraph(
@@ -299,10 +315,10 @@ pub(super) fn age_flashes(
     let mut newest_first: Vec<(usize, Entity)> = Vec::new();
     for (entity, mut flash, mut colour) in &mut flashes {
         flash.age += time.delta_secs();
-        if flash.age > FLASH_SECS {
+        if flash.age > flash.life {
             commands.entity(entity).despawn();
         } else {
-            colour.0.set_alpha(1.0 - (flash.age / FLASH_SECS).powi(3));
+            colour.0.set_alpha(1.0 - (flash.age / flash.life).powi(3));
             newest_first.push((flash.order, entity));
         }
     }

@@ -24,6 +24,7 @@ use crate::game::session::{CurrentCase, LiveCall, Trainee, finish, next_seed};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
 use crate::game::theme::widgets;
+use crate::game::screens::shift::{ShiftDesk, ShiftOpening};
 use crate::game::{GameConfig, Screen};
 
 pub use cards::ReplyCard;
@@ -111,13 +112,19 @@ fn start_call(
     cases: Res<Cases>,
     config: Res<GameConfig>,
     trainee: Option<Res<Trainee>>,
+    opening: Option<Res<ShiftOpening>>,
 ) {
     // The cards in the trainee's own words: a woman's where the case words them.
     let scenario = match crate::game::screens::brief::speaks_as(trainee.as_deref()) {
         Gender::Female if case.0.has_woman_wording() => Arc::new(case.0.spoken_by(Gender::Female)),
         _ => case.0.clone(),
     };
-    let call = Call::new(scenario, cases.catalogue.clone(), next_seed(&config));
+    let mut call = Call::new(scenario, cases.catalogue.clone(), next_seed(&config));
+    // In a shift: why this customer starts where they do (their wait, a missed promise).
+    if let Some(opening) = opening {
+        call.note_opening(&opening.0);
+        commands.remove_resource::<ShiftOpening>();
+    }
     // Every call starts fresh: meters shown where the customer starts, an even voice.
     commands.insert_resource(meters::ShownMeters::starting(&call));
     commands.insert_resource(ChosenVoice(Voice::Even));
@@ -306,6 +313,7 @@ fn leave_early(
     mut requests: MessageReader<UiCommand>,
     live: Res<LiveCall>,
     trainee: Option<ResMut<Trainee>>,
+    shift: Option<ResMut<ShiftDesk>>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     if !requests
@@ -323,6 +331,14 @@ fn leave_early(
         let (id, seed) = (live.call.scenario().id.clone(), live.call.seed());
         trainee.profile.record_left(&id, seed);
         trainee.save();
+    }
+    // A call left in a shift still took its time: after-call work follows, as after any call.
+    if let Some(mut desk) = shift {
+        desk.run.end_call(&live.call);
+        // Kept in the profile as left, with no session file of its own.
+        desk.log.sessions.push(None);
+        next.set(Screen::AfterCall);
+        return;
     }
     next.set(Screen::Select);
 }
@@ -369,6 +385,7 @@ fn end_when_over(
     cases: Res<Cases>,
     locale: Res<Locale>,
     config: Res<GameConfig>,
+    mut shift: Option<ResMut<ShiftDesk>>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     if !live.call.is_over() {
@@ -376,13 +393,27 @@ fn end_when_over(
     }
     if !view.recorded {
         view.recorded = true;
+        if let Some(desk) = shift.as_deref_mut() {
+            desk.run.end_call(&live.call);
+        }
+        let place = shift.as_deref().and_then(|d| d.log.place_of_last(&d.run));
         if let Some(mut trainee) = trainee {
             let context = SessionContext {
                 started: Some(live.started),
                 ui_language: Some(locale.lang),
+                shift: place,
             };
             let data = htl_core::profile::data_dir(Some(&config.data_dir));
             let finished = finish(live.call.clone(), &mut trainee, &cases, &context, &data);
+            if let Some(desk) = shift.as_deref_mut() {
+                // The session file, relative to the profiles folder, for the shift's record.
+                let file = finished.saved.as_ref().ok().and_then(Option::as_ref).and_then(|p| {
+                    p.strip_prefix(trainee.store.dir())
+                        .ok()
+                        .map(|p| p.to_string_lossy().into_owned())
+                });
+                desk.log.sessions.push(file);
+            }
             commands.insert_resource(finished);
         }
     }
@@ -392,5 +423,10 @@ fn end_when_over(
     if view.ended_for < ENDING_HOLD_SECS {
         return;
     }
-    next.set(Screen::Debrief);
+    // In a shift the next thing is after-call work; the shift's results come at its end.
+    next.set(if shift.is_some() {
+        Screen::AfterCall
+    } else {
+        Screen::Debrief
+    });
 }

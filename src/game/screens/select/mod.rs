@@ -8,7 +8,10 @@ use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
 use htl_core::i18n::Messages;
 
-use crate::game::Screen;
+use crate::game::screens::shift::ShiftDesk;
+use crate::game::session::next_seed;
+use crate::game::{GameConfig, Screen};
+use htl_core::shift::ShiftRun;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
@@ -79,10 +82,22 @@ fn spawn(
                     column_gap: px(12),
                     ..default()
                 },
-                children![
-                    widgets::button(&fonts, locale.t("select-progress"), UiAction::ShowProgress),
-                    widgets::button(&fonts, locale.t("select-sign-out"), UiAction::SignOut),
-                ],
+                Children::spawn((
+                    SpawnIter(
+                        cases
+                            .shift_for(locale.lang, &trainee.profile)
+                            .map(|s| {
+                                widgets::button(
+                                    &fonts,
+                                    locale.t("select-shift"),
+                                    UiAction::OpenShift(s.id.clone()),
+                                )
+                            })
+                            .into_iter(),
+                    ),
+                    Spawn(widgets::button(&fonts, locale.t("select-progress"), UiAction::ShowProgress)),
+                    Spawn(widgets::button(&fonts, locale.t("select-sign-out"), UiAction::SignOut)),
+                )),
             ),
         ],
     );
@@ -118,8 +133,19 @@ fn spawn(
     ));
 }
 
-fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWriter<UiCommand>) {
+fn shortcuts(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    cases: Res<Cases>,
+    trainee: Res<Trainee>,
+    locale: Res<Locale>,
+    mut commands: MessageWriter<UiCommand>,
+) {
     let Some(keys) = keys else { return };
+    if keys.just_pressed(KeyCode::KeyS)
+        && let Some(shift) = cases.shift_for(locale.lang, &trainee.profile)
+    {
+        commands.write(UiCommand(UiAction::OpenShift(shift.id.clone())));
+    }
     for (key, tier) in [
         (KeyCode::Digit1, 1),
         (KeyCode::Digit2, 2),
@@ -143,6 +169,8 @@ fn handle(
     mut requests: MessageReader<UiCommand>,
     cases: Res<Cases>,
     trainee: Res<Trainee>,
+    locale: Res<Locale>,
+    config: Res<GameConfig>,
     mut shown: ResMut<ShownTier>,
     mut next: ResMut<NextState<Screen>>,
 ) {
@@ -161,6 +189,22 @@ fn handle(
                 next.set(Screen::Title);
             }
             UiAction::ShowProgress => next.set(Screen::Progress),
+            UiAction::OpenShift(id) => {
+                if let Some(shift) = cases
+                    .shifts
+                    .iter()
+                    .find(|s| &s.id == id && cases.shift_for(locale.lang, &trainee.profile).is_some())
+                {
+                    let run = ShiftRun::new(
+                        shift.clone(),
+                        cases.scenarios.iter().map(|s| s.as_ref()),
+                        &cases.catalogue.scoring.shift,
+                        next_seed(&config),
+                    );
+                    commands.insert_resource(ShiftDesk::new(run));
+                    next.set(Screen::Shift);
+                }
+            }
             _ => {}
         }
     }
