@@ -377,3 +377,84 @@ fn check_and_shift_commands_read_the_shipped_shifts() {
     let err = String::from_utf8(err).unwrap();
     assert!(err.contains("bad.shift.ron:10:9") && err.contains("unknown-scenario"), "{err}");
 }
+
+/// A shift saved as the game saves it: its record and a profile line; the trainer report
+/// shows it in its Shifts section and `shifts.csv`, and the LRS gets statements that close
+/// it, while each of its calls names the shift as its parent.
+#[test]
+fn a_saved_shift_reaches_the_report_and_the_learning_record_store() {
+    use htl_core::profile::{SessionContext, SessionFile, Store};
+    use htl_core::shift::{ShiftLog, ShiftRecord, save_shift};
+
+    let catalogue = Catalogue::builtin();
+    let library = library(&catalogue);
+    let shift = shipped(&catalogue, &library)
+        .into_iter()
+        .find(|s| s.language == "en")
+        .unwrap();
+    let played = play_shift(shift, &library, &catalogue, ShiftTrainee::Guidance, 1);
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    let (mut profile, _) = store.open("Dana").unwrap();
+    // One of its calls saved as the game saves it, with its place in the shift.
+    let log = ShiftLog::start();
+    let case = library.get("long_hold").unwrap();
+    let path = htl_core::explore::explore(case, &catalogue, 1).best.unwrap();
+    let (call, _) = htl_core::engine::script::run(case, &catalogue, 1, &path.steps);
+    let place = htl_core::profile::ShiftPlace {
+        run: log.id,
+        shift: "en_saturday_evening".into(),
+        position: 0,
+        kind: "first".into(),
+        callback_of: None,
+    };
+    let context = SessionContext {
+        shift: Some(place),
+        ..SessionContext::default()
+    };
+    let (_, session) = store.record_session_with(&mut profile, &call, &context).unwrap();
+    let record = ShiftRecord::of(&played.run, &log, "Dana");
+    let saved = save_shift(&store, &mut profile, &record).unwrap();
+    assert_eq!(ShiftRecord::read(&saved).unwrap(), record);
+    assert_eq!(store.open("Dana").unwrap().0.shifts.len(), 1);
+
+    // The report: a Shifts section and shifts.csv, and the record is not a "skipped file".
+    let out = data.path().join("report");
+    let mut err = Vec::new();
+    let code = run_args(
+        [
+            "hold-the-line",
+            "--data-dir",
+            data.path().to_str().unwrap(),
+            "--scenarios",
+            common::scenarios_dir().to_str().unwrap(),
+            "report",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &mut Vec::new(),
+        &mut err,
+    );
+    assert_eq!(code, EXIT_OK, "{}", String::from_utf8_lossy(&err));
+    let csv = std::fs::read_to_string(out.join("shifts.csv")).unwrap();
+    let row = csv.lines().nth(1).expect("a row for the shift");
+    assert!(row.starts_with("Dana,") && row.contains("en_saturday_evening") && row.ends_with(",true"), "{row}");
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("<section id=\"shifts\">") && html.contains("Saturday evening on the helpline"));
+    assert!(!html.contains("-shift-en_saturday_evening.json"), "the record is read, not skipped");
+
+    // xAPI: the call's statements have the shift as parent (its replies as grouping), and
+    // the shift closes with completed and passed, with stable ids.
+    let statements = htl_core::lrs::statements(&SessionFile::read(&store.dir().join(&profile.sessions[0].file)).unwrap(), "https://example.org");
+    let shift_iri = htl_core::lrs::statements::shift_activity_id("en_saturday_evening");
+    assert_eq!(statements[0]["context"]["contextActivities"]["parent"][0]["id"], shift_iri.as_str());
+    assert_eq!(statements[1]["context"]["contextActivities"]["grouping"][0]["id"], shift_iri.as_str());
+    assert_eq!(session.shift.as_ref().unwrap().run, log.id);
+    let closing = htl_core::lrs::shift_statements(&record, "https://example.org");
+    assert_eq!(closing.len(), 2);
+    assert!(closing[0]["verb"]["id"].as_str().unwrap().ends_with("/completed"));
+    assert!(closing[1]["verb"]["id"].as_str().unwrap().ends_with("/passed"));
+    assert_eq!(closing[1]["result"]["success"], true);
+    assert_eq!(closing[1]["context"]["registration"], log.id.to_string().as_str());
+    assert_eq!(closing, htl_core::lrs::shift_statements(&record, "https://example.org"));
+}

@@ -115,3 +115,18 @@ report-skip-session = ليس ملف جلسة يستطيع هذا الإصدار 
 report-lrs-source = مخزن سجلات التعلّم: { $endpoint }
 report-skip-statements = بيانات ليست من مكالمات «أبقِ الخط مفتوحًا»، ولا تُحسب ({ $detail }).
 report-skip-call = مكالمة في مخزن سجلات التعلّم لا يمكن حسابها ({ $detail }).
+
+## The shifts section.
+report-section-shifts = الورديات
+report-shifts-explain = كل وردية عمل فيها متدرّب: المكالمات ونجاحها، والحل من أول اتصال (المكالمات الأولى التي لم يحتج أصحابها إلى اتصال آخر)، والاتصالات الموعودة التي تمّت في وقتها، ومتوسط مدة المعالجة (المكالمة وما بعدها)، ونسبة المتصلين الذين تمّ الرد عليهم في الوقت المستهدف، وأعلى مستوى للضغط على المتدرّب.
+report-shifts-none = لم تُعمل أي وردية في هذه الفترة.
+report-col-shift = الوردية
+report-col-day = اليوم
+report-col-fcr = الحل من أول اتصال
+report-col-promises = الاتصالات الموعودة في وقتها
+report-col-handle-time = متوسط مدة المعالجة
+report-col-service-level = مستوى الخدمة
+report-col-strain = أعلى مستوى للضغط
+report-col-shift-result = النتيجة
+report-shift-passed = ناجحة
+report-shift-not-passed = غير ناجحة

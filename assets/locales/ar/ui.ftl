@@ -341,3 +341,5 @@ shift-shortfall-service = تمّ الرد على { $share } من المتصلي�
 shift-shortfall-fcr = { $share } من المكالمات الأولى لم تحتج إلى اتصال آخر، والمطلوب { $needed }.
 shift-shortfall-none = لم تُعالَج أي مكالمة.
 shift-result-back = العودة إلى الحالات  (Enter)
+progress-shifts = ورديّاتك الأخيرة: { $shifts }
+progress-shift = { $title }، { $day }: { $result } (المكالمات: { $calls })

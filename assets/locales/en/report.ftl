@@ -116,3 +116,18 @@ report-skip-session = Not a session file this version can read ({ $detail }).
 report-lrs-source = Learning record store: { $endpoint }
 report-skip-statements = Statements that are not from Hold the Line calls, not counted ({ $detail }).
 report-skip-call = A call in the learning record store that cannot be counted ({ $detail }).
+
+## The shifts section.
+report-section-shifts = Shifts
+report-shifts-explain = Each shift a trainee worked: calls handled and passed, first-contact resolution (first calls whose customer did not call again), call-backs made on time, average handle time (talk and after-call work), the share of callers answered within the target, and the trainee's peak strain.
+report-shifts-none = No shift was worked in this period.
+report-col-shift = Shift
+report-col-day = Day
+report-col-fcr = First-contact resolution
+report-col-promises = Call-backs on time
+report-col-handle-time = Average handle time
+report-col-service-level = Service level
+report-col-strain = Peak strain
+report-col-shift-result = Result
+report-shift-passed = passed
+report-shift-not-passed = not passed

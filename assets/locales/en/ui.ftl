@@ -294,3 +294,8 @@ shift-shortfall-service = { $share } of callers were answered in time; { $needed
 shift-shortfall-fcr = { $share } of first calls needed no call again; { $needed } needed.
 shift-shortfall-none = No call was handled.
 shift-result-back = Back to the cases  (Enter)
+progress-shifts = Your last shifts: { $shifts }
+progress-shift = { $title }, { $day }: { $result } ({ $calls ->
+    [one] 1 call
+   *[other] { $calls } calls
+})

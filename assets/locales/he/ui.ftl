@@ -326,3 +326,8 @@ shift-shortfall-service = { $share } מהפונים נענו בזמן; נדרש 
 shift-shortfall-fcr = { $share } מהפניות הראשונות לא הצריכו פנייה נוספת; נדרש { $needed }.
 shift-shortfall-none = לא טופלה אף שיחה.
 shift-result-back = חזרה לרשימת התרחישים  (Enter)
+progress-shifts = המשמרות האחרונות שלך: { $shifts }
+progress-shift = { $title }, { $day }: { $result } ({ $calls ->
+    [one] שיחה אחת
+   *[other] { $calls } שיחות
+})

@@ -31,7 +31,7 @@ pub use config::{
 };
 pub use outbox::{OUTBOX_FILE, Outbox, Queued, STATUS_FILE, SendStatus};
 pub use reader::{Fetched, MAX_STATEMENTS, PAGE, fetch_statements, fetch_statements_paged};
-pub use statements::statements;
+pub use statements::{shift_statements, statements};
 
 use crate::profile::{SessionFile, now};
 
@@ -81,6 +81,20 @@ pub fn enqueue_session(data_dir: &Path, session: &SessionFile) -> Result<Enqueue
         return Ok(Enqueued::Off);
     };
     enqueue_with(data_dir, session, &config).map(Enqueued::Queued)
+}
+
+/// Queues the statements that close a shift, as [`enqueue_session`] does for a call.
+pub fn enqueue_shift(
+    data_dir: &Path,
+    record: &crate::shift::ShiftRecord,
+) -> Result<Enqueued, LrsError> {
+    let Some((config, _)) = LrsConfig::load(data_dir)? else {
+        return Ok(Enqueued::Off);
+    };
+    let statements = statements::shift_statements(record, config.home_page());
+    Outbox::new(data_dir)
+        .add(&statements, Some(record.id))
+        .map(Enqueued::Queued)
 }
 
 /// [`enqueue_session`] with a configuration given.

@@ -22,6 +22,10 @@ pub const VERB_ATTEMPTED: &str = "http://adlnet.gov/expapi/verbs/attempted";
 pub const VERB_ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
 pub const VERB_PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
 pub const VERB_FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
+pub const VERB_COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+
+/// Shifts are activities `https://hold-the-line.example/shifts/<shift id>`.
+pub const SHIFT_ACTIVITY_BASE: &str = "https://hold-the-line.example/shifts/";
 
 /// Cases are activities `https://hold-the-line.example/cases/<case id>`.
 pub const CASE_ACTIVITY_BASE: &str = "https://hold-the-line.example/cases/";
@@ -52,6 +56,11 @@ pub fn session_id(session: &SessionFile) -> Uuid {
 /// The id of the session's `n`th statement.
 pub fn statement_id(session: Uuid, n: usize) -> Uuid {
     Uuid::new_v5(&session, format!("statement/{n}").as_bytes())
+}
+
+/// The shift as an xAPI activity IRI.
+pub fn shift_activity_id(shift_id: &str) -> String {
+    format!("{SHIFT_ACTIVITY_BASE}{}", iri_segment(shift_id))
 }
 
 /// The case as an xAPI activity IRI.
@@ -131,6 +140,14 @@ pub fn statements(session: &SessionFile, home_page: &str) -> Vec<Value> {
         .ui_language
         .map(|l| l.code().to_string())
         .or(case_language);
+    // A call taken in a shift has the shift as its parent (the reply statements, whose
+    // parent is the case, have it as their grouping), and says where it sat in it.
+    let shift = session.shift.as_ref().map(|place| {
+        (
+            json!({ "objectType": "Activity", "id": shift_activity_id(&place.shift) }),
+            place,
+        )
+    });
     let context = |parent: bool| {
         let mut context = json!({
             "registration": registration.to_string(),
@@ -143,10 +160,25 @@ pub fn statements(session: &SessionFile, home_page: &str) -> Vec<Value> {
         if let Some(language) = &language {
             context["language"] = json!(language);
         }
-        if parent {
-            context["contextActivities"] = json!({
-                "parent": [{ "objectType": "Activity", "id": case_activity_id(case_id) }],
-            });
+        let case = json!({ "objectType": "Activity", "id": case_activity_id(case_id) });
+        match (&shift, parent) {
+            (Some((shift, _)), true) => {
+                context["contextActivities"] = json!({ "parent": [case], "grouping": [shift] });
+            }
+            (Some((shift, _)), false) => {
+                context["contextActivities"] = json!({ "parent": [shift] });
+            }
+            (None, true) => context["contextActivities"] = json!({ "parent": [case] }),
+            (None, false) => {}
+        }
+        if let Some((_, place)) = &shift {
+            let extensions = &mut context["extensions"];
+            extensions[ext("shift-run")] = json!(place.run.to_string());
+            extensions[ext("shift-position")] = json!(place.position);
+            extensions[ext("shift-call-kind")] = json!(place.kind);
+            if let Some(of) = place.callback_of {
+                extensions[ext("shift-callback-of")] = json!(of);
+            }
         }
         context
     };
@@ -258,6 +290,88 @@ pub fn statements(session: &SessionFile, home_page: &str) -> Vec<Value> {
     }));
     for (n, statement) in out.iter_mut().enumerate() {
         statement["id"] = json!(statement_id(registration, n).to_string());
+    }
+    out
+}
+
+/// The statements that close a shift: `completed`, then `passed` or `failed`, with the
+/// day's measures in `result.extensions`. The registration is the shift record's id, which
+/// its calls carry as `shift-run`; the ids derive from it, so sending twice stores once.
+pub fn shift_statements(record: &crate::shift::ShiftRecord, home_page: &str) -> Vec<Value> {
+    let actor = json!({
+        "objectType": "Agent",
+        "name": record.profile,
+        "account": { "homePage": home_page, "name": record.profile },
+    });
+    let shift = json!({
+        "objectType": "Activity",
+        "id": shift_activity_id(&record.shift),
+        "definition": {
+            "name": { record.language.clone(): record.title },
+            "type": "http://adlnet.gov/expapi/activities/assessment",
+        },
+    });
+    let context = json!({
+        "registration": record.id.to_string(),
+        "platform": PLATFORM,
+        "language": record.language,
+        "extensions": { ext("shift-schema"): record.schema },
+    });
+    let s = &record.summary;
+    let finished = humantime::parse_rfc3339_weak(&record.finished).unwrap_or(SystemTime::UNIX_EPOCH);
+    let duration = iso8601_duration((s.length_s * 1000.0).round() as u64);
+    let measures = json!({
+        ext("calls-handled"): s.calls_handled,
+        ext("calls-passed"): s.calls_passed,
+        ext("first-contact-resolution"): s.first_contact_resolution,
+        ext("repeat-calls"): s.repeat_calls,
+        ext("promises-made"): s.promises_made,
+        ext("promises-kept"): s.promises_kept,
+        ext("average-handle-s"): s.average_handle_s,
+        ext("longest-wait-s"): s.longest_wait_s,
+        ext("service-level"): s.service_level,
+        ext("abandoned"): s.abandoned,
+        ext("peak-strain"): s.peak_strain,
+        ext("most-broken-rule"): s.most_broken.as_ref().map(|m| m.rule.clone()),
+        ext("finished"): record.finished,
+    });
+    let verb = |id: &str, word: &str| json!({ "id": id, "display": { "en-US": word } });
+    let (verb_id, word) = if s.passed {
+        (VERB_PASSED, "passed")
+    } else {
+        (VERB_FAILED, "failed")
+    };
+    let scaled = if s.calls_handled == 0 {
+        0.0
+    } else {
+        s.calls_passed as f64 / s.calls_handled as f64
+    };
+    let mut out = vec![
+        json!({
+            "actor": actor,
+            "verb": verb(VERB_COMPLETED, "completed"),
+            "object": shift,
+            "result": { "completion": true, "duration": duration },
+            "context": context,
+            "timestamp": timestamp(finished),
+        }),
+        json!({
+            "actor": actor,
+            "verb": verb(verb_id, word),
+            "object": shift,
+            "result": {
+                "score": { "scaled": scaled },
+                "success": s.passed,
+                "completion": true,
+                "duration": duration,
+                "extensions": measures,
+            },
+            "context": context,
+            "timestamp": timestamp(finished),
+        }),
+    ];
+    for (n, statement) in out.iter_mut().enumerate() {
+        statement["id"] = json!(statement_id(record.id, n).to_string());
     }
     out
 }

@@ -1,5 +1,5 @@
 //! The report as CSV files a spreadsheet opens: one row per call, trainee x rule,
-//! trainee x case, per case, and per reply at each choice point.
+//! trainee x case, per case, per reply at each choice point, and per shift worked.
 //!
 //! UTF-8 with a byte-order mark: Excel reads a CSV file without one in the system's legacy
 //! code page, which turns Arabic and Hebrew names and titles into mojibake; with the mark it
@@ -19,15 +19,17 @@ pub const TRAINEE_RULES: &str = "trainee_rules.csv";
 pub const TRAINEE_CASES: &str = "trainee_cases.csv";
 pub const CASES: &str = "cases.csv";
 pub const REPLIES: &str = "replies.csv";
+pub const SHIFTS: &str = "shifts.csv";
 
 /// Writes every CSV file into `dir`; returns their paths.
 pub fn write_all(report: &Report, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let files: [(&str, Vec<Vec<String>>); 5] = [
+    let files: [(&str, Vec<Vec<String>>); 6] = [
         (CALLS, calls(report)),
         (TRAINEE_RULES, trainee_rules(report)),
         (TRAINEE_CASES, trainee_cases(report)),
         (CASES, cases(report)),
         (REPLIES, replies(report)),
+        (SHIFTS, shifts(report)),
     ];
     let mut written = Vec::new();
     for (name, rows) in files {
@@ -61,6 +63,58 @@ fn tier(t: Option<u8>) -> String {
 
 fn decimal(v: Option<f64>) -> String {
     v.map_or(String::new(), |v| format!("{v:.2}"))
+}
+
+/// One row per shift worked.
+pub fn shifts(report: &Report) -> Vec<Vec<String>> {
+    let mut rows = vec![header(&[
+        "trainee",
+        "finished",
+        "shift",
+        "title",
+        "language",
+        "calls_handled",
+        "calls_passed",
+        "first_contact_resolution",
+        "repeat_calls",
+        "promises_made",
+        "promises_kept",
+        "average_handle_s",
+        "longest_wait_s",
+        "service_level",
+        "abandoned",
+        "after_call_skipped",
+        "peak_strain",
+        "hard_calls",
+        "most_broken_rule",
+        "passed",
+    ])];
+    for r in &report.shifts {
+        let s = &r.summary;
+        rows.push(vec![
+            r.profile.clone(),
+            r.finished.clone(),
+            r.shift.clone(),
+            r.title.clone(),
+            r.language.clone(),
+            s.calls_handled.to_string(),
+            s.calls_passed.to_string(),
+            format!("{:.2}", s.first_contact_resolution),
+            s.repeat_calls.to_string(),
+            s.promises_made.to_string(),
+            s.promises_kept.to_string(),
+            format!("{:.1}", s.average_handle_s),
+            format!("{:.1}", s.longest_wait_s),
+            format!("{:.2}", s.service_level),
+            s.abandoned.to_string(),
+            s.after_call_skipped.to_string(),
+            s.peak_strain.to_string(),
+            s.hard_calls.to_string(),
+            s.most_broken.as_ref().map_or(String::new(), |m| m.rule.clone()),
+            s.passed.to_string(),
+        ]);
+    }
+    rows
 }
 
 /// One row per call.

@@ -134,6 +134,7 @@ pub fn page(report: &Report, catalogue: &Catalogue) -> String {
             ("cases", "report-section-cases"),
             ("time", "report-section-time"),
             ("trainees", "report-section-trainees"),
+            ("shifts", "report-section-shifts"),
             ("skipped", "report-section-skipped"),
         ];
         h.push_str("<nav><ul>\n");
@@ -146,6 +147,7 @@ pub fn page(report: &Report, catalogue: &Catalogue) -> String {
         cases(&mut h, report, &w);
         time(&mut h, report, &w);
         trainees(&mut h, report, &w);
+        shifts(&mut h, report, &w);
     }
     skipped(&mut h, report, &w);
     h.push_str("</body>\n</html>\n");
@@ -566,6 +568,67 @@ fn daily_chart(h: &mut String, report: &Report) {
         }
     }
     h.push_str("</svg></div>\n");
+}
+
+/// One row per shift worked: the measures a supervisor reads at the end of a day.
+fn shifts(h: &mut String, report: &Report, w: &Words) {
+    let _ = writeln!(
+        h,
+        "<section id=\"shifts\">\n<h2>{}</h2>\n<p class=\"explain\">{}</p>",
+        w.get("report-section-shifts"),
+        w.get("report-shifts-explain")
+    );
+    if report.shifts.is_empty() {
+        let _ = writeln!(h, "<p>{}</p></section>", w.get("report-shifts-none"));
+        return;
+    }
+    h.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
+    for (id, num) in [
+        ("report-col-trainee", false),
+        ("report-col-shift", false),
+        ("report-col-day", false),
+        ("report-col-calls", true),
+        ("report-col-passes", true),
+        ("report-col-fcr", true),
+        ("report-col-promises", true),
+        ("report-col-handle-time", true),
+        ("report-col-service-level", true),
+        ("report-col-strain", true),
+        ("report-col-shift-result", false),
+    ] {
+        let class = if num { " class=\"num\"" } else { "" };
+        let _ = write!(h, "<th{class}>{}</th>", w.get(id));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    for r in &report.shifts {
+        let s = &r.summary;
+        let handle = s.average_handle_s.round() as u64;
+        let result = if s.passed {
+            w.get("report-shift-passed")
+        } else {
+            w.get("report-shift-not-passed")
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td><bdi>{}</bdi></td><td><bdi>{}</bdi></td><td>{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} / {}</td>\
+             <td class=\"num\">{}:{:02}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            esc(&r.profile),
+            esc(&r.title),
+            esc(r.finished.get(..10).unwrap_or(&r.finished)),
+            s.calls_handled,
+            s.calls_passed,
+            percent(w, s.first_contact_resolution),
+            s.promises_kept,
+            s.promises_made,
+            handle / 60,
+            handle % 60,
+            percent(w, s.service_level),
+            s.peak_strain,
+            esc(&result),
+        );
+    }
+    h.push_str("</tbody></table></div>\n</section>\n");
 }
 
 fn trainees(h: &mut String, report: &Report, w: &Words) {

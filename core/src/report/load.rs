@@ -203,6 +203,8 @@ pub struct DataFolder {
     /// Every trainee, by name (case as written), sorted case-insensitively.
     pub trainees: Vec<TraineeFact>,
     pub skipped: Vec<Skipped>,
+    /// Every shift worked (`*-shift-*.json`), in the order they finished.
+    pub shifts: Vec<crate::shift::ShiftRecord>,
 }
 
 /// Reads `<data>/profiles/`: profiles and session files. A folder that does not exist is
@@ -257,6 +259,8 @@ pub fn read_data_folder(data_dir: &Path, scenarios: &[Scenario]) -> DataFolder {
     out.calls
         .sort_by(|a, b| a.finished_at.cmp(&b.finished_at).then(a.file.cmp(&b.file)));
     out.trainees = in_name_order(trainees);
+    out.shifts
+        .sort_by(|a, b| a.finished.cmp(&b.finished).then(a.id.cmp(&b.id)));
     out
 }
 
@@ -352,6 +356,20 @@ fn read_session_or_skip(path: &Path, scenarios: &[Scenario], out: &mut DataFolde
         };
         out.skipped.push(Skipped::new(path, reason, ""));
         return;
+    }
+    // A shift's record sits beside the trainee's session files.
+    if name.contains("-shift-") {
+        match crate::shift::ShiftRecord::read(path) {
+            Ok(record) if record.format == crate::shift::SHIFT_FORMAT => {
+                out.shifts.push(record);
+                return;
+            }
+            Ok(_) => {}
+            Err(why) => {
+                out.skipped.push(Skipped::new(path, SkipReason::Session, why));
+                return;
+            }
+        }
     }
     match read_session(path, scenarios) {
         Ok(fact) => out.calls.push(fact),

@@ -55,6 +55,8 @@ pub struct Report {
     pub daily: Vec<DayCount>,
     pub tier_steps: Vec<TierStep>,
     pub trainee_reports: Vec<TraineeReport>,
+    /// The shifts worked in the period by the trainees covered, in the order they finished.
+    pub shifts: Vec<crate::shift::ShiftRecord>,
     pub skipped: Vec<Skipped>,
     /// The catalogue's rule ids in order (ties and tables follow it).
     pub rule_order: Vec<String>,
@@ -107,6 +109,7 @@ pub fn build(
         calls: all_calls,
         trainees,
         skipped,
+        shifts: all_shifts,
     } = folder;
     let trainees: Vec<TraineeFact> = match &filter.trainee {
         Some(name) => {
@@ -132,6 +135,15 @@ pub fn build(
                 .iter()
                 .any(|t| crate::profile::slug(&t.name) == crate::profile::slug(&c.trainee))
     };
+    let shifts: Vec<crate::shift::ShiftRecord> = all_shifts
+        .into_iter()
+        .filter(|r| {
+            since.is_none_or(|s| load::finished_at(&r.finished).map_or(true, |when| when >= s))
+                && trainees
+                    .iter()
+                    .any(|t| crate::profile::slug(&t.name) == crate::profile::slug(&r.profile))
+        })
+        .collect();
     let calls: Vec<CallFact> = all_calls.iter().filter(|c| in_filter(c)).cloned().collect();
     let rule_order: Vec<String> = catalogue.rules.iter().map(|r| r.id.clone()).collect();
     let policy = &catalogue.scoring;
@@ -175,6 +187,7 @@ pub fn build(
         trainee_reports,
         calls,
         trainees,
+        shifts,
         skipped,
         rule_order,
         filter,

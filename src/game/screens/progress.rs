@@ -314,14 +314,53 @@ fn spawn(
         )),
     );
 
+    // The last shifts worked, newest first, in a line.
+    let shifts: Vec<String> = trainee
+        .profile
+        .shifts
+        .iter()
+        .rev()
+        .take(3)
+        .map(|s| {
+            let title = cases
+                .shifts
+                .iter()
+                .find(|x| x.id == s.shift)
+                .map_or_else(|| s.shift.clone(), |x| x.title.clone());
+            let result = locale.t(if s.passed {
+                "shift-passed"
+            } else {
+                "shift-not-passed"
+            });
+            locale.tr(
+                "progress-shift",
+                &[
+                    ("title", title.into()),
+                    ("day", s.finished.get(..10).unwrap_or(&s.finished).to_string().into()),
+                    ("result", result.into()),
+                    ("calls", s.calls.into()),
+                ],
+            )
+        })
+        .collect();
+    let shifts_line = (!shifts.is_empty()).then(|| {
+        widgets::paragraph(
+            &fonts,
+            locale.tr("progress-shifts", &[("shifts", shifts.join(" · ").into())]),
+            size::BODY,
+            palette::TEXT_DIM,
+        )
+    });
+
     commands.spawn((
         widgets::screen_root("Progress screen"),
         DespawnOnExit(Screen::Progress),
         TabGroup::new(0),
-        children![
-            top_bar,
-            next_panel,
-            (
+        Children::spawn((
+            Spawn(top_bar),
+            Spawn(next_panel),
+            SpawnIter(shifts_line.into_iter()),
+            Spawn((
                 Node {
                     flex_grow: 1.0,
                     min_height: px(0),
@@ -330,8 +369,8 @@ fn spawn(
                     ..default()
                 },
                 children![rules_panel, cases_panel],
-            ),
-        ],
+            )),
+        )),
     ));
 }
 

@@ -13,7 +13,7 @@ use bevy::prelude::*;
 use htl_core::shift::{CallKind, Next, ShiftLog, ShiftRecord, ShiftRun, save_shift};
 use htl_core::vocab::{MeterDelta, Millis, Note};
 
-use crate::game::Screen;
+use crate::game::{GameConfig, Screen};
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
@@ -337,6 +337,7 @@ fn handle(
     mut requests: MessageReader<UiCommand>,
     mut desk: ResMut<ShiftDesk>,
     mut trainee: Option<ResMut<Trainee>>,
+    config: Res<GameConfig>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     for UiCommand(action) in requests.read() {
@@ -364,6 +365,15 @@ fn handle(
                     let store = trainee.store.clone();
                     if let Err(e) = save_shift(&store, &mut trainee.profile, &record) {
                         trainee.notice = Some(TraineeNotice::SaveFailed(e.to_string()));
+                    }
+                    // Its closing statements join the calls' in the outbox, sent as they are.
+                    let data = htl_core::profile::data_dir(Some(&config.data_dir));
+                    match htl_core::lrs::enqueue_shift(&data, &record) {
+                        Ok(htl_core::lrs::Enqueued::Queued(_)) => {
+                            drop(htl_core::lrs::spawn_flush(data));
+                        }
+                        Ok(htl_core::lrs::Enqueued::Off) => {}
+                        Err(e) => trainee.notice = Some(TraineeNotice::LrsProblem(e.to_string())),
                     }
                 }
                 next.set(Screen::ShiftResults);
