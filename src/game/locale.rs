@@ -56,7 +56,8 @@ impl Locale {
     }
 }
 
-/// Numbers need no direction isolates (digits keep their order in either direction), so the
+/// Numbers (and percentages: "60%") need no direction isolates (digits keep their order in
+/// either direction, and a percent sign after digits goes with them), so the
 /// marks Fluent puts around a number are dropped: "85 (passed)" reads and compares as typed.
 /// A signed number in right-to-left text is the exception: its sign is a neutral that would
 /// take the sentence's direction and land after the digits ("3-"), so it is kept left to
@@ -78,7 +79,7 @@ fn plain_numbers(text: String, rtl: bool) -> String {
                 if after[end..].starts_with(CLOSE)
                     && end > 0
                     && after[..end].chars().all(|c| {
-                        c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '-' | '/')
+                        c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '-' | '/' | '%')
                     }) =>
             {
                 let number = &after[..end];

@@ -289,7 +289,9 @@ shift-waiting = { $count ->
     [one] متصل واحد في الانتظار
     [two] متصلان في الانتظار
     [few] { $count } متصلين في الانتظار
-   *[other] { $count } متصلًا في الانتظار
+    [many] { $count } متصلًا في الانتظار
+   *[other] { $count } متصل في الانتظار
+}
 }
 shift-longest-wait = أطول انتظار: { $wait }
 shift-tasks = اتصالاتك الموعودة
@@ -319,27 +321,31 @@ acw-no-promise = لا يوجد وعد
 acw-at = الساعة { $clock }
 acw-save = حفظ والعودة إلى قائمة الانتظار  (Enter)
 acw-skip = تخطّي هذه الخطوة  (Esc)
-acw-hint = الوقت الذي تقضيه هنا يُحسب من مدة معالجة المكالمة. الاتصال الموعود الذي لا تسجّله لن يظهر في قائمتك.
+acw-hint = الوقت الذي يُقضى هنا يُحتسب ضمن مدة المعالجة. الاتصال الموعود الذي لا يُسجَّل هنا لن يظهر في قائمة الانتظار.
 shift-result-title = نتيجة الوردية
-shift-result-passed = اجتزت الوردية
-shift-result-not-passed = لم تجتز الوردية
+shift-result-passed = تم اجتياز الوردية
+shift-result-not-passed = لم يتم اجتياز الوردية
 shift-result-handled = المكالمات: { $handled } (الناجحة { $passed })
 shift-result-handle-time = متوسط مدة المعالجة (المكالمة وما بعدها): { $time }
 shift-result-fcr = الحل من أول اتصال: { $share } (اتصالات متكررة: { $repeats })
 shift-result-promises = الاتصالات الموعودة في وقتها: { $kept } من { $made }
-shift-result-service = الرد خلال { $seconds } ثانية: { $share }؛ أطول انتظار { $wait }
+shift-result-service = الرد خلال { $seconds ->
+    [few] { $seconds } ثوانٍ
+   *[other] { $seconds } ثانية
+}: { $share } (أطول انتظار: { $wait })
+}: { $share }؛ أطول انتظار { $wait }
 shift-result-abandoned = أغلقوا الخط أثناء الانتظار: { $count }
 shift-result-strain = أعلى مستوى للضغط: { $peak }؛ مكالمات صعبة: { $hard }؛ استراحات: { $breaks }
 shift-result-chart = الدرجة (العمود العريض) ومستوى الضغط بعدها (العمود الرفيع)، مكالمة بعد مكالمة
-shift-result-composure = متوسط نتيجتك بعد مكالمة صعبة { $after }، وفي غيرها { $others }.
+shift-result-composure = متوسط درجتك بعد مكالمة صعبة: { $after }، وفي سائر المكالمات: { $others }.
 shift-result-composure-dropped = تراجع أداؤك بعد المكالمات الصعبة: يُستحسن أخذ نفس عميق (أو استراحة) قبل المكالمة التالية.
 shift-result-rule = القاعدة الأكثر مخالفة: { $rule } ({ $times })
 shift-result-why = ما يحتاج إلى تحسين
 shift-shortfall-calls = نجحت { $share } من مكالماتك، والمطلوب { $needed }.
 shift-shortfall-promises = تمّت { $share } من الاتصالات الموعودة في وقتها، والمطلوب { $needed }.
-shift-shortfall-service = تمّ الرد على { $share } من المتصلين في الوقت، والمطلوب { $needed }.
+shift-shortfall-service = تمّ الرد على { $share } من المتصلين في الوقت المحدد، والمطلوب { $needed }.
 shift-shortfall-fcr = { $share } من المكالمات الأولى لم تحتج إلى اتصال آخر، والمطلوب { $needed }.
 shift-shortfall-none = لم تُعالَج أي مكالمة.
 shift-result-back = العودة إلى الحالات  (Enter)
-progress-shifts = ورديّاتك الأخيرة: { $shifts }
+progress-shifts = وردياتك الأخيرة: { $shifts }
 progress-shift = { $title }، { $day }: { $result } (المكالمات: { $calls })

@@ -112,15 +112,15 @@ report-skip-call = שיחה במאגר רשומות הלמידה שלא ניתן
 
 ## The shifts section.
 report-section-shifts = משמרות
-report-shifts-explain = כל משמרת שמתאמן עבד בה: שיחות שטופלו ושעברו, פתרון בפנייה ראשונה (פניות ראשונות שהלקוח לא נאלץ לפנות שוב אחריהן), שיחות חוזרות שבוצעו בזמן, זמן טיפול ממוצע (שיחה וסיכום), שיעור הפונים שנענו בזמן היעד, ושיא העומס על המתאמן.
-report-shifts-none = לא נעבדה אף משמרת בתקופה הזו.
+report-shifts-explain = כל משמרת שמתאמן עבד בה: שיחות שטופלו ושעברו, פתרון בפנייה ראשונה (פניות ראשונות שהלקוח לא נאלץ לפנות שוב אחריהן), שיחות חוזרות שבוצעו בזמן, זמן טיפול ממוצע (שיחה וסיכום), שיעור הפונים שנענו בזמן היעד, ושיא הלחץ של המתאמן.
+report-shifts-none = לא היו משמרות בתקופה הזו.
 report-col-shift = משמרת
-report-col-day = יום
+report-col-day = תאריך
 report-col-fcr = פתרון בפנייה ראשונה
 report-col-promises = שיחות חוזרות בזמן
 report-col-handle-time = זמן טיפול ממוצע
 report-col-service-level = רמת שירות
-report-col-strain = שיא העומס
+report-col-strain = שיא הלחץ
 report-col-shift-result = תוצאה
 report-shift-passed = עברה
 report-shift-not-passed = לא עברה

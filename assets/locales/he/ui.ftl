@@ -265,7 +265,7 @@ progress-empty = ההתקדמות תופיע כאן אחרי התרחיש הרא
 progress-no-next = אין מה לתרגל: לא הפרת אף כלל בשיחות האחרונות.
 
 ## Shift mode: a run of calls against a clock.
-select-shift = משמרת  (S)
+select-shift = כניסה למשמרת  (S)
 shift-clock = { $clock } · שיחה { $calls }
 shift-queue = התור
 shift-waiting = { $count ->
@@ -284,7 +284,7 @@ shift-passed = עברה
 shift-not-passed = לא עברה
 shift-kind-follow-up = השיחה החוזרת שלך
 shift-kind-call-back = פנייה חוזרת
-shift-strain = רמת העומס עליך: { $strain } מתוך 100
+shift-strain = רמת הלחץ שלך: { $strain } מתוך 100
 shift-strain-hint = פונים שצועקים מעלים אותה; מנוחה מורידה אותה, אבל התור ממשיך לחכות.
 shift-answer = לענות לפונה הבא  (Enter)
 shift-call-back = לחזור עכשיו  (Enter)
@@ -301,23 +301,25 @@ acw-no-promise = לא הובטחה
 acw-at = בשעה { $clock }
 acw-save = לשמור ולחזור לתור  (Enter)
 acw-skip = לדלג  (Esc)
-acw-hint = הזמן שמושקע כאן נספר בזמן הטיפול. שיחה חוזרת שלא נרשמה לא תופיע בתור.
+acw-hint = הזמן שמושקע כאן נכלל בזמן הטיפול. שיחה חוזרת שלא נרשמה לא תופיע בתור.
 shift-result-title = איך הלכה המשמרת
-shift-result-passed = המשמרת עברה
-shift-result-not-passed = המשמרת לא עברה
-shift-result-handled = שיחות: { $handled } ({ $passed } עברו)
+shift-result-passed = המשמרת עברה בהצלחה
+shift-result-not-passed = המשמרת לא עברה בהצלחה
+shift-result-handled = שיחות שטופלו: { $handled } (עברו: { $passed })
 shift-result-handle-time = זמן טיפול ממוצע (שיחה וסיכום): { $time }
 shift-result-fcr = פתרון בפנייה ראשונה: { $share } ({ $repeats ->
+    [0] אין פניות חוזרות
     [one] פנייה חוזרת אחת
    *[other] { $repeats } פניות חוזרות
 })
+})
 shift-result-promises = שיחות חוזרות בזמן: { $kept } מתוך { $made }
-shift-result-service = מענה תוך { $seconds } שניות: { $share }; ההמתנה הארוכה ביותר { $wait }
+shift-result-service = מענה תוך { $seconds } שניות: { $share } (ההמתנה הארוכה ביותר: { $wait })
 shift-result-abandoned = ניתקו בזמן ההמתנה: { $count }
-shift-result-strain = שיא העומס: { $peak }; שיחות קשות: { $hard }; יציאות למנוחה: { $breaks }
-shift-result-chart = הציון (עמודה רחבה) ורמת העומס אחריו (עמודה צרה), שיחה אחרי שיחה
+shift-result-strain = שיא הלחץ: { $peak }; שיחות קשות: { $hard }; יציאות למנוחה: { $breaks }
+shift-result-chart = הציון (עמודה רחבה) ורמת הלחץ אחריו (עמודה צרה), שיחה אחרי שיחה
 shift-result-composure = אחרי שיחה קשה הציון הממוצע היה { $after }, ובשאר השיחות { $others }.
-shift-result-composure-dropped = הביצוע ירד אחרי שיחות קשות: כדאי לנשום עמוק (או לצאת למנוחה קצרה) לפני השיחה הבאה.
+shift-result-composure-dropped = הביצועים ירדו אחרי שיחות קשות: כדאי לנשום עמוק (או לצאת למנוחה קצרה) לפני השיחה הבאה.
 shift-result-rule = הכלל שהופר הכי הרבה: { $rule } ({ $times })
 shift-result-why = על מה לעבוד
 shift-shortfall-calls = { $share } מהשיחות עברו; נדרש { $needed }.

@@ -12,6 +12,7 @@
 
 use std::time::{Duration, SystemTime};
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -29,6 +30,14 @@ pub const SHIFT_ACTIVITY_BASE: &str = "https://hold-the-line.example/shifts/";
 
 /// Cases are activities `https://hold-the-line.example/cases/<case id>`.
 pub const CASE_ACTIVITY_BASE: &str = "https://hold-the-line.example/cases/";
+/// What stays as it is in a path segment of an IRI the game writes: RFC 3986's unreserved
+/// characters; everything else is percent-encoded.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// The extensions' IRIs start with this.
 pub const EXTENSION_BASE: &str = "https://hold-the-line.example/xapi/extensions/";
 pub const CASE_ACTIVITY_TYPE: &str = "http://adlnet.gov/expapi/activities/simulation";
@@ -72,23 +81,20 @@ pub fn case_activity_id(case_id: &str) -> String {
 /// IRI that is not one of the game's cases, or one with more after the case.
 pub fn case_id_of(activity_id: &str) -> Option<String> {
     let segment = activity_id.strip_prefix(CASE_ACTIVITY_BASE)?;
-    if segment.is_empty() || segment.contains('/') {
+    // A `%` must start an escape: the decoder would pass a broken one through as text,
+    // and an IRI with one is not one the game wrote.
+    let escapes_whole = segment.match_indices('%').all(|(i, _)| {
+        segment
+            .get(i + 1..i + 3)
+            .is_some_and(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+    });
+    if segment.is_empty() || segment.contains('/') || !escapes_whole {
         return None;
     }
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = segment.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    percent_decode_str(segment)
+        .decode_utf8()
+        .ok()
+        .map(|id| id.into_owned())
 }
 
 /// Every statement for a session, ids set, in the order they happened.
@@ -459,15 +465,7 @@ pub fn iso8601_duration(ms: u64) -> String {
 /// An id made safe as one path segment of an IRI: unreserved ASCII kept, the rest
 /// percent-encoded as UTF-8.
 fn iri_segment(id: &str) -> String {
-    let mut out = String::new();
-    for byte in id.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(id, SEGMENT).to_string()
 }
 
 #[cfg(test)]
