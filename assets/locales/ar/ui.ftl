@@ -292,7 +292,6 @@ shift-waiting = { $count ->
     [many] { $count } متصلًا في الانتظار
    *[other] { $count } متصل في الانتظار
 }
-}
 shift-longest-wait = أطول انتظار: { $wait }
 shift-tasks = اتصالاتك الموعودة
 shift-no-tasks = لا يوجد اتصال موعود.
@@ -333,7 +332,6 @@ shift-result-service = الرد خلال { $seconds ->
     [few] { $seconds } ثوانٍ
    *[other] { $seconds } ثانية
 }: { $share } (أطول انتظار: { $wait })
-}: { $share }؛ أطول انتظار { $wait }
 shift-result-abandoned = أغلقوا الخط أثناء الانتظار: { $count }
 shift-result-strain = أعلى مستوى للضغط: { $peak }؛ مكالمات صعبة: { $hard }؛ استراحات: { $breaks }
 shift-result-chart = الدرجة (العمود العريض) ومستوى الضغط بعدها (العمود الرفيع)، مكالمة بعد مكالمة

@@ -312,7 +312,6 @@ shift-result-fcr = פתרון בפנייה ראשונה: { $share } ({ $repeats 
     [one] פנייה חוזרת אחת
    *[other] { $repeats } פניות חוזרות
 })
-})
 shift-result-promises = שיחות חוזרות בזמן: { $kept } מתוך { $made }
 shift-result-service = מענה תוך { $seconds } שניות: { $share } (ההמתנה הארוכה ביותר: { $wait })
 shift-result-abandoned = ניתקו בזמן ההמתנה: { $count }
