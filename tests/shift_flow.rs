@@ -61,7 +61,10 @@ fn play_replies(app: &mut App, replies: &[usize]) {
             floor_open(a) && a.world().resource::<LiveCall>().call.can_reply()
         });
         let loud = app.world().resource::<LiveCall>().call.customer_is_loud();
-        send(app, UiAction::Voice(if loud { Voice::Soft } else { Voice::Even }));
+        send(
+            app,
+            UiAction::Voice(if loud { Voice::Soft } else { Voice::Even }),
+        );
         send(app, UiAction::Reply(reply));
     }
     until(app, "after-call work", |a| screen(a) == Screen::AfterCall);
@@ -73,7 +76,10 @@ fn a_shift_from_the_case_list_through_calls_after_call_work_and_a_kept_promise_t
     let mut app = app(&scenarios(), data.path());
     sign_in(&mut app, "Dana");
     // Tier 1 only: no shift on offer, and asking for one does nothing.
-    assert!(!has_action(&mut app, |a| matches!(a, UiAction::OpenShift(_))));
+    assert!(!has_action(&mut app, |a| matches!(
+        a,
+        UiAction::OpenShift(_)
+    )));
     send(&mut app, UiAction::OpenShift("en_saturday_evening".into()));
     assert_eq!(screen(&app), Screen::Select);
 
@@ -85,7 +91,8 @@ fn a_shift_from_the_case_list_through_calls_after_call_work_and_a_kept_promise_t
         .insert(2);
     send(&mut app, UiAction::ShowProgress);
     send(&mut app, UiAction::BackToList);
-    assert!(has_action(&mut app, |a| *a == UiAction::OpenShift("en_saturday_evening".into())));
+    assert!(has_action(&mut app, |a| *a
+        == UiAction::OpenShift("en_saturday_evening".into())));
     send(&mut app, UiAction::OpenShift("en_saturday_evening".into()));
     assert_eq!(screen(&app), Screen::Shift);
     assert_eq!(desk_next(&mut app), UiAction::ShiftAnswer);
@@ -103,7 +110,10 @@ fn a_shift_from_the_case_list_through_calls_after_call_work_and_a_kept_promise_t
     // The second: the outage caller, played by the book to a promised call-back.
     take_next_call(&mut app);
     send(&mut app, UiAction::StartCall);
-    assert_eq!(app.world().resource::<LiveCall>().call.scenario().id, "match_outage");
+    assert_eq!(
+        app.world().resource::<LiveCall>().call.scenario().id,
+        "match_outage"
+    );
     play_replies(&mut app, &[2, 0, 2, 2, 1]);
     let sessions = app.world().resource::<Trainee>().profile.sessions.len();
     assert!(sessions >= 1, "the call is recorded as any call is");
@@ -120,7 +130,9 @@ fn a_shift_from_the_case_list_through_calls_after_call_work_and_a_kept_promise_t
         assert_eq!(desk.run.open_tasks().count(), 1);
     }
     assert!(
-        texts(&mut app).iter().any(|t| t.starts_with("Call back about")),
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("Call back about")),
         "the promise is a task in the queue"
     );
 
@@ -157,9 +169,18 @@ fn a_shift_from_the_case_list_through_calls_after_call_work_and_a_kept_promise_t
         let desk = app.world().resource::<ShiftDesk>();
         let s = htl_core::shift::summarise(&desk.run);
         assert_eq!((s.promises_made, s.promises_kept), (1, 1));
-        assert!(desk.run.calls().iter().any(|c| c.kind == CallKind::FollowUp));
+        assert!(
+            desk.run
+                .calls()
+                .iter()
+                .any(|c| c.kind == CallKind::FollowUp)
+        );
     }
-    assert!(texts(&mut app).iter().any(|t| t == "Call-backs made on time: 1 of 1"));
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "Call-backs made on time: 1 of 1")
+    );
     send(&mut app, UiAction::BackToList);
     assert_eq!(screen(&app), Screen::Select);
     assert!(app.world().get_resource::<ShiftDesk>().is_none());
@@ -174,12 +195,20 @@ fn a_shift_from_the_case_list_through_calls_after_call_work_and_a_kept_promise_t
     let record = htl_core::shift::ShiftRecord::read(&store.dir().join(&entry.file)).unwrap();
     assert_eq!(record.format, htl_core::shift::SHIFT_FORMAT);
     assert_eq!(record.calls.len(), entry.calls);
-    assert_eq!((record.summary.promises_made, record.summary.promises_kept), (1, 1));
+    assert_eq!(
+        (record.summary.promises_made, record.summary.promises_kept),
+        (1, 1)
+    );
     let played = &record.calls[1];
     assert_eq!(played.call.case, "match_outage");
-    let session = htl_core::profile::SessionFile::read(&store.dir().join(played.session.as_ref().unwrap())).unwrap();
+    let session =
+        htl_core::profile::SessionFile::read(&store.dir().join(played.session.as_ref().unwrap()))
+            .unwrap();
     let place = session.shift.expect("the call's place in the shift");
-    assert_eq!((place.run, place.position, place.kind.as_str()), (record.id, 1, "first"));
+    assert_eq!(
+        (place.run, place.position, place.kind.as_str()),
+        (record.id, 1, "first")
+    );
     // A call left early has no session file of its own.
     assert!(record.calls[0].session.is_none());
 }

@@ -30,7 +30,10 @@ fn shipped(catalogue: &Catalogue, library: &Library) -> Vec<Arc<htl_core::shift:
             l.report.render(false)
         );
     }
-    loaded.into_iter().map(|l| Arc::new(l.shift.unwrap())).collect()
+    loaded
+        .into_iter()
+        .map(|l| Arc::new(l.shift.unwrap()))
+        .collect()
 }
 
 #[test]
@@ -60,12 +63,22 @@ fn the_guidance_trainee_passes_every_shipped_shift_with_no_repeat_call() {
     let library = library(&catalogue);
     for shift in shipped(&catalogue, &library) {
         for seed in [1, 2, 3] {
-            let played = play_shift(shift.clone(), &library, &catalogue, ShiftTrainee::Guidance, seed);
+            let played = play_shift(
+                shift.clone(),
+                &library,
+                &catalogue,
+                ShiftTrainee::Guidance,
+                seed,
+            );
             let s = &played.summary;
             assert!(s.passed, "{} seed {seed}: {:?}", shift.id, s.shortfalls);
             assert_eq!(s.repeat_calls, 0, "{}", shift.id);
             assert_eq!(s.first_contact_resolution, 1.0);
-            assert!(s.promises_made >= 1 && s.promises_kept == s.promises_made, "{}", shift.id);
+            assert!(
+                s.promises_made >= 1 && s.promises_kept == s.promises_made,
+                "{}",
+                shift.id
+            );
             // The promise was kept by playing its follow-up case, calm.
             let kept = played
                 .run
@@ -85,7 +98,13 @@ fn a_forgotten_promise_brings_the_customer_back_angrier_than_they_left() {
     let library = library(&catalogue);
     let policy = &catalogue.scoring.shift;
     for shift in shipped(&catalogue, &library) {
-        let played = play_shift(shift.clone(), &library, &catalogue, ShiftTrainee::Forgetful, 1);
+        let played = play_shift(
+            shift.clone(),
+            &library,
+            &catalogue,
+            ShiftTrainee::Forgetful,
+            1,
+        );
         let s = &played.summary;
         assert!(!s.passed, "{}", shift.id);
         assert!(s.repeat_calls >= 1, "{}", shift.id);
@@ -103,7 +122,12 @@ fn a_forgotten_promise_brings_the_customer_back_angrier_than_they_left() {
         // (A customer starts short of their limit, however angry: see `within_reach`.)
         let limit = library.get(&again.case).unwrap().customer.temperament.limit;
         let floor = (first.closing.anger + policy.missed_promise.anger).min(limit - 10);
-        assert!(again.opening.anger >= floor, "{}: {} < {floor}", shift.id, again.opening.anger);
+        assert!(
+            again.opening.anger >= floor,
+            "{}: {} < {floor}",
+            shift.id,
+            again.opening.anger
+        );
         assert!(again.opening.trust <= (first.closing.trust + policy.missed_promise.trust).max(0));
     }
 }
@@ -113,7 +137,12 @@ fn no_trainee_gaming_a_shift_passes_it() {
     let catalogue = Catalogue::builtin();
     let library = library(&catalogue);
     for shift in shipped(&catalogue, &library) {
-        for trainee in [ShiftTrainee::Rude, ShiftTrainee::Slow, ShiftTrainee::Firm, ShiftTrainee::Forgetful] {
+        for trainee in [
+            ShiftTrainee::Rude,
+            ShiftTrainee::Slow,
+            ShiftTrainee::Firm,
+            ShiftTrainee::Forgetful,
+        ] {
             let played = play_shift(shift.clone(), &library, &catalogue, trainee, 1);
             assert!(
                 !played.summary.passed,
@@ -125,11 +154,23 @@ fn no_trainee_gaming_a_shift_passes_it() {
         }
         // The slow trainee makes callers wait: handle time up, service level down.
         let slow = play_shift(shift.clone(), &library, &catalogue, ShiftTrainee::Slow, 1);
-        let guide = play_shift(shift.clone(), &library, &catalogue, ShiftTrainee::Guidance, 1);
-        let waited = |p: &htl_core::shift::PlayedShift| -> u32 { p.run.calls().iter().map(|c| c.waited).sum() };
+        let guide = play_shift(
+            shift.clone(),
+            &library,
+            &catalogue,
+            ShiftTrainee::Guidance,
+            1,
+        );
+        let waited = |p: &htl_core::shift::PlayedShift| -> u32 {
+            p.run.calls().iter().map(|c| c.waited).sum()
+        };
         assert!(slow.summary.average_handle_s > guide.summary.average_handle_s);
         assert!(waited(&slow) > waited(&guide), "{}", shift.id);
-        assert!(slow.summary.service_level <= guide.summary.service_level, "{}", shift.id);
+        assert!(
+            slow.summary.service_level <= guide.summary.service_level,
+            "{}",
+            shift.id
+        );
     }
 }
 
@@ -138,7 +179,14 @@ fn a_shift_replays_exactly_on_its_seed() {
     let catalogue = Catalogue::builtin();
     let library = library(&catalogue);
     let shift = shipped(&catalogue, &library).remove(0);
-    let a = play_shift(shift.clone(), &library, &catalogue, ShiftTrainee::Guidance, 7).summary;
+    let a = play_shift(
+        shift.clone(),
+        &library,
+        &catalogue,
+        ShiftTrainee::Guidance,
+        7,
+    )
+    .summary;
     let b = play_shift(shift, &library, &catalogue, ShiftTrainee::Guidance, 7).summary;
     assert_eq!(a, b);
 }
@@ -153,7 +201,12 @@ fn a_caller_who_waited_starts_angrier_and_the_meters_say_why() {
         .into_iter()
         .find(|s| s.language == "en")
         .unwrap();
-    let mut run = ShiftRun::new(shift.clone(), &library.scenarios, &catalogue.scoring.shift, 1);
+    let mut run = ShiftRun::new(
+        shift.clone(),
+        &library.scenarios,
+        &catalogue.scoring.shift,
+        1,
+    );
     assert_eq!(run.next(), Next::Caller);
     // Nobody is answered for twelve minutes: callers queue up.
     let last = 12 * 60_000;
@@ -163,16 +216,27 @@ fn a_caller_who_waited_starts_angrier_and_the_meters_say_why() {
     let answered = run.answer().unwrap();
     let own = library.get(&answered.scenario.id).unwrap().customer.meters;
     let moved = catalogue.scoring.shift.wait.most.anger;
-    assert_eq!(answered.scenario.customer.meters.anger, (own.anger + moved).min(100));
+    assert_eq!(
+        answered.scenario.customer.meters.anger,
+        (own.anger + moved).min(100)
+    );
     assert!(matches!(answered.opening[..], [(_, Note::Waited { minutes })] if minutes == 12));
     let mut call = Call::new(answered.scenario.clone(), Arc::new(catalogue.clone()), 1);
     call.note_opening(&answered.opening);
     let reason = call.events().iter().find_map(|e| match e {
-        Event::Meter { at: 0, reason, delta, .. } => Some((reason.text.clone(), *delta)),
+        Event::Meter {
+            at: 0,
+            reason,
+            delta,
+            ..
+        } => Some((reason.text.clone(), *delta)),
         _ => None,
     });
     let (text, delta) = reason.expect("the wait is in the meters' reasons");
-    assert!(text.contains("waited") && text.contains("minutes"), "{text}");
+    assert!(
+        text.contains("waited") && text.contains("minutes"),
+        "{text}"
+    );
     assert_eq!(delta, answered.scenario.customer.meters.anger - own.anger);
     // Callers past the abandon limit have hung up in the queue.
     run.wait_until(last + catalogue.scoring.shift.abandon_after_s * 1000);
@@ -189,7 +253,13 @@ fn a_promise_not_written_down_is_never_in_the_queue() {
         .into_iter()
         .find(|s| s.language == "he")
         .unwrap();
-    let played = play_shift(shift.clone(), &library, &catalogue, ShiftTrainee::Guidance, 1);
+    let played = play_shift(
+        shift.clone(),
+        &library,
+        &catalogue,
+        ShiftTrainee::Guidance,
+        1,
+    );
     let promising = played
         .run
         .calls()
@@ -208,7 +278,9 @@ fn a_promise_not_written_down_is_never_in_the_queue() {
             Next::Promise(_) => panic!("a promise not written down is not a task"),
             Next::Caller => {
                 let answered = run.answer().unwrap();
-                let path = htl_core::explore::explore(&answered.scenario, &catalogue, 1).best.unwrap();
+                let path = htl_core::explore::explore(&answered.scenario, &catalogue, 1)
+                    .best
+                    .unwrap();
                 let mut call = Call::new(answered.scenario.clone(), shared.clone(), 1);
                 for step in &path.steps {
                     htl_core::engine::script::perform(&mut call, *step).unwrap();
@@ -232,12 +304,21 @@ fn a_promise_not_written_down_is_never_in_the_queue() {
     }
     let calls = run.calls();
     assert!(calls[promising].after_call_skipped);
-    assert!(calls.iter().any(|c| c.kind == CallKind::CallBack && c.callback_of == Some(promising)));
+    assert!(
+        calls
+            .iter()
+            .any(|c| c.kind == CallKind::CallBack && c.callback_of == Some(promising))
+    );
     assert!(run.promises()[0].missed && !run.promises()[0].recorded);
 }
 
 fn check(text: &str, library: &Library, catalogue: &Catalogue) -> Vec<(String, usize, usize)> {
-    let loaded = check_text(Path::new("t.shift.ron"), text.to_string(), library, catalogue);
+    let loaded = check_text(
+        Path::new("t.shift.ron"),
+        text.to_string(),
+        library,
+        catalogue,
+    );
     loaded
         .report
         .diagnostics
@@ -267,8 +348,12 @@ const BASE: &str = r#"Shift(
 fn check_points_at_what_is_wrong_in_a_shift() {
     let catalogue = Catalogue::builtin();
     let library = library(&catalogue);
-    let shift = |caller: &str, follow: &str| BASE.replace("CALLER", caller).replace("FOLLOW", follow);
-    assert_eq!(check(&shift("Case(\"double_charge\"),", ""), &library, &catalogue), []);
+    let shift =
+        |caller: &str, follow: &str| BASE.replace("CALLER", caller).replace("FOLLOW", follow);
+    assert_eq!(
+        check(&shift("Case(\"double_charge\"),", ""), &library, &catalogue),
+        []
+    );
     // An unknown case, on its line and column.
     assert_eq!(
         check(&shift("Case(\"dubble_charge\"),", ""), &library, &catalogue),
@@ -276,12 +361,21 @@ fn check_points_at_what_is_wrong_in_a_shift() {
     );
     // A case in another language.
     assert_eq!(
-        check(&shift("Case(\"he_technician_no_show\"),", ""), &library, &catalogue)[0].0,
+        check(
+            &shift("Case(\"he_technician_no_show\"),", ""),
+            &library,
+            &catalogue
+        )[0]
+        .0,
         "other-language"
     );
     // A pool nothing matches.
     assert_eq!(
-        check(&shift("Pool(tier: 1, lesson: \"supervisor_request\"),", ""), &library, &catalogue),
+        check(
+            &shift("Pool(tier: 1, lesson: \"supervisor_request\"),", ""),
+            &library,
+            &catalogue
+        ),
         [("empty-pool".into(), 10, 9)]
     );
     // A case that can end in a promise, with no follow-up for it.
@@ -291,11 +385,21 @@ fn check_points_at_what_is_wrong_in_a_shift() {
     );
     // Follow-ups that lead back to the first case.
     let looping = "(case: \"match_outage\", follow_up: \"match_outage_follow_up\", call_back: \"match_outage_call_back\"), (case: \"match_outage_call_back\", call_back: \"match_outage\")";
-    let found = check(&shift("Case(\"match_outage\"),", looping), &library, &catalogue);
-    assert!(found.iter().any(|(code, ..)| code == "follow-up-loop"), "{found:?}");
+    let found = check(
+        &shift("Case(\"match_outage\"),", looping),
+        &library,
+        &catalogue,
+    );
+    assert!(
+        found.iter().any(|(code, ..)| code == "follow-up-loop"),
+        "{found:?}"
+    );
     // A clock that is not HH:MM, and a syntax error, each at its place.
     let odd = shift("", "").replace("\"09:00\"", "\"9 am\"");
-    assert_eq!(check(&odd, &library, &catalogue), [("odd-time".into(), 6, 16)]);
+    assert_eq!(
+        check(&odd, &library, &catalogue),
+        [("odd-time".into(), 6, 16)]
+    );
     let typo = shift("", "").replace("minutes: 20", "minuets: 20");
     assert_eq!(check(&typo, &library, &catalogue)[0].0, "syntax");
 }
@@ -314,10 +418,20 @@ fn check_and_shift_commands_read_the_shipped_shifts() {
     let text = String::from_utf8(out).unwrap();
     assert_eq!(code, EXIT_OK, "{text}");
     // The cases and the three shifts; none of the shifts is read as a case.
-    let cases = std::fs::read_dir(&dir).unwrap().filter(|e| {
-        e.as_ref().unwrap().path().extension().is_some_and(|x| x == "ron")
-    }).count();
-    assert!(text.contains(&format!("checked {} files", cases + 3)), "{text}");
+    let cases = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "ron")
+        })
+        .count();
+    assert!(
+        text.contains(&format!("checked {} files", cases + 3)),
+        "{text}"
+    );
 
     let mut out = Vec::new();
     let code = run_args(
@@ -366,16 +480,30 @@ fn check_and_shift_commands_read_the_shipped_shifts() {
     // A shift with an error is refused with its diagnostics.
     let broken = tempfile::tempdir().unwrap();
     let file = broken.path().join("bad.shift.ron");
-    std::fs::write(&file, BASE.replace("CALLER", "Case(\"nope\"),").replace("FOLLOW", "")).unwrap();
+    std::fs::write(
+        &file,
+        BASE.replace("CALLER", "Case(\"nope\"),")
+            .replace("FOLLOW", ""),
+    )
+    .unwrap();
     let mut err = Vec::new();
     let code = run_args(
-        ["hold-the-line", "--scenarios", dir.to_str().unwrap(), "shift", file.to_str().unwrap()],
+        [
+            "hold-the-line",
+            "--scenarios",
+            dir.to_str().unwrap(),
+            "shift",
+            file.to_str().unwrap(),
+        ],
         &mut Vec::new(),
         &mut err,
     );
     assert_eq!(code, EXIT_PROBLEMS);
     let err = String::from_utf8(err).unwrap();
-    assert!(err.contains("bad.shift.ron:10:9") && err.contains("unknown-scenario"), "{err}");
+    assert!(
+        err.contains("bad.shift.ron:10:9") && err.contains("unknown-scenario"),
+        "{err}"
+    );
 }
 
 /// A shift saved as the game saves it: its record and a profile line; the trainer report
@@ -399,7 +527,9 @@ fn a_saved_shift_reaches_the_report_and_the_learning_record_store() {
     // One of its calls saved as the game saves it, with its place in the shift.
     let log = ShiftLog::start();
     let case = library.get("long_hold").unwrap();
-    let path = htl_core::explore::explore(case, &catalogue, 1).best.unwrap();
+    let path = htl_core::explore::explore(case, &catalogue, 1)
+        .best
+        .unwrap();
     let (call, _) = htl_core::engine::script::run(case, &catalogue, 1, &path.steps);
     let place = htl_core::profile::ShiftPlace {
         run: log.id,
@@ -412,7 +542,9 @@ fn a_saved_shift_reaches_the_report_and_the_learning_record_store() {
         shift: Some(place),
         ..SessionContext::default()
     };
-    let (_, session) = store.record_session_with(&mut profile, &call, &context).unwrap();
+    let (_, session) = store
+        .record_session_with(&mut profile, &call, &context)
+        .unwrap();
     let record = ShiftRecord::of(&played.run, &log, "Dana");
     let saved = save_shift(&store, &mut profile, &record).unwrap();
     assert_eq!(ShiftRecord::read(&saved).unwrap(), record);
@@ -438,23 +570,57 @@ fn a_saved_shift_reaches_the_report_and_the_learning_record_store() {
     assert_eq!(code, EXIT_OK, "{}", String::from_utf8_lossy(&err));
     let csv = std::fs::read_to_string(out.join("shifts.csv")).unwrap();
     let row = csv.lines().nth(1).expect("a row for the shift");
-    assert!(row.starts_with("Dana,") && row.contains("en_saturday_evening") && row.ends_with(",true"), "{row}");
+    assert!(
+        row.starts_with("Dana,") && row.contains("en_saturday_evening") && row.ends_with(",true"),
+        "{row}"
+    );
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert!(html.contains("<section id=\"shifts\">") && html.contains("Saturday evening on the helpline"));
-    assert!(!html.contains("-shift-en_saturday_evening.json"), "the record is read, not skipped");
+    assert!(
+        html.contains("<section id=\"shifts\">")
+            && html.contains("Saturday evening on the helpline")
+    );
+    assert!(
+        !html.contains("-shift-en_saturday_evening.json"),
+        "the record is read, not skipped"
+    );
 
     // xAPI: the call's statements have the shift as parent (its replies as grouping), and
     // the shift closes with completed and passed, with stable ids.
-    let statements = htl_core::lrs::statements(&SessionFile::read(&store.dir().join(&profile.sessions[0].file)).unwrap(), "https://example.org");
+    let statements = htl_core::lrs::statements(
+        &SessionFile::read(&store.dir().join(&profile.sessions[0].file)).unwrap(),
+        "https://example.org",
+    );
     let shift_iri = htl_core::lrs::statements::shift_activity_id("en_saturday_evening");
-    assert_eq!(statements[0]["context"]["contextActivities"]["parent"][0]["id"], shift_iri.as_str());
-    assert_eq!(statements[1]["context"]["contextActivities"]["grouping"][0]["id"], shift_iri.as_str());
+    assert_eq!(
+        statements[0]["context"]["contextActivities"]["parent"][0]["id"],
+        shift_iri.as_str()
+    );
+    assert_eq!(
+        statements[1]["context"]["contextActivities"]["grouping"][0]["id"],
+        shift_iri.as_str()
+    );
     assert_eq!(session.shift.as_ref().unwrap().run, log.id);
     let closing = htl_core::lrs::shift_statements(&record, "https://example.org");
     assert_eq!(closing.len(), 2);
-    assert!(closing[0]["verb"]["id"].as_str().unwrap().ends_with("/completed"));
-    assert!(closing[1]["verb"]["id"].as_str().unwrap().ends_with("/passed"));
+    assert!(
+        closing[0]["verb"]["id"]
+            .as_str()
+            .unwrap()
+            .ends_with("/completed")
+    );
+    assert!(
+        closing[1]["verb"]["id"]
+            .as_str()
+            .unwrap()
+            .ends_with("/passed")
+    );
     assert_eq!(closing[1]["result"]["success"], true);
-    assert_eq!(closing[1]["context"]["registration"], log.id.to_string().as_str());
-    assert_eq!(closing, htl_core::lrs::shift_statements(&record, "https://example.org"));
+    assert_eq!(
+        closing[1]["context"]["registration"],
+        log.id.to_string().as_str()
+    );
+    assert_eq!(
+        closing,
+        htl_core::lrs::shift_statements(&record, "https://example.org")
+    );
 }

@@ -150,15 +150,21 @@ impl Cases {
                     {
                         self.scenarios.push(Arc::clone(old));
                     }
-                    self.broken
-                        .push(BrokenFile::of(report, written_tier(&report.source), kept.is_some()));
+                    self.broken.push(BrokenFile::of(
+                        report,
+                        written_tier(&report.source),
+                        kept.is_some(),
+                    ));
                 }
-                let shifts = load_shifts(std::slice::from_ref(&self.dir), &library, &self.catalogue);
+                let shifts =
+                    load_shifts(std::slice::from_ref(&self.dir), &library, &self.catalogue);
                 self.shifts = Vec::new();
                 for loaded in shifts {
                     match loaded.shift {
                         Some(shift) => self.shifts.push(Arc::new(shift)),
-                        None => self.broken.push(BrokenFile::of(&loaded.report, None, false)),
+                        None => self
+                            .broken
+                            .push(BrokenFile::of(&loaded.report, None, false)),
                     }
                 }
                 self.scenarios

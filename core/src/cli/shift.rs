@@ -51,11 +51,13 @@ pub(super) fn run(
     let path = if path.is_file() {
         path
     } else {
-        let found = shift_files(&[scenarios_dir.to_path_buf()]).into_iter().find(|p| {
-            load_shift(p, &library, catalogue)
-                .shift
-                .is_some_and(|s| s.id == args.shift)
-        });
+        let found = shift_files(&[scenarios_dir.to_path_buf()])
+            .into_iter()
+            .find(|p| {
+                load_shift(p, &library, catalogue)
+                    .shift
+                    .is_some_and(|s| s.id == args.shift)
+            });
         match found {
             Some(p) => p,
             None => {
@@ -72,7 +74,10 @@ pub(super) fn run(
     let loaded = load_shift(&path, &library, catalogue);
     let Some(shift) = loaded.shift else {
         write!(err, "{}", loaded.report.render(false))?;
-        writeln!(err, "error: the shift has errors; fix them and run it again")?;
+        writeln!(
+            err,
+            "error: the shift has errors; fix them and run it again"
+        )?;
         return Ok(EXIT_PROBLEMS);
     };
     let trainee = match args.trainee {
@@ -155,23 +160,65 @@ pub(super) fn run(
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "calls handled             {} ({} passed)", s.calls_handled, s.calls_passed)?;
-    writeln!(out, "average handle time       {}", minutes((s.average_handle_s * 1000.0) as u32))?;
-    writeln!(out, "first-contact resolution  {:.0} % ({} repeat call{})", s.first_contact_resolution * 100.0, s.repeat_calls, if s.repeat_calls == 1 { "" } else { "s" })?;
-    writeln!(out, "promises kept             {} of {}", s.promises_kept, s.promises_made)?;
-    writeln!(out, "service level             {:.0} % answered within {} s; longest wait {}", s.service_level * 100.0, catalogue.scoring.shift.answer_within_s, minutes((s.longest_wait_s * 1000.0) as u32))?;
-    writeln!(out, "strain                    peak {}, {} hard call{}, {} break{}", s.peak_strain, s.hard_calls, if s.hard_calls == 1 { "" } else { "s" }, s.breaks, if s.breaks == 1 { "" } else { "s" })?;
+    writeln!(
+        out,
+        "calls handled             {} ({} passed)",
+        s.calls_handled, s.calls_passed
+    )?;
+    writeln!(
+        out,
+        "average handle time       {}",
+        minutes((s.average_handle_s * 1000.0) as u32)
+    )?;
+    writeln!(
+        out,
+        "first-contact resolution  {:.0} % ({} repeat call{})",
+        s.first_contact_resolution * 100.0,
+        s.repeat_calls,
+        if s.repeat_calls == 1 { "" } else { "s" }
+    )?;
+    writeln!(
+        out,
+        "promises kept             {} of {}",
+        s.promises_kept, s.promises_made
+    )?;
+    writeln!(
+        out,
+        "service level             {:.0} % answered within {} s; longest wait {}",
+        s.service_level * 100.0,
+        catalogue.scoring.shift.answer_within_s,
+        minutes((s.longest_wait_s * 1000.0) as u32)
+    )?;
+    writeln!(
+        out,
+        "strain                    peak {}, {} hard call{}, {} break{}",
+        s.peak_strain,
+        s.hard_calls,
+        if s.hard_calls == 1 { "" } else { "s" },
+        s.breaks,
+        if s.breaks == 1 { "" } else { "s" }
+    )?;
     if let Some(c) = s.composure {
         writeln!(
             out,
             "composure                 {:.0} after a hard call, {:.0} otherwise{}",
             c.after_hard_score,
             c.others_score,
-            if c.dropped() { ": conduct dropped after hard calls" } else { "" }
+            if c.dropped() {
+                ": conduct dropped after hard calls"
+            } else {
+                ""
+            }
         )?;
     }
     if let Some(rule) = &s.most_broken {
-        writeln!(out, "rule broken most          {} ({} time{})", rule.rule, rule.times, if rule.times == 1 { "" } else { "s" })?;
+        writeln!(
+            out,
+            "rule broken most          {} ({} time{})",
+            rule.rule,
+            rule.times,
+            if rule.times == 1 { "" } else { "s" }
+        )?;
     }
     writeln!(out)?;
     if s.passed {

@@ -107,7 +107,9 @@ impl ShiftPolicy {
             }
         }
         if self.answer_within_s == 0 || self.abandon_after_s <= self.answer_within_s {
-            out.push("shift abandon_after_s must be longer than answer_within_s, both above 0".into());
+            out.push(
+                "shift abandon_after_s must be longer than answer_within_s, both above 0".into(),
+            );
         }
         if self.strain.hard_call == 0 {
             out.push("shift strain hard_call must be at least 1".into());
@@ -169,7 +171,11 @@ impl ShiftPolicy {
 }
 
 fn signed(n: i32) -> String {
-    if n > 0 { format!("+{n}") } else { n.to_string() }
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -179,8 +185,16 @@ mod tests {
     fn rule() -> WaitRule {
         WaitRule {
             grace_s: 60,
-            per_minute: MeterDelta { anger: 3, trust: 0, patience: -4 },
-            most: MeterDelta { anger: 20, trust: 0, patience: 25 },
+            per_minute: MeterDelta {
+                anger: 3,
+                trust: 0,
+                patience: -4,
+            },
+            most: MeterDelta {
+                anger: 20,
+                trust: 0,
+                patience: 25,
+            },
         }
     }
 

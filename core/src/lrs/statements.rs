@@ -324,7 +324,8 @@ pub fn shift_statements(record: &crate::shift::ShiftRecord, home_page: &str) -> 
         "extensions": { ext("shift-schema"): record.schema },
     });
     let s = &record.summary;
-    let finished = humantime::parse_rfc3339_weak(&record.finished).unwrap_or(SystemTime::UNIX_EPOCH);
+    let finished =
+        humantime::parse_rfc3339_weak(&record.finished).unwrap_or(SystemTime::UNIX_EPOCH);
     let duration = iso8601_duration((s.length_s * 1000.0).round() as u64);
     let measures = json!({
         ext("calls-handled"): s.calls_handled,

@@ -110,7 +110,9 @@ pub fn shifts(report: &Report) -> Vec<Vec<String>> {
             s.after_call_skipped.to_string(),
             s.peak_strain.to_string(),
             s.hard_calls.to_string(),
-            s.most_broken.as_ref().map_or(String::new(), |m| m.rule.clone()),
+            s.most_broken
+                .as_ref()
+                .map_or(String::new(), |m| m.rule.clone()),
             s.passed.to_string(),
         ]);
     }

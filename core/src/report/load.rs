@@ -366,7 +366,8 @@ fn read_session_or_skip(path: &Path, scenarios: &[Scenario], out: &mut DataFolde
             }
             Ok(_) => {}
             Err(why) => {
-                out.skipped.push(Skipped::new(path, SkipReason::Session, why));
+                out.skipped
+                    .push(Skipped::new(path, SkipReason::Session, why));
                 return;
             }
         }

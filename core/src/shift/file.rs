@@ -191,7 +191,12 @@ pub fn load_shift(path: &Path, library: &Library, catalogue: &Catalogue) -> Load
 }
 
 /// Checks a shift's text (the file already read).
-pub fn check_text(path: &Path, text: String, library: &Library, catalogue: &Catalogue) -> LoadedShift {
+pub fn check_text(
+    path: &Path,
+    text: String,
+    library: &Library,
+    catalogue: &Catalogue,
+) -> LoadedShift {
     let file: ShiftFile = match ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(&text)
@@ -228,14 +233,20 @@ pub fn check_text(path: &Path, text: String, library: &Library, catalogue: &Cata
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
     {
         check.out.push(
-            Diagnostic::error(Code::OddId, "a shift id is letters, digits, _ and -", field("id"))
-                .help("for example \"en_monday_morning\""),
+            Diagnostic::error(
+                Code::OddId,
+                "a shift id is letters, digits, _ and -",
+                field("id"),
+            )
+            .help("for example \"en_monday_morning\""),
         );
     }
     if file.title.trim().is_empty() {
-        check
-            .out
-            .push(Diagnostic::error(Code::EmptyText, "the shift has no title", field("title")));
+        check.out.push(Diagnostic::error(
+            Code::EmptyText,
+            "the shift has no title",
+            field("title"),
+        ));
     }
     if crate::i18n::Lang::parse(&file.language).is_none() {
         check.out.push(
@@ -387,7 +398,10 @@ pub fn check_text(path: &Path, text: String, library: &Library, catalogue: &Cata
                 .map_or(whole.clone(), |n| n.span.clone());
             out.push(Diagnostic::error(
                 Code::OutOfRange,
-                format!("a break after {} minutes of a {}-minute shift", b.after_minutes, file.minutes),
+                format!(
+                    "a break after {} minutes of a {}-minute shift",
+                    b.after_minutes, file.minutes
+                ),
                 at,
             ));
         }
@@ -434,7 +448,9 @@ impl Checker<'_> {
                     at,
                 )
                 .label("no such case");
-                if let Some(near) = suggest(id, self.library.scenarios.iter().map(|s| s.id.as_str())) {
+                if let Some(near) =
+                    suggest(id, self.library.scenarios.iter().map(|s| s.id.as_str()))
+                {
                     d = d.help(format!("did you mean \"{near}\"?"));
                 } else {
                     d = d.help("`hold-the-line library` lists every case id");
@@ -458,20 +474,29 @@ impl Checker<'_> {
 }
 
 /// Every caller the shift names that can end with a promised call-back has a follow-up.
-fn check_promises(shift: &Shift, library: &Library, tree: Option<&Node>, out: &mut Vec<Diagnostic>) {
+fn check_promises(
+    shift: &Shift,
+    library: &Library,
+    tree: Option<&Node>,
+    out: &mut Vec<Diagnostic>,
+) {
     let promises = |s: &Scenario| s.endings.iter().any(|e| e.kind == EndingKind::CallBack);
     let mut named: Vec<(String, std::ops::Range<usize>)> = Vec::new();
     let callers_node = tree.and_then(|t| t.field("callers"));
     for (i, caller) in shift.callers.iter().enumerate() {
         if let Caller::Case(id) = caller {
-            let at = callers_node.and_then(|n| n.item(i)).map_or(0..0, |n| n.span.clone());
+            let at = callers_node
+                .and_then(|n| n.item(i))
+                .map_or(0..0, |n| n.span.clone());
             named.push((id.clone(), at));
         }
     }
     // A follow-up or call-back case may end in a new promise: the story ends there.
     for (id, at) in named {
         let Some(s) = library.get(&id) else { continue };
-        let has = shift.follow_up_of(&id).is_some_and(|f| f.follow_up.is_some());
+        let has = shift
+            .follow_up_of(&id)
+            .is_some_and(|f| f.follow_up.is_some());
         if promises(s) && !has {
             out.push(
                 Diagnostic::error(

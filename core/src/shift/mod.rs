@@ -18,11 +18,11 @@ mod trainee;
 pub use file::{
     Caller, FollowUp, LoadedShift, Pool, SHIFT_SUFFIX, Shift, check_text, is_shift_file, load_shift,
 };
-pub use run::{
-    Abandoned, AfterCall, Answered, BreakTaken, CallKind, Next, Promise, ShiftCall, ShiftRun,
-};
 pub use record::{
     RecordedShiftCall, SHIFT_FORMAT, SHIFT_SCHEMA, ShiftEntry, ShiftLog, ShiftRecord, save_shift,
+};
+pub use run::{
+    Abandoned, AfterCall, Answered, BreakTaken, CallKind, Next, Promise, ShiftCall, ShiftRun,
 };
 pub use summary::{Composure, RuleCount, ShiftShortfall, ShiftSummary, summarise};
 pub use trainee::{PlayedShift, ShiftTrainee, play_shift};

@@ -130,7 +130,8 @@ impl ShiftRecord {
 
     /// Reads a saved shift; the error says which file and what is wrong with it.
     pub fn read(path: &std::path::Path) -> Result<ShiftRecord, String> {
-        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
     }
 
@@ -159,7 +160,11 @@ pub fn save_shift(
 ) -> Result<PathBuf, ProfileError> {
     let stamp = record.finished.replace(['-', ':'], "");
     let stamp = stamp.trim_end_matches('Z');
-    let file = format!("{}/{stamp}-shift-{}.json", slug(&profile.name), record.shift);
+    let file = format!(
+        "{}/{stamp}-shift-{}.json",
+        slug(&profile.name),
+        record.shift
+    );
     let path = store.dir().join(&file);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;

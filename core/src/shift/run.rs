@@ -199,7 +199,9 @@ impl ShiftRun {
         let playable = |s: &Scenario| {
             !sequels.contains(&s.id.as_str())
                 && (!s.endings.iter().any(|e| e.kind == EndingKind::CallBack)
-                    || shift.follow_up_of(&s.id).is_some_and(|f| f.follow_up.is_some()))
+                    || shift
+                        .follow_up_of(&s.id)
+                        .is_some_and(|f| f.follow_up.is_some()))
         };
         let mut used: Vec<String> = shift
             .callers
@@ -222,7 +224,8 @@ impl ShiftRun {
                     let fresh: Vec<&&Scenario> =
                         matching.iter().filter(|s| !used.contains(&s.id)).collect();
                     let pick = if fresh.is_empty() {
-                        (!matching.is_empty()).then(|| matching[rng.random_range(0..matching.len())])
+                        (!matching.is_empty())
+                            .then(|| matching[rng.random_range(0..matching.len())])
                     } else {
                         Some(*fresh[rng.random_range(0..fresh.len())])
                     };
@@ -314,7 +317,10 @@ impl ShiftRun {
 
     /// Callers in the queue now.
     pub fn queue_len(&self) -> usize {
-        self.waiting.iter().filter(|w| w.arrives <= self.now).count()
+        self.waiting
+            .iter()
+            .filter(|w| w.arrives <= self.now)
+            .count()
     }
 
     /// How long the caller who has waited longest has waited.
@@ -399,7 +405,12 @@ impl ShiftRun {
             });
         let pending = arrivals.chain(promises).filter(|&t| t > self.now).min()?;
         // A break is waited for only while the shift has more to come.
-        let breaks = self.breaks_due.iter().copied().filter(|&t| t > self.now).min();
+        let breaks = self
+            .breaks_due
+            .iter()
+            .copied()
+            .filter(|&t| t > self.now)
+            .min();
         Some(breaks.map_or(pending, |b| b.min(pending)))
     }
 
@@ -618,7 +629,9 @@ impl ShiftRun {
         match ending {
             // A promise the shift has no follow-up case for (a call-back case's new
             // commitment) ends the customer's story within the shift.
-            Some(EndingKind::CallBack) if follow.as_ref().is_some_and(|f| f.follow_up.is_some()) => {
+            Some(EndingKind::CallBack)
+                if follow.as_ref().is_some_and(|f| f.follow_up.is_some()) =>
+            {
                 let recorded = !work.skipped && work.promise_due.is_some();
                 let due = work
                     .promise_due
@@ -671,7 +684,8 @@ impl ShiftRun {
         let again = self.policy.call_again_after_s * 1000;
         for p in 0..self.promises.len() {
             let promise = &self.promises[p];
-            if promise.kept || promise.missed || promise.case.is_none() || promise.due + grace > now {
+            if promise.kept || promise.missed || promise.case.is_none() || promise.due + grace > now
+            {
                 continue;
             }
             self.promises[p].missed = true;
@@ -687,7 +701,11 @@ impl ShiftRun {
                     arrives: missed_at + again,
                     kind: CallKind::CallBack,
                     of: Some(call),
-                    carried: Some((self.calls[call].closing, self.policy.missed_promise, Note::PromiseMissed)),
+                    carried: Some((
+                        self.calls[call].closing,
+                        self.policy.missed_promise,
+                        Note::PromiseMissed,
+                    )),
                 });
             }
         }

@@ -13,10 +13,22 @@ use crate::guidance::ShiftPolicy;
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum ShiftShortfall {
-    CallsPassed { share: f64, needed: f64 },
-    PromisesKept { share: f64, needed: f64 },
-    ServiceLevel { share: f64, needed: f64 },
-    FirstContactResolution { share: f64, needed: f64 },
+    CallsPassed {
+        share: f64,
+        needed: f64,
+    },
+    PromisesKept {
+        share: f64,
+        needed: f64,
+    },
+    ServiceLevel {
+        share: f64,
+        needed: f64,
+    },
+    FirstContactResolution {
+        share: f64,
+        needed: f64,
+    },
     /// No call was handled at all.
     NoCalls,
 }
@@ -30,10 +42,18 @@ impl ShiftShortfall {
                 format!("{} of calls passed, {} needed", pct(share), pct(needed))
             }
             ShiftShortfall::PromisesKept { share, needed } => {
-                format!("{} of promised call-backs made on time, {} needed", pct(share), pct(needed))
+                format!(
+                    "{} of promised call-backs made on time, {} needed",
+                    pct(share),
+                    pct(needed)
+                )
             }
             ShiftShortfall::ServiceLevel { share, needed } => {
-                format!("{} of callers answered in time, {} needed", pct(share), pct(needed))
+                format!(
+                    "{} of callers answered in time, {} needed",
+                    pct(share),
+                    pct(needed)
+                )
             }
             ShiftShortfall::FirstContactResolution { share, needed } => format!(
                 "{} of first calls needed no call again, {} needed",
@@ -114,10 +134,16 @@ pub fn summarise(run: &ShiftRun) -> ShiftSummary {
             .any(|c| c.kind == CallKind::CallBack && c.first_of_chain == first)
     };
     let resolved_first = firsts.iter().filter(|&&i| !called_again(i)).count();
-    let repeat_calls = calls.iter().filter(|c| c.kind == CallKind::CallBack).count();
+    let repeat_calls = calls
+        .iter()
+        .filter(|c| c.kind == CallKind::CallBack)
+        .count();
     let promises_made = run.promises().len();
     let promises_kept = run.promises().iter().filter(|p| p.kept).count();
-    let inbound: Vec<&ShiftCall> = calls.iter().filter(|c| c.kind != CallKind::FollowUp).collect();
+    let inbound: Vec<&ShiftCall> = calls
+        .iter()
+        .filter(|c| c.kind != CallKind::FollowUp)
+        .collect();
     let target = policy.answer_within_s * 1000;
     let in_time = inbound.iter().filter(|c| c.waited <= target).count();
     let offered = inbound.len() + run.abandoned().len();
@@ -206,7 +232,12 @@ pub fn summarise(run: &ShiftRun) -> ShiftSummary {
         abandoned: run.abandoned().len(),
         after_call_skipped: calls.iter().filter(|c| c.after_call_skipped).count(),
         breaks: run.breaks().len(),
-        peak_strain: run.strain_over_time().iter().map(|(_, s)| *s).max().unwrap_or(0),
+        peak_strain: run
+            .strain_over_time()
+            .iter()
+            .map(|(_, s)| *s)
+            .max()
+            .unwrap_or(0),
         hard_calls: hard.iter().filter(|h| **h).count(),
         composure,
         most_broken,

@@ -11,8 +11,8 @@ use serde::Serialize;
 use super::file::Shift;
 use super::run::{AfterCall, Answered, Next, ShiftRun};
 use super::summary::{ShiftSummary, summarise};
-use crate::engine::script::{finish_reply, perform};
 use crate::engine::Call;
+use crate::engine::script::{finish_reply, perform};
 use crate::explore::{Adversary, PathResult, explore};
 use crate::guidance::Catalogue;
 use crate::scenario::Library;
@@ -66,7 +66,12 @@ impl ShiftTrainee {
         }
     }
 
-    fn path(self, scenario: &crate::scenario::Scenario, catalogue: &Catalogue, seed: u64) -> Option<PathResult> {
+    fn path(
+        self,
+        scenario: &crate::scenario::Scenario,
+        catalogue: &Catalogue,
+        seed: u64,
+    ) -> Option<PathResult> {
         let report = explore(scenario, catalogue, seed);
         let adversary = |a: Adversary| {
             report
@@ -117,7 +122,10 @@ pub fn play_shift(
             Next::Caller => run.answer(),
         };
         let Some(answered) = answered else { break };
-        let key = (answered.scenario.id.clone(), answered.scenario.customer.meters);
+        let key = (
+            answered.scenario.id.clone(),
+            answered.scenario.customer.meters,
+        );
         let path = paths
             .entry(key)
             .or_insert_with(|| trainee.path(&answered.scenario, catalogue, seed))
@@ -148,7 +156,12 @@ pub fn play_shift(
 }
 
 /// One call on `path`; a call the path leaves unfinished runs on until the customer ends it.
-fn play_call(answered: &Answered, catalogue: Arc<Catalogue>, path: Option<&PathResult>, seed: u64) -> Call {
+fn play_call(
+    answered: &Answered,
+    catalogue: Arc<Catalogue>,
+    path: Option<&PathResult>,
+    seed: u64,
+) -> Call {
     let mut call = Call::new(answered.scenario.clone(), catalogue, seed);
     call.note_opening(&answered.opening);
     for &step in path.map(|p| p.steps.as_slice()).unwrap_or_default() {

@@ -7,9 +7,9 @@ use htl_core::scenario::{Channel, Gender};
 use htl_core::vocab::local_day_and_minute;
 
 use crate::game::Screen;
-use crate::game::screens::shift::ShiftDesk;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::locale::Locale;
+use crate::game::screens::shift::ShiftDesk;
 use crate::game::session::{CurrentCase, Trainee};
 use crate::game::text::channel_name;
 use crate::game::theme::fonts::UiFonts;

@@ -336,7 +336,14 @@ fn spawn(
                 "progress-shift",
                 &[
                     ("title", title.into()),
-                    ("day", s.finished.get(..10).unwrap_or(&s.finished).to_string().into()),
+                    (
+                        "day",
+                        s.finished
+                            .get(..10)
+                            .unwrap_or(&s.finished)
+                            .to_string()
+                            .into(),
+                    ),
                     ("result", result.into()),
                     ("calls", s.calls.into()),
                 ],

@@ -2,10 +2,10 @@
 //! reasons each moved, which fade after a few seconds.
 
 use bevy::prelude::*;
-use htl_core::vocab::Note;
 use bevy::ui::{ComputedNode, UiGlobalTransform};
 use htl_core::engine::{Call, Event, Meter};
 use htl_core::i18n::{Messages, note_text};
+use htl_core::vocab::Note;
 
 use super::FreshEvents;
 use crate::game::locale::Locale;

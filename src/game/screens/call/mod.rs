@@ -20,11 +20,11 @@ use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::redraw::NextChange;
+use crate::game::screens::shift::{ShiftDesk, ShiftOpening};
 use crate::game::session::{CurrentCase, LiveCall, Trainee, finish, next_seed};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
 use crate::game::theme::widgets;
-use crate::game::screens::shift::{ShiftDesk, ShiftOpening};
 use crate::game::{GameConfig, Screen};
 
 pub use cards::ReplyCard;
@@ -407,11 +407,16 @@ fn end_when_over(
             let finished = finish(live.call.clone(), &mut trainee, &cases, &context, &data);
             if let Some(desk) = shift.as_deref_mut() {
                 // The session file, relative to the profiles folder, for the shift's record.
-                let file = finished.saved.as_ref().ok().and_then(Option::as_ref).and_then(|p| {
-                    p.strip_prefix(trainee.store.dir())
-                        .ok()
-                        .map(|p| p.to_string_lossy().into_owned())
-                });
+                let file = finished
+                    .saved
+                    .as_ref()
+                    .ok()
+                    .and_then(Option::as_ref)
+                    .and_then(|p| {
+                        p.strip_prefix(trainee.store.dir())
+                            .ok()
+                            .map(|p| p.to_string_lossy().into_owned())
+                    });
                 desk.log.sessions.push(file);
             }
             commands.insert_resource(finished);

@@ -8,18 +8,18 @@ use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
 use htl_core::i18n::Messages;
 
-use crate::game::screens::shift::ShiftDesk;
-use crate::game::session::next_seed;
-use crate::game::{GameConfig, Screen};
-use htl_core::shift::ShiftRun;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
+use crate::game::screens::shift::ShiftDesk;
+use crate::game::session::next_seed;
 use crate::game::session::{CurrentCase, Trainee};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::scroll::ScrollSystems;
 use crate::game::theme::widgets::{self, size};
+use crate::game::{GameConfig, Screen};
+use htl_core::shift::ShiftRun;
 
 pub use list::CaseCard;
 
@@ -95,8 +95,16 @@ fn spawn(
                             })
                             .into_iter(),
                     ),
-                    Spawn(widgets::button(&fonts, locale.t("select-progress"), UiAction::ShowProgress)),
-                    Spawn(widgets::button(&fonts, locale.t("select-sign-out"), UiAction::SignOut)),
+                    Spawn(widgets::button(
+                        &fonts,
+                        locale.t("select-progress"),
+                        UiAction::ShowProgress
+                    )),
+                    Spawn(widgets::button(
+                        &fonts,
+                        locale.t("select-sign-out"),
+                        UiAction::SignOut
+                    )),
                 )),
             ),
         ],
@@ -190,11 +198,9 @@ fn handle(
             }
             UiAction::ShowProgress => next.set(Screen::Progress),
             UiAction::OpenShift(id) => {
-                if let Some(shift) = cases
-                    .shifts
-                    .iter()
-                    .find(|s| &s.id == id && cases.shift_for(locale.lang, &trainee.profile).is_some())
-                {
+                if let Some(shift) = cases.shifts.iter().find(|s| {
+                    &s.id == id && cases.shift_for(locale.lang, &trainee.profile).is_some()
+                }) {
                     let run = ShiftRun::new(
                         shift.clone(),
                         cases.scenarios.iter().map(|s| s.as_ref()),

@@ -104,7 +104,12 @@ fn spawn(
         ))
         .with_children(|root| {
             root.spawn(widgets::header(&f, locale.t("acw-title"), heading));
-            root.spawn(widgets::bold(&f, locale.t("acw-ending"), size::LARGE, palette::TEXT));
+            root.spawn(widgets::bold(
+                &f,
+                locale.t("acw-ending"),
+                size::LARGE,
+                palette::TEXT,
+            ));
             root.spawn(Node {
                 column_gap: px(10),
                 row_gap: px(10),
@@ -113,10 +118,20 @@ fn spawn(
             })
             .with_children(|row| {
                 for (label, kind) in endings {
-                    row.spawn(choice(&f, label, UiAction::NoteEnding(kind), draft.ending == Some(kind)));
+                    row.spawn(choice(
+                        &f,
+                        label,
+                        UiAction::NoteEnding(kind),
+                        draft.ending == Some(kind),
+                    ));
                 }
             });
-            root.spawn(widgets::bold(&f, locale.t("acw-promise"), size::LARGE, palette::TEXT));
+            root.spawn(widgets::bold(
+                &f,
+                locale.t("acw-promise"),
+                size::LARGE,
+                palette::TEXT,
+            ));
             root.spawn(Node {
                 column_gap: px(10),
                 row_gap: px(10),
@@ -131,17 +146,35 @@ fn spawn(
                     draft.promise_in.is_none(),
                 ));
                 for (label, m) in times {
-                    row.spawn(choice(&f, label, UiAction::PromiseIn(Some(m)), draft.promise_in == Some(m)));
+                    row.spawn(choice(
+                        &f,
+                        label,
+                        UiAction::PromiseIn(Some(m)),
+                        draft.promise_in == Some(m),
+                    ));
                 }
             });
-            root.spawn(widgets::paragraph(&f, locale.t("acw-hint"), size::SMALL, palette::TEXT_FAINT));
+            root.spawn(widgets::paragraph(
+                &f,
+                locale.t("acw-hint"),
+                size::SMALL,
+                palette::TEXT_FAINT,
+            ));
             root.spawn(Node {
                 column_gap: px(12),
                 ..default()
             })
             .with_children(|row| {
-                row.spawn(widgets::button(&f, locale.t("acw-save"), UiAction::SaveAfterCall));
-                row.spawn(widgets::button(&f, locale.t("acw-skip"), UiAction::SkipAfterCall));
+                row.spawn(widgets::button(
+                    &f,
+                    locale.t("acw-save"),
+                    UiAction::SaveAfterCall,
+                ));
+                row.spawn(widgets::button(
+                    &f,
+                    locale.t("acw-skip"),
+                    UiAction::SkipAfterCall,
+                ));
             });
         });
 }

@@ -13,7 +13,6 @@ use bevy::prelude::*;
 use htl_core::shift::{CallKind, Next, ShiftLog, ShiftRecord, ShiftRun, save_shift};
 use htl_core::vocab::{MeterDelta, Millis, Note};
 
-use crate::game::{GameConfig, Screen};
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
@@ -21,6 +20,7 @@ use crate::game::session::{CurrentCase, Trainee, TraineeNotice};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
+use crate::game::{GameConfig, Screen};
 
 pub use after_call::AfterCallDraft;
 
@@ -132,10 +132,7 @@ fn spawn(
             locale.tr(
                 "shift-task",
                 &[
-                    (
-                        "title",
-                        title_of(&cases, &run.calls()[p.call].case).into(),
-                    ),
+                    ("title", title_of(&cases, &run.calls()[p.call].case).into()),
                     ("due", shift.clock(p.due).into()),
                 ],
             )
@@ -151,11 +148,19 @@ fn spawn(
         .map(|c| {
             let mut title = title_of(&cases, &c.case);
             match c.kind {
-                CallKind::FollowUp => title = format!("{title} ({})", locale.t("shift-kind-follow-up")),
-                CallKind::CallBack => title = format!("{title} ({})", locale.t("shift-kind-call-back")),
+                CallKind::FollowUp => {
+                    title = format!("{title} ({})", locale.t("shift-kind-follow-up"))
+                }
+                CallKind::CallBack => {
+                    title = format!("{title} ({})", locale.t("shift-kind-call-back"))
+                }
                 CallKind::First => {}
             }
-            let result = locale.t(if c.passed { "shift-passed" } else { "shift-not-passed" });
+            let result = locale.t(if c.passed {
+                "shift-passed"
+            } else {
+                "shift-not-passed"
+            });
             (
                 locale.tr(
                     "shift-call-row",
@@ -190,7 +195,12 @@ fn spawn(
         .with_children(|root| {
             root.spawn(top_bar);
             if !shift.brief.is_empty() && run.calls().is_empty() {
-                root.spawn(widgets::paragraph(&f, shift.brief.clone(), size::BODY, palette::TEXT_DIM));
+                root.spawn(widgets::paragraph(
+                    &f,
+                    shift.brief.clone(),
+                    size::BODY,
+                    palette::TEXT_DIM,
+                ));
             }
             root.spawn(Node {
                 column_gap: px(16),
@@ -211,17 +221,31 @@ fn spawn(
                         Name::new("Queue"),
                     ))
                     .with_children(|p| {
-                        p.spawn(widgets::bold(&f, locale.t("shift-queue"), size::LARGE, palette::TEXT));
+                        p.spawn(widgets::bold(
+                            &f,
+                            locale.t("shift-queue"),
+                            size::LARGE,
+                            palette::TEXT,
+                        ));
                         p.spawn(widgets::bold(&f, waiting, size::LARGE, palette::TEXT));
                         p.spawn(widgets::text(
                             &f,
                             longest,
                             size::BODY,
-                            if late { palette::WARN } else { palette::TEXT_DIM },
+                            if late {
+                                palette::WARN
+                            } else {
+                                palette::TEXT_DIM
+                            },
                         ));
                         p.spawn(widgets::bold(&f, tasks_heading, size::BODY, palette::TEXT));
                         if tasks.is_empty() {
-                            p.spawn(widgets::text(&f, no_tasks, size::SMALL, palette::TEXT_FAINT));
+                            p.spawn(widgets::text(
+                                &f,
+                                no_tasks,
+                                size::SMALL,
+                                palette::TEXT_FAINT,
+                            ));
                         }
                         for task in tasks {
                             p.spawn(widgets::text(&f, task, size::BODY, palette::ACCENT));
@@ -242,7 +266,12 @@ fn spawn(
                     .with_children(|p| {
                         p.spawn(widgets::bold(&f, calls_heading, size::LARGE, palette::TEXT));
                         if rows.is_empty() {
-                            p.spawn(widgets::text(&f, no_calls, size::SMALL, palette::TEXT_FAINT));
+                            p.spawn(widgets::text(
+                                &f,
+                                no_calls,
+                                size::SMALL,
+                                palette::TEXT_FAINT,
+                            ));
                         }
                         // The latest calls, newest last, as many as fit.
                         let skip = rows.len().saturating_sub(8);
@@ -279,10 +308,19 @@ fn spawn(
                             height: percent(100),
                             ..default()
                         },
-                        BackgroundColor(if strain >= 50 { palette::BAD } else { palette::WARN }),
+                        BackgroundColor(if strain >= 50 {
+                            palette::BAD
+                        } else {
+                            palette::WARN
+                        }),
                     ));
                 });
-                p.spawn(widgets::text(&f, strain_hint, size::SMALL, palette::TEXT_FAINT));
+                p.spawn(widgets::text(
+                    &f,
+                    strain_hint,
+                    size::SMALL,
+                    palette::TEXT_FAINT,
+                ));
             });
             root.spawn(Node {
                 column_gap: px(12),

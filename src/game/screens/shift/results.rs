@@ -21,12 +21,13 @@ use crate::game::theme::widgets::{self, size};
 const CHART: f32 = 120.0;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::ShiftResults), spawn).add_systems(
-        Update,
-        (shortcuts, handle)
-            .chain()
-            .run_if(in_state(Screen::ShiftResults)),
-    );
+    app.add_systems(OnEnter(Screen::ShiftResults), spawn)
+        .add_systems(
+            Update,
+            (shortcuts, handle)
+                .chain()
+                .run_if(in_state(Screen::ShiftResults)),
+        );
 }
 
 /// "80%": the sign against the number, so right to left it stays on the number's side.
@@ -34,7 +35,13 @@ fn pct(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
 }
 
-fn spawn(mut commands: Commands, fonts: Res<UiFonts>, locale: Res<Locale>, desk: Res<ShiftDesk>, cases: Res<crate::game::cases::Cases>) {
+fn spawn(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    locale: Res<Locale>,
+    desk: Res<ShiftDesk>,
+    cases: Res<crate::game::cases::Cases>,
+) {
     let run = &desk.run;
     let s = summarise(run);
     let policy = run.policy();
@@ -46,7 +53,10 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, locale: Res<Locale>, desk:
     let mut lines = vec![
         locale.tr(
             "shift-result-handled",
-            &[("handled", s.calls_handled.into()), ("passed", s.calls_passed.into())],
+            &[
+                ("handled", s.calls_handled.into()),
+                ("passed", s.calls_passed.into()),
+            ],
         ),
         locale.tr(
             "shift-result-handle-time",
@@ -71,7 +81,10 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, locale: Res<Locale>, desk:
     if s.promises_made > 0 {
         lines.push(locale.tr(
             "shift-result-promises",
-            &[("kept", s.promises_kept.into()), ("made", s.promises_made.into())],
+            &[
+                ("kept", s.promises_kept.into()),
+                ("made", s.promises_made.into()),
+            ],
         ));
     }
     if s.abandoned > 0 {
@@ -101,7 +114,10 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, locale: Res<Locale>, desk:
         lines.push(locale.tr(
             "shift-result-rule",
             &[
-                ("rule", cases.catalogue.rule_name(locale.lang, &rule.rule).into()),
+                (
+                    "rule",
+                    cases.catalogue.rule_name(locale.lang, &rule.rule).into(),
+                ),
                 ("times", rule.times.into()),
             ],
         ));
@@ -145,12 +161,20 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, locale: Res<Locale>, desk:
             TabGroup::new(0),
         ))
         .with_children(|root| {
-            root.spawn(widgets::header(&f, locale.t("shift-result-title"), run.shift().title.clone()));
+            root.spawn(widgets::header(
+                &f,
+                locale.t("shift-result-title"),
+                run.shift().title.clone(),
+            ));
             root.spawn(widgets::bold(
                 &f,
                 verdict,
                 size::TITLE,
-                if s.passed { palette::GOOD } else { palette::BAD },
+                if s.passed {
+                    palette::GOOD
+                } else {
+                    palette::BAD
+                },
             ));
             root.spawn(Node {
                 flex_direction: FlexDirection::Column,
@@ -174,7 +198,12 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, locale: Res<Locale>, desk:
                 Name::new("Scores and strain, call by call"),
             ))
             .with_children(|panel| {
-                panel.spawn(widgets::text(&f, chart_caption, size::SMALL, palette::TEXT_DIM));
+                panel.spawn(widgets::text(
+                    &f,
+                    chart_caption,
+                    size::SMALL,
+                    palette::TEXT_DIM,
+                ));
                 panel
                     .spawn(Node {
                         align_items: AlignItems::FlexEnd,
@@ -203,27 +232,45 @@ fn spawn(mut commands: Commands, fonts: Res<UiFonts>, locale: Res<Locale>, desk:
                                             pair.spawn((
                                                 Node {
                                                     width: px(22),
-                                                    height: px((CHART * f32::from(score) / 100.0).max(2.0)),
+                                                    height: px(
+                                                        (CHART * f32::from(score) / 100.0).max(2.0)
+                                                    ),
                                                     ..default()
                                                 },
-                                                BackgroundColor(if passed { palette::GOOD } else { palette::BAD }),
+                                                BackgroundColor(if passed {
+                                                    palette::GOOD
+                                                } else {
+                                                    palette::BAD
+                                                }),
                                             ));
                                             pair.spawn((
                                                 Node {
                                                     width: px(7),
-                                                    height: px((CHART * strain.min(100) as f32 / 100.0).max(2.0)),
+                                                    height: px((CHART * strain.min(100) as f32
+                                                        / 100.0)
+                                                        .max(2.0)),
                                                     ..default()
                                                 },
                                                 BackgroundColor(palette::WARN),
                                             ));
                                         });
-                                    column.spawn(widgets::text(&f, score.to_string(), size::SMALL, palette::TEXT));
+                                    column.spawn(widgets::text(
+                                        &f,
+                                        score.to_string(),
+                                        size::SMALL,
+                                        palette::TEXT,
+                                    ));
                                 });
                         }
                     });
             });
             if !why.is_empty() {
-                root.spawn(widgets::bold(&f, locale.t("shift-result-why"), size::LARGE, palette::TEXT));
+                root.spawn(widgets::bold(
+                    &f,
+                    locale.t("shift-result-why"),
+                    size::LARGE,
+                    palette::TEXT,
+                ));
                 for line in why {
                     root.spawn(widgets::text(&f, line, size::BODY, palette::WARN));
                 }
