@@ -550,6 +550,11 @@ fn a_saved_shift_reaches_the_report_and_the_learning_record_store() {
     assert_eq!(ShiftRecord::read(&saved).unwrap(), record);
     assert_eq!(store.open("Dana").unwrap().0.shifts.len(), 1);
 
+    // A session whose name has "-shift-" in it (a case id may) is still read as a call.
+    let session_path = store.dir().join(&profile.sessions[0].file);
+    let renamed = session_path.with_file_name("20261207T000000-night-shift-cover.json");
+    std::fs::copy(&session_path, &renamed).unwrap();
+
     // The report: a Shifts section and shifts.csv, and the record is not a "skipped file".
     let out = data.path().join("report");
     let mut err = Vec::new();
@@ -573,6 +578,12 @@ fn a_saved_shift_reaches_the_report_and_the_learning_record_store() {
     assert!(
         row.starts_with("Dana,") && row.contains("en_saturday_evening") && row.ends_with(",true"),
         "{row}"
+    );
+    let calls = std::fs::read_to_string(out.join("calls.csv")).unwrap();
+    assert_eq!(
+        calls.lines().count(),
+        3,
+        "both copies of the session are calls: {calls}"
     );
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(

@@ -202,10 +202,27 @@ impl Cases {
     /// The shift a trainee may take: one in their language when there is one, else any,
     /// once its tier is open to them.
     pub fn shift_for(&self, lang: Lang, profile: &Profile) -> Option<Arc<Shift>> {
-        let open = |s: &&Arc<Shift>| s.tier <= 1 || profile.unlocked_tiers.contains(&s.tier);
-        let mut open: Vec<&Arc<Shift>> = self.shifts.iter().filter(open).collect();
+        let mut open: Vec<&Arc<Shift>> = self
+            .shifts
+            .iter()
+            .filter(|s| shift_is_open(s, profile))
+            .collect();
         open.sort_by_key(|s| (Lang::parse(&s.language) != Some(lang), s.tier, s.id.clone()));
         open.first().map(|s| Arc::clone(s))
+    }
+
+    /// Shift `id`, when this trainee may take it (its tier is open to them).
+    pub fn open_shift(&self, id: &str, profile: &Profile) -> Option<Arc<Shift>> {
+        self.shifts
+            .iter()
+            .find(|s| s.id == id && shift_is_open(s, profile))
+            .cloned()
+    }
+
+    /// A case's title, or its id when the library no longer has it.
+    pub fn title_of(&self, id: &str) -> String {
+        self.get(id)
+            .map_or_else(|| id.to_string(), |s| s.title.clone())
     }
 
     pub fn get(&self, id: &str) -> Option<&Arc<Scenario>> {
@@ -301,4 +318,9 @@ fn watch_folder(
         }
         _ => {}
     }
+}
+
+/// A shift is open once its tier is (tier 1 from the start).
+fn shift_is_open(shift: &Shift, profile: &Profile) -> bool {
+    shift.tier <= 1 || profile.unlocked_tiers.contains(&shift.tier)
 }

@@ -183,6 +183,22 @@ fn send_waiting_results(config: Res<GameConfig>) {
     }
 }
 
+/// After statements were queued for the learning record store: send them now on another
+/// thread, or tell the trainee once what is wrong with the set-up.
+pub fn send_when_queued(
+    queued: Result<htl_core::lrs::Enqueued, htl_core::lrs::LrsError>,
+    data_dir: &std::path::Path,
+    trainee: &mut Trainee,
+) {
+    match queued {
+        Ok(htl_core::lrs::Enqueued::Queued(_)) => {
+            drop(htl_core::lrs::spawn_flush(data_dir.to_path_buf()));
+        }
+        Ok(htl_core::lrs::Enqueued::Off) => {}
+        Err(e) => trainee.notice = Some(TraineeNotice::LrsProblem(e.to_string())),
+    }
+}
+
 /// A new seed per call unless the config fixes one; the seed is saved with the session.
 pub fn next_seed(config: &GameConfig) -> u64 {
     config.fixed_seed.unwrap_or_else(|| {
@@ -216,13 +232,11 @@ pub fn finish(
             .map(|(path, session)| {
                 // Queued on disk before anything is sent, so nothing is lost if the send
                 // fails or the game closes; a problem with the LRS set-up is said once.
-                match htl_core::lrs::enqueue_session(data_dir, &session) {
-                    Ok(htl_core::lrs::Enqueued::Queued(_)) => {
-                        drop(htl_core::lrs::spawn_flush(data_dir.to_path_buf()));
-                    }
-                    Ok(htl_core::lrs::Enqueued::Off) => {}
-                    Err(e) => trainee.notice = Some(TraineeNotice::LrsProblem(e.to_string())),
-                }
+                send_when_queued(
+                    htl_core::lrs::enqueue_session(data_dir, &session),
+                    data_dir,
+                    trainee,
+                );
                 Some(path)
             })
             .map_err(|e| e.to_string())

@@ -73,14 +73,16 @@ pub(super) fn run(
     } else {
         present.clone()
     };
-    let shift_reports: Vec<_> = if crate::shift::shift_files(&shift_paths).is_empty() {
+    // Found once; `load_shifts` given the files themselves walks no folder again.
+    let shift_files = crate::shift::shift_files(&shift_paths);
+    let shift_reports: Vec<_> = if shift_files.is_empty() {
         Vec::new()
     } else if library.scenarios.is_empty() {
         let cases = crate::scenario::load_paths(&[scenarios_dir.to_path_buf()], catalogue)
             .unwrap_or_default();
-        crate::shift::load_shifts(&shift_paths, &cases, catalogue)
+        crate::shift::load_shifts(&shift_files, &cases, catalogue)
     } else {
-        crate::shift::load_shifts(&shift_paths, &library, catalogue)
+        crate::shift::load_shifts(&shift_files, &library, catalogue)
     };
     library
         .reports

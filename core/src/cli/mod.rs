@@ -106,23 +106,14 @@ pub struct ShiftArgs {
     pub shift: String,
     /// Who works the shift: guidance (explore's best path each call, after-call work done,
     /// promises kept), rude, slow, firm, or forgetful (keeps no promise).
-    #[arg(long, value_enum, default_value_t = TraineeArg::Guidance)]
-    pub trainee: TraineeArg,
+    #[arg(long, value_enum, default_value_t = crate::shift::ShiftTrainee::Guidance)]
+    pub trainee: crate::shift::ShiftTrainee,
     /// Fixes the arrivals, the pools' draws and the customers' wording.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum TraineeArg {
-    Guidance,
-    Rude,
-    Slow,
-    Firm,
-    Forgetful,
 }
 
 #[derive(Debug, Args)]

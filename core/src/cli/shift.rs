@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ShiftArgs, TraineeArg};
+use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ShiftArgs};
 use crate::guidance::Catalogue;
-use crate::shift::{CallKind, ShiftSummary, ShiftTrainee, load_shift, play_shift, shift_files};
+use crate::shift::{CallKind, ShiftSummary, load_shift, load_shifts, play_shift};
 
 #[derive(Serialize)]
 struct JsonCall<'a> {
@@ -47,19 +47,16 @@ pub(super) fn run(
             return Ok(EXIT_USAGE);
         }
     };
+    // A file, or the id of a shift in the scenarios folder: each shift there is read once.
     let path = PathBuf::from(&args.shift);
-    let path = if path.is_file() {
-        path
+    let loaded = if path.is_file() {
+        load_shift(&path, &library, catalogue)
     } else {
-        let found = shift_files(&[scenarios_dir.to_path_buf()])
+        let found = load_shifts(&[scenarios_dir.to_path_buf()], &library, catalogue)
             .into_iter()
-            .find(|p| {
-                load_shift(p, &library, catalogue)
-                    .shift
-                    .is_some_and(|s| s.id == args.shift)
-            });
+            .find(|l| l.shift.as_ref().is_some_and(|s| s.id == args.shift));
         match found {
-            Some(p) => p,
+            Some(loaded) => loaded,
             None => {
                 writeln!(
                     err,
@@ -71,7 +68,6 @@ pub(super) fn run(
             }
         }
     };
-    let loaded = load_shift(&path, &library, catalogue);
     let Some(shift) = loaded.shift else {
         write!(err, "{}", loaded.report.render(false))?;
         writeln!(
@@ -80,13 +76,7 @@ pub(super) fn run(
         )?;
         return Ok(EXIT_PROBLEMS);
     };
-    let trainee = match args.trainee {
-        TraineeArg::Guidance => ShiftTrainee::Guidance,
-        TraineeArg::Rude => ShiftTrainee::Rude,
-        TraineeArg::Slow => ShiftTrainee::Slow,
-        TraineeArg::Firm => ShiftTrainee::Firm,
-        TraineeArg::Forgetful => ShiftTrainee::Forgetful,
-    };
+    let trainee = args.trainee;
     let shift = Arc::new(shift);
     let played = play_shift(shift.clone(), &library, catalogue, trainee, args.seed);
     let s = &played.summary;

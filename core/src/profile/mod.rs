@@ -559,7 +559,7 @@ fn upgrade(mut profile: Profile) -> Profile {
 }
 
 /// A time stamp safe in file names: 20261122T153000.
-fn file_stamp() -> String {
+pub(crate) fn file_stamp() -> String {
     now()
         .replace(['-', ':'], "")
         .trim_end_matches('Z')

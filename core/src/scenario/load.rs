@@ -453,22 +453,12 @@ pub fn content_hash(bytes: &[u8]) -> String {
     out
 }
 
-/// Checks a file's bytes: text encoding first, then RON syntax, then meaning.
-pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
-    let source_hash = content_hash(bytes);
-    let fail = |source: String, diagnostic: Diagnostic| {
-        let mut report = FileReport::new(path, source);
-        report.diagnostics.push(diagnostic);
-        Loaded {
-            report,
-            scenario: None,
-            id: None,
-            requires: Vec::new(),
-            tree: None,
-        }
-    };
+/// The text of a file's bytes, or why they are not text the game reads (over the size
+/// limit, UTF-16, binary, invalid UTF-8, a NUL byte), with what of them could be read.
+/// Scenarios and shift files are read through it alike.
+pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, (String, Diagnostic)> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return fail(
+        return Err((
             String::new(),
             Diagnostic::error(
                 Code::TooLarge,
@@ -479,14 +469,14 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
                 ),
                 0..0,
             ),
-        );
+        ));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return fail(
+        return Err((
             String::new(),
             Diagnostic::error(Code::NotUtf8, "the file is saved as UTF-16", 0..0)
                 .help("save it as UTF-8 (in most editors: Save As, encoding UTF-8)"),
-        );
+        ));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -504,17 +494,38 @@ pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
                     .label("this byte is not UTF-8")
                     .help("save the file as UTF-8")
             };
-            return fail(valid, diagnostic);
+            return Err((valid, diagnostic));
         }
     };
     if let Some(nul) = text.find('\0') {
-        return fail(
+        return Err((
             text.to_string(),
             Diagnostic::error(Code::NotText, "this is not a text file", nul..nul)
                 .label("a NUL byte")
                 .help("scenario files are plain text (.ron); is this the right file?"),
-        );
+        ));
     }
+    Ok(text)
+}
+
+/// Checks a file's bytes: text encoding first, then RON syntax, then meaning.
+pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
+    let source_hash = content_hash(bytes);
+    let fail = |source: String, diagnostic: Diagnostic| {
+        let mut report = FileReport::new(path, source);
+        report.diagnostics.push(diagnostic);
+        Loaded {
+            report,
+            scenario: None,
+            id: None,
+            requires: Vec::new(),
+            tree: None,
+        }
+    };
+    let text = match text_of(bytes) {
+        Ok(text) => text,
+        Err((readable, diagnostic)) => return fail(readable, diagnostic),
+    };
     if only_comments(text) {
         return fail(
             text.to_string(),

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::guidance::{Catalogue, suggest};
-use crate::scenario::load::{MAX_FILE_BYTES, syntax_diagnostic};
+use crate::scenario::load::{syntax_diagnostic, text_of};
 use crate::scenario::locate::{self, Node};
 use crate::scenario::{Code, Diagnostic, FileReport, Library, Scenario};
 use crate::vocab::{EndingKind, Millis};
@@ -173,20 +173,11 @@ pub fn load_shift(path: &Path, library: &Library, catalogue: &Catalogue) -> Load
             );
         }
     };
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return fail(
-            String::new(),
-            Diagnostic::error(Code::TooLarge, "the file is too large for a shift", 0..0),
-        );
-    }
-    let Ok(text) = String::from_utf8(bytes) else {
-        return fail(
-            String::new(),
-            Diagnostic::error(Code::NotUtf8, "the file is not valid UTF-8 text", 0..0)
-                .help("save the file as UTF-8"),
-        );
+    // The same checks of size and encoding as a scenario file's.
+    let text = match text_of(&bytes) {
+        Ok(text) => text.to_string(),
+        Err((readable, diagnostic)) => return fail(readable, diagnostic),
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
     check_text(path, text, library, catalogue)
 }
 

@@ -158,11 +158,10 @@ pub fn save_shift(
     profile: &mut Profile,
     record: &ShiftRecord,
 ) -> Result<PathBuf, ProfileError> {
-    let stamp = record.finished.replace(['-', ':'], "");
-    let stamp = stamp.trim_end_matches('Z');
     let file = format!(
-        "{}/{stamp}-shift-{}.json",
+        "{}/{}-shift-{}.json",
         slug(&profile.name),
+        crate::profile::file_stamp(),
         record.shift
     );
     let path = store.dir().join(&file);

@@ -19,7 +19,7 @@ use crate::scenario::Library;
 use crate::vocab::{EndingKind, Meters, Millis};
 
 /// How a built-in trainee works a shift.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum ShiftTrainee {
     /// Each call on explore's best path; after-call work done, promises written down and
@@ -52,10 +52,6 @@ impl ShiftTrainee {
             ShiftTrainee::Firm => "firm",
             ShiftTrainee::Forgetful => "forgetful",
         }
-    }
-
-    pub fn parse(text: &str) -> Option<ShiftTrainee> {
-        ShiftTrainee::ALL.into_iter().find(|t| t.label() == text)
     }
 
     /// After-call work: noting the ending and any promise.

@@ -54,11 +54,7 @@ fn spawn(
     let scenarios: Vec<Scenario> = cases.scenarios.iter().map(|s| (**s).clone()).collect();
     let (calls, _) = read_trainee_calls(trainee.store.dir(), &trainee.profile, &scenarios);
     let progress = TraineeProgress::of(&trainee.profile, &calls, &scenarios, &cases.catalogue);
-    let title_of = |id: &str| {
-        cases
-            .get(id)
-            .map_or_else(|| id.to_string(), |s| s.title.clone())
-    };
+    let title_of = |id: &str| cases.title_of(id);
     let rule_name = |id: &str| cases.catalogue.rule_name(locale.lang, id);
 
     let top_bar = (

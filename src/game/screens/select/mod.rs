@@ -177,7 +177,6 @@ fn handle(
     mut requests: MessageReader<UiCommand>,
     cases: Res<Cases>,
     trainee: Res<Trainee>,
-    locale: Res<Locale>,
     config: Res<GameConfig>,
     mut shown: ResMut<ShownTier>,
     mut next: ResMut<NextState<Screen>>,
@@ -198,11 +197,9 @@ fn handle(
             }
             UiAction::ShowProgress => next.set(Screen::Progress),
             UiAction::OpenShift(id) => {
-                if let Some(shift) = cases.shifts.iter().find(|s| {
-                    &s.id == id && cases.shift_for(locale.lang, &trainee.profile).is_some()
-                }) {
+                if let Some(shift) = cases.open_shift(id, &trainee.profile) {
                     let run = ShiftRun::new(
-                        shift.clone(),
+                        shift,
                         cases.scenarios.iter().map(|s| s.as_ref()),
                         &cases.catalogue.scoring.shift,
                         next_seed(&config),

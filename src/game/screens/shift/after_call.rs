@@ -68,9 +68,7 @@ fn spawn(
     let Some(call) = run.after_call_due() else {
         return;
     };
-    let title = cases
-        .get(&call.case)
-        .map_or_else(|| call.case.clone(), |s| s.title.clone());
+    let title = cases.title_of(&call.case);
     let heading = locale.tr(
         "acw-heading",
         &[

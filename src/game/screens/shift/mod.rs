@@ -16,7 +16,7 @@ use htl_core::vocab::{MeterDelta, Millis, Note};
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
-use crate::game::session::{CurrentCase, Trainee, TraineeNotice};
+use crate::game::session::{CurrentCase, Trainee, TraineeNotice, send_when_queued};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
@@ -81,12 +81,6 @@ fn next_action(run: &ShiftRun) -> (UiAction, &'static str) {
     }
 }
 
-fn title_of(cases: &Cases, id: &str) -> String {
-    cases
-        .get(id)
-        .map_or_else(|| id.to_string(), |s| s.title.clone())
-}
-
 fn spawn(
     mut commands: Commands,
     fonts: Res<UiFonts>,
@@ -132,7 +126,7 @@ fn spawn(
             locale.tr(
                 "shift-task",
                 &[
-                    ("title", title_of(&cases, &run.calls()[p.call].case).into()),
+                    ("title", cases.title_of(&run.calls()[p.call].case).into()),
                     ("due", shift.clock(p.due).into()),
                 ],
             )
@@ -146,7 +140,7 @@ fn spawn(
         .calls()
         .iter()
         .map(|c| {
-            let mut title = title_of(&cases, &c.case);
+            let mut title = cases.title_of(&c.case);
             match c.kind {
                 CallKind::FollowUp => {
                     title = format!("{title} ({})", locale.t("shift-kind-follow-up"))
@@ -406,13 +400,7 @@ fn handle(
                     }
                     // Its closing statements join the calls' in the outbox, sent as they are.
                     let data = htl_core::profile::data_dir(Some(&config.data_dir));
-                    match htl_core::lrs::enqueue_shift(&data, &record) {
-                        Ok(htl_core::lrs::Enqueued::Queued(_)) => {
-                            drop(htl_core::lrs::spawn_flush(data));
-                        }
-                        Ok(htl_core::lrs::Enqueued::Off) => {}
-                        Err(e) => trainee.notice = Some(TraineeNotice::LrsProblem(e.to_string())),
-                    }
+                    send_when_queued(htl_core::lrs::enqueue_shift(&data, &record), &data, trainee);
                 }
                 next.set(Screen::ShiftResults);
                 None
