@@ -101,6 +101,31 @@ pub fn undrawable(text: &str) -> Vec<char> {
     out
 }
 
+/// The width of `text` in pixels at `size` px, from the shipped fonts' advances (each
+/// character from the first face of the chain that has it; no shaping, so Arabic comes out
+/// within a few per cent). Maps size their boxes by it.
+pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    let chain: Vec<&ttf_parser::Face<'static>> = faces()
+        .iter()
+        .filter(|(b, _)| *b == bold)
+        .map(|(_, f)| f)
+        .collect();
+    text.chars()
+        .filter(|c| !needs_no_glyph(*c))
+        .map(|c| {
+            chain
+                .iter()
+                .find_map(|face| {
+                    let glyph = face.glyph_index(c)?;
+                    let advance = face.glyph_hor_advance(glyph)?;
+                    Some(f64::from(advance) / f64::from(face.units_per_em()))
+                })
+                .unwrap_or(0.6)
+                * size
+        })
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +145,16 @@ mod tests {
     fn arabic_hebrew_digits_punctuation_and_currency_draw_in_both_weights() {
         let text = "السلام عليكم، كيف أقدر أساعدك؟ ٣٠ ر.س — שלום, מה שלומך? 45 ₪. €12, $3! «ok»";
         assert_eq!(undrawable(text), Vec::<char>::new());
+    }
+
+    #[test]
+    fn text_width_grows_with_the_text_and_the_weight() {
+        let short = text_width("Hold", 12.0, false);
+        let long = text_width("Hold the line", 12.0, false);
+        assert!(short > 12.0 && long > 2.5 * short, "{short} {long}");
+        assert!(text_width("Hold the line", 12.0, true) > long);
+        assert!(text_width("أهلاً وسهلاً", 12.0, false) > 30.0);
+        assert!(text_width("שלום רב", 12.0, false) > 20.0);
     }
 
     #[test]

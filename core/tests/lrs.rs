@@ -439,6 +439,8 @@ fn assert_same_figures(local: &report::Report, from_lrs: &report::Report) {
     assert_eq!(local.grid, from_lrs.grid);
     assert_eq!(local.cases, from_lrs.cases);
     assert_eq!(local.case_stats, from_lrs.case_stats);
+    // The case maps with the cohort on them: the same arrows, as wide, from either source.
+    assert_eq!(local.maps, from_lrs.maps);
     assert_eq!(local.heatmap, from_lrs.heatmap);
     assert_eq!(local.daily, from_lrs.daily);
     assert_eq!(local.tier_steps, from_lrs.tier_steps);

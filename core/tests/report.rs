@@ -190,6 +190,108 @@ fn the_report_counts_what_the_cohort_played() {
     );
 }
 
+/// Each played case's map in the report carries the cohort: every reply arrow says how
+/// often it was chosen (as counted while playing), is as wide as its share of the case's
+/// calls, and the wrong reply chosen most in the case is the one marked.
+#[test]
+fn the_case_maps_draw_how_the_cohort_played() {
+    let (library, catalogue) = setup();
+    let data = tempfile::tempdir().unwrap();
+    let expected = generate_cohort(data.path(), &library, &catalogue, 12, 8);
+    let folder = report::read_data_folder(data.path(), &library.scenarios);
+    let built = report::build(
+        folder,
+        data.path(),
+        &library.scenarios,
+        &catalogue,
+        Filter::default(),
+        Lang::En,
+    )
+    .unwrap();
+    assert_eq!(built.maps.len(), expected.per_case.len());
+    let mut wide = 0;
+    for (case, map) in &built.maps {
+        let scenario = library.get(case).unwrap();
+        let calls = expected.per_case[case].0;
+        let doc = roxmltree::Document::parse(map).unwrap();
+        let arrows: Vec<roxmltree::Node> = doc
+            .descendants()
+            .filter(|n| {
+                n.attribute("class")
+                    .is_some_and(|c| c.split(' ').next() == Some("arrow"))
+            })
+            .collect();
+        let mut most_wrong: Option<usize> = None;
+        for arrow in &arrows {
+            let beat = arrow.attribute("data-beat").unwrap();
+            let reply: usize = arrow.attribute("data-reply").unwrap().parse().unwrap();
+            let chosen: usize = arrow.attribute("data-chosen").unwrap().parse().unwrap();
+            let key = (case.clone(), beat.to_string(), reply - 1);
+            assert_eq!(
+                chosen,
+                expected.replies.get(&key).copied().unwrap_or(0),
+                "{key:?}"
+            );
+            let stroke: f64 = arrow
+                .children()
+                .filter(|c| c.has_tag_name("path"))
+                .last()
+                .unwrap()
+                .attribute("stroke-width")
+                .unwrap()
+                .parse()
+                .unwrap();
+            let share = chosen as f64 / calls as f64;
+            assert!(
+                (stroke - (1.0 + 11.0 * share)).abs() < 0.06,
+                "{key:?}: {stroke} for {share}"
+            );
+            if share > 0.5 {
+                wide += 1;
+            }
+            let b = scenario.beat_index(beat).unwrap();
+            if !scenario.beats[b].replies[reply - 1].breaks.is_empty() {
+                most_wrong = most_wrong.max(Some(chosen));
+            }
+        }
+        // The marked reply breaks a rule and no wrong reply was chosen more often.
+        let marked: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("number"))
+            .filter_map(|n| n.children().find(|c| c.has_tag_name("text")))
+            .filter_map(|t| t.text())
+            .filter(|t| t.starts_with("! "))
+            .collect();
+        match most_wrong {
+            Some(n) if n > 0 => {
+                assert!(!marked.is_empty(), "{case}: no wrong reply marked");
+                let marked_arrow = arrows.iter().find(|a| {
+                    let label = format!("! {}", a.attribute("data-reply").unwrap());
+                    marked[0].starts_with(&label)
+                        && a.attribute("data-kind") != Some("right")
+                        && a.attribute("data-chosen")
+                            .unwrap()
+                            .parse::<usize>()
+                            .unwrap()
+                            == n
+                });
+                assert!(
+                    marked_arrow.is_some(),
+                    "{case}: marked {marked:?}, most chosen wrong {n}"
+                );
+            }
+            _ => assert!(marked.is_empty(), "{case}: {marked:?}"),
+        }
+    }
+    assert!(wide > 0, "some reply was taken by most calls");
+    // The page shows them.
+    let page = report::html::page(&built, &catalogue);
+    assert_eq!(
+        page.matches("<figure class=\"map\">").count(),
+        built.maps.len()
+    );
+}
+
 #[test]
 fn since_and_trainee_narrow_the_report_and_arabic_runs_right_to_left() {
     let (library, catalogue) = setup();

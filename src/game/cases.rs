@@ -271,23 +271,31 @@ pub(super) fn plugin(app: &mut App) {
     let _ = app;
 }
 
-/// The newest modification time among the folder's `.ron` files and their count, to notice
-/// edits, new files and deletions.
+/// The newest modification time among the `.ron` files of the folder and its sub-folders
+/// (where the library reads cases and shifts) and their count, to notice edits, new files
+/// and deletions.
 pub fn folder_stamp(dir: &Path) -> (Option<SystemTime>, usize) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return (None, 0);
-    };
-    let mut newest = None;
-    let mut count = 0;
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        if path.extension().is_some_and(|x| x == "ron") {
-            count += 1;
-            let modified = entry.metadata().and_then(|m| m.modified()).ok();
-            newest = newest.max(modified);
+    fn walk(dir: &Path, depth: usize, stamp: &mut (Option<SystemTime>, usize)) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                // As deep as any library is laid out; a link that loops stops here.
+                if depth < 8 {
+                    walk(&path, depth + 1, stamp);
+                }
+            } else if path.extension().is_some_and(|x| x == "ron") {
+                stamp.1 += 1;
+                let modified = entry.metadata().and_then(|m| m.modified()).ok();
+                stamp.0 = stamp.0.max(modified);
+            }
         }
     }
-    (newest, count)
+    let mut stamp = (None, 0);
+    walk(dir, 0, &mut stamp);
+    stamp
 }
 
 /// Polls the folder twice a second. Polling a handful of small files is cheaper and more
@@ -315,6 +323,22 @@ fn watch_folder(
                 cases.scenarios.len(),
                 cases.broken.len()
             );
+            // The trainer's map of each case they just saved, drawn again.
+            let maps = htl_core::map::on_disk::folder_beside(&cases.dir);
+            let since = previous.0.unwrap_or(SystemTime::UNIX_EPOCH);
+            match htl_core::map::on_disk::rewrite_changed(
+                cases.scenarios.iter().map(|s| s.as_ref()),
+                &cases.catalogue,
+                &maps,
+                since,
+            ) {
+                Ok(written) => {
+                    for path in written {
+                        info!("map rewritten: {}", path.display());
+                    }
+                }
+                Err(e) => warn!("maps not rewritten in {}: {e}", maps.display()),
+            }
         }
         _ => {}
     }

@@ -39,6 +39,7 @@ report-heat-cell = { $broken } من { $judged }
 ## Case by case.
 report-section-cases = حالةً حالة
 report-cases-explain = نسبة النجاح محسوبة من كل المكالمات. المحاولات حتى أول نجاح وأول درجة وأفضل درجة متوسطات على المتدرّبين الذين لعبوا الحالة. عند كل نقطة اختيار: كم مرة اختير كل رد؛ والرد الخاطئ الأكثر اختيارًا هو ما ينبغي تدريسه.
+report-map-caption = خريطة الحالة كما لعبتها هذه المجموعة: عرض سهم كل رد بقدر نسبة المكالمات التي اختارته؛ والمسار المظلَّل هو أفضل مسار؛ والعلامة الحمراء على الرد الخاطئ الأكثر اختيارًا. عند تمرير المؤشر فوق أي سهم يظهر نص الرد وعدد مرات اختياره.
 report-col-case = الحالة
 report-col-trainees = المتدرّبون
 report-col-pass-rate = نسبة النجاح
@@ -130,3 +131,35 @@ report-col-strain = أعلى مستوى للضغط
 report-col-shift-result = النتيجة
 report-shift-passed = ناجحة
 report-shift-not-passed = غير ناجحة
+
+## خريطة الحالة (`hold-the-line map` وخرائط المجموعة في التقرير)
+map-start = البداية
+map-agent-first = (الكلمة الأولى للموظف)
+map-unreached = لا يؤدي أي مسار إلى هنا
+map-ending-passes = يمكن النجاح بها
+map-ending-fails = لا يمكن النجاح بها
+map-scores = درجة النجاح { $pass } · أفضل درجة { $best } · أدنى درجة { $worst }
+map-explored-in-part = استكشاف جزئي
+map-key-right = رد صحيح
+map-key-mixed = رد مختلط
+map-key-wrong = رد خاطئ
+map-key-neutral = بلا قاعدة
+map-key-best = أفضل مسار
+map-key-never-passes = خارج كل مسار ناجح
+map-key-most-chosen-wrong = الرد الخاطئ الأكثر اختيارًا
+map-cohort = عرض السهم: نسبة اختيار الرد من { $calls ->
+    [one] مكالمة واحدة
+    [two] مكالمتين
+    [few] { $calls } مكالمات
+   *[other] { $calls } مكالمة
+}
+map-reply-title = الرد { $number }: { $text }
+map-follows = يتّبع: { $rules }
+map-breaks = يخالف: { $rules }
+map-chosen = { $times ->
+    [zero] لم يُختر أي مرة
+    [one] اختير مرة واحدة
+    [two] اختير مرتين
+    [few] اختير { $times } مرات
+   *[other] اختير { $times } مرة
+}

@@ -43,6 +43,7 @@ report-heat-cell = { $broken } of { $judged }
 ## Case by case.
 report-section-cases = Case by case
 report-cases-explain = Pass rate is of all calls. Attempts to first pass, first and best score are averages over the trainees who played the case. At each choice point, how often each reply was chosen; the wrong reply chosen most is the one to teach.
+report-map-caption = The case's map with this group on it: each reply's arrow is as wide as the share of calls that took it; the highlighted path is the best one; the red tag marks the wrong reply chosen most. Hover over an arrow for its words and count.
 report-col-case = Case
 report-col-trainees = Trainees
 report-col-pass-rate = Pass rate
@@ -131,3 +132,30 @@ report-col-strain = Peak strain
 report-col-shift-result = Result
 report-shift-passed = passed
 report-shift-not-passed = not passed
+
+## A case's map (`hold-the-line map`, and the cohort maps in the report)
+map-start = start
+map-agent-first = (the agent speaks first)
+map-unreached = no path enters it
+map-ending-passes = can pass
+map-ending-fails = cannot pass
+map-scores = Pass mark { $pass } · best score { $best } · worst score { $worst }
+map-explored-in-part = explored in part
+map-key-right = right reply
+map-key-mixed = mixed
+map-key-wrong = wrong reply
+map-key-neutral = no rule
+map-key-best = best path
+map-key-never-passes = on no passing path
+map-key-most-chosen-wrong = wrong reply chosen most
+map-cohort = arrow width: share of { $calls ->
+    [one] the one call
+   *[other] { $calls } calls
+}
+map-reply-title = Reply { $number }: { $text }
+map-follows = Follows: { $rules }
+map-breaks = Breaks: { $rules }
+map-chosen = Chosen { $times ->
+    [one] once
+   *[other] { $times } times
+}

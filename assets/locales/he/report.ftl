@@ -38,6 +38,7 @@ report-heat-cell = { $broken } מתוך { $judged }
 ## Case by case.
 report-section-cases = תרחיש אחר תרחיש
 report-cases-explain = שיעור המעבר מחושב מכל השיחות. ניסיונות עד מעבר ראשון, ציון ראשון וציון טוב ביותר הם ממוצעים על המתאמנים ששיחקו את התרחיש. בכל נקודת בחירה: כמה פעמים נבחרה כל תשובה; התשובה השגויה שנבחרה הכי הרבה היא מה שכדאי ללמד.
+report-map-caption = מפת התרחיש עם הנתונים של הקבוצה הזאת: עובי החץ של כל תשובה לפי חלק השיחות שבחרו בה; המסלול המודגש הוא הטוב ביותר; התג האדום מסמן את התשובה השגויה שנבחרה הכי הרבה. העבירו את העכבר מעל חץ כדי לראות את נוסח התשובה וכמה פעמים נבחרה.
 report-col-case = תרחיש
 report-col-trainees = מתאמנים
 report-col-pass-rate = שיעור מעבר
@@ -124,3 +125,33 @@ report-col-strain = שיא הלחץ
 report-col-shift-result = תוצאה
 report-shift-passed = עברה
 report-shift-not-passed = לא עברה
+
+## מפת התרחיש (`hold-the-line map`, ומפות הקבוצה בדוח)
+map-start = התחלה
+map-agent-first = (הנציג פותח)
+map-unreached = אף מסלול לא מגיע לכאן
+map-ending-passes = מאפשר מעבר
+map-ending-fails = לא מאפשר מעבר
+map-scores = ציון מעבר { $pass } · ציון טוב ביותר { $best } · ציון נמוך ביותר { $worst }
+map-explored-in-part = נבדק חלקית
+map-key-right = תשובה נכונה
+map-key-mixed = מעורבת
+map-key-wrong = תשובה שגויה
+map-key-neutral = בלי כלל
+map-key-best = המסלול הטוב ביותר
+map-key-never-passes = מחוץ לכל מסלול עובר
+map-key-most-chosen-wrong = התשובה השגויה שנבחרה הכי הרבה
+map-cohort = עובי החץ: שיעור הבחירה בתשובה מתוך { $calls ->
+    [one] שיחה אחת
+    [two] שתי שיחות
+   *[other] { $calls } שיחות
+}
+map-reply-title = תשובה { $number }: { $text }
+map-follows = שומרת על: { $rules }
+map-breaks = מפרה: { $rules }
+map-chosen = { $times ->
+    [0] לא נבחרה אף פעם
+    [one] נבחרה פעם אחת
+    [two] נבחרה פעמיים
+   *[other] נבחרה { $times } פעמים
+}

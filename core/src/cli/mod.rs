@@ -125,18 +125,29 @@ pub struct MapArgs {
     /// (README.md) listing them.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["scenario", "out"])]
     pub all: Option<PathBuf>,
-    /// Where to write it (default: CASE_ID.dot in the working folder; `-` prints it).
+    /// Where to write it (default: CASE_ID.svg, or CASE_ID.dot, in the working folder;
+    /// `-` prints it).
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// The map's format: Graphviz DOT (render it with `dot -Tsvg`, or open it in any
-    /// Graphviz viewer).
-    #[arg(long, value_enum, default_value_t = MapFormat::Dot)]
+    /// The map's format: svg (a self-contained picture for any browser, laid out and
+    /// labelled in the case's language) or dot (Graphviz DOT for a trainer's own tools).
+    #[arg(long, value_enum, default_value_t = MapFormat::Svg)]
     pub format: MapFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum MapFormat {
+    Svg,
     Dot,
+}
+
+impl MapFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            MapFormat::Svg => "svg",
+            MapFormat::Dot => "dot",
+        }
+    }
 }
 
 #[derive(Debug, Args)]

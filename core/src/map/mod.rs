@@ -1,10 +1,21 @@
 //! A case's map: every beat, every reply as an arrow to where it leads, every ending, with
 //! `explore`'s figures on it (the best path bold, replies on no passing path dashed, beats
-//! no path enters flagged), written as Graphviz DOT for a trainer's own tools
-//! (`hold-the-line map CASE --format dot`).
+//! no path enters flagged) and, in the trainer report, how a cohort played it.
+//!
+//! `arrows` is the one reading of the case both drawings share; `svg` draws it (laid out by
+//! `layout`), `dot` writes it as Graphviz DOT for a trainer's own tools.
+
+mod cohort;
+mod dot;
+pub mod layout;
+pub mod on_disk;
+mod svg;
+
+pub use cohort::Cohort;
+pub use dot::dot;
+pub use svg::{SvgOptions, svg};
 
 use std::collections::HashSet;
-use std::fmt::Write as _;
 
 use crate::engine::script;
 use crate::explore::Report;
@@ -34,7 +45,7 @@ impl ReplyKind {
         }
     }
 
-    fn colour(self) -> &'static str {
+    pub(crate) fn colour(self) -> &'static str {
         match self {
             ReplyKind::Right => "#2e7d32",
             ReplyKind::Mixed => "#ef6c00",
@@ -102,24 +113,8 @@ pub fn arrows(scenario: &Scenario, catalogue: &Catalogue, report: &Report) -> Ve
     out
 }
 
-/// Text inside a DOT double-quoted string.
-fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            _ => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The first words of a beat's first spoken line, for its box.
-fn first_words(lines: &[Line], most: usize) -> String {
+pub(crate) fn first_words(lines: &[Line], most: usize) -> String {
     let Some(text) = lines.iter().find_map(|l| match l {
         Line::Speech { variants, .. } => variants.first(),
         Line::Pause(_) => None,
@@ -134,7 +129,7 @@ fn first_words(lines: &[Line], most: usize) -> String {
     }
 }
 
-fn condition(c: Condition) -> String {
+pub(crate) fn condition(c: Condition) -> String {
     match c {
         Condition::TrustAtLeast(n) => format!("trust ≥ {n}"),
         Condition::TrustBelow(n) => format!("trust < {n}"),
@@ -145,120 +140,9 @@ fn condition(c: Condition) -> String {
     }
 }
 
-fn node(target: Target) -> String {
+pub(crate) fn node(target: Target) -> String {
     match target {
         Target::Beat(b) => format!("b{b}"),
         Target::Ending(e) => format!("e{e}"),
     }
-}
-
-/// The case as Graphviz DOT: beats as boxes, endings as rounded boxes (green when they can
-/// pass), replies as numbered arrows coloured by what they teach, the best path bold,
-/// replies on no passing path dashed, beats no path enters outlined in red, and a legend
-/// with the pass mark and the best and worst scores. Arabic and Hebrew cases run right to
-/// left.
-pub fn dot(scenario: &Scenario, catalogue: &Catalogue, report: &Report) -> String {
-    let rtl = crate::i18n::Lang::parse(&scenario.language).is_some_and(crate::i18n::Lang::is_rtl);
-    let mut s = String::new();
-    let _ = writeln!(s, "digraph {} {{", quoted(&scenario.id));
-    let _ = writeln!(
-        s,
-        "  graph [rankdir={}, fontname=\"Noto Sans\", labelloc=t, label={}];",
-        if rtl { "RL" } else { "LR" },
-        quoted(&format!("{} ({})", scenario.title, scenario.id))
-    );
-    let _ = writeln!(
-        s,
-        "  node [fontname=\"Noto Sans\", shape=box, style=\"rounded\"];\n  edge [fontname=\"Noto Sans\"];"
-    );
-    let never: HashSet<&str> = report
-        .beats_never_entered
-        .iter()
-        .map(String::as_str)
-        .collect();
-    for (b, beat) in scenario.beats.iter().enumerate() {
-        let unreached = never.contains(beat.id.as_str());
-        let words = first_words(&beat.lines, 6);
-        let mut label = if words.is_empty() {
-            // A beat with no lines: the agent speaks first (the greeting).
-            format!("{}\n(the agent speaks first)", beat.id)
-        } else {
-            format!("{}\n{words}", beat.id)
-        };
-        if unreached {
-            label.push_str("\n(no path enters it)");
-        }
-        let _ = writeln!(
-            s,
-            "  b{b} [label={}{}{}];",
-            quoted(&label),
-            if b == scenario.start {
-                ", penwidth=2"
-            } else {
-                ""
-            },
-            if unreached {
-                ", color=\"#c62828\", style=\"rounded,dashed\""
-            } else {
-                ""
-            }
-        );
-    }
-    for (e, ending) in scenario.endings.iter().enumerate() {
-        let passes = ending.kind.settles();
-        let _ = writeln!(
-            s,
-            "  e{e} [label={}, shape=box, style=\"rounded,filled\", fillcolor=\"{}\"];",
-            quoted(&format!("{}\n{}", ending.id, ending.kind.keyword())),
-            if passes { "#c8e6c9" } else { "#eeeeee" }
-        );
-    }
-    for arrow in arrows(scenario, catalogue, report) {
-        let mut label = (arrow.reply + 1).to_string();
-        if let Some(c) = arrow.when {
-            let _ = write!(label, " if {}", condition(c));
-        }
-        let mut style = Vec::new();
-        if arrow.never_passes {
-            style.push("dashed");
-        }
-        if arrow.when.is_some() {
-            style.push("dotted");
-        }
-        let _ = writeln!(
-            s,
-            "  b{} -> {} [label={}, color=\"{}\", fontcolor=\"{}\", penwidth={}{}];",
-            arrow.beat,
-            node(arrow.to),
-            quoted(&label),
-            arrow.kind.colour(),
-            arrow.kind.colour(),
-            if arrow.best { 3 } else { 1 },
-            if style.is_empty() {
-                String::new()
-            } else {
-                format!(", style=\"{}\"", style.join(","))
-            }
-        );
-    }
-    let score = |p: &Option<crate::explore::PathResult>| {
-        p.as_ref().map_or("-".into(), |p| p.score.to_string())
-    };
-    let _ = writeln!(
-        s,
-        "  legend [shape=note, label={}];",
-        quoted(&format!(
-            "pass mark {}\nbest {}, worst {}{}\nbold: the best path; dashed: on no passing path\ngreen: right; orange: mixed; red: wrong",
-            scenario.pass_mark,
-            score(&report.best),
-            score(&report.worst),
-            if report.partial {
-                " (explored in part)"
-            } else {
-                ""
-            }
-        ))
-    );
-    s.push_str("}\n");
-    s
 }

@@ -93,7 +93,11 @@ tr.tempting td { font-weight: 600; }
   background: var(--fail); margin-inline-start: .4em; }
 .trainee { border-top: 1px solid var(--line); margin-top: 1.2em; }
 .chart { direction: ltr; margin: .4em 0 1em; }
-svg text { font-size: 11px; fill: var(--muted); }
+.chart svg text { font-size: 11px; fill: var(--muted); }
+/* A case's map keeps its own sizes and colours, and scrolls sideways when wider than the
+   page. */
+figure.map { margin: .6em 0 1em; }
+figure.map figcaption { color: var(--muted); font-size: .88em; }
 .legend span { display: inline-block; width: .9em; height: .9em; margin-inline-end: .3em;
   vertical-align: middle; }
 @media print {
@@ -101,7 +105,8 @@ svg text { font-size: 11px; fill: var(--muted); }
   nav { display: none; }
   h2 { break-before: page; }
   h2.first { break-before: auto; }
-  table, .chart, .choice { break-inside: avoid; }
+  table, .chart, .choice, figure.map { break-inside: avoid; }
+  figure.map svg { max-width: 100%; height: auto; }
   .scroll { overflow: visible; }
   td.pass, td.fail, .heat, .tag, .legend span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -420,6 +425,16 @@ fn cases(h: &mut String, report: &Report, w: &Words) {
             esc(&s.case.id),
             esc(&w.case(&s.case))
         );
+        if let Some(map) = report.maps.get(&s.case.id) {
+            // Inside HTML the parser gives an `svg` element its namespace, so the page keeps
+            // no address at all. The drawing scrolls sideways on its own.
+            let map = map.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
+            let _ = writeln!(
+                h,
+                "<figure class=\"map\"><div class=\"scroll\">{map}</div><figcaption>{}</figcaption></figure>",
+                w.get("report-map-caption")
+            );
+        }
         for beat in &s.beats {
             let _ = writeln!(
                 h,

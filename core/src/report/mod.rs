@@ -6,6 +6,7 @@
 //! - `from_statements`: the same calls from xAPI statements read back from an LRS
 //!   (`report --lrs`);
 //! - `model`: the figures, as pure functions over calls;
+//! - `maps`: each played case's map with the cohort's choices on it;
 //! - `html` and `csv`: the page and the spreadsheets;
 //! - `trainee`: the data of the game's "My progress" screen.
 
@@ -13,6 +14,7 @@ pub mod csv;
 pub mod from_statements;
 pub mod html;
 pub mod load;
+pub mod maps;
 pub mod model;
 pub mod trainee;
 
@@ -52,6 +54,8 @@ pub struct Report {
     pub grid: Vec<GridRow>,
     pub heatmap: Heatmap,
     pub case_stats: Vec<CaseStats>,
+    /// Each played case's map (SVG) with the cohort on it, by case id.
+    pub maps: std::collections::BTreeMap<String, String>,
     pub daily: Vec<DayCount>,
     pub tier_steps: Vec<TierStep>,
     pub trainee_reports: Vec<TraineeReport>,
@@ -180,6 +184,7 @@ pub fn build(
         lrs: None,
         heatmap: model::rule_heatmap(&calls, &rule_order),
         case_stats: model::case_stats(&calls, &cases, scenarios),
+        maps: maps::cohort_maps(&cases, &calls, scenarios, catalogue, lang),
         daily: model::daily(&calls),
         tier_steps: model::tier_steps(&journeys, policy.tiers),
         grid,
