@@ -1546,3 +1546,70 @@ fn a_trainee_chooses_that_the_cards_speak_in_a_womans_words_and_it_is_kept() {
     assert!(worded.len() >= 3, "the case words replies for a woman");
     assert!(worded.iter().all(|(woman, shown)| woman == shown));
 }
+
+/// A trainee who needs more time to answer turns it on from the brief: it is saved in their
+/// profile, the call runs with the wider windows, and the debrief says it was on.
+#[test]
+fn more_time_is_chosen_on_the_brief_kept_and_said_on_the_debrief() {
+    use hold_the_line::game::screens::brief::MoreTimeLine;
+    use htl_core::engine::TimeAllowance;
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app_in(&scenarios(), data.path(), Some(Lang::En));
+    sign_in(&mut app, "Rana");
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    let shown = |app: &mut App| {
+        let world = app.world_mut();
+        let mut q = world.query_filtered::<&Text, With<MoreTimeLine>>();
+        unmarked(&seen(&q.single(world).unwrap().0))
+    };
+    assert!(
+        shown(&mut app).contains("as the case sets it"),
+        "{}",
+        shown(&mut app)
+    );
+    send(&mut app, UiAction::SwitchTimeAllowance);
+    app.update();
+    assert!(shown(&mut app).contains("×1.5"), "{}", shown(&mut app));
+    let (saved, _) = Store::new(data.path()).open("Rana").unwrap();
+    assert_eq!(saved.time_allowance, TimeAllowance::OneAndAHalf);
+    send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::BeginCall);
+    let call = &app.world().resource::<LiveCall>().call;
+    assert_eq!(call.time_allowance(), TimeAllowance::OneAndAHalf);
+    let case = app
+        .world()
+        .resource::<Cases>()
+        .get("missing_parcel")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        call.timing().pause,
+        TimeAllowance::OneAndAHalf.widen(case.timing.pause * 2)
+    );
+    // Played to the end, and the debrief says the accommodation was on.
+    for _ in 0..5_000 {
+        if screen(&app) != Screen::Call {
+            break;
+        }
+        let can_answer = app.world().resource::<LiveCall>().call.can_reply() && floor_open(&app);
+        if can_answer {
+            send(&mut app, UiAction::Voice(Voice::Soft));
+            send(&mut app, UiAction::Reply(0));
+        } else {
+            app.update();
+        }
+    }
+    until(&mut app, "the debrief", |a| screen(a) == Screen::Debrief);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| unmarked(t).contains("More time to answer was on (×1.5)")),
+        "the debrief says it"
+    );
+    let (saved, _) = Store::new(data.path()).open("Rana").unwrap();
+    assert_eq!(
+        saved.time_allowance,
+        TimeAllowance::OneAndAHalf,
+        "kept after the call"
+    );
+}

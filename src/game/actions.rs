@@ -31,6 +31,8 @@ pub enum UiAction {
     /// Let the reply cards speak in the other gender's words (the brief of an Arabic or
     /// Hebrew case).
     SwitchSpeaker,
+    /// Cycle the trainee's "more time to answer" accommodation: x1, x1.5, x2 (the brief).
+    SwitchTimeAllowance,
     /// Close the first call's guide and let the call begin.
     BeginCall,
     BackToList,

@@ -7,6 +7,7 @@
 //! - `signin:NAME`, `open:CASE`, `start`: title, case list, brief;
 //! - `speaker`: on a brief, switches how the reply cards speak for the trainee (a man's or a
 //!   woman's words, in Arabic and Hebrew cases);
+//! - `moretime`: on a brief, cycles the trainee's "more time to answer" (x1, x1.5, x2);
 //! - `begin`: starts a first call from behind its guide to the screen;
 //! - `list`, `progress`: back to the case list; from it, My progress;
 //! - `size:WxH`: resizes the window (a small laptop screen: `size:800x600`);
@@ -139,6 +140,12 @@ fn run(
         "speaker" => {
             *screen.get() == Screen::Brief && {
                 ui.write(UiCommand(UiAction::SwitchSpeaker));
+                true
+            }
+        }
+        "moretime" => {
+            *screen.get() == Screen::Brief && {
+                ui.write(UiCommand(UiAction::SwitchTimeAllowance));
                 true
             }
         }

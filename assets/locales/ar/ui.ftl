@@ -110,6 +110,9 @@ brief-switch-speaker = { $gender ->
     [female] التبديل إلى صيغة المذكّر
    *[other] التبديل إلى صيغة المؤنّث
 }
+brief-more-time-off = وقت الردّ: كما تحدّده الحالة.
+brief-more-time-on = وقت إضافي للردّ: ×{ $factor }. الوقفة بعد أن يفرغ العميل، ومدة الصمت المسموح بها قبل أن يُحسب صمتًا طويلًا، كلتاهما أطول بهذه النسبة؛ ويظهر هذا الإعداد للمدرّب في التقرير.
+brief-more-time-switch = وقت إضافي (T)
 
 ## Call screen.
 call-subtitle = { $title } · { $channel }
@@ -195,6 +198,7 @@ debrief-verdict = { $verdict } · { $title }
 debrief-grade = التقدير { $grade }
 debrief-unfinished = غير مكتملة
 debrief-outcome = { $kind }: { $text }
+debrief-more-time = كان الوقت الإضافي للردّ مفعّلًا (×{ $factor }): طالت مهلة الوقفة والمدة المسموح بها قبل الصمت الطويل، وقُيّم سائر الأداء كالمعتاد.
 debrief-pass-mark = درجة النجاح { $mark }.
 debrief-parts = النتيجة { $outcome }/{ $outcome-of } · السلوك { $conduct }/{ $conduct-of } · مزاج العميل { $mood }/{ $mood-of }.
 debrief-saved = حُفظت في تقدّمك.

@@ -81,6 +81,10 @@ report-trainee-paused = Paused { $pauses ->
     [one] once
    *[other] { $pauses } times
 } during these calls, { $minutes } min in all (a pause stops the clock; it is not dead air).
+report-trainee-more-time = More time to answer (an accommodation) on { $calls ->
+    [one] one call
+   *[other] { $calls } calls
+}: { $factors }. The pause window and the dead-air limit were that much longer; everything else was scored as usual.
 report-trainee-left = Left { $left ->
     [one] one call
    *[other] { $left } calls

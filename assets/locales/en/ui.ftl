@@ -80,6 +80,9 @@ brief-switch-speaker = { $gender ->
     [female] Use a man's words
    *[other] Use a woman's words
 }
+brief-more-time-off = Time to answer: as the case sets it.
+brief-more-time-on = More time to answer: ×{ $factor }. The pause after the customer stops and the silence allowed before dead air are that much longer; your trainer sees this setting in the report.
+brief-more-time-switch = More time (T)
 
 ## Call screen.
 call-subtitle = { $title } · { $channel }
@@ -144,6 +147,7 @@ debrief-verdict = { $verdict } · { $title }
 debrief-grade = grade { $grade }
 debrief-unfinished = Unfinished
 debrief-outcome = { $kind }: { $text }
+debrief-more-time = More time to answer was on (×{ $factor }): the pause window and the dead-air limit were longer; everything else was scored as usual.
 debrief-pass-mark = Pass mark { $mark }.
 debrief-parts = Outcome { $outcome }/{ $outcome-of } · Conduct { $conduct }/{ $conduct-of } · Customer's mood { $mood }/{ $mood-of }.
 debrief-saved = Saved to your progress.

@@ -93,6 +93,9 @@ brief-switch-speaker = { $gender ->
     [female] לעבור ללשון זכר
    *[other] לעבור ללשון נקבה
 }
+brief-more-time-off = זמן לתשובה: כפי שהתרחיש קובע.
+brief-more-time-on = זמן נוסף לתשובה: ×{ $factor }. ההפוגה אחרי שהלקוח מסיים, והשתיקה המותרת לפני שהיא נחשבת לשתיקה על הקו, ארוכות פי { $factor }; ההגדרה הזאת מופיעה בדוח למדריך.
+brief-more-time-switch = זמן נוסף (T)
 
 ## Call screen.
 call-subtitle = { $title } · { $channel }
@@ -182,6 +185,7 @@ debrief-verdict = { $verdict } · { $title }
 debrief-grade = ציון { $grade }
 debrief-unfinished = לא הסתיים
 debrief-outcome = { $kind }: { $text }
+debrief-more-time = הזמן הנוסף לתשובה היה מופעל (×{ $factor }): חלון ההפוגה והזמן המותר עד שתיקה על הקו היו ארוכים יותר; בכל השאר הציון חושב כרגיל.
 debrief-pass-mark = ציון מעבר { $mark }.
 debrief-parts = תוצאה { $outcome }/{ $outcome-of } · התנהלות { $conduct }/{ $conduct-of } · מצב רוח הלקוח { $mood }/{ $mood-of }.
 debrief-saved = נשמר בהתקדמות שלך.

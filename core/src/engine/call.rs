@@ -21,7 +21,9 @@ use crate::scenario::{
     BeatIx, Channel, EndingIx, Intensity, Line, Reply, Scenario, Target, Timing,
 };
 use crate::scoring::{Chosen, Moment, MomentSource, Record, Score, Tally};
-use crate::vocab::{EndedBy, Meter, MeterDelta, Meters, Millis, Note, Verdict, Voice};
+use crate::vocab::{
+    EndedBy, Meter, MeterDelta, Meters, Millis, Note, TimeAllowance, Verdict, Voice,
+};
 
 /// The parts of a call's state that decide its future score, for `explore` to merge paths
 /// that reach the same point. Time, wording and the transcript are left out: they never
@@ -101,6 +103,8 @@ pub struct Call {
     paused: bool,
     /// No reply yet: the opening, which gets the pick-up allowance.
     opening: bool,
+    /// The trainee's "more time" accommodation: widens the pause window and the dead-air limit.
+    allowance: TimeAllowance,
     outcome: Option<Outcome>,
     tally: Tally,
     record: bool,
@@ -112,6 +116,18 @@ impl Call {
     /// Starts a call: the first beat begins at once.
     pub fn new(scenario: Arc<Scenario>, catalogue: Arc<Catalogue>, seed: u64) -> Call {
         Call::start(scenario, catalogue, seed, true)
+    }
+
+    /// The same call with the trainee's "more time" accommodation. Set it before the call
+    /// runs: it widens the windows from the first moment.
+    pub fn with_time_allowance(mut self, allowance: TimeAllowance) -> Call {
+        self.allowance = allowance;
+        self
+    }
+
+    /// The trainee's "more time" accommodation in force.
+    pub fn time_allowance(&self) -> TimeAllowance {
+        self.allowance
     }
 
     /// A call that keeps no transcript, for exploring thousands of paths.
@@ -152,6 +168,7 @@ impl Call {
             heat_lines: 0,
             paused: false,
             opening: true,
+            allowance: TimeAllowance::Standard,
             outcome: None,
             tally,
             record,
@@ -435,15 +452,13 @@ impl Call {
     /// trainee's first reply. A real agent hears the phone ring, sees who is calling and
     /// picks up; a trainee meets the screen and its cards at the same moment, so the greeting
     /// (or the first answer to a caller who opens shouting) gets that time too.
+    /// The trainee's "more time" accommodation widens both windows on top of that.
     pub fn timing(&self) -> Timing {
         let timing = self.scenario.timing;
-        if self.opening {
-            Timing {
-                pause: timing.pause * OPENING_ALLOWANCE,
-                dead_air: timing.dead_air * OPENING_ALLOWANCE,
-            }
-        } else {
-            timing
+        let opening = if self.opening { OPENING_ALLOWANCE } else { 1 };
+        Timing {
+            pause: self.allowance.widen(timing.pause * opening),
+            dead_air: self.allowance.widen(timing.dead_air * opening),
         }
     }
 

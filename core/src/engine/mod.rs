@@ -22,7 +22,9 @@ mod temperament;
 pub use crate::scoring::{
     BetterReply, Grade, Moment, MomentSource, NotPassed, RuleResult, RuleStatus, Score, ScoreParts,
 };
-pub use crate::vocab::{EndedBy, Meter, MeterDelta, Meters, Millis, Verdict, Voice, clock};
+pub use crate::vocab::{
+    EndedBy, Meter, MeterDelta, Meters, Millis, TimeAllowance, Verdict, Voice, clock,
+};
 pub use call::{Call, Cue, OPENING_ALLOWANCE, StateKey};
 pub use events::{
     CallError, Choice, Event, LineKind, Outcome, Phase, Reason, ReplyTiming, cut_at, meter_history,

@@ -166,6 +166,10 @@ pub fn statements(session: &SessionFile, home_page: &str) -> Vec<Value> {
         if let Some(language) = &language {
             context["language"] = json!(language);
         }
+        // An accommodation the trainer must see: on every statement of the call.
+        if !session.time_allowance.is_standard() {
+            context["extensions"][ext("time-allowance")] = json!(session.time_allowance.factor());
+        }
         let case = json!({ "objectType": "Activity", "id": case_activity_id(case_id) });
         match (&shift, parent) {
             (Some((shift, _)), true) => {

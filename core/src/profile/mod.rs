@@ -67,6 +67,13 @@ pub struct Profile {
     /// Every shift worked, newest last (see `crate::shift::save_shift`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shifts: Vec<crate::shift::ShiftEntry>,
+    /// More time to answer (an accommodation): every call this trainee plays widens its
+    /// pause window and dead-air limit by it, and records it. Absent: the cases' own.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::vocab::TimeAllowance::is_standard"
+    )]
+    pub time_allowance: crate::vocab::TimeAllowance,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -117,6 +124,7 @@ impl Profile {
             language: None,
             speaks_as: None,
             shifts: Vec::new(),
+            time_allowance: Default::default(),
         }
     }
 
@@ -437,6 +445,8 @@ impl Store {
             if profile.language.is_none() {
                 profile.language = session.ui_language;
             }
+            // The accommodation in force on the latest call is the trainee's setting.
+            profile.time_allowance = session.time_allowance;
             let call = SessionSummary {
                 scenario: session.scenario,
                 finished: session.finished,

@@ -19,7 +19,7 @@ use uuid::Uuid;
 use crate::engine::{Call, Event, Grade, ReplyTiming};
 use crate::i18n::Lang;
 use crate::scenario::{Channel, Scenario};
-use crate::vocab::{Verdict, Voice};
+use crate::vocab::{TimeAllowance, Verdict, Voice};
 
 /// The `format` field of every session file this game writes (from version 2 on).
 pub const SESSION_FORMAT: &str = "hold-the-line-session";
@@ -64,6 +64,10 @@ pub struct SessionFile {
     /// files written before shifts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shift: Option<ShiftPlace>,
+    /// The trainee's "more time" accommodation ("x1.5", "x2"), when it was on; absent for
+    /// the case's own windows (and in files written before it existed).
+    #[serde(default, skip_serializing_if = "TimeAllowance::is_standard")]
+    pub time_allowance: TimeAllowance,
     pub score: RecordedScore,
     /// Every reply the trainee chose, in order. Derived from the transcript in version 1.
     #[serde(default)]
@@ -261,6 +265,7 @@ impl SessionFile {
             case: Some(CaseInfo::of(scenario)),
             ui_language: context.ui_language.or(ui_language),
             shift: context.shift.clone(),
+            time_allowance: call.time_allowance(),
             score,
             choices: choices_from(&transcript),
             transcript,

@@ -136,6 +136,7 @@ pub fn calls(report: &Report) -> Vec<Vec<String>> {
         "rules_broken",
         "pauses",
         "paused_s",
+        "time_allowance",
         "seed",
         "file",
     ])];
@@ -155,6 +156,7 @@ pub fn calls(report: &Report) -> Vec<Vec<String>> {
             c.breaks().to_string(),
             c.pauses.to_string(),
             format!("{:.1}", c.paused_ms as f64 / 1000.0),
+            c.time_allowance.keyword().to_string(),
             c.seed.to_string(),
             c.file.display().to_string(),
         ]);

@@ -238,6 +238,14 @@ fn call_of(
     let seed = extension(last.pointer("/context/extensions"), "seed")
         .and_then(Value::as_u64)
         .unwrap_or(0);
+    // Absent: the case's own windows (and statements sent before the setting existed).
+    let time_allowance = match extension(last.pointer("/context/extensions"), "time-allowance") {
+        None => crate::vocab::TimeAllowance::Standard,
+        Some(v) => v
+            .as_f64()
+            .and_then(crate::vocab::TimeAllowance::from_factor)
+            .ok_or("its time allowance is not 1, 1.5 or 2")?,
+    };
     let rules = rules_of(extension(extensions, "rules"))?;
 
     let mut answers: Vec<(u64, ReplyFact)> = Vec::new();
@@ -281,6 +289,7 @@ fn call_of(
         replies: answers.into_iter().map(|(_, r)| r).collect(),
         pauses,
         paused_ms,
+        time_allowance,
         file: file.to_path_buf(),
     })
 }

@@ -695,6 +695,25 @@ fn trainee(h: &mut String, t: &TraineeReport, tier: u8, w: &Words) {
             w.with("report-trainee-left", &[("left", t.left.into())])
         );
     }
+    if !t.more_time.is_empty() {
+        // An accommodation, shown where the trainer reads the trainee's scores.
+        let factors: Vec<String> = t
+            .more_time
+            .iter()
+            .map(|(a, n)| format!("×{} ({n})", &a.keyword()[1..]))
+            .collect();
+        let _ = writeln!(
+            h,
+            "<p class=\"meta\"><strong>{}</strong></p>",
+            w.with(
+                "report-trainee-more-time",
+                &[
+                    ("calls", t.more_time.values().sum::<usize>().into()),
+                    ("factors", factors.join(", ").into())
+                ]
+            )
+        );
+    }
     for r in &t.journey.reached {
         let _ = writeln!(
             h,

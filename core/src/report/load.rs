@@ -47,6 +47,8 @@ pub struct CallFact {
     /// How often the trainee paused the call, and for how long in all (wall-clock ms).
     pub pauses: u32,
     pub paused_ms: u64,
+    /// The trainee's "more time" accommodation on this call.
+    pub time_allowance: crate::vocab::TimeAllowance,
     /// The session file it came from.
     pub file: PathBuf,
 }
@@ -434,6 +436,8 @@ struct SessionFile {
     finished: String,
     #[serde(default)]
     seed: u64,
+    #[serde(default)]
+    time_allowance: crate::vocab::TimeAllowance,
     score: ScoreFile,
     #[serde(default)]
     transcript: Vec<EventFile>,
@@ -577,6 +581,7 @@ fn read_session(path: &Path, scenarios: &[Scenario]) -> Result<CallFact, (SkipRe
         replies,
         pauses,
         paused_ms,
+        time_allowance: file.time_allowance,
         file: path.to_path_buf(),
     })
 }

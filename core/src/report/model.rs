@@ -661,6 +661,8 @@ pub struct TraineeReport {
     pub paused_ms: u64,
     /// Calls the trainee left before they ended, in the same period.
     pub left: usize,
+    /// Calls played with more time to answer (an accommodation), by allowance.
+    pub more_time: BTreeMap<crate::vocab::TimeAllowance, usize>,
 }
 
 /// A trainee's section: the rule trend (earlier half of their calls against the recent
@@ -702,6 +704,13 @@ pub fn trainee_report(
         pauses: calls.iter().map(|c| c.pauses).sum(),
         paused_ms: calls.iter().map(|c| c.paused_ms).sum(),
         left,
+        more_time: calls
+            .iter()
+            .filter(|c| !c.time_allowance.is_standard())
+            .fold(BTreeMap::new(), |mut m, c| {
+                *m.entry(c.time_allowance).or_insert(0) += 1;
+                m
+            }),
     }
 }
 

@@ -2,6 +2,7 @@
 //! voice, a rule's verdict and how a call can end. Below `scenario`, `guidance`, `scoring`
 //! and `engine`, importing none of them, so none of those import each other for a word.
 
+mod allowance;
 mod ending;
 mod meters;
 mod note;
@@ -9,6 +10,7 @@ mod time;
 mod verdict;
 mod voice;
 
+pub use allowance::TimeAllowance;
 pub use ending::{EndedBy, EndingKind};
 pub use meters::{Meter, MeterDelta, Meters};
 pub use note::Note;

@@ -4,6 +4,7 @@ use bevy::input_focus::AutoFocus;
 use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
 use htl_core::scenario::{Channel, Gender};
+use htl_core::vocab::TimeAllowance;
 use htl_core::vocab::local_day_and_minute;
 
 use crate::game::Screen;
@@ -34,6 +35,26 @@ pub struct SpeakerChoice;
 /// The button that switches the cards to the other gender's words.
 #[derive(Component)]
 pub struct SpeakerSwitch;
+
+/// The line saying how much time the trainee has to answer (for tests).
+#[derive(Component)]
+pub struct MoreTimeLine;
+
+/// The trainee's "more time to answer" accommodation (the case's own windows for a guest).
+pub fn time_allowance(trainee: Option<&Trainee>) -> TimeAllowance {
+    trainee.map_or(TimeAllowance::Standard, |t| t.profile.time_allowance)
+}
+
+fn more_time_words(locale: &Locale, allowance: TimeAllowance) -> String {
+    if allowance.is_standard() {
+        locale.t("brief-more-time-off")
+    } else {
+        locale.tr(
+            "brief-more-time-on",
+            &[("factor", allowance.keyword()[1..].to_string().into())],
+        )
+    }
+}
 
 /// How the cards speak for this trainee: a woman's words once she chose them, else a man's.
 pub fn speaks_as(trainee: Option<&Trainee>) -> Gender {
@@ -116,6 +137,7 @@ fn spawn(
     // Only where the case words some reply differently for a woman (Arabic, Hebrew).
     let choose_speaker = s.has_woman_wording();
     let (speaker_line, speaker_switch) = speaker_words(&locale, speaks_as(trainee.as_deref()));
+    let more_time_line = more_time_words(&locale, time_allowance(trainee.as_deref()));
     commands.spawn((
         Name::new("Brief screen"),
         DespawnOnExit(Screen::Brief),
@@ -217,6 +239,28 @@ fn spawn(
                 ),
                 (
                     Node {
+                        align_items: AlignItems::Center,
+                        flex_wrap: FlexWrap::Wrap,
+                        column_gap: px(12),
+                        row_gap: px(6),
+                        margin: UiRect::top(px(8)),
+                        ..default()
+                    },
+                    children![
+                        (
+                            MoreTimeLine,
+                            widgets::text(&fonts, more_time_line, size::BODY, palette::TEXT_DIM)
+                        ),
+                        widgets::button_sized(
+                            &fonts,
+                            locale.t("brief-more-time-switch"),
+                            UiAction::SwitchTimeAllowance,
+                            size::SMALL
+                        ),
+                    ],
+                ),
+                (
+                    Node {
                         display: if attempts.is_empty() {
                             Display::None
                         } else {
@@ -254,6 +298,9 @@ fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWrite
     if keys.just_pressed(KeyCode::Escape) {
         commands.write(UiCommand(UiAction::BackToList));
     }
+    if keys.just_pressed(KeyCode::KeyT) {
+        commands.write(UiCommand(UiAction::SwitchTimeAllowance));
+    }
 }
 
 fn handle(
@@ -262,14 +309,27 @@ fn handle(
     in_shift: Option<Res<ShiftDesk>>,
     mut trainee: Option<ResMut<Trainee>>,
     locale: Res<Locale>,
-    mut line: Query<&mut Text, With<SpeakerChoice>>,
+    mut line: Query<&mut Text, (With<SpeakerChoice>, Without<MoreTimeLine>)>,
+    mut more_time: Query<&mut Text, (With<MoreTimeLine>, Without<SpeakerChoice>)>,
     switch: Query<&Children, With<SpeakerSwitch>>,
-    mut texts: Query<&mut Text, Without<SpeakerChoice>>,
+    mut texts: Query<&mut Text, (Without<SpeakerChoice>, Without<MoreTimeLine>)>,
 ) {
     for UiCommand(action) in requests.read() {
         match action {
             UiAction::StartCall => next.set(Screen::Call),
             UiAction::BackToList if in_shift.is_none() => next.set(Screen::Select),
+            UiAction::SwitchTimeAllowance => {
+                let Some(trainee) = trainee.as_deref_mut() else {
+                    continue;
+                };
+                let now = trainee.profile.time_allowance.next();
+                trainee.profile.time_allowance = now;
+                trainee.save();
+                let said = more_time_words(&locale, now);
+                for mut text in &mut more_time {
+                    text.0 = said.clone();
+                }
+            }
             UiAction::SwitchSpeaker => {
                 let Some(trainee) = trainee.as_deref_mut() else {
                     continue;

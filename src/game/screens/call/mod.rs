@@ -119,7 +119,10 @@ fn start_call(
         Gender::Female if case.0.has_woman_wording() => Arc::new(case.0.spoken_by(Gender::Female)),
         _ => case.0.clone(),
     };
-    let mut call = Call::new(scenario, cases.catalogue.clone(), next_seed(&config));
+    // More time to answer, when the trainee has it: widened windows, recorded with the call.
+    let allowance = crate::game::screens::brief::time_allowance(trainee.as_deref());
+    let mut call = Call::new(scenario, cases.catalogue.clone(), next_seed(&config))
+        .with_time_allowance(allowance);
     // In a shift: why this customer starts where they do (their wait, a missed promise).
     if let Some(opening) = opening {
         call.note_opening(&opening.0);

@@ -52,6 +52,16 @@ pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> i
         Ok(None) => locale.t("debrief-guest"),
         Err(e) => locale.tr("debrief-save-failed", &[("error", e.clone().into())]),
     };
+    // An accommodation is said where the score is, never hidden.
+    let allowance = call.time_allowance();
+    let more_time = if allowance.is_standard() {
+        String::new()
+    } else {
+        locale.tr(
+            "debrief-more-time",
+            &[("factor", allowance.keyword()[1..].to_string().into())],
+        ) + " "
+    };
     let points = call.catalogue().scoring.points;
     let parts = locale.tr(
         "debrief-parts",
@@ -125,7 +135,7 @@ pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> i
                     widgets::paragraph(
                         fonts,
                         // Three sentences, each worded whole.
-                        format!("{parts} {why_not} {saved}"),
+                        format!("{parts} {why_not} {more_time}{saved}"),
                         size::SMALL,
                         palette::TEXT_DIM,
                     ),
