@@ -1613,3 +1613,62 @@ fn more_time_is_chosen_on_the_brief_kept_and_said_on_the_debrief() {
         "kept after the call"
     );
 }
+
+/// A trainee who reads slowly chooses whole lines on the brief: the choice is kept, and in
+/// the call a line the customer has only begun to say is on screen whole; without it, the
+/// same moment shows only the first words.
+#[test]
+fn whole_lines_show_a_line_at_once_while_it_is_being_said() {
+    use hold_the_line::game::screens::brief::LinesLine;
+    use hold_the_line::game::screens::call::{Bubble, Speaking};
+    use htl_core::engine::Phase;
+    // The text on screen of the line being said, once the customer is a quarter into it.
+    let shown_early = |whole: bool| -> (String, String) {
+        let data = tempfile::tempdir().unwrap();
+        let mut app = app_in(&scenarios(), data.path(), Some(Lang::En));
+        sign_in(&mut app, "Yael");
+        send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+        if whole {
+            send(&mut app, UiAction::SwitchLinesAtOnce);
+            app.update();
+            let world = app.world_mut();
+            let mut q = world.query_filtered::<&Text, With<LinesLine>>();
+            let said = unmarked(&seen(&q.single(world).unwrap().0));
+            assert!(said.contains("whole"), "{said}");
+            let (saved, _) = Store::new(data.path()).open("Yael").unwrap();
+            assert!(saved.lines_at_once);
+        }
+        send(&mut app, UiAction::StartCall);
+        send(&mut app, UiAction::BeginCall);
+        // The greeting first (the agent speaks first), then the customer's first line.
+        for _ in 0..5_000 {
+            let phase = app.world().resource::<LiveCall>().call.phase();
+            if let Phase::Speaking { progress, .. } = phase
+                && (0.2..0.6).contains(&progress)
+            {
+                break;
+            }
+            if app.world().resource::<LiveCall>().call.can_reply() && floor_open(&app) {
+                send(&mut app, UiAction::Reply(0));
+            } else {
+                app.update();
+            }
+        }
+        let world = app.world_mut();
+        let mut shown = world.query_filtered::<(&Text, &ChildOf), With<Speaking>>();
+        let (text, of) = shown.iter(world).next().expect("a line being said");
+        let (text, parent) = (text.0.clone(), of.parent());
+        let full = world
+            .get::<Bubble>(parent)
+            .map(|b| b.text.clone())
+            .unwrap_or_default();
+        (text, full)
+    };
+    let (early, full) = shown_early(false);
+    assert!(
+        !full.is_empty() && early.len() < full.len(),
+        "{early:?} of {full:?}"
+    );
+    let (whole, full) = shown_early(true);
+    assert_eq!(whole, full);
+}

@@ -33,6 +33,8 @@ pub enum UiAction {
     SwitchSpeaker,
     /// Cycle the trainee's "more time to answer" accommodation: x1, x1.5, x2 (the brief).
     SwitchTimeAllowance,
+    /// Show the customer's lines whole instead of word by word, or back (the brief).
+    SwitchLinesAtOnce,
     /// Close the first call's guide and let the call begin.
     BeginCall,
     BackToList,

@@ -8,6 +8,7 @@
 //! - `speaker`: on a brief, switches how the reply cards speak for the trainee (a man's or a
 //!   woman's words, in Arabic and Hebrew cases);
 //! - `moretime`: on a brief, cycles the trainee's "more time to answer" (x1, x1.5, x2);
+//! - `wholelines`: on a brief, switches the customer's lines between word by word and whole;
 //! - `begin`: starts a first call from behind its guide to the screen;
 //! - `list`, `progress`: back to the case list; from it, My progress;
 //! - `size:WxH`: resizes the window (a small laptop screen: `size:800x600`);
@@ -146,6 +147,12 @@ fn run(
         "moretime" => {
             *screen.get() == Screen::Brief && {
                 ui.write(UiCommand(UiAction::SwitchTimeAllowance));
+                true
+            }
+        }
+        "wholelines" => {
+            *screen.get() == Screen::Brief && {
+                ui.write(UiCommand(UiAction::SwitchLinesAtOnce));
                 true
             }
         }

@@ -111,8 +111,16 @@ brief-switch-speaker = { $gender ->
    *[other] التبديل إلى صيغة المؤنّث
 }
 brief-more-time-off = وقت الردّ: كما تحدّده الحالة.
-brief-more-time-on = وقت إضافي للردّ: ×{ $factor }. الوقفة بعد أن يفرغ العميل، ومدة الصمت المسموح بها قبل أن يُحسب صمتًا طويلًا، كلتاهما أطول بهذه النسبة؛ ويظهر هذا الإعداد للمدرّب في التقرير.
+brief-more-time-on = وقت إضافي للردّ: ×{ $factor } للوقفة وقبل الصمت الطويل (يظهر للمدرّب).
 brief-more-time-switch = وقت إضافي (T)
+brief-lines = { $at-once ->
+    [yes] تظهر جمل العميل كاملة ودون اهتزاز.
+   *[no] تظهر جمل العميل كلمة كلمة.
+}
+brief-lines-switch = { $at-once ->
+    [yes] كلمة كلمة (W)
+   *[no] جمل كاملة (W)
+}
 
 ## Call screen.
 call-subtitle = { $title } · { $channel }

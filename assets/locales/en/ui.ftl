@@ -81,8 +81,16 @@ brief-switch-speaker = { $gender ->
    *[other] Use a woman's words
 }
 brief-more-time-off = Time to answer: as the case sets it.
-brief-more-time-on = More time to answer: ×{ $factor }. The pause after the customer stops and the silence allowed before dead air are that much longer; your trainer sees this setting in the report.
+brief-more-time-on = More time to answer: ×{ $factor } for the pause and before dead air (your trainer sees it).
 brief-more-time-switch = More time (T)
+brief-lines = { $at-once ->
+    [yes] The customer's lines appear whole, without shaking.
+   *[no] The customer's lines appear word by word.
+}
+brief-lines-switch = { $at-once ->
+    [yes] Word by word (W)
+   *[no] Whole lines (W)
+}
 
 ## Call screen.
 call-subtitle = { $title } · { $channel }

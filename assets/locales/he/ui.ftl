@@ -94,8 +94,16 @@ brief-switch-speaker = { $gender ->
    *[other] לעבור ללשון נקבה
 }
 brief-more-time-off = זמן לתשובה: כפי שהתרחיש קובע.
-brief-more-time-on = זמן נוסף לתשובה: ×{ $factor }. ההפוגה אחרי שהלקוח מסיים, והשתיקה המותרת לפני שהיא נחשבת לשתיקה על הקו, ארוכות פי { $factor }; ההגדרה הזאת מופיעה בדוח למדריך.
+brief-more-time-on = זמן נוסף לתשובה: ×{ $factor } להפוגה ולפני שתיקה על הקו (מוצג למדריך).
 brief-more-time-switch = זמן נוסף (T)
+brief-lines = { $at-once ->
+    [yes] המשפטים של הלקוח מופיעים בשלמותם, בלי רעידות.
+   *[no] המשפטים של הלקוח מופיעים מילה אחר מילה.
+}
+brief-lines-switch = { $at-once ->
+    [yes] מילה אחר מילה (W)
+   *[no] משפטים שלמים (W)
+}
 
 ## Call screen.
 call-subtitle = { $title } · { $channel }

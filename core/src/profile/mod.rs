@@ -74,6 +74,15 @@ pub struct Profile {
         skip_serializing_if = "crate::vocab::TimeAllowance::is_standard"
     )]
     pub time_allowance: crate::vocab::TimeAllowance,
+    /// Show each of the customer's lines whole as soon as they start saying it (and without
+    /// the shake of a shouted line) instead of word by word: for trainees who read slowly or
+    /// use a screen reader. Display only; the call's timing is the same.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub lines_at_once: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -125,6 +134,7 @@ impl Profile {
             speaks_as: None,
             shifts: Vec::new(),
             time_allowance: Default::default(),
+            lines_at_once: false,
         }
     }
 

@@ -15,6 +15,7 @@ use crate::game::session::{CurrentCase, Trainee};
 use crate::game::text::channel_name;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
+use crate::game::theme::scroll::{self, Scrollable};
 use crate::game::theme::widgets::{self, size};
 
 pub(super) fn plugin(app: &mut App) {
@@ -39,6 +40,22 @@ pub struct SpeakerSwitch;
 /// The line saying how much time the trainee has to answer (for tests).
 #[derive(Component)]
 pub struct MoreTimeLine;
+
+/// The line saying how the customer's lines appear (for tests).
+#[derive(Component)]
+pub struct LinesLine;
+
+fn lines_words(locale: &Locale, at_once: bool) -> (String, String) {
+    let a = [("at-once", if at_once { "yes" } else { "no" }.into())];
+    (
+        locale.tr("brief-lines", &a),
+        locale.tr("brief-lines-switch", &a),
+    )
+}
+
+/// The switch between whole lines and word by word.
+#[derive(Component)]
+pub struct LinesSwitch;
 
 /// The trainee's "more time to answer" accommodation (the case's own windows for a guest).
 pub fn time_allowance(trainee: Option<&Trainee>) -> TimeAllowance {
@@ -138,6 +155,10 @@ fn spawn(
     let choose_speaker = s.has_woman_wording();
     let (speaker_line, speaker_switch) = speaker_words(&locale, speaks_as(trainee.as_deref()));
     let more_time_line = more_time_words(&locale, time_allowance(trainee.as_deref()));
+    let (lines_line, lines_switch) = lines_words(
+        &locale,
+        trainee.as_deref().is_some_and(|t| t.profile.lines_at_once),
+    );
     commands.spawn((
         Name::new("Brief screen"),
         DespawnOnExit(Screen::Brief),
@@ -153,11 +174,17 @@ fn spawn(
         },
         BackgroundColor(palette::BACKGROUND),
         children![(
-            Node {
-                width: px(860),
-                max_width: percent(100),
-                ..widgets::panel()
-            },
+            // A long brief (Arabic runs longer, and larger text) scrolls instead of spilling
+            // off a small screen.
+            scroll::scroll_panel(
+                Node {
+                    width: px(860),
+                    max_width: percent(100),
+                    max_height: percent(100),
+                    ..widgets::panel()
+                },
+                Scrollable { arrow_keys: true },
+            ),
             BackgroundColor(palette::PANEL),
             children![
                 widgets::text(
@@ -218,7 +245,7 @@ fn spawn(
                         flex_wrap: FlexWrap::Wrap,
                         column_gap: px(12),
                         row_gap: px(6),
-                        margin: UiRect::top(px(8)),
+                        margin: UiRect::top(px(4)),
                         ..default()
                     },
                     children![
@@ -243,7 +270,7 @@ fn spawn(
                         flex_wrap: FlexWrap::Wrap,
                         column_gap: px(12),
                         row_gap: px(6),
-                        margin: UiRect::top(px(8)),
+                        margin: UiRect::top(px(4)),
                         ..default()
                     },
                     children![
@@ -256,6 +283,31 @@ fn spawn(
                             locale.t("brief-more-time-switch"),
                             UiAction::SwitchTimeAllowance,
                             size::SMALL
+                        ),
+                    ],
+                ),
+                (
+                    Node {
+                        align_items: AlignItems::Center,
+                        flex_wrap: FlexWrap::Wrap,
+                        column_gap: px(12),
+                        row_gap: px(6),
+                        margin: UiRect::top(px(4)),
+                        ..default()
+                    },
+                    children![
+                        (
+                            LinesLine,
+                            widgets::text(&fonts, lines_line, size::BODY, palette::TEXT_DIM)
+                        ),
+                        (
+                            LinesSwitch,
+                            widgets::button_sized(
+                                &fonts,
+                                lines_switch,
+                                UiAction::SwitchLinesAtOnce,
+                                size::SMALL
+                            )
                         ),
                     ],
                 ),
@@ -277,7 +329,7 @@ fn spawn(
                 (
                     Node {
                         column_gap: px(12),
-                        margin: UiRect::top(px(12)),
+                        margin: UiRect::top(px(8)),
                         ..default()
                     },
                     Children::spawn((
@@ -301,6 +353,9 @@ fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWrite
     if keys.just_pressed(KeyCode::KeyT) {
         commands.write(UiCommand(UiAction::SwitchTimeAllowance));
     }
+    if keys.just_pressed(KeyCode::KeyW) {
+        commands.write(UiCommand(UiAction::SwitchLinesAtOnce));
+    }
 }
 
 fn handle(
@@ -309,10 +364,40 @@ fn handle(
     in_shift: Option<Res<ShiftDesk>>,
     mut trainee: Option<ResMut<Trainee>>,
     locale: Res<Locale>,
-    mut line: Query<&mut Text, (With<SpeakerChoice>, Without<MoreTimeLine>)>,
-    mut more_time: Query<&mut Text, (With<MoreTimeLine>, Without<SpeakerChoice>)>,
+    mut line: Query<
+        &mut Text,
+        (
+            With<SpeakerChoice>,
+            Without<MoreTimeLine>,
+            Without<LinesLine>,
+        ),
+    >,
+    mut more_time: Query<
+        &mut Text,
+        (
+            With<MoreTimeLine>,
+            Without<SpeakerChoice>,
+            Without<LinesLine>,
+        ),
+    >,
+    mut lines: Query<
+        &mut Text,
+        (
+            With<LinesLine>,
+            Without<SpeakerChoice>,
+            Without<MoreTimeLine>,
+        ),
+    >,
     switch: Query<&Children, With<SpeakerSwitch>>,
-    mut texts: Query<&mut Text, (Without<SpeakerChoice>, Without<MoreTimeLine>)>,
+    lines_switch: Query<&Children, With<LinesSwitch>>,
+    mut texts: Query<
+        &mut Text,
+        (
+            Without<SpeakerChoice>,
+            Without<MoreTimeLine>,
+            Without<LinesLine>,
+        ),
+    >,
 ) {
     for UiCommand(action) in requests.read() {
         match action {
@@ -328,6 +413,22 @@ fn handle(
                 let said = more_time_words(&locale, now);
                 for mut text in &mut more_time {
                     text.0 = said.clone();
+                }
+            }
+            UiAction::SwitchLinesAtOnce => {
+                let Some(trainee) = trainee.as_deref_mut() else {
+                    continue;
+                };
+                trainee.profile.lines_at_once = !trainee.profile.lines_at_once;
+                trainee.save();
+                let (said, switch_to) = lines_words(&locale, trainee.profile.lines_at_once);
+                for mut text in &mut lines {
+                    text.0 = said.clone();
+                }
+                for child in lines_switch.iter().flatten() {
+                    if let Ok(mut text) = texts.get_mut(*child) {
+                        text.0 = switch_to.clone();
+                    }
                 }
             }
             UiAction::SwitchSpeaker => {

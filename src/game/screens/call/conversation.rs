@@ -8,7 +8,7 @@ use htl_core::scenario::{Channel, Gender, Intensity, Scenario};
 
 use super::{CallView, FreshEvents, voice_name};
 use crate::game::locale::Locale;
-use crate::game::session::{CurrentCase, LiveCall};
+use crate::game::session::{CurrentCase, LiveCall, Trainee};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, Side, size};
@@ -29,9 +29,9 @@ pub struct Bubble {
 #[derive(Component)]
 pub(super) struct LineLabel;
 
-/// The line the customer is saying now, revealed as they speak.
+/// The line the customer is saying now, revealed as they speak (its `Text` is what shows).
 #[derive(Component)]
-pub(super) struct Speaking {
+pub struct Speaking {
     text: String,
     intensity: Intensity,
 }
@@ -335,13 +335,16 @@ pub(super) fn show_lines(
     }
 }
 
-/// Reveals the line being spoken word by word; a shouted line shakes a little.
+/// Reveals the line being spoken word by word; a shouted line shakes a little. A trainee
+/// who chose whole lines sees each line at once, still.
 pub(super) fn show_speaking(
     live: Res<LiveCall>,
+    trainee: Option<Res<Trainee>>,
     mut speaking: Query<(&Speaking, &mut Text, &mut Node)>,
 ) {
+    let at_once = trainee.is_some_and(|t| t.profile.lines_at_once);
     let progress = match live.call.phase() {
-        Phase::Speaking { progress, .. } => progress,
+        Phase::Speaking { progress, .. } if !at_once => progress,
         _ => 1.0,
     };
     for (line, mut text, mut node) in &mut speaking {

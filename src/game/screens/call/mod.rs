@@ -29,7 +29,7 @@ use crate::game::{GameConfig, Screen};
 
 pub use cards::ReplyCard;
 pub(crate) use cards::voice_name;
-pub use conversation::Bubble;
+pub use conversation::{Bubble, Speaking};
 pub use guide::FirstCallGuide;
 pub use status::{CueBar, CueFill, StatusText};
 
