@@ -248,19 +248,14 @@ impl Cases {
     }
 }
 
-/// Where the scenarios are when no folder is given: `scenarios/` beside the working
-/// directory (as with `cargo run`), beside the executable, or in the source tree.
+/// Where the scenarios are when no folder is given: as for the command-line tools
+/// (`scenarios/` here, beside the executable, or the installed library), else the source
+/// tree's (a `cargo run` from another folder).
 pub fn default_dir() -> PathBuf {
-    let candidates = [
-        Some(PathBuf::from("scenarios")),
-        std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|d| d.join("scenarios"))),
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")),
-    ];
-    candidates
+    let exe = std::env::current_exe().ok();
+    htl_core::cli::installed_candidates(exe.as_deref())
         .into_iter()
-        .flatten()
+        .chain([PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")])
         .find(|p| p.is_dir())
         .unwrap_or_else(|| PathBuf::from("scenarios"))
 }

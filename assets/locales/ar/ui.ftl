@@ -118,8 +118,8 @@ brief-lines = { $at-once ->
    *[no] تظهر جمل العميل كلمة كلمة.
 }
 brief-lines-switch = { $at-once ->
-    [yes] كلمة كلمة (W)
-   *[no] جمل كاملة (W)
+    [yes] عرض الجمل كلمةً كلمةً (W)
+   *[no] عرض الجمل كاملةً (W)
 }
 
 ## Call screen.

@@ -252,9 +252,27 @@ impl ColorChoice {
     }
 }
 
-/// The default scenario folder: `scenarios/` in the working directory.
+/// The default scenario folder: `scenarios/` in the working directory, else beside the
+/// executable (the portable archive), else the installed library
+/// (`/usr/share/hold-the-line/scenarios` beside `/usr/bin`, as the Debian package lays it out).
+/// `scenarios/` when none exists, so the message names the folder a user would expect.
 pub fn default_scenarios_dir() -> PathBuf {
-    PathBuf::from("scenarios")
+    installed_candidates(std::env::current_exe().ok().as_deref())
+        .into_iter()
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| PathBuf::from("scenarios"))
+}
+
+/// Where a library is looked for, in order, for an executable at `exe`.
+pub fn installed_candidates(exe: Option<&Path>) -> Vec<PathBuf> {
+    let mut candidates = vec![PathBuf::from("scenarios")];
+    if let Some(dir) = exe.and_then(Path::parent) {
+        candidates.push(dir.join("scenarios"));
+        if let Some(prefix) = dir.parent() {
+            candidates.push(prefix.join("share").join("hold-the-line").join("scenarios"));
+        }
+    }
+    candidates
 }
 
 /// Runs a command, writing to `out` and `err`; returns the process exit code.
@@ -395,6 +413,22 @@ fn paths_or_default(paths: &[PathBuf], scenarios_dir: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_installed_binary_finds_the_library_the_package_put_beside_it() {
+        let found = installed_candidates(Some(Path::new("/usr/bin/hold-the-line")));
+        assert_eq!(
+            found,
+            vec![
+                PathBuf::from("scenarios"),
+                PathBuf::from("/usr/bin/scenarios"),
+                PathBuf::from("/usr/share/hold-the-line/scenarios"),
+            ]
+        );
+        // The portable archive: the library beside the executable.
+        let found = installed_candidates(Some(Path::new("/opt/htl/hold-the-line")));
+        assert_eq!(found[1], PathBuf::from("/opt/htl/scenarios"));
+    }
 
     #[test]
     fn lang_picks_the_games_language_and_refuses_one_it_does_not_speak() {
