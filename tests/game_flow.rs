@@ -1672,3 +1672,60 @@ fn whole_lines_show_a_line_at_once_while_it_is_being_said() {
     let (whole, full) = shown_early(true);
     assert_eq!(whole, full);
 }
+
+/// A trainee who cannot tell red from green reads the call all the same: each meter says
+/// its name and its value in words and figures, and each reason for a move says which way
+/// it went with a sign ("-5 anger"), not only with its colour.
+#[test]
+fn the_meters_and_their_reasons_read_without_colour() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app_in(&scenarios(), data.path(), Some(Lang::En));
+    sign_in(&mut app, "Omar");
+    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, UiAction::StartCall);
+    send(&mut app, UiAction::BeginCall);
+    // Greet, then answer the outbursts softly in the pause: the meters move, and each move
+    // is listed with its reason while it is fresh.
+    let signed_reason = |t: &String| {
+        let t = t.trim_start();
+        (t.starts_with('-') || t.starts_with('+'))
+            && t[1..].starts_with(|c: char| c.is_ascii_digit())
+            && (t.contains("anger") || t.contains("trust") || t.contains("patience"))
+    };
+    let mut seen_signed = false;
+    let mut replies = 0;
+    for _ in 0..5_000 {
+        if replies == 3 {
+            break;
+        }
+        if app.world().resource::<LiveCall>().call.can_reply() && floor_open(&app) {
+            send(&mut app, UiAction::Voice(Voice::Soft));
+            send(&mut app, UiAction::Reply(0));
+            replies += 1;
+        } else {
+            app.update();
+        }
+        let shown: Vec<String> = texts(&mut app).iter().map(|t| unmarked(t)).collect();
+        seen_signed |= shown.iter().any(signed_reason);
+    }
+    assert!(
+        seen_signed,
+        "no reason said which way a meter moved in words"
+    );
+    let shown: Vec<String> = texts(&mut app).iter().map(|t| unmarked(t)).collect();
+    let meters = app.world().resource::<LiveCall>().call.meters();
+    for (name, value) in [
+        ("Anger", meters.anger),
+        ("Trust", meters.trust),
+        ("Patience", meters.patience),
+    ] {
+        assert!(
+            shown.iter().any(|t| t == name),
+            "no {name} label in {shown:?}"
+        );
+        assert!(
+            shown.iter().any(|t| t == &value.to_string()),
+            "{name} {value} is not written out: {shown:?}"
+        );
+    }
+}

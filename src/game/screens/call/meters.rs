@@ -5,11 +5,11 @@ use bevy::prelude::*;
 use bevy::ui::{ComputedNode, UiGlobalTransform};
 use htl_core::engine::{Call, Event, Meter};
 use htl_core::i18n::{Messages, note_text};
-use htl_core::vocab::Note;
+use htl_core::vocab::{Note, TimeAllowance};
 
 use super::FreshEvents;
 use crate::game::locale::Locale;
-use crate::game::session::LiveCall;
+use crate::game::session::{LiveCall, Trainee};
 use crate::game::text::capital;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
@@ -256,17 +256,21 @@ pub(super) fn show_flashes(
             .spawn((
                 Flash {
                     age: 0.0,
-                    life: if matches!(
-                        reason.what,
-                        Note::Waited { .. }
-                            | Note::PromiseMissed
-                            | Note::CalledAgain
-                            | Note::CalledBackAsPromised
-                    ) {
-                        OPENING_FLASH_SECS
-                    } else {
-                        FLASH_SECS
-                    },
+                    // A trainee with more time to answer gets as much more time to read.
+                    life: flash_life(
+                        if matches!(
+                            reason.what,
+                            Note::Waited { .. }
+                                | Note::PromiseMissed
+                                | Note::CalledAgain
+                                | Note::CalledBackAsPromised
+                        ) {
+                            OPENING_FLASH_SECS
+                        } else {
+                            FLASH_SECS
+                        },
+                        live.call.time_allowance(),
+                    ),
                     order: fresh.first + offset,
                 },
                 widgets::paragraph(
@@ -306,24 +310,59 @@ pub(super) fn drop_clipped_flashes(
     }
 }
 
+/// How long a reason stays: its own time, widened by the trainee's "more time".
+fn flash_life(secs: f32, allowance: TimeAllowance) -> f32 {
+    secs * allowance.factor() as f32
+}
+
+/// A reason's opacity at `age` of its `life`: it fades out towards the end, or stays solid
+/// for a trainee who asked for still lines (fading text loses its contrast as it goes).
+fn flash_alpha(age: f32, life: f32, still: bool) -> f32 {
+    if still {
+        1.0
+    } else {
+        1.0 - (age / life).clamp(0.0, 1.0).powi(3)
+    }
+}
+
 /// Reasons fade out after a few seconds; only the newest few stay.
 pub(super) fn age_flashes(
     mut commands: Commands,
     time: Res<Time>,
+    trainee: Option<Res<Trainee>>,
     mut flashes: Query<(Entity, &mut Flash, &mut TextColor)>,
 ) {
+    let still = trainee.is_some_and(|t| t.profile.lines_at_once);
     let mut newest_first: Vec<(usize, Entity)> = Vec::new();
     for (entity, mut flash, mut colour) in &mut flashes {
         flash.age += time.delta_secs();
         if flash.age > flash.life {
             commands.entity(entity).despawn();
         } else {
-            colour.0.set_alpha(1.0 - (flash.age / flash.life).powi(3));
+            colour
+                .0
+                .set_alpha(flash_alpha(flash.age, flash.life, still));
             newest_first.push((flash.order, entity));
         }
     }
     newest_first.sort_by_key(|&(order, _)| std::cmp::Reverse(order));
     for (_, entity) in newest_first.into_iter().skip(MAX_FLASHES) {
         commands.entity(entity).despawn();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_stay_longer_with_more_time_and_keep_still_when_asked() {
+        assert_eq!(flash_life(6.0, TimeAllowance::Standard), 6.0);
+        assert_eq!(flash_life(6.0, TimeAllowance::Double), 12.0);
+        // Fading: solid at first, faint near the end.
+        assert_eq!(flash_alpha(0.0, 6.0, false), 1.0);
+        assert!(flash_alpha(5.5, 6.0, false) < 0.3);
+        // Still: as readable at the end as at the start.
+        assert_eq!(flash_alpha(5.5, 6.0, true), 1.0);
     }
 }
