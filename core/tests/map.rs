@@ -315,3 +315,29 @@ fn saving_a_case_rewrites_its_map_and_no_other() {
     );
     assert!(!maps.join("missing_parcel.svg").exists());
 }
+
+/// Pointing at a beat highlights its arcs: the map carries one hover rule per beat that
+/// dims every arrow neither leaving nor entering it.
+#[test]
+fn each_beat_has_a_hover_rule_that_keeps_its_own_arrows() {
+    let catalogue = Catalogue::builtin();
+    let library = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
+    let scenario = library.get("missing_parcel").unwrap();
+    let report = explore(scenario, &catalogue, 1);
+    let text = svg(scenario, &catalogue, &report, SvgOptions::plain(Lang::En));
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let style: String = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("style"))
+        .filter_map(|n| n.text())
+        .collect();
+    for beat in &scenario.beats {
+        let id = &beat.id;
+        assert!(
+            style.contains(&format!(
+                "svg:has(#beat-{id}:hover) g.arrow:not([data-beat=\"{id}\"]):not([data-to=\"{id}\"])"
+            )),
+            "no hover rule for {id}"
+        );
+    }
+}

@@ -244,7 +244,18 @@ pub fn svg(
         "<title id=\"{p}map-title\">{}</title>",
         xml(&format!("{} ({})", scenario.title, scenario.id))
     );
-    s.push_str("<defs>\n");
+    // Pointing at a beat dims every arrow but the ones that leave or enter it, so a trainer
+    // can follow one moment's replies through a busy case (in a browser; a picture in an
+    // <img> stays as drawn).
+    s.push_str("<style>\n");
+    for beat in &scenario.beats {
+        let id = xml(&beat.id);
+        let _ = writeln!(
+            s,
+            "svg:has(#{p}beat-{id}:hover) g.arrow:not([data-beat=\"{id}\"]):not([data-to=\"{id}\"]) {{ opacity: 0.12; }}"
+        );
+    }
+    s.push_str("</style>\n<defs>\n");
     for kind in [
         ReplyKind::Right,
         ReplyKind::Mixed,
