@@ -13,6 +13,7 @@ pub mod guidance;
 pub mod i18n;
 pub mod lrs;
 pub mod map;
+pub mod markup;
 pub mod profile;
 pub mod progress;
 pub mod report;

@@ -60,6 +60,24 @@ fn csv_rows(path: &Path) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The English report of everything read from a data folder.
+fn unfiltered(
+    folder: report::DataFolder,
+    data: &Path,
+    library: &Library,
+    catalogue: &Catalogue,
+) -> report::Report {
+    report::build(
+        folder,
+        data,
+        &library.scenarios,
+        catalogue,
+        Filter::default(),
+        Lang::En,
+    )
+    .unwrap()
+}
+
 #[test]
 fn the_report_counts_what_the_cohort_played() {
     let (library, catalogue) = setup();
@@ -71,15 +89,7 @@ fn the_report_counts_what_the_cohort_played() {
     assert!(folder.skipped.is_empty(), "{:?}", folder.skipped);
     assert_eq!(folder.calls.len(), expected.calls);
     assert_eq!(folder.trainees.len(), 30);
-    let built = report::build(
-        folder,
-        data.path(),
-        &library.scenarios,
-        &catalogue,
-        Filter::default(),
-        Lang::En,
-    )
-    .unwrap();
+    let built = unfiltered(folder, data.path(), &library, &catalogue);
 
     // Calls per trainee, in the grid.
     for row in &built.grid {
@@ -199,15 +209,7 @@ fn the_case_maps_draw_how_the_cohort_played() {
     let data = tempfile::tempdir().unwrap();
     let expected = generate_cohort(data.path(), &library, &catalogue, 12, 8);
     let folder = report::read_data_folder(data.path(), &library.scenarios);
-    let built = report::build(
-        folder,
-        data.path(),
-        &library.scenarios,
-        &catalogue,
-        Filter::default(),
-        Lang::En,
-    )
-    .unwrap();
+    let built = unfiltered(folder, data.path(), &library, &catalogue);
     assert_eq!(built.maps.len(), expected.per_case.len());
     let mut wide = 0;
     for (case, map) in &built.maps {
@@ -444,15 +446,7 @@ fn damaged_and_foreign_files_are_listed_as_skipped_and_never_counted() {
     assert!(half.why_english().contains("EOF"), "{}", half.why_english());
     // The retired case and the newer file count: two more calls than were played.
     assert_eq!(folder.calls.len(), expected.calls + 2);
-    let built = report::build(
-        folder,
-        data.path(),
-        &library.scenarios,
-        &catalogue,
-        Filter::default(),
-        Lang::En,
-    )
-    .unwrap();
+    let built = unfiltered(folder, data.path(), &library, &catalogue);
     let retired = built
         .case_stats
         .iter()

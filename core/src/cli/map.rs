@@ -27,7 +27,12 @@ pub(super) fn run(
     let Some(scenario) = library.get(&id) else {
         return Ok(EXIT_PROBLEMS);
     };
-    let text = draw(scenario, catalogue, args.format);
+    let text = draw(
+        scenario,
+        catalogue,
+        &explore(scenario, catalogue, 1),
+        args.format,
+    );
     let path = args
         .out
         .clone()
@@ -58,21 +63,22 @@ pub(super) fn run(
     Ok(EXIT_OK)
 }
 
-/// One case's map in `format`, its words in the case's language.
-fn draw(scenario: &crate::scenario::Scenario, catalogue: &Catalogue, format: MapFormat) -> String {
-    let report = explore(scenario, catalogue, 1);
+/// One case's map in `format` with explore's figures on it, its words in the case's
+/// language.
+fn draw(
+    scenario: &crate::scenario::Scenario,
+    catalogue: &Catalogue,
+    report: &crate::explore::Report,
+    format: MapFormat,
+) -> String {
     match format {
-        MapFormat::Svg => {
-            let lang =
-                crate::i18n::Lang::parse(&scenario.language).unwrap_or(crate::i18n::Lang::En);
-            crate::map::svg(
-                scenario,
-                catalogue,
-                &report,
-                crate::map::SvgOptions::plain(lang),
-            )
-        }
-        MapFormat::Dot => crate::map::dot(scenario, catalogue, &report),
+        MapFormat::Svg => crate::map::svg(
+            scenario,
+            catalogue,
+            report,
+            crate::map::SvgOptions::for_case(scenario),
+        ),
+        MapFormat::Dot => crate::map::dot(scenario, catalogue, report),
     }
 }
 
@@ -148,19 +154,7 @@ pub fn index_and_maps(
                 .as_ref()
                 .map_or("-".into(), |b| b.score.to_string()),
         ));
-        let lang = crate::i18n::Lang::parse(&scenario.language).unwrap_or(crate::i18n::Lang::En);
-        files.push((
-            name,
-            match format {
-                MapFormat::Svg => crate::map::svg(
-                    scenario,
-                    catalogue,
-                    &report,
-                    crate::map::SvgOptions::plain(lang),
-                ),
-                MapFormat::Dot => crate::map::dot(scenario, catalogue, &report),
-            },
-        ));
+        files.push((name, draw(scenario, catalogue, &report, format)));
     }
     files.push(("README.md".into(), index));
     files

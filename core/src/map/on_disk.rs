@@ -6,7 +6,6 @@ use std::time::SystemTime;
 
 use super::{SvgOptions, svg};
 use crate::guidance::Catalogue;
-use crate::i18n::Lang;
 use crate::scenario::Scenario;
 
 /// Where the maps of `scenarios_dir` live: the repository's `docs/maps` when it sits beside
@@ -41,11 +40,10 @@ pub fn rewrite_changed<'a>(
         }
         std::fs::create_dir_all(dir)?;
         let report = crate::explore::explore(scenario, catalogue, 1);
-        let lang = Lang::parse(&scenario.language).unwrap_or(Lang::En);
         let path = dir.join(format!("{}.svg", scenario.id));
         std::fs::write(
             &path,
-            svg(scenario, catalogue, &report, SvgOptions::plain(lang)),
+            svg(scenario, catalogue, &report, SvgOptions::for_case(scenario)),
         )?;
         written.push(path);
     }

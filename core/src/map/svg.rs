@@ -20,6 +20,7 @@ use crate::explore::Report;
 use crate::glyphs::text_width;
 use crate::guidance::Catalogue;
 use crate::i18n::{Lang, Messages, Value, args, ending_kind_text};
+use crate::markup::escape;
 use crate::scenario::{Condition, Scenario, Target};
 
 const FONT: &str = "'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Hebrew', sans-serif";
@@ -31,21 +32,6 @@ const LINE: f64 = 16.0;
 const BOX_MIN: f64 = 120.0;
 const WRAP: f64 = 200.0;
 const HIGHLIGHT: &str = "#ffe082";
-
-/// Text and attribute values in XML.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// Words wrapped greedily to `width` px, at most `lines` lines (an ellipsis when cut).
 fn wrap(text: &str, width: f64, lines: usize) -> Vec<String> {
@@ -123,6 +109,12 @@ pub struct SvgOptions<'a> {
 }
 
 impl SvgOptions<'_> {
+    /// A map on its own, worded in the case's own language (English for a tag the game
+    /// does not speak): what `map`, `map --all` and the hot reload draw.
+    pub fn for_case(scenario: &Scenario) -> SvgOptions<'static> {
+        SvgOptions::plain(Lang::parse(&scenario.language).unwrap_or(Lang::En))
+    }
+
     /// A map on its own, in `lang`.
     pub fn plain(lang: Lang) -> SvgOptions<'static> {
         SvgOptions {
@@ -242,14 +234,14 @@ pub fn svg(
     let _ = writeln!(
         s,
         "<title id=\"{p}map-title\">{}</title>",
-        xml(&format!("{} ({})", scenario.title, scenario.id))
+        escape(&format!("{} ({})", scenario.title, scenario.id))
     );
     // Pointing at a beat dims every arrow but the ones that leave or enter it, so a trainer
     // can follow one moment's replies through a busy case (in a browser; a picture in an
     // <img> stays as drawn).
     s.push_str("<style>\n");
     for beat in &scenario.beats {
-        let id = xml(&beat.id);
+        let id = escape(&beat.id);
         let _ = writeln!(
             s,
             "svg:has(#{p}beat-{id}:hover) g.arrow:not([data-beat=\"{id}\"]):not([data-to=\"{id}\"]) {{ opacity: 0.12; }}"
@@ -336,16 +328,16 @@ pub fn svg(
             } else {
                 ""
             },
-            xml(&beat.id),
+            escape(&beat.id),
             arrow.reply + 1,
-            xml(&target_id(scenario, arrow.to)),
+            escape(&target_id(scenario, arrow.to)),
             kind_name(arrow.kind),
             times.map_or(String::new(), |n| format!(" data-chosen=\"{n}\"")),
         );
         let _ = write!(
             s,
             "<title>{}</title>",
-            xml(&reply_title(arrow, reply, catalogue, &words, times))
+            escape(&reply_title(arrow, reply, catalogue, &words, times))
         );
         if arrow.best {
             let _ = write!(
@@ -420,8 +412,8 @@ pub fn svg(
         let _ = write!(
             s,
             "<g class=\"{class}\" id=\"{}\"><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"8\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{stroke_width}\"{}/>",
-            xml(&id),
-            xml(&text.title),
+            escape(&id),
+            escape(&text.title),
             rect.x,
             rect.y,
             rect.w,
@@ -449,7 +441,7 @@ pub fn svg(
                 } else {
                     " direction=\"ltr\""
                 },
-                xml(line)
+                escape(line)
             );
         }
         s.push_str("</g>\n");
@@ -604,7 +596,7 @@ fn pill(label: &str, (x, y): (f64, f64), colour: &str, strong: bool, rtl: bool) 
         y + 4.0,
         if strong { "#ffffff" } else { colour },
         if rtl { "rtl" } else { "ltr" },
-        xml(label)
+        escape(label)
     )
 }
 
@@ -690,12 +682,12 @@ fn legend(
     let _ = writeln!(
         g,
         "<text x=\"{edge:.1}\" y=\"16\" font-size=\"16\" font-weight=\"bold\" fill=\"#263238\"{dir}>{}</text>",
-        xml(&title)
+        escape(&title)
     );
     let _ = writeln!(
         g,
         "<text x=\"{edge:.1}\" y=\"38\" fill=\"#37474f\"{dir}>{}</text>",
-        xml(&scores)
+        escape(&scores)
     );
     // The key runs in the reading direction: each item's sample, then its words.
     let mut x = 0.0;
@@ -708,7 +700,7 @@ fn legend(
         let _ = writeln!(
             g,
             "<g transform=\"translate({sample_x:.1},58)\">{sample}</g><text x=\"{text_x:.1}\" y=\"62\" fill=\"#37474f\"{dir}>{}</text>",
-            xml(text)
+            escape(text)
         );
         x += w;
     }
@@ -729,10 +721,5 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines[1].ends_with('…'), "{lines:?}");
         assert!(text_width(&lines[0], TEXT_SIZE, false) <= 150.0);
-    }
-
-    #[test]
-    fn xml_escapes_markup() {
-        assert_eq!(xml("a<b & \"c\">"), "a&lt;b &amp; &quot;c&quot;&gt;");
     }
 }

@@ -10,21 +10,7 @@ use super::model::{CaseInfo, CaseResult, Counts, TraineeReport};
 use crate::guidance::Catalogue;
 use crate::i18n::{Lang, Messages, Value, args, note_text};
 
-/// Escapes text for HTML content and attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use crate::markup::escape as esc;
 
 /// The report's words, escaped for HTML. Placeables are isolated (U+2068 ... U+2069), so a
 /// Latin name inside an Arabic sentence keeps its own direction.
@@ -700,7 +686,7 @@ fn trainee(h: &mut String, t: &TraineeReport, tier: u8, w: &Words) {
         let factors: Vec<String> = t
             .more_time
             .iter()
-            .map(|(a, n)| format!("×{} ({n})", &a.keyword()[1..]))
+            .map(|(a, n)| format!("×{} ({n})", a.factor_text()))
             .collect();
         let _ = writeln!(
             h,

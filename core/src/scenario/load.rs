@@ -34,6 +34,21 @@ pub struct Loaded {
     tree: Option<Node>,
 }
 
+impl Loaded {
+    /// A file that could not be read or parsed: its one diagnostic, nothing else known.
+    fn failed(path: &Path, source: String, diagnostic: Diagnostic) -> Loaded {
+        let mut report = FileReport::new(path, source);
+        report.diagnostics.push(diagnostic);
+        Loaded {
+            report,
+            scenario: None,
+            id: None,
+            requires: Vec::new(),
+            tree: None,
+        }
+    }
+}
+
 /// Every scenario found under some paths, and a report for every file read.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
@@ -360,17 +375,7 @@ pub fn scan_id(text: &str) -> Option<String> {
 pub fn load_file(path: &Path, catalogue: &Catalogue) -> Loaded {
     match read_limited(path) {
         Ok(bytes) => load_bytes(path, &bytes, catalogue),
-        Err(diagnostic) => {
-            let mut report = FileReport::new(path, String::new());
-            report.diagnostics.push(*diagnostic);
-            Loaded {
-                report,
-                scenario: None,
-                id: None,
-                requires: Vec::new(),
-                tree: None,
-            }
-        }
+        Err(diagnostic) => Loaded::failed(path, String::new(), *diagnostic),
     }
 }
 
@@ -511,17 +516,7 @@ pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, (String, Diagnostic)> {
 /// Checks a file's bytes: text encoding first, then RON syntax, then meaning.
 pub fn load_bytes(path: &Path, bytes: &[u8], catalogue: &Catalogue) -> Loaded {
     let source_hash = content_hash(bytes);
-    let fail = |source: String, diagnostic: Diagnostic| {
-        let mut report = FileReport::new(path, source);
-        report.diagnostics.push(diagnostic);
-        Loaded {
-            report,
-            scenario: None,
-            id: None,
-            requires: Vec::new(),
-            tree: None,
-        }
-    };
+    let fail = |source: String, diagnostic: Diagnostic| Loaded::failed(path, source, diagnostic);
     let text = match text_of(bytes) {
         Ok(text) => text,
         Err((readable, diagnostic)) => return fail(readable, diagnostic),

@@ -67,6 +67,11 @@ impl TimeAllowance {
         }
     }
 
+    /// The factor as words show it after "×": "1", "1.5", "2".
+    pub fn factor_text(self) -> &'static str {
+        &self.keyword()[1..]
+    }
+
     /// The next setting, for a switch that cycles x1 -> x1.5 -> x2 -> x1.
     pub fn next(self) -> TimeAllowance {
         match self {
@@ -100,5 +105,6 @@ mod tests {
         }
         assert_eq!(TimeAllowance::from_factor(3.0), None);
         assert_eq!(TimeAllowance::Double.next(), TimeAllowance::Standard);
+        assert_eq!(TimeAllowance::OneAndAHalf.factor_text(), "1.5");
     }
 }

@@ -68,8 +68,21 @@ fn more_time_words(locale: &Locale, allowance: TimeAllowance) -> String {
     } else {
         locale.tr(
             "brief-more-time-on",
-            &[("factor", allowance.keyword()[1..].to_string().into())],
+            &[("factor", allowance.factor_text().into())],
         )
+    }
+}
+
+/// A row of the brief's settings: what is set now, and the button that changes it.
+fn setting_row(shown: bool) -> Node {
+    Node {
+        display: if shown { Display::Flex } else { Display::None },
+        align_items: AlignItems::Center,
+        flex_wrap: FlexWrap::Wrap,
+        column_gap: px(12),
+        row_gap: px(6),
+        margin: UiRect::top(px(4)),
+        ..default()
     }
 }
 
@@ -235,19 +248,7 @@ fn spawn(
                 ),
                 widgets::paragraph(&fonts, how_to_play, size::BODY, palette::TEXT_DIM),
                 (
-                    Node {
-                        display: if choose_speaker {
-                            Display::Flex
-                        } else {
-                            Display::None
-                        },
-                        align_items: AlignItems::Center,
-                        flex_wrap: FlexWrap::Wrap,
-                        column_gap: px(12),
-                        row_gap: px(6),
-                        margin: UiRect::top(px(4)),
-                        ..default()
-                    },
+                    setting_row(choose_speaker),
                     children![
                         (
                             SpeakerChoice,
@@ -265,14 +266,7 @@ fn spawn(
                     ],
                 ),
                 (
-                    Node {
-                        align_items: AlignItems::Center,
-                        flex_wrap: FlexWrap::Wrap,
-                        column_gap: px(12),
-                        row_gap: px(6),
-                        margin: UiRect::top(px(4)),
-                        ..default()
-                    },
+                    setting_row(true),
                     children![
                         (
                             MoreTimeLine,
@@ -287,14 +281,7 @@ fn spawn(
                     ],
                 ),
                 (
-                    Node {
-                        align_items: AlignItems::Center,
-                        flex_wrap: FlexWrap::Wrap,
-                        column_gap: px(12),
-                        row_gap: px(6),
-                        margin: UiRect::top(px(4)),
-                        ..default()
-                    },
+                    setting_row(true),
                     children![
                         (
                             LinesLine,
@@ -364,41 +351,21 @@ fn handle(
     in_shift: Option<Res<ShiftDesk>>,
     mut trainee: Option<ResMut<Trainee>>,
     locale: Res<Locale>,
-    mut line: Query<
-        &mut Text,
-        (
-            With<SpeakerChoice>,
-            Without<MoreTimeLine>,
-            Without<LinesLine>,
-        ),
-    >,
-    mut more_time: Query<
-        &mut Text,
-        (
-            With<MoreTimeLine>,
-            Without<SpeakerChoice>,
-            Without<LinesLine>,
-        ),
-    >,
-    mut lines: Query<
-        &mut Text,
-        (
-            With<LinesLine>,
-            Without<SpeakerChoice>,
-            Without<MoreTimeLine>,
-        ),
-    >,
-    switch: Query<&Children, With<SpeakerSwitch>>,
+    speaker_line: Query<Entity, With<SpeakerChoice>>,
+    more_time_line: Query<Entity, With<MoreTimeLine>>,
+    lines_line: Query<Entity, With<LinesLine>>,
+    speaker_switch: Query<&Children, With<SpeakerSwitch>>,
     lines_switch: Query<&Children, With<LinesSwitch>>,
-    mut texts: Query<
-        &mut Text,
-        (
-            Without<SpeakerChoice>,
-            Without<MoreTimeLine>,
-            Without<LinesLine>,
-        ),
-    >,
+    mut texts: Query<&mut Text>,
 ) {
+    // A setting's line is its own text; a switch's words are its label, a child.
+    let mut say = |entities: Vec<Entity>, words: String| {
+        for entity in entities {
+            if let Ok(mut text) = texts.get_mut(entity) {
+                text.0 = words.clone();
+            }
+        }
+    };
     for UiCommand(action) in requests.read() {
         match action {
             UiAction::StartCall => next.set(Screen::Call),
@@ -410,10 +377,10 @@ fn handle(
                 let now = trainee.profile.time_allowance.next();
                 trainee.profile.time_allowance = now;
                 trainee.save();
-                let said = more_time_words(&locale, now);
-                for mut text in &mut more_time {
-                    text.0 = said.clone();
-                }
+                say(
+                    more_time_line.iter().collect(),
+                    more_time_words(&locale, now),
+                );
             }
             UiAction::SwitchLinesAtOnce => {
                 let Some(trainee) = trainee.as_deref_mut() else {
@@ -422,14 +389,8 @@ fn handle(
                 trainee.profile.lines_at_once = !trainee.profile.lines_at_once;
                 trainee.save();
                 let (said, switch_to) = lines_words(&locale, trainee.profile.lines_at_once);
-                for mut text in &mut lines {
-                    text.0 = said.clone();
-                }
-                for child in lines_switch.iter().flatten() {
-                    if let Ok(mut text) = texts.get_mut(*child) {
-                        text.0 = switch_to.clone();
-                    }
-                }
+                say(lines_line.iter().collect(), said);
+                say(lines_switch.iter().flatten().copied().collect(), switch_to);
             }
             UiAction::SwitchSpeaker => {
                 let Some(trainee) = trainee.as_deref_mut() else {
@@ -442,14 +403,11 @@ fn handle(
                 trainee.profile.speaks_as = Some(now);
                 trainee.save();
                 let (said, switch_to) = speaker_words(&locale, now);
-                for mut text in &mut line {
-                    text.0 = said.clone();
-                }
-                for child in switch.iter().flatten() {
-                    if let Ok(mut text) = texts.get_mut(*child) {
-                        text.0 = switch_to.clone();
-                    }
-                }
+                say(speaker_line.iter().collect(), said);
+                say(
+                    speaker_switch.iter().flatten().copied().collect(),
+                    switch_to,
+                );
             }
             _ => {}
         }

@@ -59,7 +59,7 @@ pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> i
     } else {
         locale.tr(
             "debrief-more-time",
-            &[("factor", allowance.keyword()[1..].to_string().into())],
+            &[("factor", allowance.factor_text().into())],
         ) + " "
     };
     let points = call.catalogue().scoring.points;
