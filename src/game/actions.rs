@@ -35,6 +35,8 @@ pub enum UiAction {
     SwitchTimeAllowance,
     /// Show the customer's lines whole instead of word by word, or back (the brief).
     SwitchLinesAtOnce,
+    /// Cycle the text size: 100 % to 200 % in steps of 25 (the brief).
+    SwitchTextSize,
     /// Close the first call's guide and let the call begin.
     BeginCall,
     BackToList,

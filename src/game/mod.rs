@@ -1,6 +1,7 @@
 //! The game: screens and features as Bevy plugins over `htl_core`. Nothing here scores or
 //! judges; the engine does, and the game shows it.
 
+pub mod a11y;
 pub mod actions;
 pub mod cases;
 pub mod keys;
@@ -82,6 +83,7 @@ impl Plugin for HoldTheLinePlugin {
             .init_state::<Screen>()
             .add_plugins((
                 theme::plugin,
+                a11y::plugin,
                 actions::plugin,
                 keys::plugin,
                 cases::plugin,

@@ -9,6 +9,8 @@
 //!   woman's words, in Arabic and Hebrew cases);
 //! - `moretime`: on a brief, cycles the trainee's "more time to answer" (x1, x1.5, x2);
 //! - `wholelines`: on a brief, switches the customer's lines between word by word and whole;
+//! - `textsize:PERCENT`: sets the text size (100 to 200) as Ctrl with + or - would, on any
+//!   screen (kept in the profile of a signed-in trainee);
 //! - `begin`: starts a first call from behind its guide to the screen;
 //! - `list`, `progress`: back to the case list; from it, My progress;
 //! - `size:WxH`: resizes the window (a small laptop screen: `size:800x600`);
@@ -18,6 +20,7 @@
 //! - `wait:SECONDS`: lets game time pass;
 //! - `pause`: presses the call's pause (P) control, to pause or resume;
 //! - `until:debrief`: waits for the debrief;
+//! - `await:PATH`: waits until the file PATH exists (an outside checker has read the screen);
 //! - `shot:NAME`: saves `NAME.png` in `$HOLD_THE_LINE_SHOTS` (default: the working folder);
 //! - `memory:LABEL`: prints the process's resident memory (Linux), for soak runs
 //!   (`ci/soak.script` plays ten calls in one window);
@@ -35,7 +38,9 @@ use htl_core::engine::{Phase, Voice};
 use super::Screen;
 use super::actions::{UiAction, UiCommand};
 use super::screens::title::NameField;
-use super::session::LiveCall;
+use super::session::{LiveCall, Trainee};
+use super::theme::text_size::{self, TextSizeNow};
+use htl_core::profile::TextSize;
 
 #[derive(Resource, Default)]
 pub struct Script {
@@ -92,6 +97,8 @@ fn run(
     desk_next: Query<&UiAction, With<super::screens::shift::DeskNext>>,
     mut ui: MessageWriter<UiCommand>,
     mut exit: MessageWriter<AppExit>,
+    mut text_size_now: ResMut<TextSizeNow>,
+    mut trainee: Option<ResMut<Trainee>>,
 ) {
     if let Some(frames) = script.exit_in {
         if frames == 0 {
@@ -156,6 +163,12 @@ fn run(
                 true
             }
         }
+        "textsize" => {
+            let percent = parts.get(1).and_then(|p| p.parse::<u16>().ok());
+            let size = TextSize::new(percent.unwrap_or(100));
+            text_size::set(&mut text_size_now, trainee.as_deref_mut(), size);
+            true
+        }
         "size" => {
             // `size:800x600`: the window as a small laptop screen would have it.
             let size = parts
@@ -213,6 +226,13 @@ fn run(
         "pause" => {
             ui.write(UiCommand(UiAction::TogglePause));
             true
+        }
+        // `await:PATH`: holds the game until the file PATH exists: an outside checker (the
+        // screen-reader check) says it has read this screen. Real time, not game time: the
+        // screen stays as it is until then.
+        "await" => {
+            let path = step.split_once(':').map_or("", |(_, p)| p);
+            std::path::Path::new(path).exists()
         }
         "until" => {
             let target = match parts.get(1).copied() {

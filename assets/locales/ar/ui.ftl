@@ -121,6 +121,8 @@ brief-lines-switch = { $at-once ->
     [yes] عرض الجمل كلمةً كلمةً (W)
    *[no] عرض الجمل كاملةً (W)
 }
+brief-text-size = حجم النص: { $percent }% (يمكن تغييره في أي شاشة بـ Ctrl مع + أو -).
+brief-text-size-switch = حجم النص (Z)
 
 ## Call screen.
 call-subtitle = { $title } · { $channel }
@@ -215,7 +217,7 @@ debrief-save-failed = تعذّر حفظ هذه المحاولة: { $error }
 debrief-tier-open = حالات جديدة متاحة: المستوى { $tier } مفتوح الآن.
 debrief-retry = إعادة المحاولة  (R)
 debrief-next = الحالة التالية  (N)
-debrief-scroll = مرّر بعجلة الفأرة أو بمفاتيح الأسهم.
+scroll-hint = التمرير بعجلة الفأرة أو بمفاتيح الأسهم.
 checklist-title = الإرشادات خلال المكالمة
 mark-followed = مُتّبعة
 mark-broken = مُخالَفة

@@ -91,6 +91,8 @@ brief-lines-switch = { $at-once ->
     [yes] Word by word (W)
    *[no] Whole lines (W)
 }
+brief-text-size = Text size: { $percent }% (Ctrl with + or - changes it on any screen).
+brief-text-size-switch = Text size (Z)
 
 ## Call screen.
 call-subtitle = { $title } · { $channel }
@@ -164,7 +166,7 @@ debrief-save-failed = Could not save this result: { $error }
 debrief-tier-open = New cases unlocked: tier { $tier } is open.
 debrief-retry = Retry  (R)
 debrief-next = Next case  (N)
-debrief-scroll = Scroll with the mouse wheel or the arrow keys.
+scroll-hint = Scroll with the mouse wheel or the arrow keys.
 checklist-title = The guidance, call by call
 mark-followed = FOLLOWED
 mark-broken = BROKEN

@@ -104,6 +104,8 @@ brief-lines-switch = { $at-once ->
     [yes] מילה אחר מילה (W)
    *[no] משפטים שלמים (W)
 }
+brief-text-size = גודל הטקסט: { $percent }% (אפשר לשנות בכל מסך עם Ctrl ו־+ או -).
+brief-text-size-switch = גודל הטקסט (Z)
 
 ## Call screen.
 call-subtitle = { $title } · { $channel }
@@ -202,7 +204,7 @@ debrief-save-failed = לא ניתן לשמור את התוצאה: { $error }
 debrief-tier-open = תרחישים חדשים נפתחו: רמה { $tier } פתוחה.
 debrief-retry = לנסות שוב  (R)
 debrief-next = התרחיש הבא  (N)
-debrief-scroll = גלילה בגלגלת העכבר או במקשי החיצים.
+scroll-hint = גלילה בגלגלת העכבר או במקשי החיצים.
 checklist-title = ההנחיות לאורך השיחה
 mark-followed = נשמר
 mark-broken = הופר

@@ -20,11 +20,13 @@ use crate::i18n::Lang;
 use crate::scenario::Gender;
 
 mod session_file;
+mod text_size;
 
 pub use session_file::{
     CaseInfo, RecordedChoice, RecordedRule, RecordedScore, RecordedVerdict, SESSION_FORMAT,
     SESSION_SCHEMA, SessionContext, SessionFile, SessionFileError, ShiftPlace,
 };
+pub use text_size::TextSize;
 
 /// The version of the profile file this build writes. Older files are read and upgraded;
 /// newer ones are refused rather than overwritten.
@@ -79,6 +81,9 @@ pub struct Profile {
     /// use a screen reader. Display only; the call's timing is the same.
     #[serde(default, skip_serializing_if = "is_false")]
     pub lines_at_once: bool,
+    /// How large this trainee's text is drawn (100-200 %). Display only.
+    #[serde(default, skip_serializing_if = "TextSize::is_standard")]
+    pub text_size: TextSize,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -135,6 +140,7 @@ impl Profile {
             shifts: Vec::new(),
             time_allowance: Default::default(),
             lines_at_once: false,
+            text_size: TextSize::STANDARD,
         }
     }
 

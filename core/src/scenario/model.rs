@@ -39,6 +39,12 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// The language tag its lines are spoken in, for a screen reader's voice: the dialect
+    /// where the case names one ("ar-EG" for a Cairo caller), else the language.
+    pub fn speech_language(&self) -> &str {
+        self.dialect.as_deref().unwrap_or(&self.language)
+    }
+
     /// Whether some reply is worded differently when a woman says it.
     pub fn has_woman_wording(&self) -> bool {
         self.beats

@@ -9,6 +9,7 @@ use htl_core::profile::{ProfileError, Store, data_dir};
 
 use htl_core::i18n::Lang;
 
+use crate::game::a11y;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
@@ -134,6 +135,7 @@ fn spawn(
                             (
                                 Name::new("Name field"),
                                 NameField,
+                                a11y::text_field(&locale.t("title-name-label")),
                                 Node {
                                     width: percent(100),
                                     padding: UiRect::axes(px(12), px(8)),
@@ -157,7 +159,7 @@ fn spawn(
                                 ),
                                 TextFont {
                                     font: fonts.regular(),
-                                    font_size: FontSize::Px(size::LARGE),
+                                    font_size: widgets::font_size(size::LARGE),
                                     ..default()
                                 },
                                 TextColor(palette::TEXT),

@@ -18,7 +18,14 @@ use super::fonts::UiFonts;
 use super::palette;
 use crate::game::actions::UiAction;
 
-/// Text sizes, in logical pixels at 1280x720 (UiScale grows them on larger windows).
+/// A size in logical pixels at 100 % text size, as Bevy takes it: in rem, so the trainee's
+/// text size (`text_size`) grows every text at once.
+pub fn font_size(px: f32) -> FontSize {
+    FontSize::Rem(px / super::text_size::BASE_REM)
+}
+
+/// Text sizes, in logical pixels at 1280x720 and 100 % text size (UiScale grows them on
+/// larger windows, the trainee's text size on top).
 pub mod size {
     pub const SMALL: f32 = 15.0;
     pub const BODY: f32 = 17.0;
@@ -48,7 +55,7 @@ pub fn styled_text(
         TextFont {
             font,
             weight,
-            font_size: FontSize::Px(size),
+            font_size: font_size(size),
             ..default()
         },
         TextColor(color),

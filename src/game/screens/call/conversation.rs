@@ -7,6 +7,7 @@ use htl_core::i18n::{Messages, ending_kind_text};
 use htl_core::scenario::{Channel, Gender, Intensity, Scenario};
 
 use super::{CallView, FreshEvents, voice_name};
+use crate::game::a11y;
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, LiveCall, Trainee};
 use crate::game::theme::fonts::UiFonts;
@@ -50,6 +51,7 @@ pub(super) fn panel(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bund
     (
         Conversation,
         Name::new("Conversation"),
+        a11y::conversation_node(),
         Node {
             flex_grow: 1.0,
             flex_direction: FlexDirection::Column,
@@ -203,6 +205,7 @@ pub(super) fn show_lines(
                     text: text.clone(),
                     from_customer: true,
                 };
+                let read = a11y::line_node(&label, &text, case.0.speech_language());
                 let label = (
                     widgets::text(&fonts, label, size::SMALL, palette::TEXT_DIM),
                     LineLabel,
@@ -216,12 +219,14 @@ pub(super) fn show_lines(
                     };
                     conversation.with_child((
                         line,
+                        read,
                         widgets::bubble(Side::Them, bg, label, (body, wrapping(), speaking)),
                     ));
                 } else {
                     let body = widgets::styled_text(&fonts, text, font_size, fg, is_bold);
                     conversation.with_child((
                         line,
+                        read,
                         widgets::bubble(Side::Them, bg, label, (body, wrapping())),
                     ));
                 }
@@ -273,6 +278,7 @@ pub(super) fn show_lines(
                     palette::TEXT_DIM
                 };
                 conversation.with_child((
+                    a11y::line_node(&how, &text, case.0.speech_language()),
                     Bubble {
                         order,
                         text: text.clone(),

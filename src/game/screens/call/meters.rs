@@ -1,6 +1,7 @@
 //! The meters panel: anger, trust and patience easing towards the engine's values, and the
 //! reasons each moved, which fade after a few seconds.
 
+use bevy::a11y::AccessibilityNode;
 use bevy::prelude::*;
 use bevy::ui::{ComputedNode, UiGlobalTransform};
 use htl_core::engine::{Call, Event, Meter};
@@ -8,6 +9,7 @@ use htl_core::i18n::{Messages, note_text};
 use htl_core::vocab::{Note, TimeAllowance};
 
 use super::FreshEvents;
+use crate::game::a11y;
 use crate::game::locale::Locale;
 use crate::game::session::{LiveCall, Trainee};
 use crate::game::text::capital;
@@ -26,6 +28,9 @@ const MAX_FLASHES: usize = 6;
 pub(super) struct MeterFill(Meter);
 #[derive(Component)]
 pub(super) struct MeterValue(Meter);
+/// The meter as a screen reader has it: its value, and the reason it last moved.
+#[derive(Component)]
+pub(super) struct MeterRead(Meter);
 /// The value each meter shows, easing towards the engine's.
 #[derive(Resource, Default)]
 pub(super) struct ShownMeters([f32; 3]);
@@ -111,6 +116,8 @@ pub(super) fn panel(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
                 ));
                 panel.spawn((
                     widgets::meter_track(),
+                    MeterRead(meter),
+                    a11y::meter_node(&capital(&meter_name(&locale, meter))),
                     children![(
                         MeterFill(meter),
                         Node {
@@ -150,6 +157,7 @@ pub(super) fn show_meters(
     mut shown: ResMut<ShownMeters>,
     mut fills: Query<(&MeterFill, &mut Node)>,
     mut values: Query<(&MeterValue, &mut Text)>,
+    mut read: Query<(&MeterRead, &mut AccessibilityNode)>,
 ) {
     let target = engine_values(&live.call);
     // Ease towards the engine's value so a change is seen, not just a jump: about a third of
@@ -176,6 +184,13 @@ pub(super) fn show_meters(
             text.0 = v;
         }
     }
+    // The engine's value at once (not the easing one): a reader hears where it is.
+    for (meter, mut node) in &mut read {
+        let v = f64::from(target[index(meter.0)]);
+        if node.numeric_value() != Some(v) {
+            node.set_numeric_value(v);
+        }
+    }
 }
 
 /// Each reason the meters moved flashes at the top of the list, with every meter it moved
@@ -188,6 +203,7 @@ pub(super) fn show_flashes(
     live: Res<LiveCall>,
     locale: Res<Locale>,
     flashes: Query<Entity, With<FlashList>>,
+    mut read: Query<(&MeterRead, &mut AccessibilityNode)>,
 ) {
     let catalogue = live.call.catalogue();
     let in_chat = live.call.scenario().channel == htl_core::scenario::Channel::Chat;
@@ -252,6 +268,19 @@ pub(super) fn show_flashes(
                 )
             })
             .collect();
+        let said = locale.tr(
+            "meter-moved",
+            &[
+                ("changes", changes.join(" · ").into()),
+                ("reason", why.into()),
+            ],
+        );
+        // A reader asks a meter why it moved last.
+        for (meter, mut node) in &mut read {
+            if moves.iter().any(|(m, _)| *m == meter.0) {
+                node.set_description(said.clone());
+            }
+        }
         let id = commands
             .spawn((
                 Flash {
@@ -275,13 +304,7 @@ pub(super) fn show_flashes(
                 },
                 widgets::paragraph(
                     &fonts,
-                    locale.tr(
-                        "meter-moved",
-                        &[
-                            ("changes", changes.join(" · ").into()),
-                            ("reason", why.into()),
-                        ],
-                    ),
+                    said,
                     size::SMALL,
                     if good { palette::GOOD } else { palette::BAD },
                 ),

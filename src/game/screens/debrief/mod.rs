@@ -139,7 +139,7 @@ fn spawn(
             )),
             Spawn(widgets::text(
                 &fonts,
-                locale.t("debrief-scroll"),
+                locale.t("scroll-hint"),
                 size::SMALL,
                 palette::TEXT_FAINT,
             )),

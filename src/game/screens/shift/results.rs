@@ -15,6 +15,7 @@ use crate::game::actions::{UiAction, UiCommand};
 use crate::game::locale::Locale;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
+use crate::game::theme::scroll::{self, Scrollable};
 use crate::game::theme::widgets::{self, size};
 
 /// The chart's height for a score of 100 or a strain of 100.
@@ -166,119 +167,148 @@ fn spawn(
                 locale.t("shift-result-title"),
                 run.shift().title.clone(),
             ));
-            root.spawn(widgets::bold(
-                &f,
-                verdict,
-                size::TITLE,
-                if s.passed {
-                    palette::GOOD
-                } else {
-                    palette::BAD
+            // The figures scroll (larger text, a long list of what to improve); the way
+            // back stays on screen under them.
+            let body = scroll::scroll_panel(
+                Node {
+                    flex_grow: 1.0,
+                    flex_direction: FlexDirection::Column,
+                    row_gap: px(16),
+                    ..default()
                 },
-            ));
+                Scrollable { arrow_keys: true },
+            );
+            root.spawn((body, Name::new("Shift figures")))
+                .with_children(|root| {
+                    root.spawn(widgets::bold(
+                        &f,
+                        verdict,
+                        size::TITLE,
+                        if s.passed {
+                            palette::GOOD
+                        } else {
+                            palette::BAD
+                        },
+                    ));
+                    root.spawn(Node {
+                        flex_direction: FlexDirection::Column,
+                        row_gap: px(6),
+                        ..default()
+                    })
+                    .with_children(|p| {
+                        for line in lines {
+                            p.spawn(widgets::text(&f, line, size::BODY, palette::TEXT));
+                        }
+                    });
+                    // The chart: one column per call, its score as a bar (green passed, red not)
+                    // with the number under it, and the strain after it as a thin amber bar.
+                    root.spawn((
+                        Node {
+                            flex_direction: FlexDirection::Column,
+                            row_gap: px(6),
+                            align_self: AlignSelf::FlexStart,
+                            ..widgets::panel()
+                        },
+                        Name::new("Scores and strain, call by call"),
+                    ))
+                    .with_children(|panel| {
+                        panel.spawn(widgets::text(
+                            &f,
+                            chart_caption,
+                            size::SMALL,
+                            palette::TEXT_DIM,
+                        ));
+                        panel
+                            .spawn(Node {
+                                align_items: AlignItems::FlexEnd,
+                                column_gap: px(14),
+                                height: px(CHART + 24.0),
+                                ..default()
+                            })
+                            .with_children(|chart| {
+                                for (score, passed, strain) in bars {
+                                    chart
+                                        .spawn(Node {
+                                            flex_direction: FlexDirection::Column,
+                                            align_items: AlignItems::Center,
+                                            row_gap: px(4),
+                                            ..default()
+                                        })
+                                        .with_children(|column| {
+                                            column
+                                                .spawn(Node {
+                                                    align_items: AlignItems::FlexEnd,
+                                                    column_gap: px(3),
+                                                    height: px(CHART),
+                                                    ..default()
+                                                })
+                                                .with_children(|pair| {
+                                                    pair.spawn((
+                                                        Node {
+                                                            width: px(22),
+                                                            height: px((CHART * f32::from(score)
+                                                                / 100.0)
+                                                                .max(2.0)),
+                                                            ..default()
+                                                        },
+                                                        BackgroundColor(if passed {
+                                                            palette::GOOD
+                                                        } else {
+                                                            palette::BAD
+                                                        }),
+                                                    ));
+                                                    pair.spawn((
+                                                        Node {
+                                                            width: px(7),
+                                                            height: px((CHART
+                                                                * strain.min(100) as f32
+                                                                / 100.0)
+                                                                .max(2.0)),
+                                                            ..default()
+                                                        },
+                                                        BackgroundColor(palette::WARN),
+                                                    ));
+                                                });
+                                            column.spawn(widgets::text(
+                                                &f,
+                                                score.to_string(),
+                                                size::SMALL,
+                                                palette::TEXT,
+                                            ));
+                                        });
+                                }
+                            });
+                    });
+                    if !why.is_empty() {
+                        root.spawn(widgets::bold(
+                            &f,
+                            locale.t("shift-result-why"),
+                            size::LARGE,
+                            palette::TEXT,
+                        ));
+                        for line in why {
+                            root.spawn(widgets::text(&f, line, size::BODY, palette::WARN));
+                        }
+                    }
+                });
             root.spawn(Node {
-                flex_direction: FlexDirection::Column,
-                row_gap: px(6),
+                align_items: AlignItems::Center,
+                column_gap: px(16),
+                flex_wrap: FlexWrap::Wrap,
                 ..default()
             })
-            .with_children(|p| {
-                for line in lines {
-                    p.spawn(widgets::text(&f, line, size::BODY, palette::TEXT));
-                }
-            });
-            // The chart: one column per call, its score as a bar (green passed, red not)
-            // with the number under it, and the strain after it as a thin amber bar.
-            root.spawn((
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    row_gap: px(6),
-                    align_self: AlignSelf::FlexStart,
-                    ..widgets::panel()
-                },
-                Name::new("Scores and strain, call by call"),
-            ))
-            .with_children(|panel| {
-                panel.spawn(widgets::text(
+            .with_children(|row| {
+                row.spawn((
+                    widgets::button(&f, locale.t("shift-result-back"), UiAction::BackToList),
+                    AutoFocus,
+                ));
+                row.spawn(widgets::text(
                     &f,
-                    chart_caption,
+                    locale.t("scroll-hint"),
                     size::SMALL,
                     palette::TEXT_DIM,
                 ));
-                panel
-                    .spawn(Node {
-                        align_items: AlignItems::FlexEnd,
-                        column_gap: px(14),
-                        height: px(CHART + 24.0),
-                        ..default()
-                    })
-                    .with_children(|chart| {
-                        for (score, passed, strain) in bars {
-                            chart
-                                .spawn(Node {
-                                    flex_direction: FlexDirection::Column,
-                                    align_items: AlignItems::Center,
-                                    row_gap: px(4),
-                                    ..default()
-                                })
-                                .with_children(|column| {
-                                    column
-                                        .spawn(Node {
-                                            align_items: AlignItems::FlexEnd,
-                                            column_gap: px(3),
-                                            height: px(CHART),
-                                            ..default()
-                                        })
-                                        .with_children(|pair| {
-                                            pair.spawn((
-                                                Node {
-                                                    width: px(22),
-                                                    height: px(
-                                                        (CHART * f32::from(score) / 100.0).max(2.0)
-                                                    ),
-                                                    ..default()
-                                                },
-                                                BackgroundColor(if passed {
-                                                    palette::GOOD
-                                                } else {
-                                                    palette::BAD
-                                                }),
-                                            ));
-                                            pair.spawn((
-                                                Node {
-                                                    width: px(7),
-                                                    height: px((CHART * strain.min(100) as f32
-                                                        / 100.0)
-                                                        .max(2.0)),
-                                                    ..default()
-                                                },
-                                                BackgroundColor(palette::WARN),
-                                            ));
-                                        });
-                                    column.spawn(widgets::text(
-                                        &f,
-                                        score.to_string(),
-                                        size::SMALL,
-                                        palette::TEXT,
-                                    ));
-                                });
-                        }
-                    });
             });
-            if !why.is_empty() {
-                root.spawn(widgets::bold(
-                    &f,
-                    locale.t("shift-result-why"),
-                    size::LARGE,
-                    palette::TEXT,
-                ));
-                for line in why {
-                    root.spawn(widgets::text(&f, line, size::BODY, palette::WARN));
-                }
-            }
-            root.spawn((
-                widgets::button(&f, locale.t("shift-result-back"), UiAction::BackToList),
-                AutoFocus,
-            ));
         });
 }
 

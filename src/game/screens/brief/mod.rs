@@ -4,7 +4,6 @@ use bevy::input_focus::AutoFocus;
 use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
 use htl_core::scenario::{Channel, Gender};
-use htl_core::vocab::TimeAllowance;
 use htl_core::vocab::local_day_and_minute;
 
 use crate::game::Screen;
@@ -16,90 +15,33 @@ use crate::game::text::channel_name;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::scroll::{self, Scrollable};
+use crate::game::theme::text_size::TextSizeNow;
 use crate::game::theme::widgets::{self, size};
+
+mod settings;
+
+pub use settings::{
+    LinesLine, LinesSwitch, MoreTimeLine, SpeakerChoice, SpeakerSwitch, TextSizeLine, speaks_as,
+    time_allowance,
+};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Brief), spawn).add_systems(
         Update,
-        (shortcuts, handle).chain().run_if(in_state(Screen::Brief)),
+        (
+            shortcuts,
+            handle,
+            settings::handle,
+            settings::show_text_size,
+        )
+            .chain()
+            .run_if(in_state(Screen::Brief)),
     );
 }
 
 /// The line listing the trainee's past attempts at this case (for tests).
 #[derive(Component)]
 pub struct PastAttempts;
-
-/// The line saying how the reply cards speak for the trainee (for tests).
-#[derive(Component)]
-pub struct SpeakerChoice;
-
-/// The button that switches the cards to the other gender's words.
-#[derive(Component)]
-pub struct SpeakerSwitch;
-
-/// The line saying how much time the trainee has to answer (for tests).
-#[derive(Component)]
-pub struct MoreTimeLine;
-
-/// The line saying how the customer's lines appear (for tests).
-#[derive(Component)]
-pub struct LinesLine;
-
-fn lines_words(locale: &Locale, at_once: bool) -> (String, String) {
-    let a = [("at-once", if at_once { "yes" } else { "no" }.into())];
-    (
-        locale.tr("brief-lines", &a),
-        locale.tr("brief-lines-switch", &a),
-    )
-}
-
-/// The switch between whole lines and word by word.
-#[derive(Component)]
-pub struct LinesSwitch;
-
-/// The trainee's "more time to answer" accommodation (the case's own windows for a guest).
-pub fn time_allowance(trainee: Option<&Trainee>) -> TimeAllowance {
-    trainee.map_or(TimeAllowance::Standard, |t| t.profile.time_allowance)
-}
-
-fn more_time_words(locale: &Locale, allowance: TimeAllowance) -> String {
-    if allowance.is_standard() {
-        locale.t("brief-more-time-off")
-    } else {
-        locale.tr(
-            "brief-more-time-on",
-            &[("factor", allowance.factor_text().into())],
-        )
-    }
-}
-
-/// A row of the brief's settings: what is set now, and the button that changes it.
-fn setting_row(shown: bool) -> Node {
-    Node {
-        display: if shown { Display::Flex } else { Display::None },
-        align_items: AlignItems::Center,
-        flex_wrap: FlexWrap::Wrap,
-        column_gap: px(12),
-        row_gap: px(6),
-        margin: UiRect::top(px(4)),
-        ..default()
-    }
-}
-
-/// How the cards speak for this trainee: a woman's words once she chose them, else a man's.
-pub fn speaks_as(trainee: Option<&Trainee>) -> Gender {
-    trainee
-        .and_then(|t| t.profile.speaks_as)
-        .unwrap_or(Gender::Male)
-}
-
-fn speaker_words(locale: &Locale, gender: Gender) -> (String, String) {
-    let g = [("gender", Gender::selector(Some(gender)).into())];
-    (
-        locale.tr("brief-replies-as", &g),
-        locale.tr("brief-switch-speaker", &g),
-    )
-}
 
 /// The trainee's last few attempts at this case, newest first, as lines for the brief.
 fn past_attempts(locale: &Locale, trainee: Option<&Trainee>, scenario_id: &str) -> Vec<String> {
@@ -142,6 +84,7 @@ fn spawn(
     trainee: Option<Res<Trainee>>,
     locale: Res<Locale>,
     in_shift: Option<Res<ShiftDesk>>,
+    text_size_now: Res<TextSizeNow>,
 ) {
     // In a shift the caller is already on the line: there is no going back to the list.
     let back = in_shift
@@ -166,12 +109,6 @@ fn spawn(
     let (how_to_play, start) = (locale.t(how_to_play), locale.t(start));
     // Only where the case words some reply differently for a woman (Arabic, Hebrew).
     let choose_speaker = s.has_woman_wording();
-    let (speaker_line, speaker_switch) = speaker_words(&locale, speaks_as(trainee.as_deref()));
-    let more_time_line = more_time_words(&locale, time_allowance(trainee.as_deref()));
-    let (lines_line, lines_switch) = lines_words(
-        &locale,
-        trainee.as_deref().is_some_and(|t| t.profile.lines_at_once),
-    );
     commands.spawn((
         Name::new("Brief screen"),
         DespawnOnExit(Screen::Brief),
@@ -247,56 +184,12 @@ fn spawn(
                     )],
                 ),
                 widgets::paragraph(&fonts, how_to_play, size::BODY, palette::TEXT_DIM),
-                (
-                    setting_row(choose_speaker),
-                    children![
-                        (
-                            SpeakerChoice,
-                            widgets::text(&fonts, speaker_line, size::BODY, palette::TEXT_DIM)
-                        ),
-                        (
-                            SpeakerSwitch,
-                            widgets::button_sized(
-                                &fonts,
-                                speaker_switch,
-                                UiAction::SwitchSpeaker,
-                                size::SMALL
-                            )
-                        ),
-                    ],
-                ),
-                (
-                    setting_row(true),
-                    children![
-                        (
-                            MoreTimeLine,
-                            widgets::text(&fonts, more_time_line, size::BODY, palette::TEXT_DIM)
-                        ),
-                        widgets::button_sized(
-                            &fonts,
-                            locale.t("brief-more-time-switch"),
-                            UiAction::SwitchTimeAllowance,
-                            size::SMALL
-                        ),
-                    ],
-                ),
-                (
-                    setting_row(true),
-                    children![
-                        (
-                            LinesLine,
-                            widgets::text(&fonts, lines_line, size::BODY, palette::TEXT_DIM)
-                        ),
-                        (
-                            LinesSwitch,
-                            widgets::button_sized(
-                                &fonts,
-                                lines_switch,
-                                UiAction::SwitchLinesAtOnce,
-                                size::SMALL
-                            )
-                        ),
-                    ],
+                settings::rows(
+                    &fonts,
+                    &locale,
+                    trainee.as_deref(),
+                    choose_speaker,
+                    text_size_now.0
                 ),
                 (
                     Node {
@@ -343,72 +236,20 @@ fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWrite
     if keys.just_pressed(KeyCode::KeyW) {
         commands.write(UiCommand(UiAction::SwitchLinesAtOnce));
     }
+    if keys.just_pressed(KeyCode::KeyZ) {
+        commands.write(UiCommand(UiAction::SwitchTextSize));
+    }
 }
 
 fn handle(
     mut requests: MessageReader<UiCommand>,
     mut next: ResMut<NextState<Screen>>,
     in_shift: Option<Res<ShiftDesk>>,
-    mut trainee: Option<ResMut<Trainee>>,
-    locale: Res<Locale>,
-    speaker_line: Query<Entity, With<SpeakerChoice>>,
-    more_time_line: Query<Entity, With<MoreTimeLine>>,
-    lines_line: Query<Entity, With<LinesLine>>,
-    speaker_switch: Query<&Children, With<SpeakerSwitch>>,
-    lines_switch: Query<&Children, With<LinesSwitch>>,
-    mut texts: Query<&mut Text>,
 ) {
-    // A setting's line is its own text; a switch's words are its label, a child.
-    let mut say = |entities: Vec<Entity>, words: String| {
-        for entity in entities {
-            if let Ok(mut text) = texts.get_mut(entity) {
-                text.0 = words.clone();
-            }
-        }
-    };
     for UiCommand(action) in requests.read() {
         match action {
             UiAction::StartCall => next.set(Screen::Call),
             UiAction::BackToList if in_shift.is_none() => next.set(Screen::Select),
-            UiAction::SwitchTimeAllowance => {
-                let Some(trainee) = trainee.as_deref_mut() else {
-                    continue;
-                };
-                let now = trainee.profile.time_allowance.next();
-                trainee.profile.time_allowance = now;
-                trainee.save();
-                say(
-                    more_time_line.iter().collect(),
-                    more_time_words(&locale, now),
-                );
-            }
-            UiAction::SwitchLinesAtOnce => {
-                let Some(trainee) = trainee.as_deref_mut() else {
-                    continue;
-                };
-                trainee.profile.lines_at_once = !trainee.profile.lines_at_once;
-                trainee.save();
-                let (said, switch_to) = lines_words(&locale, trainee.profile.lines_at_once);
-                say(lines_line.iter().collect(), said);
-                say(lines_switch.iter().flatten().copied().collect(), switch_to);
-            }
-            UiAction::SwitchSpeaker => {
-                let Some(trainee) = trainee.as_deref_mut() else {
-                    continue;
-                };
-                let now = match speaks_as(Some(trainee)) {
-                    Gender::Male => Gender::Female,
-                    Gender::Female => Gender::Male,
-                };
-                trainee.profile.speaks_as = Some(now);
-                trainee.save();
-                let (said, switch_to) = speaker_words(&locale, now);
-                say(speaker_line.iter().collect(), said);
-                say(
-                    speaker_switch.iter().flatten().copied().collect(),
-                    switch_to,
-                );
-            }
             _ => {}
         }
     }

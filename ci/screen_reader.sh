@@ -1,0 +1,33 @@
+#!/bin/bash
+# The game as a screen reader hears it, in one language: run inside `dbus-run-session` with
+# DISPLAY set. Starts the accessibility bus, says a screen reader is on (accesskit_unix
+# publishes nothing until it is), plays ci/reader.script into a call and reads the tree
+# with ci/screen_reader.py while it plays. Usage: screen_reader.sh LANG CASE
+set -euo pipefail
+lang=$1
+case=$2
+/usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
+bus=$!
+sleep 1
+dbus-send --session --dest=org.a11y.Bus /org/a11y/bus org.freedesktop.DBus.Properties.Set \
+    string:org.a11y.Status string:ScreenReaderEnabled variant:boolean:true
+data=$(mktemp -d)
+script="$data/reader.script"
+# Greet, let the customer speak, then pause so the call holds until it has been read.
+{
+    sed "s|READER|$data|" ci/reader.script
+    printf 'open:%s\nstart\nbegin\nreply:1:even\nwait:10\npause\nawait:%s/call.heard\nexit\n' \
+        "$case" "$data"
+} > "$script"
+HOLD_THE_LINE_SEED=3 HOLD_THE_LINE_DATA="$data" timeout 400 \
+    target/debug/hold-the-line --lang "$lang" --script "$script" >"$data/game.log" 2>&1 &
+game=$!
+status=0
+/usr/bin/python3 ci/screen_reader.py "$lang" "$data" title call || status=$?
+kill "$game" 2>/dev/null || true
+wait "$game" 2>/dev/null || true
+kill "$bus" 2>/dev/null || true
+if [ "$status" != 0 ]; then
+    tail -20 "$data/game.log" >&2
+fi
+exit "$status"
