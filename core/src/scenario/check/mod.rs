@@ -12,6 +12,7 @@ mod customer;
 mod endings;
 mod graph;
 mod header;
+pub(crate) mod library;
 mod lines;
 mod names;
 mod replies;
