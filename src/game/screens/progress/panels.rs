@@ -1,136 +1,31 @@
-//! My progress, from the case list: the trainee's rules over their last calls (followed
-//! against broken, the one they break most marked), their best score and attempts per case,
-//! and the case to practise next. The figures come from `htl_core::report::TraineeProgress`;
-//! this screen only shows them. Keyboard: Enter opens the suggested case, Esc goes back.
+//! The progress screen's panels: the rules over the last calls (a bar each, followed then
+//! broken), the cases played (best score, attempts, passed), and the last shifts in a line.
 
-use bevy::input_focus::AutoFocus;
-use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
-use htl_core::report::{TraineeProgress, load::read_trainee_calls};
-use htl_core::scenario::Scenario;
+use htl_core::report::TraineeProgress;
 
-use crate::game::Screen;
-use crate::game::actions::{UiAction, UiCommand};
+use super::RuleRow;
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
-use crate::game::session::{CurrentCase, Trainee};
+use crate::game::session::Trainee;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::scroll::{Scrollable, scroll_panel};
 use crate::game::theme::widgets::{self, size};
 
-/// A rule's row, for tests: its id, followed and broken counts.
-#[derive(Component, Debug, Clone, PartialEq, Eq)]
-pub struct RuleRow {
-    pub rule: String,
-    pub followed: usize,
-    pub broken: usize,
-}
-
-/// The suggested case's button, for tests.
-#[derive(Component, Debug, Clone, PartialEq, Eq)]
-pub struct PractiseNext(pub String);
-
 /// The bar's width for the most calls a rule was judged in.
 const BAR: f32 = 140.0;
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Progress), spawn)
-        .add_systems(
-            Update,
-            (shortcuts, handle)
-                .chain()
-                .run_if(in_state(Screen::Progress)),
-        );
-}
-
-fn spawn(
-    mut commands: Commands,
-    fonts: Res<UiFonts>,
-    locale: Res<Locale>,
-    trainee: Res<Trainee>,
-    cases: Res<Cases>,
-) {
-    let scenarios: Vec<Scenario> = cases.scenarios.iter().map(|s| (**s).clone()).collect();
-    let (calls, _) = read_trainee_calls(trainee.store.dir(), &trainee.profile, &scenarios);
-    let progress = TraineeProgress::of(&trainee.profile, &calls, &scenarios, &cases.catalogue);
-    let title_of = |id: &str| cases.title_of(id);
+/// The rules: a bar per rule, followed then broken, as long as the calls judged it, over
+/// the last `shown_calls` calls; the one broken most is marked.
+pub(super) fn rules_panel(
+    fonts: &UiFonts,
+    locale: &Locale,
+    cases: &Cases,
+    progress: &TraineeProgress,
+    shown_calls: usize,
+) -> impl Bundle {
     let rule_name = |id: &str| cases.catalogue.rule_name(locale.lang, id);
-
-    let top_bar = (
-        Node {
-            justify_content: JustifyContent::SpaceBetween,
-            align_items: AlignItems::Center,
-            ..default()
-        },
-        children![
-            widgets::header(
-                &fonts,
-                locale.t("progress-title"),
-                trainee.profile.name.clone()
-            ),
-            widgets::button(&fonts, locale.t("progress-back"), UiAction::BackToList),
-        ],
-    );
-
-    // Practise next: the case and why, or why there is none.
-    let next: Vec<_> = match (&progress.practise_next, &progress.weakest) {
-        (Some(case), Some(rule)) => vec![(
-            Node {
-                align_items: AlignItems::Center,
-                column_gap: px(16),
-                ..default()
-            },
-            children![
-                widgets::paragraph(
-                    &fonts,
-                    locale.tr(
-                        "progress-next-why",
-                        &[
-                            ("title", title_of(case).into()),
-                            ("rule", rule_name(rule).into()),
-                        ],
-                    ),
-                    size::BODY,
-                    palette::TEXT,
-                ),
-                (
-                    widgets::button(
-                        &fonts,
-                        locale.t("progress-next-open"),
-                        UiAction::OpenCase(case.clone()),
-                    ),
-                    PractiseNext(case.clone()),
-                    AutoFocus,
-                ),
-            ],
-        )],
-        _ => Vec::new(),
-    };
-    let next_empty = next.is_empty().then(|| {
-        let id = if calls.is_empty() && progress.cases.is_empty() {
-            "progress-empty"
-        } else {
-            "progress-no-next"
-        };
-        widgets::text(&fonts, locale.t(id), size::BODY, palette::TEXT_DIM)
-    });
-    let next_panel = (
-        Node { ..widgets::panel() },
-        BackgroundColor(palette::PANEL),
-        Children::spawn((
-            Spawn(widgets::bold(
-                &fonts,
-                locale.t("progress-next"),
-                size::LARGE,
-                palette::ACCENT,
-            )),
-            SpawnIter(next.into_iter()),
-            SpawnIter(next_empty.into_iter()),
-        )),
-    );
-
-    // The rules: a bar per rule, followed then broken, as long as the calls judged it.
     let most = progress
         .rules
         .iter()
@@ -175,7 +70,7 @@ fn spawn(
                             min_width: px(0),
                             ..default()
                         },
-                        children![widgets::paragraph(&fonts, name, size::SMALL, colour)],
+                        children![widgets::paragraph(fonts, name, size::SMALL, colour)],
                     ),
                     (
                         Node {
@@ -213,7 +108,7 @@ fn spawn(
                             ),
                             (
                                 widgets::text(
-                                    &fonts,
+                                    fonts,
                                     locale.tr(
                                         "progress-rule-counts",
                                         &[
@@ -234,21 +129,20 @@ fn spawn(
         .collect();
     let rules_empty = rule_rows.is_empty().then(|| {
         widgets::text(
-            &fonts,
+            fonts,
             locale.t("progress-empty"),
             size::BODY,
             palette::TEXT_DIM,
         )
     });
-    let shown_calls = calls.len().min(htl_core::report::trainee::RECENT_CALLS);
     // Each panel scrolls on its own (the wheel scrolls the one under the pointer; the
     // arrow keys the rules, the longer of the two).
-    let rules_panel = (
+    (
         half_panel(true),
         BackgroundColor(palette::PANEL),
         Children::spawn((
             Spawn(widgets::bold(
-                &fonts,
+                fonts,
                 locale.tr("progress-rules", &[("count", shown_calls.into())]),
                 size::LARGE,
                 palette::TEXT,
@@ -256,9 +150,17 @@ fn spawn(
             SpawnIter(rule_rows.into_iter()),
             SpawnIter(rules_empty.into_iter()),
         )),
-    );
+    )
+}
 
-    // The cases played: best score, attempts, passed.
+/// The cases played: best score, attempts, passed.
+pub(super) fn cases_panel(
+    fonts: &UiFonts,
+    locale: &Locale,
+    cases: &Cases,
+    progress: &TraineeProgress,
+) -> impl Bundle {
+    let title_of = |id: &str| cases.title_of(id);
     let case_rows: Vec<_> = progress
         .cases
         .iter()
@@ -285,7 +187,7 @@ fn spawn(
                 ),
             };
             widgets::paragraph(
-                &fonts,
+                fonts,
                 line,
                 size::SMALL,
                 if c.passed {
@@ -296,21 +198,28 @@ fn spawn(
             )
         })
         .collect();
-    let cases_panel = (
+    (
         half_panel(false),
         BackgroundColor(palette::PANEL),
         Children::spawn((
             Spawn(widgets::bold(
-                &fonts,
+                fonts,
                 locale.t("progress-cases"),
                 size::LARGE,
                 palette::TEXT,
             )),
             SpawnIter(case_rows.into_iter()),
         )),
-    );
+    )
+}
 
-    // The last shifts worked, newest first, in a line.
+/// The last shifts worked, newest first, in a line (none when no shift was worked).
+pub(super) fn shifts_line(
+    fonts: &UiFonts,
+    locale: &Locale,
+    cases: &Cases,
+    trainee: &Trainee,
+) -> Option<impl Bundle> {
     let shifts: Vec<String> = trainee
         .profile
         .shifts
@@ -346,35 +255,14 @@ fn spawn(
             )
         })
         .collect();
-    let shifts_line = (!shifts.is_empty()).then(|| {
+    (!shifts.is_empty()).then(|| {
         widgets::paragraph(
-            &fonts,
+            fonts,
             locale.tr("progress-shifts", &[("shifts", shifts.join(" · ").into())]),
             size::BODY,
             palette::TEXT_DIM,
         )
-    });
-
-    commands.spawn((
-        widgets::screen_root("Progress screen"),
-        DespawnOnExit(Screen::Progress),
-        TabGroup::new(0),
-        Children::spawn((
-            Spawn(top_bar),
-            Spawn(next_panel),
-            SpawnIter(shifts_line.into_iter()),
-            Spawn((
-                Node {
-                    flex_grow: 1.0,
-                    min_height: px(0),
-                    column_gap: px(16),
-                    align_items: AlignItems::Start,
-                    ..default()
-                },
-                children![rules_panel, cases_panel],
-            )),
-        )),
-    ));
+    })
 }
 
 /// One of the two panels side by side: an equal half of the row, scrolling on its own
@@ -389,32 +277,4 @@ fn half_panel(arrow_keys: bool) -> impl Bundle {
         },
         Scrollable { arrow_keys },
     )
-}
-
-fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWriter<UiCommand>) {
-    let Some(keys) = keys else { return };
-    if keys.just_pressed(KeyCode::Escape) {
-        commands.write(UiCommand(UiAction::BackToList));
-    }
-}
-
-fn handle(
-    mut commands: Commands,
-    mut requests: MessageReader<UiCommand>,
-    cases: Res<Cases>,
-    trainee: Res<Trainee>,
-    mut next: ResMut<NextState<Screen>>,
-) {
-    for UiCommand(action) in requests.read() {
-        match action {
-            UiAction::BackToList => next.set(Screen::Select),
-            UiAction::OpenCase(id) => {
-                if let Some(scenario) = cases.playable(id, &trainee.profile) {
-                    commands.insert_resource(CurrentCase(scenario));
-                    next.set(Screen::Brief);
-                }
-            }
-            _ => {}
-        }
-    }
 }
