@@ -6,6 +6,7 @@
 //! these types; the command-line tools and the tests use them directly.
 
 pub mod cli;
+pub mod end_of_call;
 pub mod engine;
 pub mod explore;
 pub mod glyphs;

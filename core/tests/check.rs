@@ -671,6 +671,21 @@ fn the_id_scan_finds_the_scenario_id_and_nothing_else() {
 }
 
 #[test]
+fn a_broken_file_still_shows_its_tier() {
+    use htl_core::scenario::load::scan_tier;
+    // Comments, texts and nested fields named `tier` are not the scenario's tier.
+    let broken = "// tier: 9\nScenario(\n  brief: \"tier: 7\",\n  beats: {\"b\": (tier: 8)},\n  tier: 2,\n  title: \"unclosed\n";
+    assert_eq!(scan_tier(broken), Some(2));
+    assert_eq!(scan_tier("Scenario(tiers: 3)"), None);
+    assert_eq!(scan_tier("Scenario(tier: x)"), None);
+    // Arabic text before the field: the scan walks bytes without splitting a letter.
+    assert_eq!(
+        scan_tier("Scenario(title: \"العميل غاضب\", tier: 3)"),
+        Some(3)
+    );
+}
+
+#[test]
 fn folders_are_read_with_their_sub_folders_and_what_is_skipped_is_said() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();

@@ -203,10 +203,17 @@ fn cli(data: &Path, args: &[&str]) -> (u8, String, String) {
 }
 
 fn play(data: &Path, name: &str, steps: &str, seed: u64) -> (SessionFile, usize) {
-    let session = common::play_and_record(data, name, "missing_parcel", steps, seed);
-    let Enqueued::Queued(count) = enqueue_session(data, &session).unwrap() else {
+    // The end of the call queues its statements, as in the game.
+    let (session, queued) =
+        common::play_and_record_queued(data, name, "missing_parcel", steps, seed);
+    let Enqueued::Queued(count) = queued.unwrap() else {
         panic!("the LRS is configured, so the call is queued");
     };
+    assert_eq!(
+        enqueue_session(data, &session).unwrap(),
+        Enqueued::Queued(0),
+        "queued once, however often it is asked"
+    );
     assert!(count >= 3, "attempted, an answer, passed or failed");
     (session, count)
 }

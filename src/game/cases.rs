@@ -13,9 +13,11 @@ use htl_core::guidance::Catalogue;
 use htl_core::i18n::Lang;
 use htl_core::profile::Profile;
 use htl_core::progress::Progression;
+use htl_core::scenario::load::scan_tier;
 use htl_core::scenario::{FileReport, Scenario, load_paths};
 use htl_core::shift::{Shift, load_shifts};
 
+use super::Screen;
 use super::locale::Locale;
 
 /// A file that did not load, or whose latest edit did not.
@@ -33,18 +35,6 @@ pub struct BrokenFile {
     pub errors: usize,
     /// True when an earlier version of the file is still playable.
     pub stale_version_kept: bool,
-}
-
-/// The number after the first `tier:` in a file's text (a broken file cannot be parsed, but
-/// this much usually survives).
-fn written_tier(source: &str) -> Option<u8> {
-    let after = &source[source.find("tier:")? + "tier:".len()..];
-    let digits: String = after
-        .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
 }
 
 impl BrokenFile {
@@ -70,7 +60,7 @@ impl BrokenFile {
             line: at.as_ref().map_or(0, |a| a.line),
             column: at.as_ref().map_or(0, |a| a.column),
             problem,
-            tier: tier.or_else(|| written_tier(&report.source)),
+            tier: tier.or_else(|| scan_tier(&report.source)),
             errors: report.errors(),
             stale_version_kept,
         }
@@ -152,7 +142,7 @@ impl Cases {
                     }
                     self.broken.push(BrokenFile::of(
                         report,
-                        written_tier(&report.source),
+                        scan_tier(&report.source),
                         kept.is_some(),
                     ));
                 }
@@ -261,9 +251,19 @@ pub fn default_dir() -> PathBuf {
 }
 
 pub(super) fn plugin(app: &mut App) {
+    // Between signing in and the case list, so the list is built with the trainee's
+    // language's cases first (after `session::adopt_profile_language`).
+    app.add_systems(OnExit(Screen::Title), order_cases);
     #[cfg(feature = "dev")]
     app.add_systems(Update, watch_folder);
-    let _ = app;
+}
+
+/// The trainee's language first within each tier (the list and "Next case" follow this
+/// order); tiers count cases in every language alike.
+pub(super) fn order_cases(locale: Res<Locale>, mut cases: ResMut<Cases>) {
+    // The case list is built after this, in the new order: flagging the library as changed
+    // would only rebuild it a frame later and lose the keyboard focus.
+    cases.bypass_change_detection().put_first(locale.lang);
 }
 
 /// The newest modification time among the `.ron` files of the folder and its sub-folders

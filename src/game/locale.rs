@@ -8,8 +8,6 @@ use htl_core::i18n::{Args, Lang, Messages, Value, args};
 
 use super::Screen;
 use super::actions::{UiAction, UiCommand};
-use super::cases::Cases;
-use super::session::Trainee;
 
 /// U+200F RIGHT-TO-LEFT MARK.
 pub const RLM: char = '\u{200F}';
@@ -115,21 +113,9 @@ impl Locale {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, pick_language.run_if(in_state(Screen::Title)))
-        // Between signing in and the case list, so the list is built in the trainee's
-        // language with their language's cases first.
-        .add_systems(
-            OnExit(Screen::Title),
-            (adopt_profile_language, order_cases).chain(),
-        );
-}
-
-/// The trainee's language first within each tier (the list and "Next case" follow this
-/// order); tiers count cases in every language alike.
-fn order_cases(locale: Res<Locale>, mut cases: ResMut<Cases>) {
-    // The case list is built after this, in the new order: flagging the library as changed
-    // would only rebuild it a frame later and lose the keyboard focus.
-    cases.bypass_change_detection().put_first(locale.lang);
+    // Signing in adopts the trainee's language (`session.rs`) and orders the cases by it
+    // (`cases.rs`), on leaving the title.
+    app.add_systems(Update, pick_language.run_if(in_state(Screen::Title)));
 }
 
 /// A language button on the title screen: speak it now, redraw the title in it, and keep
@@ -151,24 +137,6 @@ fn pick_language(
             // Enter the title again: it is rebuilt in the new language (and direction).
             next.set(Screen::Title);
         }
-    }
-}
-
-/// When a trainee signs in: a language just picked is saved in their profile; otherwise the
-/// language they saved before is spoken, unless the command line forced one.
-fn adopt_profile_language(trainee: Option<ResMut<Trainee>>, mut locale: ResMut<Locale>) {
-    let Some(mut trainee) = trainee else {
-        return;
-    };
-    if locale.picked {
-        if trainee.profile.language != Some(locale.lang) {
-            trainee.profile.language = Some(locale.lang);
-            trainee.save();
-        }
-    } else if !locale.forced
-        && let Some(saved) = trainee.profile.language
-    {
-        locale.lang = saved;
     }
 }
 

@@ -5,13 +5,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use bevy::prelude::*;
+use htl_core::end_of_call::{self, Keeper};
 use htl_core::engine::{Call, Score};
 use htl_core::profile::{Notice, Profile, ProfileError, SessionContext, Store};
 use htl_core::scenario::Scenario;
 
-use super::GameConfig;
 use super::cases::Cases;
 use super::locale::Locale;
+use super::{GameConfig, Screen};
 
 #[derive(Resource)]
 pub struct Trainee {
@@ -171,7 +172,28 @@ pub struct Finished {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, send_waiting_results);
+    app.add_systems(Startup, send_waiting_results).add_systems(
+        OnExit(Screen::Title),
+        adopt_profile_language.before(super::cases::order_cases),
+    );
+}
+
+/// When a trainee signs in: a language just picked is saved in their profile; otherwise the
+/// language they saved before is spoken, unless the command line forced one.
+fn adopt_profile_language(trainee: Option<ResMut<Trainee>>, mut locale: ResMut<Locale>) {
+    let Some(mut trainee) = trainee else {
+        return;
+    };
+    if locale.picked {
+        if trainee.profile.language != Some(locale.lang) {
+            trainee.profile.language = Some(locale.lang);
+            trainee.save();
+        }
+    } else if !locale.forced
+        && let Some(saved) = trainee.profile.language
+    {
+        locale.lang = saved;
+    }
 }
 
 /// Results an earlier run left in the outbox (the learning record store was down, the game
@@ -209,9 +231,9 @@ pub fn next_seed(config: &GameConfig) -> u64 {
     })
 }
 
-/// Records a finished call in the trainee's profile and saves both, and queues its
-/// learning records for the LRS when one is configured (sent on another thread). Returns
-/// the result for the debrief; a failed save is reported, never hidden.
+/// Records a finished call (`htl_core::end_of_call`: session file, profile, the LRS outbox,
+/// tiers), then sends what was queued on another thread. Returns the result for the
+/// debrief; a failed save is reported, never hidden.
 pub fn finish(
     call: Call,
     trainee: &mut Trainee,
@@ -219,45 +241,25 @@ pub fn finish(
     context: &SessionContext,
     data_dir: &std::path::Path,
 ) -> Finished {
-    let score = call.score();
-    let saved = if trainee.guest {
-        trainee
-            .profile
-            .record(&call.scenario().id, &score, call.seed(), String::new());
-        Ok(None)
+    let keeper = if trainee.guest {
+        Keeper::Guest
     } else {
-        let store = trainee.store.clone();
-        store
-            .record_session_with(&mut trainee.profile, &call, context)
-            .map(|(path, session)| {
-                // Queued on disk before anything is sent, so nothing is lost if the send
-                // fails or the game closes; a problem with the LRS set-up is said once.
-                send_when_queued(
-                    htl_core::lrs::enqueue_session(data_dir, &session),
-                    data_dir,
-                    trainee,
-                );
-                Some(path)
-            })
-            .map_err(|e| e.to_string())
+        Keeper::Trainee(&trainee.store)
     };
-    let opened_tiers = htl_core::progress::open_earned_tiers(
+    let ended = end_of_call::record(
+        &call,
+        &mut trainee.profile,
+        keeper,
         cases.scenarios.iter().map(|s| s.as_ref()),
         &cases.catalogue.scoring,
-        &mut trainee.profile,
+        context,
+        data_dir,
     );
-    let saved = match saved {
-        Ok(path) if !trainee.guest => trainee
-            .store
-            .save(&trainee.profile)
-            .map(|_| path)
-            .map_err(|e| e.to_string()),
-        other => other,
-    };
+    send_when_queued(ended.queued, data_dir, trainee);
     Finished {
         call,
-        score,
-        opened_tiers,
-        saved,
+        score: ended.score,
+        opened_tiers: ended.opened_tiers,
+        saved: ended.saved,
     }
 }

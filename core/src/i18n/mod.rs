@@ -199,6 +199,14 @@ pub fn ending_kind_text(messages: &Messages, lang: Lang, kind: EndingKind) -> St
     messages.get(lang, id)
 }
 
+// Here, not in `vocab`, so the shared words import nothing above them.
+impl EndingKind {
+    /// In English, for transcripts and tools ([`ending_kind_text`] words it in others).
+    pub fn label(self) -> String {
+        ending_kind_text(Messages::plain(), Lang::En, self)
+    }
+}
+
 /// Arguments for a message: `args(&[("seconds", 10.into())])`.
 pub fn args<'a>(pairs: &[(&'a str, fluent_bundle::FluentValue<'a>)]) -> FluentArgs<'a> {
     let mut out = FluentArgs::new();

@@ -40,11 +40,6 @@ impl EndingKind {
         }
     }
 
-    /// In English, for transcripts and tools (`i18n::ending_kind_text` words it in others).
-    pub fn label(self) -> String {
-        crate::i18n::ending_kind_text(crate::i18n::Messages::plain(), crate::i18n::Lang::En, self)
-    }
-
     /// Resolved, call-back and prepared-handover endings settle the call: only they can
     /// pass, and a customer who gives up must never reach one.
     pub fn settles(self) -> bool {

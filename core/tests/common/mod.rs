@@ -78,14 +78,18 @@ pub fn long_scenario(id: &str, beats: usize) -> String {
 }
 
 /// Plays a library case headless from a script and records it in `name`'s profile under
-/// `data_dir`, as the game does at the end of a call; returns the session as written.
-pub fn play_and_record(
+/// `data_dir` through the game's own end of a call; returns the session as written and
+/// what the end of the call queued for the learning record store.
+pub fn play_and_record_queued(
     data_dir: &std::path::Path,
     name: &str,
     case: &str,
     steps: &str,
     seed: u64,
-) -> htl_core::profile::SessionFile {
+) -> (
+    htl_core::profile::SessionFile,
+    Result<htl_core::lrs::Enqueued, htl_core::lrs::LrsError>,
+) {
     use htl_core::engine::script::{self, parse};
     let catalogue = htl_core::guidance::Catalogue::builtin();
     let library = htl_core::scenario::load_paths(&[scenarios_dir()], &catalogue).unwrap();
@@ -95,9 +99,32 @@ pub fn play_and_record(
     let (call, _) = script::run(scenario, &catalogue, seed, &parse(steps).unwrap());
     let store = htl_core::profile::Store::new(data_dir);
     let (mut profile, _) = store.open(name).unwrap();
-    let (_, session) = store
-        .record_session_with(&mut profile, &call, &Default::default())
-        .unwrap();
-    store.save(&profile).unwrap();
-    session
+    let ended = htl_core::end_of_call::record(
+        &call,
+        &mut profile,
+        htl_core::end_of_call::Keeper::Trainee(&store),
+        library.scenarios.iter(),
+        &catalogue.scoring,
+        &Default::default(),
+        data_dir,
+    );
+    let path = ended
+        .saved
+        .unwrap()
+        .expect("a trainee's call has a session file");
+    (
+        htl_core::profile::SessionFile::read(&path).unwrap(),
+        ended.queued,
+    )
+}
+
+/// [`play_and_record_queued`], for a test that needs only the session.
+pub fn play_and_record(
+    data_dir: &std::path::Path,
+    name: &str,
+    case: &str,
+    steps: &str,
+    seed: u64,
+) -> htl_core::profile::SessionFile {
+    play_and_record_queued(data_dir, name, case, steps, seed).0
 }

@@ -27,6 +27,25 @@ pub fn scan_file_id(path: &Path) -> Option<String> {
 /// top level of the scenario, skipping comments and texts. It works on a file with syntax
 /// errors elsewhere, so a broken file's id is still known.
 pub fn scan_id(text: &str) -> Option<String> {
+    let rest = top_level_field(text, "id")?.strip_prefix('"')?;
+    let end = rest.find(['"', '\n'])?;
+    let id = rest[..end].trim();
+    (!id.is_empty() && !id.contains('\\')).then(|| id.to_string())
+}
+
+/// The scenario's `tier: N`, found as [`scan_id`] finds the id: a broken file's card still
+/// shows on its own tier's tab.
+pub fn scan_tier(text: &str) -> Option<u8> {
+    let rest = top_level_field(text, "tier")?;
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    rest[..digits].parse().ok()
+}
+
+/// What follows `name:` (spaces skipped) for the first field `name` at the top level of a
+/// scenario, skipping comments and texts.
+fn top_level_field<'t>(text: &'t str, name: &str) -> Option<&'t str> {
     let b = text.as_bytes();
     let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     let mut depth = 0i32;
@@ -48,16 +67,13 @@ pub fn scan_id(text: &str) -> Option<String> {
             }
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => depth -= 1,
-            b'i' if depth == 1
-                && b.get(i + 1) == Some(&b'd')
+            _ if depth == 1
+                && b[i..].starts_with(name.as_bytes())
                 && (i == 0 || !ident(b[i - 1]))
-                && !b.get(i + 2).is_some_and(|&c| ident(c)) =>
+                && !b.get(i + name.len()).is_some_and(|&c| ident(c)) =>
             {
-                let rest = text[i + 2..].trim_start().strip_prefix(':')?;
-                let rest = rest.trim_start().strip_prefix('"')?;
-                let end = rest.find(['"', '\n'])?;
-                let id = rest[..end].trim();
-                return (!id.is_empty() && !id.contains('\\')).then(|| id.to_string());
+                let rest = text[i + name.len()..].trim_start().strip_prefix(':')?;
+                return Some(rest.trim_start());
             }
             _ => {}
         }

@@ -24,7 +24,7 @@ use crate::guidance::{Catalogue, suggest};
 use super::check::library::check_library;
 use folder::*;
 pub use folder::{scenario_files, scenario_files_noting};
-pub use id_scan::{scan_file_id, scan_id};
+pub use id_scan::{scan_file_id, scan_id, scan_tier};
 pub use read::content_hash;
 pub(crate) use read::text_of;
 use read::*;
