@@ -30,6 +30,13 @@ pub struct Scrollable {
     pub arrow_keys: bool,
 }
 
+/// A hint that says how to scroll ("Scroll with the mouse wheel or the arrow keys."): shown
+/// only while a panel on the screen holds more than it shows, so it is never a false
+/// promise (at 100 % text size most debriefs fit; at 150 % they scroll).
+#[derive(Component, Clone, Copy, Debug, Default)]
+#[require(Visibility)]
+pub struct ScrollHint;
+
 /// A vertically scrolling panel laid out as `node`: it may shrink below its content, and
 /// the rest scrolls.
 pub fn scroll_panel(node: Node, scrollable: Scrollable) -> impl Bundle {
@@ -50,13 +57,38 @@ pub fn scroll_panel(node: Node, scrollable: Scrollable) -> impl Bundle {
 pub struct ScrollSystems;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_observer(wheel_scrolls_hovered_panel).add_systems(
-        Update,
-        (keys_scroll, focus_follow)
-            .chain()
-            .in_set(ScrollSystems)
-            .run_if(any_with_component::<Scrollable>),
-    );
+    app.add_observer(wheel_scrolls_hovered_panel)
+        .add_systems(
+            Update,
+            (keys_scroll, focus_follow)
+                .chain()
+                .in_set(ScrollSystems)
+                .run_if(any_with_component::<Scrollable>),
+        )
+        .add_systems(
+            PostUpdate,
+            show_scroll_hints.after(bevy::ui::UiSystems::Layout),
+        );
+}
+
+fn show_scroll_hints(
+    panels: Query<&ComputedNode, With<Scrollable>>,
+    mut hints: Query<&mut Visibility, With<ScrollHint>>,
+) {
+    // Half a pixel of slack: layout rounds.
+    let overflows = panels
+        .iter()
+        .any(|panel| panel.content_size.y > panel.size.y + 0.5);
+    let wanted = if overflows {
+        Visibility::Inherited
+    } else {
+        Visibility::Hidden
+    };
+    for mut hint in &mut hints {
+        if *hint != wanted {
+            *hint = wanted;
+        }
+    }
 }
 
 /// Moves a panel by `delta` logical pixels, within its content.

@@ -17,6 +17,7 @@ use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Finished, Trainee};
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
+use crate::game::theme::scroll::ScrollHint;
 use crate::game::theme::scroll::{Scrollable, scroll_panel};
 use crate::game::theme::widgets::{self, size};
 
@@ -137,11 +138,14 @@ fn spawn(
                 locale.t("back-to-list"),
                 UiAction::BackToList,
             )),
-            Spawn(widgets::text(
-                &fonts,
-                locale.t("scroll-hint"),
-                size::SMALL,
-                palette::TEXT_FAINT,
+            Spawn((
+                ScrollHint,
+                widgets::text(
+                    &fonts,
+                    locale.t("scroll-hint"),
+                    size::SMALL,
+                    palette::TEXT_FAINT,
+                ),
             )),
         )),
     );

@@ -15,7 +15,7 @@ use crate::game::actions::{UiAction, UiCommand};
 use crate::game::locale::Locale;
 use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
-use crate::game::theme::scroll::{self, Scrollable};
+use crate::game::theme::scroll::{self, ScrollHint, Scrollable};
 use crate::game::theme::widgets::{self, size};
 
 /// The chart's height for a score of 100 or a strain of 100.
@@ -302,11 +302,9 @@ fn spawn(
                     widgets::button(&f, locale.t("shift-result-back"), UiAction::BackToList),
                     AutoFocus,
                 ));
-                row.spawn(widgets::text(
-                    &f,
-                    locale.t("scroll-hint"),
-                    size::SMALL,
-                    palette::TEXT_DIM,
+                row.spawn((
+                    ScrollHint,
+                    widgets::text(&f, locale.t("scroll-hint"), size::SMALL, palette::TEXT_DIM),
                 ));
             });
         });
