@@ -6,11 +6,24 @@
 set -euo pipefail
 lang=$1
 case=$2
+# The bus launcher keeps ScreenReaderEnabled in GSettings (dconf): on a machine that has
+# never had it set, setting the property over D-Bus is lost while dconf starts, so it is set
+# in GSettings first and read back until the bus says it is on.
+gsettings set org.gnome.desktop.a11y.applications screen-reader-enabled true
 /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
 bus=$!
-sleep 1
-dbus-send --session --dest=org.a11y.Bus /org/a11y/bus org.freedesktop.DBus.Properties.Set \
-    string:org.a11y.Status string:ScreenReaderEnabled variant:boolean:true
+enabled=""
+for _ in $(seq 1 40); do
+    enabled=$(dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
+        org.freedesktop.DBus.Properties.Get string:org.a11y.Status string:ScreenReaderEnabled \
+        2>/dev/null | grep -o "true" || true)
+    [ "$enabled" = true ] && break
+    sleep 0.25
+done
+if [ "$enabled" != true ]; then
+    echo "the accessibility bus never said a screen reader is on" >&2
+    exit 1
+fi
 data=$(mktemp -d)
 script="$data/reader.script"
 # Greet, let the customer speak, then pause so the call holds until it has been read.
