@@ -10,8 +10,8 @@ use crate::engine::{Call, Score};
 use crate::guidance::Policy;
 use crate::lrs::{self, Enqueued, LrsError};
 use crate::profile::{Profile, SessionContext, Store};
-use crate::progress::open_earned_tiers;
 use crate::scenario::Scenario;
+use crate::tiers::open_earned_tiers;
 
 /// Who the call is recorded for.
 #[derive(Clone, Copy)]

@@ -6,11 +6,11 @@
 mod common;
 
 use htl_core::engine::script::{self, When};
-use htl_core::explore::{Manner, Report, explore};
+use htl_core::explore::{Exploration, Manner, explore};
 use htl_core::guidance::Catalogue;
 use htl_core::scenario::{Library, load_paths};
 
-fn explored() -> (Library, Catalogue, Vec<Report>) {
+fn explored() -> (Library, Catalogue, Vec<Exploration>) {
     let catalogue = Catalogue::builtin();
     let library = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
     let reports = library
@@ -21,7 +21,7 @@ fn explored() -> (Library, Catalogue, Vec<Report>) {
     (library, catalogue, reports)
 }
 
-fn passable(report: &Report, manner: Manner) -> bool {
+fn passable(report: &Exploration, manner: Manner) -> bool {
     report
         .tolerance
         .iter()

@@ -23,7 +23,7 @@ use htl_core::lrs::{
     self, Client, Enqueued, LrsConfig, Outbox, Problem, enqueue_session, flush, flush_with,
 };
 use htl_core::profile::SessionFile;
-use htl_core::report::load::SkipReason;
+use htl_core::report::SkipReason;
 use htl_core::report::{self, CallFact};
 use serde_json::Value;
 
@@ -387,7 +387,7 @@ fn library() -> (htl_core::scenario::Library, htl_core::guidance::Catalogue) {
 
 fn build(
     folder: report::DataFolder,
-    source: &Path,
+    source: report::Origin,
     library: &htl_core::scenario::Library,
     catalogue: &htl_core::guidance::Catalogue,
 ) -> report::Report {
@@ -406,7 +406,7 @@ fn build(
 /// judged (a session file lists every rule, statements the judged ones).
 fn comparable(call: &CallFact) -> CallFact {
     let mut call = call.clone();
-    call.file = PathBuf::new();
+    call.origin = report::Origin::File(PathBuf::new());
     call.rules.retain(|r| r.followed + r.broken > 0);
     call
 }
@@ -496,13 +496,18 @@ fn statements_give_the_same_calls_as_the_folder_and_skip_what_they_cannot_use() 
 
     let local = build(
         report::read_data_folder(data, &library.scenarios),
-        data,
+        report::Origin::File(data.to_path_buf()),
         &library,
         &catalogue,
     );
     let folder = report::read_statements(&statements, endpoint, &library.scenarios);
     assert!(folder.skipped.is_empty(), "{:?}", folder.skipped);
-    let from_lrs = build(folder, Path::new(endpoint), &library, &catalogue);
+    let from_lrs = build(
+        folder,
+        report::Origin::Lrs(endpoint.into()),
+        &library,
+        &catalogue,
+    );
     assert_same_figures(&local, &from_lrs);
     assert_eq!(from_lrs.calls.len(), expected.calls);
 
@@ -553,7 +558,7 @@ fn statements_give_the_same_calls_as_the_folder_and_skip_what_they_cannot_use() 
     let why: Vec<(String, SkipReason, String)> = folder
         .skipped
         .iter()
-        .map(|s| (s.path.display().to_string(), s.reason, s.detail.clone()))
+        .map(|s| (s.origin.to_string(), s.reason, s.detail.clone()))
         .collect();
     assert_eq!(why.len(), 5, "{why:#?}");
     let find = |needle: &str| {
@@ -578,7 +583,12 @@ fn statements_give_the_same_calls_as_the_folder_and_skip_what_they_cannot_use() 
     assert!(find(&orphan_id).2.contains("registration"));
     let english = folder.skipped[0].why_english();
     assert!(!english.contains("report-skip"), "{english}");
-    let from_lrs = build(folder, Path::new(endpoint), &library, &catalogue);
+    let from_lrs = build(
+        folder,
+        report::Origin::Lrs(endpoint.into()),
+        &library,
+        &catalogue,
+    );
     assert_same_figures(&local, &from_lrs);
 }
 
@@ -667,7 +677,7 @@ fn the_report_from_a_real_lrs_equals_the_report_from_the_folder() {
 
     let local = build(
         report::read_data_folder(data, &library.scenarios),
-        data,
+        report::Origin::File(data.to_path_buf()),
         &library,
         &catalogue,
     );
@@ -675,7 +685,12 @@ fn the_report_from_a_real_lrs_equals_the_report_from_the_folder() {
     let reasons: Vec<SkipReason> = folder.skipped.iter().map(|s| s.reason).collect();
     assert_eq!(reasons.len(), 2, "{:?}", folder.skipped);
     assert!(reasons.contains(&SkipReason::Statements) && reasons.contains(&SkipReason::Call));
-    let from_lrs = build(folder, Path::new(&config.endpoint), &library, &catalogue);
+    let from_lrs = build(
+        folder,
+        report::Origin::Lrs(config.endpoint.clone()),
+        &library,
+        &catalogue,
+    );
     assert_same_figures(&local, &from_lrs);
     // And what the cohort played: calls per trainee, passes per case, replies per beat,
     // rules broken.

@@ -103,7 +103,7 @@ fn a_call_with_more_time_is_recorded_sent_and_reported() {
     let folder = report::read_data_folder(data.path(), &library.scenarios);
     let built = report::build(
         folder,
-        data.path(),
+        report::Origin::File(data.path().to_path_buf()),
         &library.scenarios,
         &catalogue,
         Filter::default(),

@@ -8,8 +8,8 @@ use std::fs;
 use htl_core::engine::script::{self, parse};
 use htl_core::guidance::Catalogue;
 use htl_core::profile::{Notice, Profile, ProfileError, Store, slug};
-use htl_core::progress::{Access, Lock, Progression, open_earned_tiers};
 use htl_core::scenario::load_paths;
+use htl_core::tiers::{Access, Lock, Progression, open_earned_tiers};
 
 fn finished_call_score(passing: bool) -> (htl_core::engine::Score, u64) {
     let catalogue = Catalogue::builtin();

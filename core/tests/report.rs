@@ -20,10 +20,10 @@ use htl_core::cli::run_args;
 use htl_core::guidance::Catalogue;
 use htl_core::i18n::Lang;
 use htl_core::profile::{Profile, Store};
-use htl_core::progress::Progression;
-use htl_core::report::load::SkipReason;
+use htl_core::report::SkipReason;
 use htl_core::report::{self, Filter, TraineeProgress};
 use htl_core::scenario::{Library, Scenario, load_paths};
+use htl_core::tiers::Progression;
 
 fn setup() -> (Library, Catalogue) {
     let catalogue = Catalogue::builtin();
@@ -69,7 +69,7 @@ fn unfiltered(
 ) -> report::Report {
     report::build(
         folder,
-        data,
+        report::Origin::File(data.to_path_buf()),
         &library.scenarios,
         catalogue,
         Filter::default(),
@@ -426,7 +426,13 @@ fn damaged_and_foreign_files_are_listed_as_skipped_and_never_counted() {
         .iter()
         .map(|s| {
             (
-                s.path.file_name().unwrap().to_string_lossy().into_owned(),
+                s.origin
+                    .path()
+                    .unwrap()
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
                 s.reason,
             )
         })
@@ -441,9 +447,14 @@ fn damaged_and_foreign_files_are_listed_as_skipped_and_never_counted() {
     let half = folder
         .skipped
         .iter()
-        .find(|s| s.path.ends_with("9998-half.json"))
+        .find(|s| s.origin.path().unwrap().ends_with("9998-half.json"))
         .unwrap();
-    assert!(half.why_english().contains("EOF"), "{}", half.why_english());
+    // Said as the game's own reader of the format says it.
+    assert!(
+        half.why_english().contains("cut short"),
+        "{}",
+        half.why_english()
+    );
     // The retired case and the newer file count: two more calls than were played.
     assert_eq!(folder.calls.len(), expected.calls + 2);
     let built = unfiltered(folder, data.path(), &library, &catalogue);

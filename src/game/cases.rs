@@ -12,10 +12,10 @@ use bevy::prelude::*;
 use htl_core::guidance::Catalogue;
 use htl_core::i18n::Lang;
 use htl_core::profile::Profile;
-use htl_core::progress::Progression;
 use htl_core::scenario::load::scan_tier;
 use htl_core::scenario::{FileReport, Scenario, load_paths};
 use htl_core::shift::{Shift, load_shifts};
+use htl_core::tiers::Progression;
 
 use super::Screen;
 use super::locale::Locale;

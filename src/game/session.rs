@@ -98,7 +98,7 @@ impl Trainee {
     /// in `cases` are opened again.
     pub fn start_afresh(store: Store, name: &str, cases: &Cases) -> Result<Trainee, ProfileError> {
         let (mut profile, kept) = store.start_afresh(name)?;
-        let opened = htl_core::progress::open_earned_tiers(
+        let opened = htl_core::tiers::open_earned_tiers(
             cases.scenarios.iter().map(|s| s.as_ref()),
             &cases.catalogue.scoring,
             &mut profile,

@@ -67,7 +67,7 @@ fn a_trainee_whose_saves_are_both_damaged_is_told_and_can_start_afresh_with_the_
 
 #[test]
 fn my_progress_shows_the_rules_over_the_last_calls_and_opens_the_case_to_practise_next() {
-    use hold_the_line::game::screens::progress::{PractiseNext, RuleRow};
+    use hold_the_line::game::screens::my_progress::{PractiseNext, RuleRow};
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
     sign_in(&mut app, "Rae");

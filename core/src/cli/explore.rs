@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ExploreArgs, load_for_command};
-use crate::explore::{Budget, PATH_CAP, PathResult, Report, explore_with};
+use crate::explore::{Budget, Exploration, PATH_CAP, PathResult, explore_with};
 use crate::guidance::Catalogue;
 
 pub(super) fn run(
@@ -33,7 +33,7 @@ pub(super) fn run(
             EXIT_PROBLEMS
         });
     }
-    let mut reports: Vec<Report> = Vec::new();
+    let mut reports: Vec<Exploration> = Vec::new();
     for s in &library.scenarios {
         // A long search says where it is, once a second, on stderr.
         let mut last = std::time::Duration::ZERO;
@@ -99,7 +99,7 @@ fn path_line(p: &PathResult) -> String {
     )
 }
 
-pub fn write_report(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
+pub fn write_report(out: &mut dyn Write, r: &Exploration) -> std::io::Result<()> {
     writeln!(
         out,
         "{} - {} (tier {}, pass mark {})",

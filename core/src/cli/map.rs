@@ -68,7 +68,7 @@ pub(super) fn run(
 fn draw(
     scenario: &crate::scenario::Scenario,
     catalogue: &Catalogue,
-    report: &crate::explore::Report,
+    report: &crate::explore::Exploration,
     format: MapFormat,
 ) -> String {
     match format {

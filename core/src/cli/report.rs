@@ -3,14 +3,14 @@
 //! files for the trainer.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, GameOptions, ReportArgs};
 use crate::guidance::Catalogue;
 use crate::i18n::Lang;
 use crate::lrs::{self, LrsConfig, Problem};
 use crate::profile::data_dir;
-use crate::report::{self, Filter};
+use crate::report::{self, Filter, Origin};
 use crate::scenario::load_paths;
 
 pub(super) fn run(
@@ -86,13 +86,13 @@ pub(super) fn run(
             let folder = report::read_statements(&fetched.statements, &config.endpoint, &scenarios);
             (
                 folder,
-                PathBuf::from(&config.endpoint),
+                Origin::Lrs(config.endpoint.clone()),
                 Some(fetched.statements.len()),
             )
         }
         None => (
             report::read_data_folder(&data, &scenarios),
-            data.clone(),
+            Origin::File(data.clone()),
             None,
         ),
     };
@@ -101,14 +101,13 @@ pub(super) fn run(
         since: args.since.clone(),
         trainee: args.trainee.clone(),
     };
-    let mut built = match report::build(folder, &source, &scenarios, catalogue, filter, lang) {
+    let built = match report::build(folder, source, &scenarios, catalogue, filter, lang) {
         Ok(r) => r,
         Err(e) => {
             writeln!(err, "error: {e}")?;
             return Ok(EXIT_PROBLEMS);
         }
     };
-    built.lrs = lrs_config.as_ref().map(|c| c.endpoint.clone());
     let written = report::write(&built, catalogue, &args.out)?;
     writeln!(
         out,
@@ -124,7 +123,7 @@ pub(super) fn run(
             built.calls.len(),
             built.trainees.len(),
             built.skipped.len(),
-            source.display()
+            built.source
         )?,
         None => writeln!(
             out,
@@ -136,7 +135,7 @@ pub(super) fn run(
         )?,
     }
     for s in &built.skipped {
-        writeln!(out, "  skipped {}: {}", s.path.display(), s.why_english())?;
+        writeln!(out, "  skipped {}: {}", s.origin, s.why_english())?;
     }
     Ok(EXIT_OK)
 }

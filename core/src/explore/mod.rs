@@ -19,7 +19,7 @@
 //! bytes. A search that runs out reports what it found and claims nothing it did not prove.
 
 mod budget;
-mod future;
+mod paths_ahead;
 mod player;
 mod probes;
 mod result;
@@ -36,8 +36,8 @@ use crate::guidance::{Catalogue, ids};
 use crate::scenario::{EndingKind, Scenario};
 
 pub use budget::*;
-pub use future::PATH_CAP;
-use future::*;
+pub use paths_ahead::PATH_CAP;
+use paths_ahead::*;
 use player::*;
 pub use player::{Adversary, Manner};
 use probes::*;
@@ -46,7 +46,7 @@ use search::*;
 
 /// Explores a scenario within [`Budget::DEFAULT`]. `seed` fixes wording and jitter;
 /// verdicts never depend on it.
-pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Report {
+pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Exploration {
     explore_with(scenario, catalogue, seed, Budget::DEFAULT, &mut |_| {})
 }
 
@@ -59,13 +59,13 @@ pub fn explore_with(
     seed: u64,
     budget: Budget,
     progress: &mut dyn FnMut(&Progress),
-) -> Report {
+) -> Exploration {
     let started = Instant::now();
     let shared_scenario = std::sync::Arc::new(scenario.clone());
     let shared_catalogue = std::sync::Arc::new(catalogue.clone());
     let mut rules_exercised = vec![false; catalogue.rules.len()];
     let mut beats_entered = vec![false; scenario.beats.len()];
-    let mut total = Future::empty();
+    let mut total = PathsAhead::empty();
     let mut tolerance = Vec::new();
     let mut by_the_book = None;
     let mut shout_back = None;
@@ -199,7 +199,7 @@ pub fn explore_with(
     if partial {
         not_exercised.clear();
     }
-    Report {
+    Exploration {
         scenario: scenario.id.clone(),
         title: scenario.title.clone(),
         tier: scenario.tier,

@@ -1,5 +1,5 @@
-//! A state's future: the best, worst, shortest and most forgiving paths from it, merged
-//! from its children and ranked one way wherever they are compared.
+//! The paths ahead of a state: the best, worst, shortest and most forgiving paths from it,
+//! merged from its children and ranked one way wherever they are compared.
 
 #[allow(unused_imports)]
 use super::*;
@@ -11,8 +11,9 @@ pub(super) const CUTOFF_MEMORY: usize = 1 << 20;
 /// How many times one path may enter the same beat: once, plus one return after a mistake.
 pub const MAX_VISITS: u8 = 2;
 
+/// What can still happen from a state: its kept paths and how many paths and endings.
 #[derive(Debug, Clone)]
-pub(super) struct Future {
+pub(super) struct PathsAhead {
     pub(super) best: Option<PathResult>,
     /// The best passing path.
     pub(super) best_pass: Option<PathResult>,
@@ -25,9 +26,9 @@ pub(super) struct Future {
     pub(super) paths: u64,
 }
 
-impl Future {
-    pub(super) fn empty() -> Future {
-        Future {
+impl PathsAhead {
+    pub(super) fn empty() -> PathsAhead {
+        PathsAhead {
             best: None,
             best_pass: None,
             worst: None,
@@ -61,7 +62,7 @@ impl Future {
     }
 
     /// Merges in another future from the same point.
-    pub(super) fn merge_all(&mut self, other: &Future) {
+    pub(super) fn merge_all(&mut self, other: &PathsAhead) {
         for ((slot, rank), candidate) in self.slots().into_iter().zip(other.kept()) {
             if better(candidate, slot, |a, b| rank.wins(a, 0, b)) {
                 *slot = candidate.clone();
@@ -74,7 +75,7 @@ impl Future {
 
     /// Merges in the future of a child reached by `step`. A child's path is copied only
     /// when it wins.
-    pub(super) fn merge(&mut self, child: &Future, step: Step) {
+    pub(super) fn merge(&mut self, child: &PathsAhead, step: Step) {
         for ((slot, rank), candidate) in self.slots().into_iter().zip(child.kept()) {
             // The child's paths are one step shorter than they will be.
             take(slot, candidate, step, |a, b| rank.wins(a, 1, b));

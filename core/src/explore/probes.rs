@@ -6,7 +6,7 @@ use super::*;
 
 pub(super) fn adversary_result(
     adversary: Adversary,
-    future: Future,
+    future: PathsAhead,
     partial: bool,
     scenario: &Scenario,
     catalogue: &Catalogue,

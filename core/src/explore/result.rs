@@ -91,8 +91,10 @@ pub struct EndingReach {
     pub reachable: bool,
 }
 
+/// What exploring a case found: every ending and how it is reached, the best and worst
+/// paths, and how the built-in players fare.
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+pub struct Exploration {
     pub scenario: String,
     pub title: String,
     pub tier: u8,
@@ -150,7 +152,7 @@ pub struct Report {
     pub micros: u128,
 }
 
-impl Report {
+impl Exploration {
     /// How much of a partial search was done, for the CLI and the library table: "explored N
     /// states of at least M (budget ...); K beats not reached yet".
     pub fn coverage(&self) -> String {

@@ -12,7 +12,7 @@ pub(super) struct Explorer<'a, 'p> {
     /// Catalogue indexes of `let_them_vent` and `lower_your_voice`.
     pub(super) vent: Option<usize>,
     pub(super) lower_voice: Option<usize>,
-    pub(super) memo: HashMap<(StateKey, Vec<u8>), std::rc::Rc<Future>>,
+    pub(super) memo: HashMap<(StateKey, Vec<u8>), std::rc::Rc<PathsAhead>>,
     pub(super) rules_exercised: Vec<bool>,
     /// Best score reached through each (beat, reply).
     pub(super) reply_best: HashMap<(usize, usize), Option<u8>>,
@@ -38,7 +38,7 @@ pub(super) struct Explorer<'a, 'p> {
 }
 
 /// An estimate of the bytes a memo entry holds, heap included.
-pub(super) fn entry_bytes(key: &(StateKey, Vec<u8>), future: &Future) -> usize {
+pub(super) fn entry_bytes(key: &(StateKey, Vec<u8>), future: &PathsAhead) -> usize {
     let path = |p: &Option<PathResult>| {
         p.as_ref().map_or(0, |p| {
             std::mem::size_of::<PathResult>()
@@ -51,9 +51,9 @@ pub(super) fn entry_bytes(key: &(StateKey, Vec<u8>), future: &Future) -> usize {
     std::mem::size_of::<(StateKey, Vec<u8>)>()
         + key.1.capacity()
         + 64
-        + std::mem::size_of::<std::rc::Rc<Future>>()
+        + std::mem::size_of::<std::rc::Rc<PathsAhead>>()
         + 2 * std::mem::size_of::<usize>()
-        + std::mem::size_of::<Future>()
+        + std::mem::size_of::<PathsAhead>()
         + path(&future.best)
         + path(&future.best_pass)
         + path(&future.worst)
@@ -94,7 +94,7 @@ impl Spent {
         budget: Budget,
         started: Instant,
         progress: &'p mut dyn FnMut(&Progress),
-    ) -> (Future, Explorer<'a, 'p>) {
+    ) -> (PathsAhead, Explorer<'a, 'p>) {
         let limits = Limits {
             max_states: (budget.states.saturating_sub(self.states) / self.plays_left.max(1)).max(1),
             max_bytes: budget.bytes,
@@ -156,7 +156,7 @@ impl<'a, 'p> Explorer<'a, 'p> {
     }
 
     /// Explores the whole call from its start.
-    pub(super) fn run(&mut self, call: Call) -> Future {
+    pub(super) fn run(&mut self, call: Call) -> PathsAhead {
         let mut visits = vec![0u8; self.scenario.beats.len()];
         visits[self.scenario.start] = 1;
         let future = self.visit(call, &mut visits);
@@ -167,7 +167,7 @@ impl<'a, 'p> Explorer<'a, 'p> {
 impl Explorer<'_, '_> {
     /// The future of a call at a choice point (the start of a beat). `visits` counts how
     /// often this path has entered each beat.
-    pub(super) fn visit(&mut self, call: Call, visits: &mut Vec<u8>) -> std::rc::Rc<Future> {
+    pub(super) fn visit(&mut self, call: Call, visits: &mut Vec<u8>) -> std::rc::Rc<PathsAhead> {
         if call.is_over() {
             return std::rc::Rc::new(self.terminal(&call));
         }
@@ -183,7 +183,7 @@ impl Explorer<'_, '_> {
                     BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
                 self.cut_off.insert(hasher.hash_one(&key));
             }
-            return std::rc::Rc::new(Future::empty());
+            return std::rc::Rc::new(PathsAhead::empty());
         }
         self.expanded += 1;
         if self.expanded.is_multiple_of(4096) {
@@ -194,7 +194,7 @@ impl Explorer<'_, '_> {
                 elapsed: self.started.elapsed(),
             });
         }
-        let mut future = Future::empty();
+        let mut future = PathsAhead::empty();
         let beat = call.beat();
         self.beats_entered[beat] = true;
         if call.mistakes() == 0 {
@@ -247,7 +247,7 @@ impl Explorer<'_, '_> {
     /// Follows one reply into its future and merges that into `future`.
     pub(super) fn follow(
         &mut self,
-        future: &mut Future,
+        future: &mut PathsAhead,
         next: Call,
         step: Step,
         beat: usize,
@@ -265,7 +265,7 @@ impl Explorer<'_, '_> {
                 std::rc::Rc::new(self.terminal(&next))
             } else if visits[next.beat()] >= MAX_VISITS {
                 // Round in circles: not a way to finish the call.
-                std::rc::Rc::new(Future::empty())
+                std::rc::Rc::new(PathsAhead::empty())
             } else {
                 let entered = next.beat();
                 visits[entered] += 1;
@@ -347,12 +347,12 @@ impl Explorer<'_, '_> {
         }
     }
 
-    pub(super) fn terminal(&mut self, call: &Call) -> Future {
+    pub(super) fn terminal(&mut self, call: &Call) -> PathsAhead {
         for rule in call.exercised_rules() {
             self.rules_exercised[rule] = true;
         }
         let Some(outcome) = call.outcome() else {
-            return Future::empty();
+            return PathsAhead::empty();
         };
         let score = call.score();
         let ending = &self.scenario.endings[outcome.ending];
@@ -375,16 +375,16 @@ impl Explorer<'_, '_> {
         };
         if matches!(self.play, Play::Adversary(_)) {
             // An adversary's search wants only its best paths.
-            return Future {
+            return PathsAhead {
                 any_pass: result.passed,
                 endings: 1u64 << outcome.ending.min(63),
                 paths: 1,
                 best_pass: result.passed.then(|| result.clone()),
                 best: Some(result),
-                ..Future::empty()
+                ..PathsAhead::empty()
             };
         }
-        Future {
+        PathsAhead {
             any_pass: result.passed,
             forgiving: result.passed.then(|| result.clone()),
             endings: 1u64 << outcome.ending.min(63),

@@ -1,7 +1,7 @@
 //! Scoring and progression policy as data: how many points each part of the score is worth,
 //! what a broken rule costs, what passes, the grades, the default pass marks and the rule
 //! that opens tiers. Loaded from the `scoring` section of `assets/guidance.ron`, beside the
-//! rules it weighs; `scoring` and `progress` apply it, and the authoring guide's scoring
+//! rules it weighs; `scoring` and `tiers` apply it, and the authoring guide's scoring
 //! section is generated from it (`hold-the-line rules --scoring`).
 
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::{arrows, condition, first_words, node};
-use crate::explore::Report;
+use crate::explore::Exploration;
 use crate::guidance::Catalogue;
 use crate::scenario::Scenario;
 
@@ -29,7 +29,7 @@ fn quoted(text: &str) -> String {
 /// replies on no passing path dashed, beats no path enters outlined in red, and a legend
 /// with the pass mark and the best and worst scores. Arabic and Hebrew cases run right to
 /// left.
-pub fn dot(scenario: &Scenario, catalogue: &Catalogue, report: &Report) -> String {
+pub fn dot(scenario: &Scenario, catalogue: &Catalogue, report: &Exploration) -> String {
     let rtl = crate::i18n::Lang::parse(&scenario.language).is_some_and(crate::i18n::Lang::is_rtl);
     let mut s = String::new();
     let _ = writeln!(s, "digraph {} {{", quoted(&scenario.id));

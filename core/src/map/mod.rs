@@ -18,7 +18,7 @@ pub use svg::{SvgOptions, svg};
 use std::collections::HashSet;
 
 use crate::engine::script;
-use crate::explore::Report;
+use crate::explore::Exploration;
 use crate::guidance::Catalogue;
 use crate::scenario::{Condition, Line, Reply, Scenario, Target};
 
@@ -72,7 +72,7 @@ pub struct Arrow {
 }
 
 /// Every arrow of a case, in beat and reply order (a reply's branches before its `next`).
-pub fn arrows(scenario: &Scenario, catalogue: &Catalogue, report: &Report) -> Vec<Arrow> {
+pub fn arrows(scenario: &Scenario, catalogue: &Catalogue, report: &Exploration) -> Vec<Arrow> {
     let best: HashSet<(usize, usize)> = report
         .best
         .as_ref()

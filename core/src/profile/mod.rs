@@ -23,7 +23,7 @@ mod session_file;
 mod text_size;
 
 pub use session_file::{
-    CaseInfo, RecordedChoice, RecordedRule, RecordedScore, RecordedVerdict, SESSION_FORMAT,
+    RecordedCase, RecordedChoice, RecordedRule, RecordedScore, RecordedVerdict, SESSION_FORMAT,
     SESSION_SCHEMA, SessionContext, SessionFile, SessionFileError, ShiftPlace,
 };
 pub use text_size::TextSize;
@@ -439,7 +439,7 @@ impl Store {
     /// A profile rebuilt from the trainee's session files (`NAME/*.json`), which outlive a
     /// damaged profile: every finished call, its attempts, passes and best score per case,
     /// in the order they were played. Tiers are opened by the caller, who has the library
-    /// (`progress::open_earned_tiers`). Unreadable session files are skipped (and kept).
+    /// (`tiers::open_earned_tiers`). Unreadable session files are skipped (and kept).
     pub fn rebuilt_from_sessions(&self, name: &str) -> Profile {
         let mut profile = Profile::new(name);
         let folder = self.dir.join(slug(name));

@@ -56,7 +56,7 @@ pub struct SessionFile {
     pub seed: u64,
     /// The case as it was when played. None in version 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub case: Option<CaseInfo>,
+    pub case: Option<RecordedCase>,
     /// The language the game's screens were in. None in version 1 (and when unknown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui_language: Option<Lang>,
@@ -95,7 +95,7 @@ pub struct ShiftPlace {
 
 /// The case a session was played on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CaseInfo {
+pub struct RecordedCase {
     pub id: String,
     pub title: String,
     pub tier: u8,
@@ -219,6 +219,22 @@ impl std::fmt::Display for SessionFileError {
 
 impl std::error::Error for SessionFileError {}
 
+impl SessionFileError {
+    /// What is wrong, without the path: for a list that already names the file.
+    pub fn reason(&self) -> String {
+        match self {
+            SessionFileError::Io { error, .. } => error.to_string(),
+            SessionFileError::Damaged { reason, .. } => format!("damaged: {reason}"),
+            SessionFileError::Foreign { reason, .. } => {
+                format!("not a Hold the Line session file: {reason}")
+            }
+            SessionFileError::TooNew { schema, .. } => format!(
+                "written by a newer version of Hold the Line (session format {schema}, this version reads up to {SESSION_SCHEMA}); update the game to read it"
+            ),
+        }
+    }
+}
+
 impl SessionFile {
     /// The session file for a finished call, finished now.
     pub fn from_call(
@@ -262,7 +278,7 @@ impl SessionFile {
             finished: humantime::format_rfc3339_seconds(finished).to_string(),
             duration_ms: Some(duration_ms),
             seed: call.seed(),
-            case: Some(CaseInfo::of(scenario)),
+            case: Some(RecordedCase::of(scenario)),
             ui_language: context.ui_language.or(ui_language),
             shift: context.shift.clone(),
             time_allowance: call.time_allowance(),
@@ -376,9 +392,9 @@ impl SessionFile {
     }
 }
 
-impl CaseInfo {
-    pub fn of(scenario: &Scenario) -> CaseInfo {
-        CaseInfo {
+impl RecordedCase {
+    pub fn of(scenario: &Scenario) -> RecordedCase {
+        RecordedCase {
             id: scenario.id.clone(),
             title: scenario.title.clone(),
             tier: scenario.tier,

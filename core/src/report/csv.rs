@@ -158,7 +158,7 @@ pub fn calls(report: &Report) -> Vec<Vec<String>> {
             format!("{:.1}", c.paused_ms as f64 / 1000.0),
             c.time_allowance.keyword().to_string(),
             c.seed.to_string(),
-            c.file.display().to_string(),
+            c.origin.to_string(),
         ]);
     }
     rows

@@ -10,16 +10,16 @@
 //! missing or of the wrong kind.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::load::{
-    BrokenMoment, CallFact, DataFolder, ReplyFact, RuleFact, SkipReason, Skipped, TraineeFact,
-    finished_at, in_name_order,
+use super::fact::{
+    BrokenMoment, CallFact, DataFolder, Origin, ReplyFact, RuleFact, SkipReason, Skipped,
+    TraineeFact, case_from_library, in_name_order, sort_calls,
 };
+use super::load::finished_at;
 use crate::lrs::statements::{
     CASE_ACTIVITY_BASE, PLATFORM, VERB_ANSWERED, VERB_ATTEMPTED, VERB_FAILED, VERB_PASSED,
     case_id_of, ext,
@@ -59,7 +59,7 @@ pub fn read_statements(statements: &[Value], endpoint: &str, scenarios: &[Scenar
             None => {
                 let id = statement.get("id").and_then(Value::as_str).unwrap_or("?");
                 out.skipped.push(Skipped::new(
-                    &PathBuf::from(format!("{endpoint}statements?statementId={id}")),
+                    Origin::Lrs(format!("{endpoint}statements?statementId={id}")),
                     SkipReason::Call,
                     "a statement of the game without a registration (the call's id)",
                 ));
@@ -77,15 +77,15 @@ pub fn read_statements(statements: &[Value], endpoint: &str, scenarios: &[Scenar
             examples.into_iter().collect::<Vec<_>>().join("; ")
         ));
         out.skipped.push(Skipped::new(
-            &PathBuf::from(format!("{endpoint}statements")),
+            Origin::Lrs(format!("{endpoint}statements")),
             SkipReason::Statements,
             detail,
         ));
     }
     let mut trainees: BTreeMap<String, TraineeFact> = BTreeMap::new();
     for (registration, group) in calls {
-        let file = PathBuf::from(format!("{endpoint}statements?registration={registration}"));
-        match call_of(&group, scenarios, &file) {
+        let origin = Origin::Lrs(format!("{endpoint}statements?registration={registration}"));
+        match call_of(&group, scenarios, origin.clone()) {
             Ok(call) => {
                 trainees
                     .entry(slug(&call.trainee))
@@ -96,18 +96,12 @@ pub fn read_statements(statements: &[Value], endpoint: &str, scenarios: &[Scenar
                     });
                 out.calls.push(call);
             }
-            Err(why) => out.skipped.push(Skipped::new(&file, SkipReason::Call, why)),
+            Err(why) => out
+                .skipped
+                .push(Skipped::new(origin, SkipReason::Call, why)),
         }
     }
-    // In the order they finished; at the same second as a data folder lists them (its
-    // files are `profiles/<trainee slug>/<time>-<case>.json`), then by registration.
-    out.calls.sort_by(|a, b| {
-        a.finished_at
-            .cmp(&b.finished_at)
-            .then_with(|| slug(&a.trainee).cmp(&slug(&b.trainee)))
-            .then_with(|| a.case.cmp(&b.case))
-            .then_with(|| a.file.cmp(&b.file))
-    });
+    sort_calls(&mut out.calls);
     out.trainees = in_name_order(trainees);
     out
 }
@@ -159,11 +153,7 @@ fn trainee_of(statement: &Value) -> Option<String> {
 }
 
 /// One call from its statements, or why it cannot be counted.
-fn call_of(
-    group: &[&Value],
-    scenarios: &[Scenario],
-    file: &std::path::Path,
-) -> Result<CallFact, String> {
+fn call_of(group: &[&Value], scenarios: &[Scenario], origin: Origin) -> Result<CallFact, String> {
     let verb = |s: &Value| text(s, "/verb/id").unwrap_or("").to_string();
     let finals: Vec<&Value> = group
         .iter()
@@ -272,12 +262,12 @@ fn call_of(
     let paused_ms = extension(extensions, "paused-ms")
         .and_then(Value::as_u64)
         .unwrap_or(0);
-    let known = scenarios.iter().find(|s| s.id == case);
+    let (title, tier, language) = case_from_library(scenarios, &case, file_title);
     Ok(CallFact {
         trainee,
-        title: known.map_or(file_title, |s| s.title.clone()),
-        tier: known.map(|s| s.tier),
-        language: known.map(|s| s.language.clone()),
+        title,
+        tier,
+        language,
         case,
         finished,
         finished_at,
@@ -290,7 +280,7 @@ fn call_of(
         pauses,
         paused_ms,
         time_allowance,
-        file: file.to_path_buf(),
+        origin,
     })
 }
 
@@ -502,7 +492,7 @@ mod tests {
             "{}",
             why[1].1
         );
-        assert!(folder.skipped[1].path.to_string_lossy().ends_with(cut));
+        assert!(folder.skipped[1].origin.to_string().ends_with(cut));
     }
 
     #[test]

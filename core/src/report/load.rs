@@ -1,9 +1,9 @@
 //! Reads a data folder for the report: the profiles and every session file, into neutral
 //! [`CallFact`]s, and a [`Skipped`] entry (with why) for every file that cannot be used.
 //!
-//! All file reading for reports happens here and nowhere else. The session file format is
-//! being extended, so session files are read through this module's own structs that take
-//! only the fields a report needs and ignore the rest: a file with new fields still loads.
+//! All file reading for reports happens here and nowhere else. Session files are read by
+//! the format's own reader ([`SessionFile`]), which takes every version this build knows
+//! and ignores fields it does not: a file from a newer version with more fields still loads.
 //! Nothing here writes, renames or repairs: a report never changes the data it reads.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,201 +13,16 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Deserialize;
 
-use crate::i18n::{Lang, Messages, args};
-use crate::profile::{Profile, slug};
+use super::fact::{
+    BrokenMoment, CallFact, DataFolder, Origin, ReplyFact, RuleFact, SkipReason, Skipped,
+    TraineeFact, case_from_library, in_name_order, sort_calls,
+};
+use crate::profile::{Profile, SessionFile, slug};
 use crate::scenario::Scenario;
-use crate::vocab::{Millis, Note, Voice};
+use crate::vocab::{Millis, Voice};
 
 /// Session and profile files are a few hundred kilobytes at most; anything bigger is not one.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// One finished call, as the report needs it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CallFact {
-    /// The trainee's name as they signed in.
-    pub trainee: String,
-    /// The scenario id.
-    pub case: String,
-    /// The case's title: the library's when the case is known, else the file's.
-    pub title: String,
-    /// The case's tier and language, from the library; None for a case it does not have.
-    pub tier: Option<u8>,
-    pub language: Option<String>,
-    /// When it finished, as the file says (RFC 3339), and the same as a time.
-    pub finished: String,
-    pub finished_at: SystemTime,
-    pub seed: u64,
-    pub total: u8,
-    pub passed: bool,
-    pub grade: String,
-    /// Every rule the score lists, with its counts and the moments it was broken.
-    pub rules: Vec<RuleFact>,
-    /// The replies chosen, in order.
-    pub replies: Vec<ReplyFact>,
-    /// How often the trainee paused the call, and for how long in all (wall-clock ms).
-    pub pauses: u32,
-    pub paused_ms: u64,
-    /// The trainee's "more time" accommodation on this call.
-    pub time_allowance: crate::vocab::TimeAllowance,
-    /// The session file it came from.
-    pub file: PathBuf,
-}
-
-impl CallFact {
-    /// The UTC date it finished, `YYYY-MM-DD`.
-    pub fn day(&self) -> String {
-        day_of(self.finished_at)
-    }
-
-    /// Days since 1970-01-01 (UTC) of when it finished.
-    pub fn day_number(&self) -> i64 {
-        day_number(self.finished_at)
-    }
-
-    pub fn known_case(&self) -> bool {
-        self.tier.is_some()
-    }
-
-    /// Times any rule was broken in this call.
-    pub fn breaks(&self) -> usize {
-        self.rules.iter().map(|r| r.broken).sum()
-    }
-
-    pub fn rule(&self, id: &str) -> Option<&RuleFact> {
-        self.rules.iter().find(|r| r.rule == id)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RuleFact {
-    pub rule: String,
-    pub followed: usize,
-    pub broken: usize,
-    /// The moments this rule was broken.
-    pub broken_at: Vec<BrokenMoment>,
-}
-
-/// One time a rule was broken: where in the call, and what the trainee did.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BrokenMoment {
-    pub beat: String,
-    /// Which exchange of the call (1 for the first beat played), counted from the
-    /// transcript's beat starts; 0 when the transcript has none.
-    pub exchange: usize,
-    /// What the trainee did, typed, when the file says it in a form this version knows.
-    pub what: Option<Note>,
-    /// The same in English, as the file has it.
-    pub note: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReplyFact {
-    pub beat: String,
-    /// 0-based index into the beat's replies.
-    pub reply: usize,
-    pub text: String,
-    pub voice: Option<Voice>,
-    pub timing: String,
-}
-
-/// A trainee known from a profile file (or only from their session files).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TraineeFact {
-    pub name: String,
-    /// Tiers the profile records as opened; None when no profile could be read.
-    pub unlocked_tiers: Option<BTreeSet<u8>>,
-    /// When each call the trainee left before it ended was left (RFC 3339), from the
-    /// profile: left calls have no session file and are not sent to an LRS.
-    pub left: Vec<String>,
-}
-
-/// A file that was not used, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
-    pub path: PathBuf,
-    pub reason: SkipReason,
-    /// What the reader said (a parse error, an I/O error), in English; may be empty.
-    pub detail: String,
-}
-
-impl Skipped {
-    pub(crate) fn new(path: &Path, reason: SkipReason, detail: impl Into<String>) -> Skipped {
-        Skipped {
-            path: path.to_path_buf(),
-            reason,
-            detail: detail.into(),
-        }
-    }
-
-    /// Why, in `lang`.
-    pub fn why(&self, messages: &Messages, lang: Lang) -> String {
-        let a = args(&[("detail", self.detail.clone().into())]);
-        messages.text(lang, self.reason.message_id(), Some(&a))
-    }
-
-    /// Why, in English (for the terminal).
-    pub fn why_english(&self) -> String {
-        self.why(Messages::plain(), Lang::En)
-    }
-}
-
-/// Why a file in the data folder was not used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SkipReason {
-    /// A profile that cannot be read (its trainee's sessions still count).
-    Profile,
-    /// The same, and its backup gave the trainee's tier.
-    ProfileFromBackup,
-    /// `NAME.ron.damaged-STAMP`: set aside by the game after a recovery.
-    SetAside,
-    /// A `.tmp` file left by an interrupted write.
-    Unfinished,
-    /// Something the game never writes.
-    Foreign,
-    /// A file in a trainee's folder that is not `.json`.
-    NotSession,
-    /// A folder inside a trainee's folder.
-    Folder,
-    /// The file or folder cannot be read at all (permissions, size).
-    Unreadable,
-    /// A `.json` file that is not a session this version can read.
-    Session,
-    /// Statements in the LRS that are not the game's (`report --lrs`).
-    Statements,
-    /// A call in the LRS whose statements cannot be used (`report --lrs`).
-    Call,
-}
-
-impl SkipReason {
-    /// The message id in `assets/locales/*/report.ftl`.
-    pub fn message_id(self) -> &'static str {
-        match self {
-            SkipReason::Profile => "report-skip-profile",
-            SkipReason::ProfileFromBackup => "report-skip-profile-backup",
-            SkipReason::SetAside => "report-skip-set-aside",
-            SkipReason::Unfinished => "report-skip-unfinished",
-            SkipReason::Foreign => "report-skip-foreign",
-            SkipReason::NotSession => "report-skip-not-session",
-            SkipReason::Folder => "report-skip-folder",
-            SkipReason::Unreadable => "report-skip-unreadable",
-            SkipReason::Session => "report-skip-session",
-            SkipReason::Statements => "report-skip-statements",
-            SkipReason::Call => "report-skip-call",
-        }
-    }
-}
-
-/// Everything read from a data folder.
-#[derive(Debug, Clone, Default)]
-pub struct DataFolder {
-    /// Every call, in the order they finished (then by file).
-    pub calls: Vec<CallFact>,
-    /// Every trainee, by name (case as written), sorted case-insensitively.
-    pub trainees: Vec<TraineeFact>,
-    pub skipped: Vec<Skipped>,
-    /// Every shift worked (`*-shift-*.json`), in the order they finished.
-    pub shifts: Vec<crate::shift::ShiftRecord>,
-}
 
 /// Reads `<data>/profiles/`: profiles and session files. A folder that does not exist is
 /// an empty data folder, not an error. `scenarios` gives known cases their tier and title.
@@ -236,7 +51,7 @@ pub fn read_data_folder(data_dir: &Path, scenarios: &[Scenario]) -> DataFolder {
                         Some(_) => SkipReason::ProfileFromBackup,
                         None => SkipReason::Profile,
                     };
-                    out.skipped.push(Skipped::new(path, reason, why));
+                    out.skipped.push(Skipped::file(path, reason, why));
                     if let Some(p) = backup {
                         add_profile(&mut trainees, p);
                     }
@@ -246,20 +61,19 @@ pub fn read_data_folder(data_dir: &Path, scenarios: &[Scenario]) -> DataFolder {
             // The previous good copy of a profile: read only when the profile itself is not.
         } else if name.contains(".ron.damaged-") {
             out.skipped
-                .push(Skipped::new(path, SkipReason::SetAside, ""));
+                .push(Skipped::file(path, SkipReason::SetAside, ""));
         } else if name.ends_with(".tmp") {
             out.skipped
-                .push(Skipped::new(path, SkipReason::Unfinished, ""));
+                .push(Skipped::file(path, SkipReason::Unfinished, ""));
         } else {
             out.skipped
-                .push(Skipped::new(path, SkipReason::Foreign, ""));
+                .push(Skipped::file(path, SkipReason::Foreign, ""));
         }
     }
     for call in &out.calls {
         add_trainee(&mut trainees, call.trainee.clone(), None);
     }
-    out.calls
-        .sort_by(|a, b| a.finished_at.cmp(&b.finished_at).then(a.file.cmp(&b.file)));
+    sort_calls(&mut out.calls);
     out.trainees = in_name_order(trainees);
     out.shifts
         .sort_by(|a, b| a.finished.cmp(&b.finished).then(a.id.cmp(&b.id)));
@@ -277,22 +91,8 @@ pub fn read_trainee_calls(
     for session in profile.sessions.iter().filter(|s| !s.file.is_empty()) {
         read_session_or_skip(&profiles_dir.join(&session.file), scenarios, &mut out);
     }
-    out.calls
-        .sort_by(|a, b| a.finished_at.cmp(&b.finished_at).then(a.file.cmp(&b.file)));
+    sort_calls(&mut out.calls);
     (out.calls, out.skipped)
-}
-
-/// Trainees are one per name, as profiles are: the same slug is the same trainee.
-/// The trainees in name order, as a trainer looks them up: letter case aside, then exactly.
-pub(super) fn in_name_order(trainees: BTreeMap<String, TraineeFact>) -> Vec<TraineeFact> {
-    let mut list: Vec<TraineeFact> = trainees.into_values().collect();
-    list.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then(a.name.cmp(&b.name))
-    });
-    list
 }
 
 /// A trainee as their profile knows them: their tiers and the calls they left.
@@ -329,7 +129,7 @@ fn file_name(path: &Path) -> String {
 /// The files of a trainee's folder, sorted; folders inside it are skipped with why.
 fn sorted_files(dir: &Path, skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
-        skipped.push(Skipped::new(
+        skipped.push(Skipped::file(
             dir,
             SkipReason::Unreadable,
             "the folder cannot be listed",
@@ -339,7 +139,7 @@ fn sorted_files(dir: &Path, skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in entries.filter_map(Result::ok).map(|e| e.path()) {
         if path.is_dir() {
-            skipped.push(Skipped::new(&path, SkipReason::Folder, ""));
+            skipped.push(Skipped::file(&path, SkipReason::Folder, ""));
         } else {
             files.push(path);
         }
@@ -356,7 +156,7 @@ fn read_session_or_skip(path: &Path, scenarios: &[Scenario], out: &mut DataFolde
         } else {
             SkipReason::NotSession
         };
-        out.skipped.push(Skipped::new(path, reason, ""));
+        out.skipped.push(Skipped::file(path, reason, ""));
         return;
     }
     // A shift's record sits beside the trainee's session files. Its name has `-shift-` in
@@ -370,7 +170,7 @@ fn read_session_or_skip(path: &Path, scenarios: &[Scenario], out: &mut DataFolde
     }
     match read_session(path, scenarios) {
         Ok(fact) => out.calls.push(fact),
-        Err((reason, detail)) => out.skipped.push(Skipped::new(path, reason, detail)),
+        Err((reason, detail)) => out.skipped.push(Skipped::file(path, reason, detail)),
     }
 }
 
@@ -424,46 +224,10 @@ fn read_profile_file(path: &Path) -> Result<ProfileFile, String> {
     Ok(profile)
 }
 
-// What a report takes of a session file. Unknown fields are ignored (serde's default), so
-// files from newer versions with more fields still load.
-
+/// A session's moments and events as the report takes them: only the parts a figure
+/// needs, with unknown kinds kept loose so a newer file still loads.
 #[derive(Deserialize)]
-struct SessionFile {
-    profile: String,
-    scenario: String,
-    #[serde(default)]
-    title: String,
-    finished: String,
-    #[serde(default)]
-    seed: u64,
-    #[serde(default)]
-    time_allowance: crate::vocab::TimeAllowance,
-    score: ScoreFile,
-    #[serde(default)]
-    transcript: Vec<EventFile>,
-}
-
-#[derive(Deserialize)]
-struct ScoreFile {
-    total: u8,
-    passed: bool,
-    #[serde(default)]
-    grade: String,
-    #[serde(default)]
-    rules: Vec<RuleFile>,
-}
-
-#[derive(Deserialize)]
-struct RuleFile {
-    rule: String,
-    followed: usize,
-    broken: usize,
-    #[serde(default)]
-    moments: Vec<MomentFile>,
-}
-
-#[derive(Deserialize)]
-struct MomentFile {
+struct Moment {
     #[serde(default)]
     at: Millis,
     verdict: String,
@@ -478,7 +242,7 @@ struct MomentFile {
 
 #[derive(Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-enum EventFile {
+enum TranscriptEvent {
     BeatStarted {
         at: Millis,
     },
@@ -501,27 +265,48 @@ enum EventFile {
     Other,
 }
 
+/// A session file, read by the format's own reader ([`SessionFile`]), as a call fact.
 fn read_session(path: &Path, scenarios: &[Scenario]) -> Result<CallFact, (SkipReason, String)> {
     let bytes = read_bytes(path).map_err(|e| (SkipReason::Unreadable, e))?;
-    let file: SessionFile =
-        serde_json::from_slice(&bytes).map_err(|e| (SkipReason::Session, e.to_string()))?;
-    check_session(&file).map_err(|e| (SkipReason::Session, e))?;
-    let finished_at = finished_at(&file.finished).map_err(|e| (SkipReason::Session, e))?;
-    let beat_starts: Vec<Millis> = file
+    let file =
+        SessionFile::from_json(&bytes, path).map_err(|e| (SkipReason::Session, e.reason()))?;
+    call_of_session(file, scenarios, Origin::File(path.to_path_buf()))
+        .map_err(|e| (SkipReason::Session, e))
+}
+
+/// What a report takes of a session: its events typed where a figure reads them.
+fn call_of_session(
+    file: SessionFile,
+    scenarios: &[Scenario],
+    origin: Origin,
+) -> Result<CallFact, String> {
+    check_session(&file)?;
+    let finished_at = finished_at(&file.finished)?;
+    // Events of kinds added later read as `Other`; a known kind with a part missing makes
+    // the session unusable, as a figure from it would be wrong.
+    let events: Vec<TranscriptEvent> = file
         .transcript
         .iter()
+        .map(|e| serde_json::from_value(e.clone()))
+        .collect::<Result<_, _>>()
+        .map_err(|e| format!("an event of its transcript cannot be read: {e}"))?;
+    let beat_starts: Vec<Millis> = events
+        .iter()
         .filter_map(|e| match e {
-            EventFile::BeatStarted { at } => Some(*at),
+            TranscriptEvent::BeatStarted { at } => Some(*at),
             _ => None,
         })
         .collect();
-    let rules = file
-        .score
-        .rules
-        .into_iter()
-        .map(|r| RuleFact {
-            broken_at: r
-                .moments
+    let mut rules = Vec::new();
+    for r in file.score.rules {
+        let moments: Vec<Moment> = r
+            .moments
+            .into_iter()
+            .map(serde_json::from_value)
+            .collect::<Result<_, _>>()
+            .map_err(|e| format!("a moment of rule {} cannot be read: {e}", r.rule))?;
+        rules.push(RuleFact {
+            broken_at: moments
                 .into_iter()
                 .filter(|m| m.verdict == "Broken")
                 .map(|m| BrokenMoment {
@@ -534,21 +319,19 @@ fn read_session(path: &Path, scenarios: &[Scenario]) -> Result<CallFact, (SkipRe
             rule: r.rule,
             followed: r.followed,
             broken: r.broken,
-        })
-        .collect();
-    let (pauses, paused_ms) = file
-        .transcript
+        });
+    }
+    let (pauses, paused_ms) = events
         .iter()
         .filter_map(|e| match e {
-            EventFile::Resumed { paused_for } => Some(*paused_for),
+            TranscriptEvent::Resumed { paused_for } => Some(*paused_for),
             _ => None,
         })
         .fold((0, 0), |(n, ms), p| (n + 1, ms + p));
-    let replies = file
-        .transcript
+    let replies = events
         .into_iter()
         .filter_map(|e| match e {
-            EventFile::Reply {
+            TranscriptEvent::Reply {
                 beat,
                 reply,
                 text,
@@ -564,25 +347,25 @@ fn read_session(path: &Path, scenarios: &[Scenario]) -> Result<CallFact, (SkipRe
             _ => None,
         })
         .collect();
-    let known = scenarios.iter().find(|s| s.id == file.scenario);
+    let (title, tier, language) = case_from_library(scenarios, &file.scenario, file.title);
     Ok(CallFact {
         trainee: file.profile.trim().to_string(),
-        title: known.map_or(file.title, |s| s.title.clone()),
-        tier: known.map(|s| s.tier),
-        language: known.map(|s| s.language.clone()),
+        title,
+        tier,
+        language,
         case: file.scenario,
         finished: file.finished,
         finished_at,
         seed: file.seed,
         total: file.score.total,
         passed: file.score.passed,
-        grade: file.score.grade,
+        grade: format!("{:?}", file.score.grade),
         rules,
         replies,
         pauses,
         paused_ms,
         time_allowance: file.time_allowance,
-        file: path.to_path_buf(),
+        origin,
     })
 }
 

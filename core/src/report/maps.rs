@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use super::load::CallFact;
-use super::model::CaseInfo;
+use super::fact::CallFact;
+use super::model::PlayedCase;
 use crate::guidance::Catalogue;
 use crate::i18n::Lang;
 use crate::map::{Cohort, SvgOptions};
@@ -34,7 +34,7 @@ pub fn cohort_of(case: &str, calls: &[CallFact], scenario: &Scenario) -> Cohort 
 
 /// The SVG map of every played case the library has, by case id, words in `lang`.
 pub fn cohort_maps(
-    cases: &[CaseInfo],
+    cases: &[PlayedCase],
     calls: &[CallFact],
     scenarios: &[Scenario],
     catalogue: &Catalogue,

@@ -11,6 +11,7 @@
 //! - `trainee`: the data of the game's "My progress" screen.
 
 pub mod csv;
+pub mod fact;
 pub mod from_statements;
 pub mod html;
 pub mod load;
@@ -21,14 +22,15 @@ pub mod trainee;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+pub use fact::{CallFact, DataFolder, Origin, SkipReason, Skipped, TraineeFact};
 pub use from_statements::read_statements;
-pub use load::{CallFact, DataFolder, Skipped, TraineeFact, parse_day, read_data_folder};
+pub use load::{parse_day, read_data_folder};
 pub use trainee::{CaseProgress, RuleTally, TraineeProgress};
 
 use crate::guidance::Catalogue;
 use crate::i18n::Lang;
 use crate::scenario::Scenario;
-use model::{CaseInfo, CaseStats, DayCount, GridRow, Heatmap, TierStep, TraineeReport, calls_of};
+use model::{CaseStats, DayCount, GridRow, Heatmap, PlayedCase, TierStep, TraineeReport, calls_of};
 
 /// What a report covers.
 #[derive(Debug, Clone, Default)]
@@ -43,14 +45,13 @@ pub struct Filter {
 #[derive(Debug, Clone)]
 pub struct Report {
     pub lang: Lang,
-    pub data_dir: PathBuf,
-    /// The LRS endpoint the calls were read from (`report --lrs`); None for a data folder.
-    pub lrs: Option<String>,
+    /// Where the calls were read from: a data folder, or an LRS endpoint (`report --lrs`).
+    pub source: Origin,
     pub filter: Filter,
     /// The calls covered, in the order they finished.
     pub calls: Vec<CallFact>,
     pub trainees: Vec<TraineeFact>,
-    pub cases: Vec<CaseInfo>,
+    pub cases: Vec<PlayedCase>,
     pub grid: Vec<GridRow>,
     pub heatmap: Heatmap,
     pub case_stats: Vec<CaseStats>,
@@ -97,7 +98,7 @@ impl std::error::Error for FilterError {}
 /// Builds the report from what was read.
 pub fn build(
     folder: DataFolder,
-    data_dir: &Path,
+    source: Origin,
     scenarios: &[Scenario],
     catalogue: &Catalogue,
     filter: Filter,
@@ -180,8 +181,7 @@ pub fn build(
     }
     Ok(Report {
         lang,
-        data_dir: data_dir.to_path_buf(),
-        lrs: None,
+        source,
         heatmap: model::rule_heatmap(&calls, &rule_order),
         case_stats: model::case_stats(&calls, &cases, scenarios),
         maps: maps::cohort_maps(&cases, &calls, scenarios, catalogue, lang),

@@ -1,12 +1,12 @@
 //! The data of the game's "My progress" screen: a trainee's rules over their last calls,
 //! their best score and attempts per case, and which case to practise next.
 
-use super::load::CallFact;
+use super::fact::CallFact;
 use super::model::{self, Counts};
 use crate::guidance::{Catalogue, Measured, ids};
 use crate::profile::Profile;
-use crate::progress::Progression;
 use crate::scenario::{Line, Scenario};
+use crate::tiers::Progression;
 
 /// How many of the trainee's most recent calls the rules are counted over.
 pub const RECENT_CALLS: usize = 10;

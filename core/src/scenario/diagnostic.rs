@@ -3,7 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
+// codespan's own diagnostic type, under a name that does not clash with ours.
+use codespan_reporting::diagnostic::{
+    Diagnostic as CodespanDiagnostic, Label, Severity as CodespanSeverity,
+};
 use codespan_reporting::term::{self, Config};
 use serde::Serialize;
 
@@ -146,7 +149,7 @@ impl FileReport {
         let mut out = Vec::new();
         for diagnostic in &self.diagnostics {
             let file = ShownFile::new(&name, &self.source, self.line_starts(), diagnostic);
-            let report = self.to_report(diagnostic, &file);
+            let report = self.to_codespan(diagnostic, &file);
             if color {
                 let mut buffer = codespan_reporting::term::termcolor::Buffer::ansi();
                 if term::emit_to_write_style(&mut buffer, &config, &file, &report).is_ok() {
@@ -171,10 +174,10 @@ impl FileReport {
         String::from_utf8_lossy(&out).into_owned()
     }
 
-    fn to_report(&self, diagnostic: &Diagnostic, file: &ShownFile) -> Report<()> {
+    fn to_codespan(&self, diagnostic: &Diagnostic, file: &ShownFile) -> CodespanDiagnostic<()> {
         let severity = match diagnostic.severity {
-            Severity::Error => ReportSeverity::Error,
-            Severity::Warning => ReportSeverity::Warning,
+            Severity::Error => CodespanSeverity::Error,
+            Severity::Warning => CodespanSeverity::Warning,
         };
         let clamp = |span: &Span| {
             let end = span.end.clamp(file.base, file.stop);
@@ -190,7 +193,7 @@ impl FileReport {
                 .iter()
                 .map(|(span, text)| Label::secondary((), clamp(span)).with_message(text.clone())),
         );
-        Report::new(severity)
+        CodespanDiagnostic::new(severity)
             .with_code(diagnostic.code.as_str())
             .with_message(shown_text(&diagnostic.message))
             .with_labels(labels)

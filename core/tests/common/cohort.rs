@@ -14,8 +14,8 @@ use htl_core::engine::script::{self, Step, When};
 use htl_core::engine::{Call, Voice};
 use htl_core::guidance::Catalogue;
 use htl_core::profile::{Profile, Store};
-use htl_core::progress::{Progression, open_earned_tiers};
 use htl_core::scenario::{Library, Scenario};
+use htl_core::tiers::{Progression, open_earned_tiers};
 
 /// How a generated trainee plays most of their calls.
 #[derive(Debug, Clone, Copy, PartialEq)]

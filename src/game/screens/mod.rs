@@ -6,7 +6,7 @@
 pub mod brief;
 pub mod call;
 pub mod debrief;
-pub mod progress;
+pub mod my_progress;
 pub mod select;
 pub mod shift;
 pub mod title;
@@ -20,7 +20,7 @@ pub(super) fn plugin(app: &mut App) {
         brief::plugin,
         call::plugin,
         debrief::plugin,
-        progress::plugin,
+        my_progress::plugin,
         shift::plugin,
     ));
 }

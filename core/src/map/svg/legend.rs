@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::words::Words;
 use super::{HIGHLIGHT, TEXT_SIZE};
-use crate::explore::Report;
+use crate::explore::Exploration;
 use crate::glyphs::text_width;
 use crate::i18n::Value;
 use crate::map::ReplyKind;
@@ -16,7 +16,7 @@ use crate::scenario::Scenario;
 /// mean. Returns the drawing, its height and its width.
 pub(super) fn legend(
     scenario: &Scenario,
-    report: &Report,
+    report: &Exploration,
     words: &Words,
     cohort: Option<&Cohort>,
 ) -> (String, f64, f64) {

@@ -25,7 +25,7 @@ use std::fmt::Write as _;
 use super::cohort::Cohort;
 use super::layout::{Rect, place};
 use super::{ReplyKind, arrows};
-use crate::explore::Report;
+use crate::explore::Exploration;
 use crate::guidance::Catalogue;
 use crate::i18n::{Lang, Messages};
 use crate::markup::escape;
@@ -102,7 +102,7 @@ impl SvgOptions<'_> {
 pub fn svg(
     scenario: &Scenario,
     catalogue: &Catalogue,
-    report: &Report,
+    report: &Exploration,
     options: SvgOptions,
 ) -> String {
     let SvgOptions {

@@ -6,7 +6,7 @@ use super::charts::heat;
 use super::{Words, section_head};
 use crate::i18n::note_text;
 use crate::report::Report;
-use crate::report::model::{CaseInfo, CaseResult, Counts, RuleRow};
+use crate::report::model::{CaseResult, Counts, PlayedCase, RuleRow};
 
 /// Trainees down, cases across: each cell a trainee's best score and attempts.
 pub(super) fn grid(report: &Report, w: &Words) -> Markup {
@@ -45,7 +45,7 @@ pub(super) fn grid(report: &Report, w: &Words) -> Markup {
     }
 }
 
-fn grid_cell(w: &Words, case: &CaseInfo, r: &CaseResult) -> Markup {
+fn grid_cell(w: &Words, case: &PlayedCase, r: &CaseResult) -> Markup {
     let class = if r.passed() { "pass" } else { "fail" };
     let title = w.with(
         "report-cell-title",

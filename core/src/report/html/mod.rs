@@ -14,8 +14,8 @@ mod trainees;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::Report;
-use super::model::CaseInfo;
+use super::model::PlayedCase;
+use super::{Origin, Report};
 use crate::guidance::Catalogue;
 use crate::i18n::{Lang, Messages, Value, args};
 
@@ -49,7 +49,7 @@ impl Words<'_> {
         }
     }
 
-    fn case(&self, case: &CaseInfo) -> String {
+    fn case(&self, case: &PlayedCase) -> String {
         if case.tier.is_some() {
             case.title.clone()
         } else {
@@ -125,14 +125,14 @@ pub fn page(report: &Report, catalogue: &Catalogue) -> String {
 
 /// The title, what the report covers, where it was read from and the filters applied.
 fn header(report: &Report, w: &Words) -> Markup {
-    let mut meta = vec![match &report.lrs {
-        Some(endpoint) => w.with(
+    let mut meta = vec![match &report.source {
+        Origin::Lrs(endpoint) => w.with(
             "report-lrs-source",
             &[("endpoint", endpoint.clone().into())],
         ),
-        None => w.with(
+        Origin::File(dir) => w.with(
             "report-data-folder",
-            &[("dir", report.data_dir.display().to_string().into())],
+            &[("dir", dir.display().to_string().into())],
         ),
     }];
     if let Some(day) = &report.filter.since {

@@ -3,9 +3,13 @@
 use maud::{Markup, html};
 
 use super::{Words, section_head};
-use crate::report::Report;
+use crate::report::{Origin, Report};
 
 pub(super) fn section(report: &Report, w: &Words) -> Markup {
+    let data_dir = match &report.source {
+        Origin::File(dir) => Some(dir.as_path()),
+        Origin::Lrs(_) => None,
+    };
     html! {
         section id="skipped" {
             (section_head("skipped", w, false))
@@ -19,9 +23,8 @@ pub(super) fn section(report: &Report, w: &Words) -> Markup {
                     } }
                     tbody {
                         @for s in &report.skipped {
-                            @let path = s.path.strip_prefix(&report.data_dir).unwrap_or(&s.path);
                             tr {
-                                td dir="ltr" { code { (path.display().to_string()) } }
+                                td dir="ltr" { code { (s.origin.shown(data_dir)) } }
                                 td { (s.why(w.messages, w.lang)) }
                             }
                         }

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{CaseInfo, CaseResult, case_results};
-use crate::report::load::CallFact;
+use super::{CaseResult, PlayedCase, case_results};
+use crate::report::fact::CallFact;
 use crate::scenario::Scenario;
 
 /// How often one reply was chosen at a choice point.
@@ -31,7 +31,7 @@ pub struct BeatChoices {
 /// One case across the group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseStats {
-    pub case: CaseInfo,
+    pub case: PlayedCase,
     pub trainees: usize,
     pub calls: usize,
     pub passes: usize,
@@ -58,7 +58,7 @@ impl CaseStats {
 /// chosen at each choice point (the library's beats in order, replies as it lists them).
 pub fn case_stats(
     calls: &[CallFact],
-    cases: &[CaseInfo],
+    cases: &[PlayedCase],
     scenarios: &[Scenario],
 ) -> Vec<CaseStats> {
     cases

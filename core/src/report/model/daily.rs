@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::report::load::{CallFact, day_of};
+use crate::report::fact::CallFact;
+use crate::report::load::day_of;
 
 /// Calls and passes on one day (UTC).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{CaseInfo, calls_of, journey};
+use super::{PlayedCase, calls_of, journey};
 use crate::guidance::Policy;
-use crate::report::load::{CallFact, TraineeFact};
+use crate::report::fact::{CallFact, TraineeFact};
 use crate::scenario::Scenario;
 
 /// One trainee's results on one case.
@@ -62,7 +62,7 @@ pub fn cohort_grid(
     calls: &[CallFact],
     all_calls: &[CallFact],
     trainees: &[TraineeFact],
-    cases: &[CaseInfo],
+    cases: &[PlayedCase],
     scenarios: &[Scenario],
     policy: &Policy,
 ) -> Vec<GridRow> {

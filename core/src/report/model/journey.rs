@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 use super::median;
 use crate::guidance::Policy;
 use crate::profile::Profile;
-use crate::progress::open_earned_tiers;
-use crate::report::load::CallFact;
+use crate::report::fact::CallFact;
 use crate::scenario::Scenario;
+use crate::tiers::open_earned_tiers;
 
 /// When a trainee opened a tier: after how many calls, and how many days after their first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -22,12 +22,12 @@ pub use trainee::{RuleTrend, TraineeReport, Trend, trainee_report};
 
 use std::collections::BTreeSet;
 
-use super::load::CallFact;
+use super::fact::CallFact;
 use crate::scenario::Scenario;
 
 /// A case some call played: known to the library (tier, language) or not.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CaseInfo {
+pub struct PlayedCase {
     pub id: String,
     pub title: String,
     pub tier: Option<u8>,
@@ -63,12 +63,12 @@ impl Counts {
 
 /// The cases the calls played: the library's in its order (tier, then title), then the
 /// unknown ones by id.
-pub fn cases_played(calls: &[CallFact], scenarios: &[Scenario]) -> Vec<CaseInfo> {
+pub fn cases_played(calls: &[CallFact], scenarios: &[Scenario]) -> Vec<PlayedCase> {
     let played: BTreeSet<&str> = calls.iter().map(|c| c.case.as_str()).collect();
-    let mut out: Vec<CaseInfo> = scenarios
+    let mut out: Vec<PlayedCase> = scenarios
         .iter()
         .filter(|s| played.contains(s.id.as_str()))
-        .map(|s| CaseInfo {
+        .map(|s| PlayedCase {
             id: s.id.clone(),
             title: s.title.clone(),
             tier: Some(s.tier),
@@ -83,7 +83,7 @@ pub fn cases_played(calls: &[CallFact], scenarios: &[Scenario]) -> Vec<CaseInfo>
                 .find(|c| c.case == id)
                 .map(|c| c.title.clone())
                 .unwrap_or_default();
-            out.push(CaseInfo {
+            out.push(PlayedCase {
                 id: id.to_string(),
                 title,
                 tier: None,

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Counts;
-use crate::report::load::CallFact;
+use crate::report::fact::CallFact;
 use crate::vocab::Note;
 
 /// The moment a rule is most often broken at: in which case, at which exchange, doing what.

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{Counts, Journey, rule_counts, weakest};
-use crate::report::load::CallFact;
+use crate::report::fact::CallFact;
 
 /// A rule in one trainee's calls: in the earlier half and in the more recent half.
 #[derive(Debug, Clone, PartialEq)]

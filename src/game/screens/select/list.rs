@@ -4,7 +4,7 @@
 use bevy::input_focus::{AutoFocus, FocusCause, InputFocus};
 use bevy::prelude::*;
 use htl_core::i18n::Messages;
-use htl_core::progress::Access;
+use htl_core::tiers::Access;
 
 use super::ShownTier;
 use crate::game::actions::UiAction;

@@ -2,7 +2,7 @@
 //! locked), and which tab shows as chosen.
 
 use bevy::prelude::*;
-use htl_core::progress::{Progression, TierStatus};
+use htl_core::tiers::{Progression, TierStatus};
 
 use super::ShownTier;
 use crate::game::actions::UiAction;
