@@ -385,6 +385,62 @@ fn since_and_trainee_narrow_the_report_and_arabic_runs_right_to_left() {
 }
 
 #[test]
+fn a_damaged_profile_is_read_from_its_backup_and_said() {
+    let (library, catalogue) = setup();
+    let data = tempfile::tempdir().unwrap();
+    generate_cohort(data.path(), &library, &catalogue, 3, 8);
+    let profiles = data.path().join("profiles");
+    let before = report::read_data_folder(data.path(), &library.scenarios);
+    let noor = before.trainees.iter().find(|t| t.name == "Noor").unwrap();
+    let tiers = noor.unlocked_tiers.clone().expect("her profile reads");
+    assert!(
+        tiers.len() > 1,
+        "she opened a tier: the backup must carry it"
+    );
+
+    // The game keeps the previous good copy beside a profile; then the profile is damaged.
+    fs::copy(profiles.join("noor.ron"), profiles.join("noor.ron.bak")).unwrap();
+    fs::write(
+        profiles.join("noor.ron"),
+        "(schema: 1, name: \"Noor\", unlocked_",
+    )
+    .unwrap();
+    let folder = report::read_data_folder(data.path(), &library.scenarios);
+    let skipped: Vec<_> = folder
+        .skipped
+        .iter()
+        .filter(|s| s.origin.path().is_some_and(|p| p.ends_with("noor.ron")))
+        .collect();
+    assert_eq!(skipped.len(), 1, "{:?}", folder.skipped);
+    assert_eq!(skipped[0].reason, SkipReason::ProfileFromBackup);
+    let noor = folder.trainees.iter().find(|t| t.name == "Noor").unwrap();
+    assert_eq!(
+        noor.unlocked_tiers.as_ref(),
+        Some(&tiers),
+        "tiers from the backup"
+    );
+    assert_eq!(
+        folder.calls.len(),
+        before.calls.len(),
+        "her calls still count"
+    );
+
+    // Both unreadable: said, her calls still count, her tier unknown.
+    fs::write(profiles.join("noor.ron.bak"), "not a profile").unwrap();
+    let folder = report::read_data_folder(data.path(), &library.scenarios);
+    assert!(
+        folder
+            .skipped
+            .iter()
+            .any(|s| s.reason == SkipReason::Profile
+                && s.origin.path().is_some_and(|p| p.ends_with("noor.ron")))
+    );
+    let noor = folder.trainees.iter().find(|t| t.name == "Noor").unwrap();
+    assert_eq!(noor.unlocked_tiers, None);
+    assert_eq!(folder.calls.len(), before.calls.len());
+}
+
+#[test]
 fn damaged_and_foreign_files_are_listed_as_skipped_and_never_counted() {
     let (library, catalogue) = setup();
     let data = tempfile::tempdir().unwrap();

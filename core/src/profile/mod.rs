@@ -559,7 +559,58 @@ enum ReadError {
     TooNew(u32),
 }
 
+/// A profile read for a report, which never changes the data it reads: its own file, else
+/// the previous good copy the game keeps beside it (`NAME.ron.bak`), else why neither reads.
+#[derive(Debug)]
+pub enum ProfileRead {
+    File(Profile),
+    /// The file cannot be read (`why`); its backup gave the profile.
+    Backup {
+        profile: Profile,
+        why: String,
+    },
+    Unreadable(String),
+}
+
+/// Reads the profile at `path` as [`ProfileRead`] says, without recovering anything.
+pub fn read_profile_or_backup(path: &Path) -> ProfileRead {
+    let why = match read_profile(path) {
+        Ok(profile) => return ProfileRead::File(upgrade(profile)),
+        Err(e) => e.to_string(),
+    };
+    match read_profile(&Store::backup_for(path)) {
+        Ok(profile) => ProfileRead::Backup {
+            profile: upgrade(profile),
+            why,
+        },
+        Err(_) => ProfileRead::Unreadable(why),
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Damaged(why) => f.write_str(why),
+            ReadError::TooNew(schema) => write!(
+                f,
+                "written by a newer version of Hold the Line (profile format {schema}, this version reads up to {SCHEMA_VERSION})"
+            ),
+        }
+    }
+}
+
+/// A profile is a few kilobytes; a file far bigger is not one.
+const MAX_PROFILE_BYTES: u64 = 16 * 1024 * 1024;
+
 fn read_profile(path: &Path) -> Result<Profile, ReadError> {
+    let size = fs::metadata(path)
+        .map_err(|e| ReadError::Damaged(e.to_string()))?
+        .len();
+    if size > MAX_PROFILE_BYTES {
+        return Err(ReadError::Damaged(format!(
+            "{size} bytes: too big to be a profile"
+        )));
+    }
     let text = fs::read_to_string(path).map_err(|e| ReadError::Damaged(e.to_string()))?;
     // Read the version first, so a newer format is refused rather than called damaged.
     #[derive(Deserialize)]

@@ -1,9 +1,10 @@
 //! Reads a data folder for the report: the profiles and every session file, into neutral
 //! [`CallFact`]s, and a [`Skipped`] entry (with why) for every file that cannot be used.
 //!
-//! All file reading for reports happens here and nowhere else. Session files are read by
-//! the format's own reader ([`SessionFile`]), which takes every version this build knows
-//! and ignores fields it does not: a file from a newer version with more fields still loads.
+//! The data folder's side of a report: which files are which. The files themselves are read
+//! by their formats' own readers: session files by [`SessionFile`] (every version this
+//! build knows; fields it does not know are ignored, so newer files still load), profiles by
+//! `profile::read_profile_or_backup` (the file, else the backup the game keeps).
 //! Nothing here writes, renames or repairs: a report never changes the data it reads.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,7 +18,7 @@ use super::fact::{
     BrokenMoment, CallFact, DataFolder, Origin, ReplyFact, RuleFact, SkipReason, Skipped,
     TraineeFact, case_from_library, in_name_order, sort_calls,
 };
-use crate::profile::{Profile, SessionFile, slug};
+use crate::profile::{Profile, ProfileRead, SessionFile, read_profile_or_backup, slug};
 use crate::scenario::Scenario;
 use crate::vocab::{Millis, Voice};
 
@@ -42,19 +43,23 @@ pub fn read_data_folder(data_dir: &Path, scenarios: &[Scenario]) -> DataFolder {
                 read_session_or_skip(&file, scenarios, &mut out);
             }
         } else if name.ends_with(".ron") {
-            match read_profile_file(path) {
-                Ok(p) => add_profile(&mut trainees, p),
-                Err(why) => {
-                    // The game keeps the previous good copy beside it: use it for the tier.
-                    let backup = read_profile_file(&path.with_extension("ron.bak")).ok();
-                    let reason = match backup {
-                        Some(_) => SkipReason::ProfileFromBackup,
-                        None => SkipReason::Profile,
-                    };
-                    out.skipped.push(Skipped::file(path, reason, why));
-                    if let Some(p) = backup {
-                        add_profile(&mut trainees, p);
-                    }
+            // The profile module reads profiles: the file, else the backup the game keeps.
+            let read = match read_profile_or_backup(path) {
+                ProfileRead::File(p) if p.name.trim().is_empty() => {
+                    ProfileRead::Unreadable("the profile has no name".into())
+                }
+                read => read,
+            };
+            match read {
+                ProfileRead::File(p) => add_profile(&mut trainees, p),
+                ProfileRead::Backup { profile, why } => {
+                    out.skipped
+                        .push(Skipped::file(path, SkipReason::ProfileFromBackup, why));
+                    add_profile(&mut trainees, profile);
+                }
+                ProfileRead::Unreadable(why) => {
+                    out.skipped
+                        .push(Skipped::file(path, SkipReason::Profile, why));
                 }
             }
         } else if name.ends_with(".ron.bak") {
@@ -96,8 +101,13 @@ pub fn read_trainee_calls(
 }
 
 /// A trainee as their profile knows them: their tiers and the calls they left.
-fn add_profile(trainees: &mut BTreeMap<String, TraineeFact>, profile: ProfileFile) {
-    let left = profile.left();
+fn add_profile(trainees: &mut BTreeMap<String, TraineeFact>, profile: Profile) {
+    let left = profile
+        .sessions
+        .iter()
+        .filter(|s| s.left)
+        .map(|s| s.finished.clone())
+        .collect();
     let key = slug(&profile.name);
     add_trainee(trainees, profile.name, Some(profile.unlocked_tiers));
     if let Some(t) = trainees.get_mut(&key) {
@@ -180,48 +190,6 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
         return Err(format!("{size} bytes: too big to be a session or profile"));
     }
     fs::read(path).map_err(|e| e.to_string())
-}
-
-/// The fields of a profile a report needs.
-#[derive(Deserialize)]
-struct ProfileFile {
-    name: String,
-    #[serde(default)]
-    unlocked_tiers: BTreeSet<u8>,
-    #[serde(default)]
-    sessions: Vec<ProfileSession>,
-}
-
-/// A line of a profile's call history: only whether it was left, and when.
-#[derive(Deserialize)]
-struct ProfileSession {
-    #[serde(default)]
-    finished: String,
-    #[serde(default)]
-    left: bool,
-}
-
-impl ProfileFile {
-    fn left(&self) -> Vec<String> {
-        self.sessions
-            .iter()
-            .filter(|s| s.left)
-            .map(|s| s.finished.clone())
-            .collect()
-    }
-}
-
-fn read_profile_file(path: &Path) -> Result<ProfileFile, String> {
-    let bytes = read_bytes(path)?;
-    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
-    let mut profile: ProfileFile = ron::Options::default()
-        .from_str(&text)
-        .map_err(|e| format!("{}: {}", e.span, e.code))?;
-    if profile.name.trim().is_empty() {
-        return Err("the profile has no name".into());
-    }
-    profile.unlocked_tiers.insert(1);
-    Ok(profile)
 }
 
 /// A session's moments and events as the report takes them: only the parts a figure
