@@ -8,7 +8,8 @@ mod common;
 use htl_core::engine::script::{self, When};
 use htl_core::explore::{Exploration, Manner, explore};
 use htl_core::guidance::Catalogue;
-use htl_core::scenario::{Library, load_paths};
+use htl_core::i18n::Lang;
+use htl_core::scenario::{Library, Scenario, load_paths};
 
 fn explored() -> (Library, Catalogue, Vec<Exploration>) {
     let catalogue = Catalogue::builtin();
@@ -643,5 +644,38 @@ fn the_arabic_cases_write_numbers_as_the_game_does() {
             })
             .collect();
         assert!(eastern.is_empty(), "{}: {eastern:?}", path.display());
+    }
+}
+
+#[test]
+fn the_case_list_puts_the_trainees_language_first_within_each_tier() {
+    let catalogue = Catalogue::builtin();
+    let library = load_paths(&[common::scenarios_dir()], &catalogue).unwrap();
+    // With no language, the list is the library's own order.
+    let mut cases: Vec<&Scenario> = library.scenarios.iter().collect();
+    cases.reverse();
+    cases.sort_by_cached_key(|s| s.list_key(None));
+    let ids = |cases: &[&Scenario]| cases.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    let library_ids: Vec<String> = library.scenarios.iter().map(|s| s.id.clone()).collect();
+    assert_eq!(ids(&cases), library_ids);
+    for lang in [Lang::Ar, Lang::He, Lang::En] {
+        cases.sort_by_cached_key(|s| s.list_key(Some(lang)));
+        for tier in 1..=3 {
+            let in_tier: Vec<bool> = cases
+                .iter()
+                .filter(|s| s.tier == tier)
+                .map(|s| Lang::parse(&s.language) == Some(lang))
+                .collect();
+            // Every case in the language before every other one.
+            assert!(
+                in_tier.windows(2).all(|w| w[0] || !w[1]),
+                "tier {tier}, {lang:?}: {in_tier:?}"
+            );
+        }
+        let tiers: Vec<u8> = cases.iter().map(|s| s.tier).collect();
+        assert!(
+            tiers.windows(2).all(|w| w[0] <= w[1]),
+            "tiers stay in order"
+        );
     }
 }

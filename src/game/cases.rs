@@ -183,10 +183,8 @@ impl Cases {
 
     fn sort(&mut self) {
         let lang = self.first_language;
-        self.scenarios.sort_by_cached_key(|s| {
-            let other_language = Lang::parse(&s.language) != Some(lang);
-            (s.tier, other_language, s.title.clone())
-        });
+        self.scenarios
+            .sort_by_cached_key(|s| s.list_key(Some(lang)));
     }
 
     /// The shift a trainee may take: one in their language when there is one, else any,

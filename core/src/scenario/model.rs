@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::guidance::RuleId;
+use crate::i18n::Lang;
 pub use crate::vocab::EndingKind;
 use crate::vocab::{MeterDelta, Meters, Millis};
 
@@ -295,5 +296,13 @@ pub struct Ending {
 impl Scenario {
     pub fn beat_index(&self, id: &str) -> Option<BeatIx> {
         self.beats.iter().position(|b| b.id == id)
+    }
+
+    /// Where the case sits in a list of cases: by tier, the cases in `first` (the trainee's
+    /// language) before the others, then by title. The library is in this order with no
+    /// language; the game's case list and its "Next case" with the trainee's.
+    pub fn list_key(&self, first: Option<Lang>) -> (u8, bool, String) {
+        let other_language = first.is_some_and(|lang| Lang::parse(&self.language) != Some(lang));
+        (self.tier, other_language, self.title.clone())
     }
 }

@@ -171,9 +171,7 @@ pub fn load_paths(paths: &[PathBuf], catalogue: &Catalogue) -> Result<Library, P
         }
         library.reports.push(l.report);
     }
-    library
-        .scenarios
-        .sort_by(|a, b| (a.tier, &a.title).cmp(&(b.tier, &b.title)));
+    library.scenarios.sort_by_cached_key(|s| s.list_key(None));
     Ok(library)
 }
 
