@@ -183,6 +183,48 @@ fn the_report_counts_what_the_cohort_played() {
     let rules = csv_rows(&out.join("trainee_rules.csv"));
     assert!(rules.len() > 30 * 3);
     assert!(rules[1..].iter().all(|r| r.len() == 4));
+    // The columns are a contract with trainers' sheets and scripts: fixed English ids, in
+    // this order, and an empty table (no shifts were worked) still names its columns.
+    let header = |file: &str| csv_rows(&out.join(file))[0].join(",");
+    assert_eq!(
+        header("calls.csv"),
+        "trainee,finished,day,case,title,tier,language,known_case,score,grade,passed,\
+         rules_broken,pauses,paused_s,time_allowance,seed,file"
+    );
+    assert_eq!(header("trainee_rules.csv"), "trainee,rule,followed,broken");
+    assert_eq!(
+        header("trainee_cases.csv"),
+        "trainee,case,title,tier,attempts,passes,passed,first_score,best_score,\
+         attempts_to_first_pass"
+    );
+    assert_eq!(
+        header("cases.csv"),
+        "case,title,tier,language,known_case,trainees,calls,passes,pass_rate,\
+         trainees_passed,mean_attempts_to_first_pass,mean_first_score,mean_best_score"
+    );
+    assert_eq!(
+        header("replies.csv"),
+        "case,beat,reply,text,follows,breaks,chosen,chosen_share,most_chosen_wrong_reply"
+    );
+    assert!(built.shifts.is_empty());
+    assert_eq!(
+        csv_rows(&out.join("shifts.csv")),
+        vec![
+            "trainee,finished,shift,title,language,calls_handled,calls_passed,\
+             first_contact_resolution,repeat_calls,promises_made,promises_kept,\
+             average_handle_s,longest_wait_s,service_level,abandoned,after_call_skipped,\
+             peak_strain,hard_calls,most_broken_rule,passed"
+                .split(',')
+                .map(String::from)
+                .collect::<Vec<_>>()
+        ]
+    );
+    // Shares keep their fixed decimals.
+    let pass_rate = cases[0].iter().position(|c| c == "pass_rate").unwrap();
+    assert!(
+        cases[1..].iter().all(|r| r[pass_rate].len() == 5),
+        "0.000 to 1.000"
+    );
     let html = fs::read_to_string(out.join("report.html")).unwrap();
     assert_eq!(html.matches("<svg").count(), html.matches("</svg>").count());
     assert!(html.matches("<svg").count() > 30);
