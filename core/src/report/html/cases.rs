@@ -4,7 +4,7 @@
 use maud::{Markup, PreEscaped, html};
 
 use super::charts::bar;
-use super::{Words, one_decimal, section_head};
+use super::{CASES, Words, one_decimal, section_head};
 use crate::report::Report;
 use crate::report::model::{BeatChoices, CaseStats};
 
@@ -22,8 +22,8 @@ const COLUMNS: [(&str, bool); 8] = [
 
 pub(super) fn section(report: &Report, w: &Words) -> Markup {
     html! {
-        section id="cases" {
-            (section_head("cases", w, false))
+        section id=(CASES.id) {
+            (section_head(&CASES, w))
             div.scroll { table {
                 thead { tr {
                     @for (id, num) in COLUMNS { th.num[num] { (w.get(id)) } }

@@ -3,7 +3,7 @@
 use maud::{Markup, html};
 
 use super::charts::heat;
-use super::{Words, section_head};
+use super::{GRID, RULES, Words, section_head};
 use crate::i18n::note_text;
 use crate::report::Report;
 use crate::report::model::{CaseResult, Counts, PlayedCase, RuleRow};
@@ -11,8 +11,8 @@ use crate::report::model::{CaseResult, Counts, PlayedCase, RuleRow};
 /// Trainees down, cases across: each cell a trainee's best score and attempts.
 pub(super) fn grid(report: &Report, w: &Words) -> Markup {
     html! {
-        section id="grid" {
-            (section_head("grid", w, true))
+        section id=(GRID.id) {
+            (section_head(&GRID, w))
             div.scroll { table.grid {
                 thead { tr {
                     th { (w.get("report-col-trainee")) }
@@ -63,8 +63,8 @@ fn grid_cell(w: &Words, case: &PlayedCase, r: &CaseResult) -> Markup {
 /// Each rule's broken share per tier, the most broken first, with its typical moment.
 pub(super) fn rules(report: &Report, w: &Words) -> Markup {
     html! {
-        section id="rules" {
-            (section_head("rules", w, false))
+        section id=(RULES.id) {
+            (section_head(&RULES, w))
             div.scroll { table.heatmap {
                 thead { tr {
                     th { (w.get("report-col-rule")) }

@@ -71,16 +71,52 @@ fn one_decimal(v: Option<f64>) -> String {
     v.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"))
 }
 
-/// The sections in page order: their anchors and their titles.
-const SECTIONS: [(&str, &str); 7] = [
-    ("grid", "report-section-grid"),
-    ("rules", "report-section-rules"),
-    ("cases", "report-section-cases"),
-    ("time", "report-section-time"),
-    ("trainees", "report-section-trainees"),
-    ("shifts", "report-section-shifts"),
-    ("skipped", "report-section-skipped"),
-];
+/// A section of the page: its anchor, its title and the sentence under the title that says
+/// how to read it, where it has one.
+struct Section {
+    id: &'static str,
+    title: &'static str,
+    explain: Option<&'static str>,
+}
+
+const GRID: Section = Section {
+    id: "grid",
+    title: "report-section-grid",
+    explain: Some("report-grid-explain"),
+};
+const RULES: Section = Section {
+    id: "rules",
+    title: "report-section-rules",
+    explain: Some("report-rules-explain"),
+};
+const CASES: Section = Section {
+    id: "cases",
+    title: "report-section-cases",
+    explain: Some("report-cases-explain"),
+};
+const TIME: Section = Section {
+    id: "time",
+    title: "report-section-time",
+    explain: None,
+};
+const TRAINEES: Section = Section {
+    id: "trainees",
+    title: "report-section-trainees",
+    explain: None,
+};
+const SHIFTS: Section = Section {
+    id: "shifts",
+    title: "report-section-shifts",
+    explain: Some("report-shifts-explain"),
+};
+const SKIPPED: Section = Section {
+    id: "skipped",
+    title: "report-section-skipped",
+    explain: Some("report-skipped-explain"),
+};
+
+/// The sections in page order, as the page's contents list them.
+const SECTIONS: [&Section; 7] = [&GRID, &RULES, &CASES, &TIME, &TRAINEES, &SHIFTS, &SKIPPED];
 
 /// The whole page.
 pub fn page(report: &Report, catalogue: &Catalogue) -> String {
@@ -105,8 +141,8 @@ pub fn page(report: &Report, catalogue: &Catalogue) -> String {
                     p.empty { (w.get("report-no-calls")) }
                 } @else {
                     nav { ul {
-                        @for (id, title) in SECTIONS {
-                            li { a href={ "#" (id) } { (w.get(title)) } }
+                        @for section in SECTIONS {
+                            li { a href={ "#" (section.id) } { (w.get(section.title)) } }
                         }
                     } }
                     (cohort::grid(report, &w))
@@ -172,28 +208,13 @@ fn header(report: &Report, w: &Words) -> Markup {
     }
 }
 
-/// A section's opening: its anchor, its title and the sentence that says how to read it.
-fn section_head(id: &str, w: &Words, first: bool) -> Markup {
-    let title = SECTIONS
-        .iter()
-        .find(|(anchor, _)| *anchor == id)
-        .map_or(id, |(_, title)| title);
+/// A section's opening: its title (the first one's starts the printed page's flow) and the
+/// sentence that says how to read it.
+fn section_head(section: &Section, w: &Words) -> Markup {
     html! {
-        h2.first[first] { (w.get(title)) }
-        @if let Some(explain) = explain_id(id) {
+        h2.first[section.id == SECTIONS[0].id] { (w.get(section.title)) }
+        @if let Some(explain) = section.explain {
             p.explain { (w.get(explain)) }
         }
     }
-}
-
-/// The sentence under a section's title, where it has one.
-fn explain_id(section: &str) -> Option<&'static str> {
-    Some(match section {
-        "grid" => "report-grid-explain",
-        "rules" => "report-rules-explain",
-        "cases" => "report-cases-explain",
-        "shifts" => "report-shifts-explain",
-        "skipped" => "report-skipped-explain",
-        _ => return None,
-    })
 }

@@ -2,7 +2,7 @@
 
 use maud::{Markup, html};
 
-use super::{Words, section_head};
+use super::{SHIFTS, Words, section_head};
 use crate::report::Report;
 use crate::shift::ShiftRecord;
 
@@ -23,8 +23,8 @@ const COLUMNS: [(&str, bool); 11] = [
 
 pub(super) fn section(report: &Report, w: &Words) -> Markup {
     html! {
-        section id="shifts" {
-            (section_head("shifts", w, false))
+        section id=(SHIFTS.id) {
+            (section_head(&SHIFTS, w))
             @if report.shifts.is_empty() {
                 p { (w.get("report-shifts-none")) }
             } @else {

@@ -2,7 +2,7 @@
 
 use maud::{Markup, html};
 
-use super::{Words, section_head};
+use super::{SKIPPED, Words, section_head};
 use crate::report::{Origin, Report};
 
 pub(super) fn section(report: &Report, w: &Words) -> Markup {
@@ -11,8 +11,8 @@ pub(super) fn section(report: &Report, w: &Words) -> Markup {
         Origin::Lrs(_) => None,
     };
     html! {
-        section id="skipped" {
-            (section_head("skipped", w, false))
+        section id=(SKIPPED.id) {
+            (section_head(&SKIPPED, w))
             @if report.skipped.is_empty() {
                 p { (w.get("report-skipped-none")) }
             } @else {

@@ -3,13 +3,13 @@
 use maud::{Markup, html};
 
 use super::charts;
-use super::{Words, one_decimal, section_head};
+use super::{TIME, Words, one_decimal, section_head};
 use crate::report::Report;
 
 pub(super) fn section(report: &Report, w: &Words) -> Markup {
     html! {
-        section id="time" {
-            (section_head("time", w, false))
+        section id=(TIME.id) {
+            (section_head(&TIME, w))
             p.legend {
                 span style="background:#9db7d5" {}
                 (w.get("report-daily-calls")) " \u{a0} "

@@ -4,14 +4,14 @@
 use maud::{Markup, html};
 
 use super::charts::{self, heat};
-use super::{Words, section_head};
+use super::{TRAINEES, Words, section_head};
 use crate::report::Report;
 use crate::report::model::{Counts, TraineeReport, Trend};
 
 pub(super) fn section(report: &Report, w: &Words) -> Markup {
     html! {
-        section id="trainees" {
-            (section_head("trainees", w, false))
+        section id=(TRAINEES.id) {
+            (section_head(&TRAINEES, w))
             @for (t, row) in report.trainee_reports.iter().zip(&report.grid) {
                 (trainee(t, row.tier, w))
             }
