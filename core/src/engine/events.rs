@@ -82,6 +82,17 @@ pub enum ReplyTiming {
 }
 
 impl ReplyTiming {
+    /// As it is written in session files and statements (`in_the_pause`).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ReplyTiming::Interrupting => "interrupting",
+            ReplyTiming::InThePause => "in_the_pause",
+            ReplyTiming::Prompt => "prompt",
+            ReplyTiming::Slow => "slow",
+            ReplyTiming::Late => "late",
+        }
+    }
+
     /// In `lang`.
     pub fn text(self, messages: &Messages, lang: Lang) -> String {
         let id = match self {

@@ -17,6 +17,7 @@ mod config;
 mod outbox;
 mod reader;
 pub mod statements;
+pub mod xapi;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -9,15 +9,25 @@
 //! Statement ids are UUIDs derived from the session's own UUID (version 5, by position), so
 //! the same session always makes the same ids: queued twice or sent twice, the LRS stores
 //! each statement once.
+//!
+//! The statements are built as the typed model in `xapi.rs`, which `report --lrs` reads
+//! them back into.
 
 use std::time::{Duration, SystemTime};
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
-use serde_json::{Value, json};
+use serde_json::Value;
 use uuid::Uuid;
 
-use crate::profile::{RecordedChoice, SessionFile};
-use crate::vocab::Verdict;
+use super::xapi::{
+    Account, Activity, ActivityDefinition, Agent, BrokenEntry, CaseExtensions, Context,
+    ContextActivities, ContextExtensions, LanguageMap, ResultExtensions, RuleEntry, Score,
+    Statement, StatementResult, Verb, VerdictEntry,
+};
+use crate::profile::{
+    RecordedChoice, RecordedRule, SessionFile, TranscriptEvent, beat_starts, exchange_at, pauses,
+};
+use crate::vocab::{Millis, Verdict};
 
 pub const VERB_ATTEMPTED: &str = "http://adlnet.gov/expapi/verbs/attempted";
 pub const VERB_ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
@@ -38,10 +48,10 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'.')
     .remove(b'~');
 
-/// The extensions' IRIs start with this.
-pub const EXTENSION_BASE: &str = "https://hold-the-line.example/xapi/extensions/";
+pub use super::xapi::EXTENSION_BASE;
 pub const CASE_ACTIVITY_TYPE: &str = "http://adlnet.gov/expapi/activities/simulation";
 pub const REPLY_ACTIVITY_TYPE: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
+pub const SHIFT_ACTIVITY_TYPE: &str = "http://adlnet.gov/expapi/activities/assessment";
 /// `context.platform`.
 pub const PLATFORM: &str = "Hold the Line";
 
@@ -97,8 +107,68 @@ pub fn case_id_of(activity_id: &str) -> Option<String> {
         .map(|id| id.into_owned())
 }
 
-/// Every statement for a session, ids set, in the order they happened.
+/// Every statement for a session, ids set, in the order they happened, as sent.
 pub fn statements(session: &SessionFile, home_page: &str) -> Vec<Value> {
+    wire(call_statements(session, home_page))
+}
+
+/// The statements that close a shift, as sent: see [`shift_statements_typed`].
+pub fn shift_statements(record: &crate::shift::ShiftRecord, home_page: &str) -> Vec<Value> {
+    wire(shift_statements_typed(record, home_page))
+}
+
+fn wire(statements: Vec<Statement>) -> Vec<Value> {
+    statements
+        .iter()
+        .map(|s| serde_json::to_value(s).expect("a statement is plain JSON"))
+        .collect()
+}
+
+/// The trainee, as an account under the configured home page.
+fn agent(name: &str, home_page: &str) -> Agent {
+    Agent {
+        object_type: Some("Agent".into()),
+        name: Some(name.to_string()),
+        account: Some(Account {
+            home_page: home_page.to_string(),
+            name: name.to_string(),
+        }),
+    }
+}
+
+fn verb(id: &str, word: &str) -> Verb {
+    Verb {
+        id: id.to_string(),
+        display: Some(LanguageMap::from([("en-US".to_string(), word.to_string())])),
+    }
+}
+
+/// An activity named by its id alone (a parent or a grouping).
+fn activity(id: String) -> Activity {
+    Activity {
+        object_type: Some("Activity".into()),
+        id,
+        definition: None,
+    }
+}
+
+fn words(language: &str, text: &str) -> Option<LanguageMap> {
+    Some(LanguageMap::from([(
+        language.to_string(),
+        text.to_string(),
+    )]))
+}
+
+/// Ids from the registration, by position: the same call always makes the same ids.
+fn with_ids(mut statements: Vec<Statement>, registration: Uuid) -> Vec<Statement> {
+    for (n, statement) in statements.iter_mut().enumerate() {
+        statement.id = Some(statement_id(registration, n).to_string());
+    }
+    statements
+}
+
+/// A call's statements, typed: `attempted`, one `answered` per reply, `passed` or `failed`.
+pub fn call_statements(session: &SessionFile, home_page: &str) -> Vec<Statement> {
     let registration = session_id(session);
     let finished = humantime::parse_rfc3339_weak(&session.finished).ok();
     let duration = Duration::from_millis(session.duration_ms.unwrap_or(0));
@@ -110,123 +180,117 @@ pub fn statements(session: &SessionFile, home_page: &str) -> Vec<Value> {
         .unwrap_or(SystemTime::UNIX_EPOCH);
     let ended = finished.map_or(started + duration, |f| f.max(started + duration));
 
-    let actor = json!({
-        "objectType": "Agent",
-        "name": session.profile,
-        "account": { "homePage": home_page, "name": session.profile },
-    });
+    let actor = agent(&session.profile, home_page);
     let case_id = session
         .case
         .as_ref()
         .map_or(session.scenario.as_str(), |c| c.id.as_str());
     let case_language = session.case.as_ref().map(|c| c.language.clone());
     let title_language = case_language.clone().unwrap_or_else(|| "und".to_string());
-    let mut case_extensions = serde_json::Map::new();
-    if let Some(case) = &session.case {
-        case_extensions.insert(ext("tier"), json!(case.tier));
-        case_extensions.insert(ext("language"), json!(case.language));
-        case_extensions.insert(ext("channel"), json!(case.channel.keyword()));
-        if let Some(hash) = &case.hash {
-            case_extensions.insert(ext("scenario-hash"), json!(hash));
-        }
-    }
-    let mut definition = json!({
-        "name": { title_language.clone(): session.title },
-        "type": CASE_ACTIVITY_TYPE,
-    });
-    if !case_extensions.is_empty() {
-        definition["extensions"] = Value::Object(case_extensions);
-    }
-    let case = json!({
-        "objectType": "Activity",
-        "id": case_activity_id(case_id),
-        "definition": definition,
-    });
+    let case = Activity {
+        definition: Some(ActivityDefinition {
+            name: words(&title_language, &session.title),
+            kind: Some(CASE_ACTIVITY_TYPE.into()),
+            extensions: session.case.as_ref().map(|case| CaseExtensions {
+                tier: Some(case.tier),
+                language: Some(case.language.clone()),
+                channel: Some(case.channel.keyword().to_string()),
+                scenario_hash: case.hash.clone(),
+            }),
+            ..Default::default()
+        }),
+        ..activity(case_activity_id(case_id))
+    };
     let language = session
         .ui_language
         .map(|l| l.code().to_string())
         .or(case_language);
     // A call taken in a shift has the shift as its parent (the reply statements, whose
     // parent is the case, have it as their grouping), and says where it sat in it.
-    let shift = session.shift.as_ref().map(|place| {
-        (
-            json!({ "objectType": "Activity", "id": shift_activity_id(&place.shift) }),
-            place,
-        )
-    });
+    let shift = session
+        .shift
+        .as_ref()
+        .map(|place| (activity(shift_activity_id(&place.shift)), place));
     let context = |parent: bool| {
-        let mut context = json!({
-            "registration": registration.to_string(),
-            "platform": PLATFORM,
-            "extensions": {
-                ext("seed"): session.seed,
-                ext("session-schema"): session.schema,
-            },
-        });
-        if let Some(language) = &language {
-            context["language"] = json!(language);
-        }
-        // An accommodation the trainer must see: on every statement of the call.
-        if !session.time_allowance.is_standard() {
-            context["extensions"][ext("time-allowance")] = json!(session.time_allowance.factor());
-        }
-        let case = json!({ "objectType": "Activity", "id": case_activity_id(case_id) });
-        match (&shift, parent) {
-            (Some((shift, _)), true) => {
-                context["contextActivities"] = json!({ "parent": [case], "grouping": [shift] });
-            }
-            (Some((shift, _)), false) => {
-                context["contextActivities"] = json!({ "parent": [shift] });
-            }
-            (None, true) => context["contextActivities"] = json!({ "parent": [case] }),
-            (None, false) => {}
-        }
+        let mut extensions = ContextExtensions {
+            seed: Some(session.seed),
+            session_schema: Some(session.schema),
+            // An accommodation the trainer must see: on every statement of the call.
+            time_allowance: (!session.time_allowance.is_standard())
+                .then(|| session.time_allowance.factor()),
+            ..Default::default()
+        };
         if let Some((_, place)) = &shift {
-            let extensions = &mut context["extensions"];
-            extensions[ext("shift-run")] = json!(place.run.to_string());
-            extensions[ext("shift-position")] = json!(place.position);
-            extensions[ext("shift-call-kind")] = json!(place.kind);
-            if let Some(of) = place.callback_of {
-                extensions[ext("shift-callback-of")] = json!(of);
-            }
+            extensions.shift_run = Some(place.run.to_string());
+            extensions.shift_position = Some(place.position);
+            extensions.shift_call_kind = Some(place.kind.clone());
+            extensions.shift_callback_of = place.callback_of;
         }
-        context
+        let case = activity(case_activity_id(case_id));
+        let context_activities = match (&shift, parent) {
+            (Some((shift, _)), true) => Some(ContextActivities {
+                parent: Some(vec![case]),
+                grouping: Some(vec![shift.clone()]),
+            }),
+            (Some((shift, _)), false) => Some(ContextActivities {
+                parent: Some(vec![shift.clone()]),
+                grouping: None,
+            }),
+            (None, true) => Some(ContextActivities {
+                parent: Some(vec![case]),
+                grouping: None,
+            }),
+            (None, false) => None,
+        };
+        Some(Context {
+            registration: Some(registration.to_string()),
+            platform: Some(PLATFORM.into()),
+            language: language.clone(),
+            context_activities,
+            extensions: Some(extensions),
+        })
     };
-    let verb = |id: &str, word: &str| json!({ "id": id, "display": { "en-US": word } });
 
     let mut out = Vec::with_capacity(session.choices.len() + 2);
-    out.push(json!({
-        "actor": actor,
-        "verb": verb(VERB_ATTEMPTED, "attempted"),
-        "object": case,
-        "context": context(false),
-        "timestamp": timestamp(started),
-    }));
+    out.push(Statement {
+        actor: Some(actor.clone()),
+        verb: Some(verb(VERB_ATTEMPTED, "attempted")),
+        object: Some(case.clone()),
+        context: context(false),
+        timestamp: Some(timestamp(started)),
+        ..Default::default()
+    });
     for (n, choice) in session.choices.iter().enumerate() {
-        out.push(json!({
-            "actor": actor,
-            "verb": verb(VERB_ANSWERED, "answered"),
-            "object": reply_activity(case_id, &title_language, n, choice),
-            "result": {
-                "response": choice.text,
-                "extensions": {
-                    ext("verdicts"): choice.verdicts.iter().map(|v| json!({
-                        "rule": v.rule,
-                        "verdict": match v.verdict {
-                            Verdict::Followed => "followed",
-                            Verdict::Broken => "broken",
-                        },
-                    })).collect::<Vec<_>>(),
-                    ext("timing"): choice.timing,
-                    ext("voice"): choice.voice.label(),
-                    ext("at-ms"): choice.at_ms,
-                    ext("beat"): choice.beat,
-                    ext("reply-index"): choice.reply,
-                },
-            },
-            "context": context(true),
-            "timestamp": timestamp(started + Duration::from_millis(choice.at_ms)),
-        }));
+        out.push(Statement {
+            actor: Some(actor.clone()),
+            verb: Some(verb(VERB_ANSWERED, "answered")),
+            object: Some(reply_activity(case_id, &title_language, n, choice)),
+            result: Some(StatementResult {
+                response: Some(choice.text.clone()),
+                extensions: Some(ResultExtensions {
+                    verdicts: Some(
+                        choice
+                            .verdicts
+                            .iter()
+                            .map(|v| VerdictEntry {
+                                rule: v.rule.clone(),
+                                verdict: v.verdict,
+                            })
+                            .collect(),
+                    ),
+                    timing: Some(choice.timing.keyword().to_string()),
+                    voice: Some(choice.voice.label().to_string()),
+                    at_ms: Some(choice.at_ms),
+                    beat: Some(choice.beat.clone()),
+                    reply_index: Some(choice.reply),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            context: context(true),
+            timestamp: Some(timestamp(started + Duration::from_millis(choice.at_ms))),
+            ..Default::default()
+        });
     }
     let score = &session.score;
     let (verb_id, word) = if score.passed {
@@ -234,119 +298,111 @@ pub fn statements(session: &SessionFile, home_page: &str) -> Vec<Value> {
     } else {
         (VERB_FAILED, "failed")
     };
-    let mut result_extensions = serde_json::Map::new();
-    result_extensions.insert(ext("grade"), json!(score.grade.letter()));
-    if let Some(mark) = score.pass_mark {
-        result_extensions.insert(ext("pass-mark"), json!(mark));
-    }
-    if let Some(ending) = &score.ending {
-        result_extensions.insert(ext("ending"), json!(ending));
-    }
-    if let Some(why) = &score.not_passed {
-        result_extensions.insert(ext("not-passed"), json!(why));
-    }
-    // What a trainer report needs that the other statements do not say: when the call
-    // was recorded (the session file's `finished`), how many replies it had (so a report
-    // can tell a call whose answers did not all arrive), and where each rule was broken.
-    result_extensions.insert(ext("finished"), json!(session.finished));
-    result_extensions.insert(ext("replies"), json!(session.choices.len()));
+    // The statements stand for what the game recorded: an event that does not read is
+    // passed over, not the call.
+    let events: Vec<TranscriptEvent> = session.events().filter_map(Result::ok).collect();
     // How often and how long the trainee paused the call (the phone rang in real life):
     // a trainer sees it beside the score.
-    let (pauses, paused_ms) = session
-        .transcript
-        .iter()
-        .filter(|e| e.get("type").and_then(Value::as_str) == Some("resumed"))
-        .map(|e| e.get("paused_for").and_then(Value::as_u64).unwrap_or(0))
-        .fold((0u64, 0u64), |(n, ms), p| (n + 1, ms + p));
-    result_extensions.insert(ext("pauses"), json!(pauses));
-    result_extensions.insert(ext("paused-ms"), json!(paused_ms));
-    let beat_starts = beat_starts(session);
-    result_extensions.insert(
-        ext("rules"),
-        Value::Array(
-            score
-                .rules
-                .iter()
-                .filter(|r| r.followed + r.broken > 0)
-                .map(|r| {
-                    json!({
-                        "rule": r.rule,
-                        "followed": r.followed,
-                        "broken": r.broken,
-                        "broken_at": broken_moments(&r.moments, &beat_starts),
-                    })
-                })
-                .collect(),
-        ),
-    );
-    out.push(json!({
-        "actor": actor,
-        "verb": verb(verb_id, word),
-        "object": case,
-        "result": {
-            "score": {
-                "scaled": f64::from(score.total.min(100)) / 100.0,
-                "raw": score.total.min(100),
-                "min": 0,
-                "max": 100,
-            },
-            "success": score.passed,
-            "completion": true,
-            "duration": iso8601_duration(session.duration_ms.unwrap_or(0)),
-            "extensions": result_extensions,
-        },
-        "context": context(false),
-        "timestamp": timestamp(ended),
-    }));
-    for (n, statement) in out.iter_mut().enumerate() {
-        statement["id"] = json!(statement_id(registration, n).to_string());
-    }
-    out
+    let (pauses, paused_ms) = pauses(&events);
+    let beat_starts = beat_starts(&events);
+    let total = score.total.min(100);
+    out.push(Statement {
+        actor: Some(actor),
+        verb: Some(verb(verb_id, word)),
+        object: Some(case),
+        result: Some(StatementResult {
+            score: Some(Score {
+                scaled: Some(f64::from(total) / 100.0),
+                raw: Some(total.into()),
+                min: Some(0.into()),
+                max: Some(100.into()),
+            }),
+            success: Some(score.passed),
+            completion: Some(true),
+            duration: Some(iso8601_duration(session.duration_ms.unwrap_or(0))),
+            extensions: Some(ResultExtensions {
+                grade: Some(score.grade.letter().to_string()),
+                pass_mark: score.pass_mark,
+                ending: score.ending.clone(),
+                not_passed: score.not_passed.clone(),
+                // What a trainer report needs that the other statements do not say: when
+                // the call was recorded (the session file's `finished`), how many replies
+                // it had (so a report can tell a call whose answers did not all arrive),
+                // and where each rule was broken.
+                finished: Some(session.finished.clone()),
+                replies: Some(session.choices.len()),
+                pauses: Some(u64::from(pauses)),
+                paused_ms: Some(paused_ms),
+                rules: Some(
+                    score
+                        .rules
+                        .iter()
+                        .filter(|r| r.followed + r.broken > 0)
+                        .map(|r| RuleEntry {
+                            rule: r.rule.clone(),
+                            followed: r.followed,
+                            broken: r.broken,
+                            broken_at: broken_moments(r, &beat_starts),
+                        })
+                        .collect(),
+                ),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }),
+        context: context(false),
+        timestamp: Some(timestamp(ended)),
+        ..Default::default()
+    });
+    with_ids(out, registration)
 }
 
 /// The statements that close a shift: `completed`, then `passed` or `failed`, with the
 /// day's measures in `result.extensions`. The registration is the shift record's id, which
 /// its calls carry as `shift-run`; the ids derive from it, so sending twice stores once.
-pub fn shift_statements(record: &crate::shift::ShiftRecord, home_page: &str) -> Vec<Value> {
-    let actor = json!({
-        "objectType": "Agent",
-        "name": record.profile,
-        "account": { "homePage": home_page, "name": record.profile },
-    });
-    let shift = json!({
-        "objectType": "Activity",
-        "id": shift_activity_id(&record.shift),
-        "definition": {
-            "name": { record.language.clone(): record.title },
-            "type": "http://adlnet.gov/expapi/activities/assessment",
-        },
-    });
-    let context = json!({
-        "registration": record.id.to_string(),
-        "platform": PLATFORM,
-        "language": record.language,
-        "extensions": { ext("shift-schema"): record.schema },
-    });
+pub fn shift_statements_typed(
+    record: &crate::shift::ShiftRecord,
+    home_page: &str,
+) -> Vec<Statement> {
+    let actor = agent(&record.profile, home_page);
+    let shift = Activity {
+        definition: Some(ActivityDefinition {
+            name: words(&record.language, &record.title),
+            kind: Some(SHIFT_ACTIVITY_TYPE.into()),
+            ..Default::default()
+        }),
+        ..activity(shift_activity_id(&record.shift))
+    };
+    let context = Context {
+        registration: Some(record.id.to_string()),
+        platform: Some(PLATFORM.into()),
+        language: Some(record.language.clone()),
+        context_activities: None,
+        extensions: Some(ContextExtensions {
+            shift_schema: Some(record.schema),
+            ..Default::default()
+        }),
+    };
     let s = &record.summary;
     let finished =
         humantime::parse_rfc3339_weak(&record.finished).unwrap_or(SystemTime::UNIX_EPOCH);
     let duration = iso8601_duration((s.length_s * 1000.0).round() as u64);
-    let measures = json!({
-        ext("calls-handled"): s.calls_handled,
-        ext("calls-passed"): s.calls_passed,
-        ext("first-contact-resolution"): s.first_contact_resolution,
-        ext("repeat-calls"): s.repeat_calls,
-        ext("promises-made"): s.promises_made,
-        ext("promises-kept"): s.promises_kept,
-        ext("average-handle-s"): s.average_handle_s,
-        ext("longest-wait-s"): s.longest_wait_s,
-        ext("service-level"): s.service_level,
-        ext("abandoned"): s.abandoned,
-        ext("peak-strain"): s.peak_strain,
-        ext("most-broken-rule"): s.most_broken.as_ref().map(|m| m.rule.clone()),
-        ext("finished"): record.finished,
-    });
-    let verb = |id: &str, word: &str| json!({ "id": id, "display": { "en-US": word } });
+    let measures = ResultExtensions {
+        calls_handled: Some(s.calls_handled),
+        calls_passed: Some(s.calls_passed),
+        first_contact_resolution: Some(s.first_contact_resolution),
+        repeat_calls: Some(s.repeat_calls),
+        promises_made: Some(s.promises_made),
+        promises_kept: Some(s.promises_kept),
+        average_handle_s: Some(s.average_handle_s),
+        longest_wait_s: Some(s.longest_wait_s),
+        service_level: Some(s.service_level),
+        abandoned: Some(s.abandoned),
+        peak_strain: Some(s.peak_strain),
+        most_broken_rule: s.most_broken.as_ref().map(|m| m.rule.clone()),
+        finished: Some(record.finished.clone()),
+        ..Default::default()
+    };
     let (verb_id, word) = if s.passed {
         (VERB_PASSED, "passed")
     } else {
@@ -357,86 +413,77 @@ pub fn shift_statements(record: &crate::shift::ShiftRecord, home_page: &str) -> 
     } else {
         s.calls_passed as f64 / s.calls_handled as f64
     };
-    let mut out = vec![
-        json!({
-            "actor": actor,
-            "verb": verb(VERB_COMPLETED, "completed"),
-            "object": shift,
-            "result": { "completion": true, "duration": duration },
-            "context": context,
-            "timestamp": timestamp(finished),
-        }),
-        json!({
-            "actor": actor,
-            "verb": verb(verb_id, word),
-            "object": shift,
-            "result": {
-                "score": { "scaled": scaled },
-                "success": s.passed,
-                "completion": true,
-                "duration": duration,
-                "extensions": measures,
-            },
-            "context": context,
-            "timestamp": timestamp(finished),
-        }),
+    let out = vec![
+        Statement {
+            actor: Some(actor.clone()),
+            verb: Some(verb(VERB_COMPLETED, "completed")),
+            object: Some(shift.clone()),
+            result: Some(StatementResult {
+                completion: Some(true),
+                duration: Some(duration.clone()),
+                ..Default::default()
+            }),
+            context: Some(context.clone()),
+            timestamp: Some(timestamp(finished)),
+            ..Default::default()
+        },
+        Statement {
+            actor: Some(actor),
+            verb: Some(verb(verb_id, word)),
+            object: Some(shift),
+            result: Some(StatementResult {
+                score: Some(Score {
+                    scaled: Some(scaled),
+                    ..Default::default()
+                }),
+                success: Some(s.passed),
+                completion: Some(true),
+                duration: Some(duration),
+                extensions: Some(measures),
+                ..Default::default()
+            }),
+            context: Some(context),
+            timestamp: Some(timestamp(finished)),
+            ..Default::default()
+        },
     ];
-    for (n, statement) in out.iter_mut().enumerate() {
-        statement["id"] = json!(statement_id(record.id, n).to_string());
-    }
-    out
-}
-
-/// When each beat started (ms into the call), from the transcript.
-fn beat_starts(session: &SessionFile) -> Vec<u64> {
-    session
-        .transcript
-        .iter()
-        .filter(|e| e.get("type").and_then(Value::as_str) == Some("beat_started"))
-        .filter_map(|e| e.get("at").and_then(Value::as_u64))
-        .collect()
+    with_ids(out, record.id)
 }
 
 /// The moments a rule was broken, as the trainer report counts them: the beat, the
 /// exchange (1 for the first beat played, counted from the transcript's beat starts), the
-/// English note and, when the file has it, the typed note.
-fn broken_moments(moments: &[Value], beat_starts: &[u64]) -> Vec<Value> {
-    moments
-        .iter()
-        .filter(|m| m.get("verdict").and_then(Value::as_str) == Some("Broken"))
-        .map(|m| {
-            let at = m.get("at").and_then(Value::as_u64).unwrap_or(0);
-            let text = |key: &str| m.get(key).and_then(Value::as_str).unwrap_or("");
-            let mut moment = json!({
-                "beat": text("beat"),
-                "exchange": beat_starts.iter().filter(|t| **t <= at).count(),
-                "note": text("note"),
-            });
-            if let Some(what) = m.get("what").filter(|w| !w.is_null()) {
-                moment["what"] = what.clone();
-            }
-            moment
+/// English note and, when the file has it, the typed note. A moment that does not read is
+/// passed over.
+fn broken_moments(rule: &RecordedRule, beat_starts: &[Millis]) -> Vec<BrokenEntry> {
+    rule.read_moments()
+        .filter_map(Result::ok)
+        .filter(|m| m.verdict == Verdict::Broken)
+        .map(|m| BrokenEntry {
+            exchange: exchange_at(m.at, beat_starts),
+            what: m.what(),
+            beat: m.beat,
+            note: m.note,
         })
         .collect()
 }
 
 /// One reply as an activity of its own, under the case.
-fn reply_activity(case_id: &str, language: &str, n: usize, choice: &RecordedChoice) -> Value {
-    json!({
-        "objectType": "Activity",
-        "id": format!(
+fn reply_activity(case_id: &str, language: &str, n: usize, choice: &RecordedChoice) -> Activity {
+    Activity {
+        definition: Some(ActivityDefinition {
+            name: words(language, &format!("Reply {} ({})", n + 1, choice.beat)),
+            description: words(language, &choice.text),
+            kind: Some(REPLY_ACTIVITY_TYPE.into()),
+            interaction_type: Some("choice".into()),
+            extensions: None,
+        }),
+        ..activity(format!(
             "{}/beats/{}/replies/{}",
             case_activity_id(case_id),
             iri_segment(&choice.beat),
             choice.reply + 1
-        ),
-        "definition": {
-            "name": { language: format!("Reply {} ({})", n + 1, choice.beat) },
-            "description": { language: choice.text },
-            "type": REPLY_ACTIVITY_TYPE,
-            "interactionType": "choice",
-        },
-    })
+        ))
+    }
 }
 
 /// RFC 3339, UTC, milliseconds.
@@ -502,6 +549,20 @@ mod tests {
             None
         );
         assert_eq!(case_id_of(&format!("{CASE_ACTIVITY_BASE}bad%zz")), None);
+    }
+
+    #[test]
+    fn a_reply_timing_is_written_as_the_session_file_writes_it() {
+        use crate::engine::ReplyTiming;
+        for timing in [
+            ReplyTiming::Interrupting,
+            ReplyTiming::InThePause,
+            ReplyTiming::Prompt,
+            ReplyTiming::Slow,
+            ReplyTiming::Late,
+        ] {
+            assert_eq!(serde_json::to_value(timing).unwrap(), timing.keyword());
+        }
     }
 
     #[test]

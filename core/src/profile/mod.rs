@@ -21,12 +21,14 @@ use crate::scenario::Gender;
 
 mod session_file;
 mod text_size;
+mod transcript;
 
 pub use session_file::{
     RecordedCase, RecordedChoice, RecordedRule, RecordedScore, RecordedVerdict, SESSION_FORMAT,
     SESSION_SCHEMA, SessionContext, SessionFile, SessionFileError, ShiftPlace,
 };
 pub use text_size::TextSize;
+pub use transcript::{RecordedMoment, TranscriptEvent, beat_starts, exchange_at, pauses};
 
 /// The version of the profile file this build writes. Older files are read and upgraded;
 /// newer ones are refused rather than overwritten.

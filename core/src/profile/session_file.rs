@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
+use super::transcript::TranscriptEvent;
 use crate::engine::{Call, Event, Grade, ReplyTiming};
 use crate::i18n::Lang;
 use crate::scenario::{Channel, Scenario};
@@ -418,45 +419,23 @@ fn call_duration(events: &[Event]) -> u64 {
         .map_or(0, u64::from)
 }
 
-/// The transcript's entries a choice is made of.
-#[derive(Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum Entry {
-    Reply {
-        at: u64,
-        beat: String,
-        reply: usize,
-        text: String,
-        voice: Voice,
-        timing: ReplyTiming,
-    },
-    Rule {
-        at: u64,
-        rule: String,
-        verdict: Verdict,
-    },
-    #[serde(other)]
-    Other,
-}
-
-/// Each reply in a transcript with the verdicts passed on it: the rule entries that follow
-/// it at the same moment, before the next reply.
 fn choices_from(transcript: &[Value]) -> Vec<RecordedChoice> {
     let mut choices: Vec<RecordedChoice> = Vec::new();
     let mut open = false;
-    for value in transcript {
-        let Ok(entry) = Entry::deserialize(value) else {
-            continue;
-        };
-        match entry {
-            Entry::Reply {
-                at,
+    for event in transcript.iter().map(TranscriptEvent::deserialize) {
+        match event {
+            // A reply needs its moment, voice and a timing this version knows.
+            Ok(TranscriptEvent::Reply {
+                at: Some(at),
                 beat,
                 reply,
                 text,
-                voice,
+                voice: Some(voice),
                 timing,
-            } => {
+            }) => {
+                let Ok(timing) = ReplyTiming::deserialize(Value::String(timing)) else {
+                    continue;
+                };
                 choices.push(RecordedChoice {
                     at_ms: at,
                     beat,
@@ -468,14 +447,14 @@ fn choices_from(transcript: &[Value]) -> Vec<RecordedChoice> {
                 });
                 open = true;
             }
-            Entry::Rule { at, rule, verdict } => {
+            Ok(TranscriptEvent::Rule { at, rule, verdict }) => {
                 if let Some(last) = choices.last_mut().filter(|c| open && c.at_ms == at) {
                     last.verdicts.push(RecordedVerdict { rule, verdict });
                 } else {
                     open = false;
                 }
             }
-            Entry::Other => {}
+            _ => {}
         }
     }
     choices

@@ -8,10 +8,13 @@
 //! why, never counted: statements of other activities (one entry for all of them), a call
 //! whose final statement or some answers have not reached the LRS, a statement with a part
 //! missing or of the wrong kind.
+//!
+//! Statements are read into the same typed model (`lrs::xapi`) the game writes them from.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::time::{Duration, SystemTime};
 
+use serde::Deserialize;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -22,8 +25,9 @@ use super::fact::{
 use super::load::finished_at;
 use crate::lrs::statements::{
     CASE_ACTIVITY_BASE, PLATFORM, VERB_ANSWERED, VERB_ATTEMPTED, VERB_FAILED, VERB_PASSED,
-    case_id_of, ext,
+    case_id_of,
 };
+use crate::lrs::xapi::{ResultExtensions, Statement};
 use crate::profile::slug;
 use crate::scenario::Scenario;
 use crate::vocab::Voice;
@@ -36,34 +40,58 @@ const EXAMPLES: usize = 3;
 /// a call is `<endpoint>statements?registration=<uuid>`, its "file".
 pub fn read_statements(statements: &[Value], endpoint: &str, scenarios: &[Scenario]) -> DataFolder {
     let mut out = DataFolder::default();
-    let mut calls: BTreeMap<Uuid, Vec<&Value>> = BTreeMap::new();
+    let mut calls: BTreeMap<Uuid, Vec<Statement>> = BTreeMap::new();
     let mut ids: HashSet<&str> = HashSet::new();
     let mut foreign = 0usize;
     let mut examples: BTreeSet<String> = BTreeSet::new();
-    for statement in statements {
+    let by_id = |id: Option<&str>| {
+        Origin::Lrs(format!(
+            "{endpoint}statements?statementId={}",
+            id.unwrap_or("?")
+        ))
+    };
+    for value in statements {
+        let id = value.get("id").and_then(Value::as_str);
         // The same statement listed twice (an LRS paging over new arrivals) counts once.
-        if let Some(id) = statement.get("id").and_then(Value::as_str)
+        if let Some(id) = id
             && !ids.insert(id)
         {
             continue;
         }
-        if !is_ours(statement) {
-            foreign += 1;
-            if examples.len() < EXAMPLES {
-                examples.insert(describe_foreign(statement));
+        let statement = match Statement::deserialize(value) {
+            Ok(statement) if is_ours(&statement) => statement,
+            Ok(_) => {
+                foreign += 1;
+                if examples.len() < EXAMPLES {
+                    examples.insert(describe_foreign(value));
+                }
+                continue;
             }
-            continue;
-        }
-        match registration(statement) {
-            Some(registration) => calls.entry(registration).or_default().push(statement),
-            None => {
-                let id = statement.get("id").and_then(Value::as_str).unwrap_or("?");
+            // A statement of the game's that is not in the form the game writes: named,
+            // and its call will be short of it.
+            Err(e) if platform_of(value) == Some(PLATFORM) => {
                 out.skipped.push(Skipped::new(
-                    Origin::Lrs(format!("{endpoint}statements?statementId={id}")),
+                    by_id(id),
                     SkipReason::Call,
-                    "a statement of the game without a registration (the call's id)",
+                    format!("a statement of the game that cannot be read: {e}"),
                 ));
+                continue;
             }
+            Err(_) => {
+                foreign += 1;
+                if examples.len() < EXAMPLES {
+                    examples.insert(describe_foreign(value));
+                }
+                continue;
+            }
+        };
+        match registration(&statement) {
+            Some(registration) => calls.entry(registration).or_default().push(statement),
+            None => out.skipped.push(Skipped::new(
+                by_id(id),
+                SkipReason::Call,
+                "a statement of the game without a registration (the call's id)",
+            )),
         }
     }
     if foreign > 0 {
@@ -106,28 +134,38 @@ pub fn read_statements(statements: &[Value], endpoint: &str, scenarios: &[Scenar
     out
 }
 
-fn text<'a>(value: &'a Value, pointer: &str) -> Option<&'a str> {
-    value.pointer(pointer).and_then(Value::as_str)
+/// The platform a statement names, read from the JSON: for one that does not read as a
+/// statement at all, to tell the game's from another app's.
+fn platform_of(value: &Value) -> Option<&str> {
+    value.get("context")?.get("platform")?.as_str()
 }
 
-/// An extension's value: `extensions` is the object holding them.
-fn extension<'a>(extensions: Option<&'a Value>, name: &str) -> Option<&'a Value> {
-    extensions?.get(ext(name))
+fn verb_of(statement: &Statement) -> &str {
+    statement.verb.as_ref().map_or("", |v| v.id.as_str())
+}
+
+fn object_of(statement: &Statement) -> &str {
+    statement.object.as_ref().map_or("", |o| o.id.as_str())
 }
 
 /// One of the game's statements: its platform, one of its verbs, a case (or a reply of
 /// one) as the object.
-fn is_ours(statement: &Value) -> bool {
-    let verb = text(statement, "/verb/id").unwrap_or("");
-    text(statement, "/context/platform") == Some(PLATFORM)
-        && [VERB_ATTEMPTED, VERB_ANSWERED, VERB_PASSED, VERB_FAILED].contains(&verb)
-        && text(statement, "/object/id").is_some_and(|id| id.starts_with(CASE_ACTIVITY_BASE))
+fn is_ours(statement: &Statement) -> bool {
+    let platform = statement
+        .context
+        .as_ref()
+        .and_then(|c| c.platform.as_deref());
+    platform == Some(PLATFORM)
+        && [VERB_ATTEMPTED, VERB_ANSWERED, VERB_PASSED, VERB_FAILED].contains(&verb_of(statement))
+        && object_of(statement).starts_with(CASE_ACTIVITY_BASE)
 }
 
-/// A few words on a statement that is not the game's: its verb and object.
+/// A few words on a statement that is not the game's: its verb and object. Read from the
+/// JSON, as another app's statement may not be in the form the game's take.
 fn describe_foreign(statement: &Value) -> String {
-    let verb = text(statement, "/verb/id").unwrap_or("no verb");
-    let object = text(statement, "/object/id").unwrap_or("no object id");
+    let text = |pointer: &str| statement.pointer(pointer).and_then(Value::as_str);
+    let verb = text("/verb/id").unwrap_or("no verb");
+    let object = text("/object/id").unwrap_or("no object id");
     shorten(&format!("{verb} {object}"), 160)
 }
 
@@ -140,25 +178,32 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-fn registration(statement: &Value) -> Option<Uuid> {
-    text(statement, "/context/registration").and_then(|r| Uuid::parse_str(r).ok())
+fn registration(statement: &Statement) -> Option<Uuid> {
+    let registration = statement.context.as_ref()?.registration.as_deref()?;
+    Uuid::parse_str(registration).ok()
 }
 
 /// The trainee a statement is about: the actor's account name.
-fn trainee_of(statement: &Value) -> Option<String> {
-    text(statement, "/actor/account/name")
-        .or_else(|| text(statement, "/actor/name"))
+fn trainee_of(statement: &Statement) -> Option<String> {
+    let actor = statement.actor.as_ref()?;
+    actor
+        .account
+        .as_ref()
+        .map(|a| a.name.as_str())
+        .or(actor.name.as_deref())
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty())
 }
 
 /// One call from its statements, or why it cannot be counted.
-fn call_of(group: &[&Value], scenarios: &[Scenario], origin: Origin) -> Result<CallFact, String> {
-    let verb = |s: &Value| text(s, "/verb/id").unwrap_or("").to_string();
-    let finals: Vec<&Value> = group
+fn call_of(
+    group: &[Statement],
+    scenarios: &[Scenario],
+    origin: Origin,
+) -> Result<CallFact, String> {
+    let finals: Vec<&Statement> = group
         .iter()
-        .copied()
-        .filter(|s| matches!(verb(s).as_str(), VERB_PASSED | VERB_FAILED))
+        .filter(|s| matches!(verb_of(s), VERB_PASSED | VERB_FAILED))
         .collect();
     let last = match finals.as_slice() {
         [last] => *last,
@@ -178,90 +223,99 @@ fn call_of(group: &[&Value], scenarios: &[Scenario], origin: Origin) -> Result<C
     let trainee = trainee_of(last).ok_or("its final statement names no trainee")?;
     if let Some(other) = group
         .iter()
-        .filter_map(|s| trainee_of(s))
+        .filter_map(trainee_of)
         .find(|t| slug(t) != slug(&trainee))
     {
         return Err(format!(
             "its statements name two trainees (\"{trainee}\" and \"{other}\")"
         ));
     }
-    let activity = text(last, "/object/id").unwrap_or("");
+    let activity = object_of(last);
     let case = case_id_of(activity)
         .filter(|c| !c.trim().is_empty())
         .ok_or_else(|| format!("its final statement's activity {activity} is not a case"))?;
     let file_title = last
-        .pointer("/object/definition/name")
-        .and_then(Value::as_object)
-        .and_then(|names| names.values().find_map(Value::as_str))
-        .unwrap_or("")
-        .to_string();
+        .object
+        .as_ref()
+        .and_then(|o| o.definition.as_ref())
+        .and_then(|d| d.name.as_ref())
+        .and_then(|names| names.values().next())
+        .cloned()
+        .unwrap_or_default();
     let result = last
-        .get("result")
+        .result
+        .as_ref()
         .ok_or("its final statement has no result")?;
     let total = result
-        .pointer("/score/raw")
-        .and_then(Value::as_u64)
+        .score
+        .as_ref()
+        .and_then(|s| s.raw.as_ref())
+        .and_then(|raw| raw.as_u64())
         .ok_or("its final statement has no whole raw score")?;
     if total > 100 {
         return Err(format!("its score {total} is over 100"));
     }
     let passed = result
-        .get("success")
-        .and_then(Value::as_bool)
+        .success
         .ok_or("its final statement does not say whether the call passed")?;
-    if passed != (verb(last) == VERB_PASSED) {
+    if passed != (verb_of(last) == VERB_PASSED) {
         return Err("its final statement's verb and success disagree".into());
     }
-    let extensions = result.get("extensions");
-    let grade = extension(extensions, "grade")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
-    let finished = match extension(extensions, "finished") {
-        Some(Value::String(at)) => at.clone(),
-        Some(_) => return Err("its finishing time is not text".into()),
-        None => text(last, "/timestamp")
-            .ok_or("its final statement has no timestamp")?
-            .to_string(),
+    let none = ResultExtensions::default();
+    let extensions = result.extensions.as_ref().unwrap_or(&none);
+    let grade = extensions.grade.clone().unwrap_or_default();
+    let finished = match (&extensions.finished, &last.timestamp) {
+        (Some(at), _) | (None, Some(at)) => at.clone(),
+        (None, None) => return Err("its final statement has no timestamp".into()),
     };
     let finished_at = finished_at(&finished).or_else(|e| parse_timestamp(&finished).ok_or(e))?;
-    let seed = extension(last.pointer("/context/extensions"), "seed")
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
+    let context = last.context.as_ref().and_then(|c| c.extensions.as_ref());
+    let seed = context.and_then(|c| c.seed).unwrap_or(0);
     // Absent: the case's own windows (and statements sent before the setting existed).
-    let time_allowance = match extension(last.pointer("/context/extensions"), "time-allowance") {
+    let time_allowance = match context.and_then(|c| c.time_allowance) {
         None => crate::vocab::TimeAllowance::Standard,
-        Some(v) => v
-            .as_f64()
-            .and_then(crate::vocab::TimeAllowance::from_factor)
+        Some(factor) => crate::vocab::TimeAllowance::from_factor(factor)
             .ok_or("its time allowance is not 1, 1.5 or 2")?,
     };
-    let rules = rules_of(extension(extensions, "rules"))?;
+    let rules = extensions
+        .rules
+        .as_ref()
+        .ok_or("its final statement has no rule counts")?
+        .iter()
+        .map(|r| RuleFact {
+            rule: r.rule.clone(),
+            followed: r.followed,
+            broken: r.broken,
+            broken_at: r
+                .broken_at
+                .iter()
+                .map(|m| BrokenMoment {
+                    beat: m.beat.clone(),
+                    exchange: m.exchange,
+                    what: m.what,
+                    note: m.note.clone(),
+                })
+                .collect(),
+        })
+        .collect();
 
     let mut answers: Vec<(u64, ReplyFact)> = Vec::new();
-    for s in group.iter().filter(|s| verb(s) == VERB_ANSWERED) {
+    for s in group.iter().filter(|s| verb_of(s) == VERB_ANSWERED) {
         answers.push(reply_of(s)?);
     }
-    if let Some(expected) = extension(extensions, "replies") {
-        let expected = expected
-            .as_u64()
-            .ok_or("its number of replies is not a number")?;
-        if expected != answers.len() as u64 {
-            return Err(format!(
-                "{} of its {expected} answered statements are in the LRS, so its replies cannot be counted",
-                answers.len()
-            ));
-        }
+    if let Some(expected) = extensions.replies
+        && expected != answers.len()
+    {
+        return Err(format!(
+            "{} of its {expected} answered statements are in the LRS, so its replies cannot be counted",
+            answers.len()
+        ));
     }
     answers.sort_by_key(|(at, _)| *at);
 
     // Statements from before pauses were sent have none: no pauses.
-    let pauses = extension(extensions, "pauses")
-        .and_then(Value::as_u64)
-        .unwrap_or(0) as u32;
-    let paused_ms = extension(extensions, "paused-ms")
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
+    let pauses = extensions.pauses.unwrap_or(0) as u32;
+    let paused_ms = extensions.paused_ms.unwrap_or(0);
     let (title, tier, language) = case_from_library(scenarios, &case, file_title);
     Ok(CallFact {
         trainee,
@@ -284,76 +338,26 @@ fn call_of(group: &[&Value], scenarios: &[Scenario], origin: Origin) -> Result<C
     })
 }
 
-/// The rule counts of the final statement, with the moments each was broken.
-fn rules_of(rules: Option<&Value>) -> Result<Vec<RuleFact>, String> {
-    let rules = rules
-        .and_then(Value::as_array)
-        .ok_or("its final statement has no rule counts")?;
-    let count = |v: &Value, key: &str| v.get(key).and_then(Value::as_u64).map(|n| n as usize);
-    rules
-        .iter()
-        .map(|r| {
-            let (Some(rule), Some(followed), Some(broken)) = (
-                r.get("rule").and_then(Value::as_str),
-                count(r, "followed"),
-                count(r, "broken"),
-            ) else {
-                return Err("a rule count in its final statement lacks a part".to_string());
-            };
-            let broken_at = r
-                .get("broken_at")
-                .and_then(Value::as_array)
-                .map(|moments| {
-                    moments
-                        .iter()
-                        .map(|m| BrokenMoment {
-                            beat: m.get("beat").and_then(Value::as_str).unwrap_or("").into(),
-                            exchange: count(m, "exchange").unwrap_or(0),
-                            what: m
-                                .get("what")
-                                .and_then(|w| serde_json::from_value(w.clone()).ok()),
-                            note: m.get("note").and_then(Value::as_str).unwrap_or("").into(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            Ok(RuleFact {
-                rule: rule.to_string(),
-                followed,
-                broken,
-                broken_at,
-            })
-        })
-        .collect()
-}
-
 /// A reply from its `answered` statement, with its time into the call (for the order).
-fn reply_of(statement: &Value) -> Result<(u64, ReplyFact), String> {
-    let extensions = statement.pointer("/result/extensions");
-    let beat = extension(extensions, "beat")
-        .and_then(Value::as_str)
+fn reply_of(statement: &Statement) -> Result<(u64, ReplyFact), String> {
+    let result = statement.result.as_ref();
+    let none = ResultExtensions::default();
+    let extensions = result.and_then(|r| r.extensions.as_ref()).unwrap_or(&none);
+    let beat = extensions
+        .beat
+        .clone()
         .ok_or("an answered statement does not say which beat it answered")?;
-    let reply = extension(extensions, "reply-index")
-        .and_then(Value::as_u64)
+    let reply = extensions
+        .reply_index
         .ok_or("an answered statement does not say which reply was chosen")?;
-    let at = extension(extensions, "at-ms")
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
     Ok((
-        at,
+        extensions.at_ms.unwrap_or(0),
         ReplyFact {
-            beat: beat.to_string(),
-            reply: reply as usize,
-            text: text(statement, "/result/response")
-                .unwrap_or("")
-                .to_string(),
-            voice: extension(extensions, "voice")
-                .and_then(Value::as_str)
-                .and_then(Voice::parse),
-            timing: extension(extensions, "timing")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string(),
+            beat,
+            reply,
+            text: result.and_then(|r| r.response.clone()).unwrap_or_default(),
+            voice: extensions.voice.as_deref().and_then(Voice::parse),
+            timing: extensions.timing.clone().unwrap_or_default(),
         },
     ))
 }
@@ -383,6 +387,7 @@ fn parse_timestamp(text: &str) -> Option<SystemTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lrs::statements::ext;
     use serde_json::json;
 
     /// A statement of the game's, written out by hand.

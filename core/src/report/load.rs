@@ -12,15 +12,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use serde::Deserialize;
-
 use super::fact::{
     BrokenMoment, CallFact, DataFolder, Origin, ReplyFact, RuleFact, SkipReason, Skipped,
     TraineeFact, case_from_library, in_name_order, sort_calls,
 };
-use crate::profile::{Profile, ProfileRead, SessionFile, read_profile_or_backup, slug};
+use crate::profile::{
+    Profile, ProfileRead, RecordedMoment, SessionFile, TranscriptEvent, beat_starts, exchange_at,
+    pauses, read_profile_or_backup, slug,
+};
 use crate::scenario::Scenario;
-use crate::vocab::{Millis, Voice};
+use crate::vocab::Verdict;
 
 /// Session and profile files are a few hundred kilobytes at most; anything bigger is not one.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -192,47 +193,6 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     fs::read(path).map_err(|e| e.to_string())
 }
 
-/// A session's moments and events as the report takes them: only the parts a figure
-/// needs, with unknown kinds kept loose so a newer file still loads.
-#[derive(Deserialize)]
-struct Moment {
-    #[serde(default)]
-    at: Millis,
-    verdict: String,
-    #[serde(default)]
-    beat: String,
-    #[serde(default)]
-    note: String,
-    /// Kept loose: a note kind this version does not know still leaves the English note.
-    #[serde(default)]
-    what: serde_json::Value,
-}
-
-#[derive(Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum TranscriptEvent {
-    BeatStarted {
-        at: Millis,
-    },
-    Reply {
-        beat: String,
-        reply: usize,
-        #[serde(default)]
-        text: String,
-        #[serde(default)]
-        voice: Option<Voice>,
-        #[serde(default)]
-        timing: String,
-    },
-    Resumed {
-        #[serde(default)]
-        paused_for: u64,
-    },
-    /// Every other event (lines, meters, pauses, the ending, and kinds added later).
-    #[serde(other)]
-    Other,
-}
-
 /// A session file, read by the format's own reader ([`SessionFile`]), as a call fact.
 fn read_session(path: &Path, scenarios: &[Scenario]) -> Result<CallFact, (SkipReason, String)> {
     let bytes = read_bytes(path).map_err(|e| (SkipReason::Unreadable, e))?;
@@ -253,49 +213,33 @@ fn call_of_session(
     // Events of kinds added later read as `Other`; a known kind with a part missing makes
     // the session unusable, as a figure from it would be wrong.
     let events: Vec<TranscriptEvent> = file
-        .transcript
-        .iter()
-        .map(TranscriptEvent::deserialize)
+        .events()
         .collect::<Result<_, _>>()
         .map_err(|e| format!("an event of its transcript cannot be read: {e}"))?;
-    let beat_starts: Vec<Millis> = events
-        .iter()
-        .filter_map(|e| match e {
-            TranscriptEvent::BeatStarted { at } => Some(*at),
-            _ => None,
-        })
-        .collect();
+    let beat_starts = beat_starts(&events);
     let mut rules = Vec::new();
-    for r in file.score.rules {
-        let moments: Vec<Moment> = r
-            .moments
-            .into_iter()
-            .map(serde_json::from_value)
+    for r in &file.score.rules {
+        let moments: Vec<RecordedMoment> = r
+            .read_moments()
             .collect::<Result<_, _>>()
             .map_err(|e| format!("a moment of rule {} cannot be read: {e}", r.rule))?;
         rules.push(RuleFact {
             broken_at: moments
                 .into_iter()
-                .filter(|m| m.verdict == "Broken")
+                .filter(|m| m.verdict == Verdict::Broken)
                 .map(|m| BrokenMoment {
-                    exchange: beat_starts.iter().filter(|t| **t <= m.at).count(),
+                    exchange: exchange_at(m.at, &beat_starts),
+                    what: m.what(),
                     beat: m.beat,
-                    what: serde_json::from_value(m.what).ok(),
                     note: m.note,
                 })
                 .collect(),
-            rule: r.rule,
+            rule: r.rule.clone(),
             followed: r.followed,
             broken: r.broken,
         });
     }
-    let (pauses, paused_ms) = events
-        .iter()
-        .filter_map(|e| match e {
-            TranscriptEvent::Resumed { paused_for } => Some(*paused_for),
-            _ => None,
-        })
-        .fold((0, 0), |(n, ms), p| (n + 1, ms + p));
+    let (pauses, paused_ms) = pauses(&events);
     let replies = events
         .into_iter()
         .filter_map(|e| match e {
@@ -305,6 +249,7 @@ fn call_of_session(
                 text,
                 voice,
                 timing,
+                ..
             } => Some(ReplyFact {
                 beat,
                 reply,
