@@ -375,9 +375,22 @@ mod game_extensions {
             .into_iter()
             .filter_map(|(iri, value)| Some((iri.strip_prefix(EXTENSION_BASE)?.to_string(), value)))
             .collect();
-        T::deserialize(Value::Object(ours))
+        T::deserialize(Value::Object(ours.clone()))
             .map(Some)
-            .map_err(|e| D::Error::custom(format!("the game's extensions: {e}")))
+            .map_err(|e| {
+                // Every field is optional, so each extension reads on its own: the first that
+                // does not is the one to name.
+                let culprit = ours.iter().find(|(name, value)| {
+                    let one = Map::from_iter([((*name).clone(), (*value).clone())]);
+                    T::deserialize(Value::Object(one)).is_err()
+                });
+                match culprit {
+                    Some((name, _)) => {
+                        D::Error::custom(format!("extension {EXTENSION_BASE}{name}: {e}"))
+                    }
+                    None => D::Error::custom(format!("the game's extensions: {e}")),
+                }
+            })
     }
 }
 

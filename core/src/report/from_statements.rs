@@ -501,6 +501,53 @@ mod tests {
     }
 
     #[test]
+    fn a_game_statement_that_does_not_read_is_named_and_its_call_is_not_counted() {
+        let case = format!("{CASE_ACTIVITY_BASE}a_case");
+        let reg = "6f1c1d7e-0000-4000-8000-000000000003";
+        let mut bad = ours(
+            reg,
+            VERB_ANSWERED,
+            &format!("{case}/beats/vent/replies/1"),
+            json!({ "extensions": { ext("beat"): "vent", ext("reply-index"): "two" } }),
+        );
+        bad["id"] = json!("6f1c1d7e-0000-4000-8000-0000000000aa");
+        let last = ours(
+            reg,
+            VERB_PASSED,
+            &case,
+            json!({
+                "score": { "raw": 80 }, "success": true,
+                "extensions": { ext("replies"): 1, ext("rules"): [] },
+            }),
+        );
+        let folder = read_statements(&[bad, last], "http://lrs.example/xAPI/", &[]);
+        assert!(folder.calls.is_empty());
+        let why: Vec<(String, &str)> = folder
+            .skipped
+            .iter()
+            .map(|s| (s.origin.to_string(), s.detail.as_str()))
+            .collect();
+        assert_eq!(why.len(), 2, "{why:?}");
+        assert!(
+            why[0]
+                .0
+                .ends_with("statementId=6f1c1d7e-0000-4000-8000-0000000000aa")
+        );
+        assert_eq!(
+            why[0].1,
+            format!(
+                "a statement of the game that cannot be read: extension {}: invalid type: string \"two\", expected usize",
+                ext("reply-index")
+            )
+        );
+        assert!(
+            why[1].1.contains("0 of its 1 answered statements"),
+            "{}",
+            why[1].1
+        );
+    }
+
+    #[test]
     fn timestamps_with_offsets_are_read_as_utc() {
         let utc = humantime::parse_rfc3339("2026-03-02T09:00:00Z").unwrap();
         assert_eq!(parse_timestamp("2026-03-02T10:00:00+01:00"), Some(utc));

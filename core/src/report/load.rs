@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::fact::{
@@ -17,8 +17,9 @@ use super::fact::{
     TraineeFact, case_from_library, in_name_order, sort_calls,
 };
 use crate::profile::{
-    Profile, ProfileRead, RecordedMoment, SessionFile, TranscriptEvent, beat_starts, exchange_at,
-    pauses, read_profile_or_backup, slug,
+    Profile, ProfileRead, ProfilesEntry, RecordedMoment, SessionFile, TraineeEntry,
+    TranscriptEvent, beat_starts, exchange_at, list_profiles, list_trainee_folder, pauses,
+    read_profile_or_backup, slug,
 };
 use crate::scenario::Scenario;
 use crate::vocab::Verdict;
@@ -29,51 +30,50 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Reads `<data>/profiles/`: profiles and session files. A folder that does not exist is
 /// an empty data folder, not an error. `scenarios` gives known cases their tier and title.
 pub fn read_data_folder(data_dir: &Path, scenarios: &[Scenario]) -> DataFolder {
-    let dir = data_dir.join("profiles");
     let mut out = DataFolder::default();
     let mut trainees: BTreeMap<String, TraineeFact> = BTreeMap::new();
-    let Ok(entries) = fs::read_dir(&dir) else {
+    let Some(entries) = list_profiles(&data_dir.join("profiles")) else {
         return out;
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
-    for path in &paths {
-        let name = file_name(path);
-        if path.is_dir() {
-            for file in sorted_files(path, &mut out.skipped) {
-                read_session_or_skip(&file, scenarios, &mut out);
-            }
-        } else if name.ends_with(".ron") {
-            // The profile module reads profiles: the file, else the backup the game keeps.
-            let read = match read_profile_or_backup(path) {
-                ProfileRead::File(p) if p.name.trim().is_empty() => {
-                    ProfileRead::Unreadable("the profile has no name".into())
-                }
-                read => read,
-            };
-            match read {
-                ProfileRead::File(p) => add_profile(&mut trainees, p),
-                ProfileRead::Backup { profile, why } => {
-                    out.skipped
-                        .push(Skipped::file(path, SkipReason::ProfileFromBackup, why));
-                    add_profile(&mut trainees, profile);
-                }
-                ProfileRead::Unreadable(why) => {
-                    out.skipped
-                        .push(Skipped::file(path, SkipReason::Profile, why));
+    for (path, kind) in &entries {
+        let path = path.as_path();
+        match kind {
+            ProfilesEntry::TraineeFolder => read_trainee_folder(path, scenarios, &mut out),
+            ProfilesEntry::Profile => {
+                // The profile module reads profiles: the file, else the backup the game keeps.
+                let read = match read_profile_or_backup(path) {
+                    ProfileRead::File(p) if p.name.trim().is_empty() => {
+                        ProfileRead::Unreadable("the profile has no name".into())
+                    }
+                    read => read,
+                };
+                match read {
+                    ProfileRead::File(p) => add_profile(&mut trainees, p),
+                    ProfileRead::Backup { profile, why } => {
+                        out.skipped
+                            .push(Skipped::file(path, SkipReason::ProfileFromBackup, why));
+                        add_profile(&mut trainees, profile);
+                    }
+                    ProfileRead::Unreadable(why) => {
+                        out.skipped
+                            .push(Skipped::file(path, SkipReason::Profile, why));
+                    }
                 }
             }
-        } else if name.ends_with(".ron.bak") {
             // The previous good copy of a profile: read only when the profile itself is not.
-        } else if name.contains(".ron.damaged-") {
-            out.skipped
-                .push(Skipped::file(path, SkipReason::SetAside, ""));
-        } else if name.ends_with(".tmp") {
-            out.skipped
-                .push(Skipped::file(path, SkipReason::Unfinished, ""));
-        } else {
-            out.skipped
-                .push(Skipped::file(path, SkipReason::Foreign, ""));
+            ProfilesEntry::Backup => {}
+            ProfilesEntry::SetAside => {
+                out.skipped
+                    .push(Skipped::file(path, SkipReason::SetAside, ""));
+            }
+            ProfilesEntry::Unfinished => {
+                out.skipped
+                    .push(Skipped::file(path, SkipReason::Unfinished, ""));
+            }
+            ProfilesEntry::Other => {
+                out.skipped
+                    .push(Skipped::file(path, SkipReason::Foreign, ""));
+            }
         }
     }
     for call in &out.calls {
@@ -131,36 +131,32 @@ fn add_trainee(
     }
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-/// The files of a trainee's folder, sorted; folders inside it are skipped with why.
-fn sorted_files(dir: &Path, skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        skipped.push(Skipped::file(
-            dir,
+/// A trainee's folder: its session files and shift records read, the rest skipped with why.
+fn read_trainee_folder(folder: &Path, scenarios: &[Scenario], out: &mut DataFolder) {
+    let Some(entries) = list_trainee_folder(folder) else {
+        out.skipped.push(Skipped::file(
+            folder,
             SkipReason::Unreadable,
             "the folder cannot be listed",
         ));
-        return Vec::new();
+        return;
     };
-    let mut files = Vec::new();
-    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
-        if path.is_dir() {
-            skipped.push(Skipped::file(&path, SkipReason::Folder, ""));
-        } else {
-            files.push(path);
-        }
+    // Folders first (the game makes none here), then the files in name order.
+    let (folders, files): (Vec<_>, Vec<_>) = entries
+        .into_iter()
+        .partition(|(_, kind)| *kind == TraineeEntry::Folder);
+    for (path, _) in folders {
+        out.skipped
+            .push(Skipped::file(&path, SkipReason::Folder, ""));
     }
-    files.sort();
-    files
+    for (path, _) in files {
+        read_session_or_skip(&path, scenarios, out);
+    }
 }
 
 fn read_session_or_skip(path: &Path, scenarios: &[Scenario], out: &mut DataFolder) {
-    let name = file_name(path);
+    let name = crate::profile::file_name(path);
+    // A file the profile lists is read whatever it is called; only a session file is one.
     if !name.ends_with(".json") {
         let reason = if name.ends_with(".tmp") {
             SkipReason::Unfinished
