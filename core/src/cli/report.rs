@@ -23,7 +23,7 @@ pub(super) fn run(
 ) -> std::io::Result<u8> {
     // Check the date before reading anything: a typo should not cost a folder scan.
     if let Some(since) = &args.since
-        && let Err(why) = report::parse_day(since)
+        && let Err(why) = crate::vocab::stamp::read_day(since)
     {
         writeln!(err, "error: --since: {why}")?;
         return Ok(EXIT_USAGE);

@@ -5,12 +5,21 @@
 use std::collections::HashSet;
 use std::time::SystemTime;
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::Value;
 
 use super::{Client, LrsConfig, Problem, problem_of};
 
 /// The most statements one report reads; more is said, not silently dropped.
 pub const MAX_STATEMENTS: usize = 100_000;
+/// What stays as it is in a query value: RFC 3986's unreserved characters (a stamp's
+/// `:` and an offset's `+` are encoded).
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// Statements asked for per page (an LRS may send fewer).
 pub const PAGE: usize = 500;
 
@@ -47,8 +56,8 @@ pub fn fetch_statements_paged(
     let client = Client::new(config);
     let mut url = format!("{}statements?limit={}", config.endpoint, page.max(1));
     if let Some(since) = since {
-        let at = humantime::format_rfc3339_millis(since).to_string();
-        url.push_str(&format!("&since={}", at.replace(':', "%3A")));
+        let at = crate::vocab::stamp::to_millis(crate::vocab::stamp::from_system(since));
+        url.push_str(&format!("&since={}", utf8_percent_encode(&at, QUERY_VALUE)));
     }
     let mut out = Fetched {
         statements: Vec::new(),

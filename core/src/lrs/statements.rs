@@ -13,8 +13,7 @@
 //! The statements are built as the typed model in `xapi.rs`, which `report --lrs` reads
 //! them back into.
 
-use std::time::{Duration, SystemTime};
-
+use jiff::SignedDuration;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use serde_json::Value;
 use uuid::Uuid;
@@ -27,6 +26,7 @@ use super::xapi::{
 use crate::profile::{
     RecordedChoice, RecordedRule, SessionFile, TranscriptEvent, beat_starts, exchange_at, pauses,
 };
+use crate::vocab::stamp::{self, Timestamp};
 use crate::vocab::{Millis, Verdict};
 
 pub const VERB_ATTEMPTED: &str = "http://adlnet.gov/expapi/verbs/attempted";
@@ -170,15 +170,17 @@ fn with_ids(mut statements: Vec<Statement>, registration: Uuid) -> Vec<Statement
 /// A call's statements, typed: `attempted`, one `answered` per reply, `passed` or `failed`.
 pub fn call_statements(session: &SessionFile, home_page: &str) -> Vec<Statement> {
     let registration = session_id(session);
-    let finished = humantime::parse_rfc3339_weak(&session.finished).ok();
-    let duration = Duration::from_millis(session.duration_ms.unwrap_or(0));
+    let finished = stamp::read(&session.finished).ok();
+    let duration_ms = session.duration_ms.unwrap_or(0);
     let started = session
         .started
         .as_deref()
-        .and_then(|s| humantime::parse_rfc3339_weak(s).ok())
-        .or_else(|| finished.and_then(|f| f.checked_sub(duration)))
-        .unwrap_or(SystemTime::UNIX_EPOCH);
-    let ended = finished.map_or(started + duration, |f| f.max(started + duration));
+        .and_then(|s| stamp::read(s).ok())
+        .or_else(|| finished.map(|f| later(f, -(duration_ms as i64))))
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    let ended = finished.map_or(later(started, duration_ms as i64), |f| {
+        f.max(later(started, duration_ms as i64))
+    });
 
     let actor = agent(&session.profile, home_page);
     let case_id = session
@@ -288,7 +290,7 @@ pub fn call_statements(session: &SessionFile, home_page: &str) -> Vec<Statement>
                 ..Default::default()
             }),
             context: context(true),
-            timestamp: Some(timestamp(started + Duration::from_millis(choice.at_ms))),
+            timestamp: Some(timestamp(later(started, choice.at_ms as i64))),
             ..Default::default()
         });
     }
@@ -319,7 +321,7 @@ pub fn call_statements(session: &SessionFile, home_page: &str) -> Vec<Statement>
             }),
             success: Some(score.passed),
             completion: Some(true),
-            duration: Some(iso8601_duration(session.duration_ms.unwrap_or(0))),
+            duration: Some(stamp::iso8601_duration(duration_ms)),
             extensions: Some(ResultExtensions {
                 grade: Some(score.grade.letter().to_string()),
                 pass_mark: score.pass_mark,
@@ -384,9 +386,8 @@ pub fn shift_statements_typed(
         }),
     };
     let s = &record.summary;
-    let finished =
-        humantime::parse_rfc3339_weak(&record.finished).unwrap_or(SystemTime::UNIX_EPOCH);
-    let duration = iso8601_duration((s.length_s * 1000.0).round() as u64);
+    let finished = stamp::read(&record.finished).unwrap_or(Timestamp::UNIX_EPOCH);
+    let duration = stamp::iso8601_duration((s.length_s * 1000.0).round() as u64);
     let measures = ResultExtensions {
         calls_handled: Some(s.calls_handled),
         calls_passed: Some(s.calls_passed),
@@ -487,31 +488,14 @@ fn reply_activity(case_id: &str, language: &str, n: usize, choice: &RecordedChoi
 }
 
 /// RFC 3339, UTC, milliseconds.
-fn timestamp(at: SystemTime) -> String {
-    humantime::format_rfc3339_millis(at).to_string()
+fn timestamp(at: Timestamp) -> String {
+    stamp::to_millis(at)
 }
 
-/// ISO 8601 duration: `PT1M23.5S`, `PT1H2M3S`, `PT0S`.
-pub fn iso8601_duration(ms: u64) -> String {
-    let (hours, rest) = (ms / 3_600_000, ms % 3_600_000);
-    let (minutes, rest) = (rest / 60_000, rest % 60_000);
-    let (seconds, millis) = (rest / 1000, rest % 1000);
-    let mut out = String::from("PT");
-    if hours > 0 {
-        out.push_str(&format!("{hours}H"));
-    }
-    if minutes > 0 {
-        out.push_str(&format!("{minutes}M"));
-    }
-    if seconds > 0 || millis > 0 || out == "PT" {
-        if millis > 0 {
-            let fraction = format!("{millis:03}");
-            out.push_str(&format!("{seconds}.{}S", fraction.trim_end_matches('0')));
-        } else {
-            out.push_str(&format!("{seconds}S"));
-        }
-    }
-    out
+/// `ms` milliseconds after `at` (before, when negative); `at` itself past the calendar's end.
+fn later(at: Timestamp, ms: i64) -> Timestamp {
+    at.checked_add(SignedDuration::from_millis(ms))
+        .unwrap_or(at)
 }
 
 /// An id made safe as one path segment of an IRI: unreserved ASCII kept, the rest
@@ -523,15 +507,6 @@ fn iri_segment(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn durations_are_iso_8601() {
-        assert_eq!(iso8601_duration(0), "PT0S");
-        assert_eq!(iso8601_duration(83_500), "PT1M23.5S");
-        assert_eq!(iso8601_duration(3_723_000), "PT1H2M3S");
-        assert_eq!(iso8601_duration(60_000), "PT1M");
-        assert_eq!(iso8601_duration(45), "PT0.045S");
-    }
 
     #[test]
     fn ids_are_safe_path_segments() {

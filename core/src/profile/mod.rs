@@ -11,7 +11,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
@@ -211,9 +210,7 @@ impl Profile {
 }
 
 /// The current time as an RFC 3339 string (UTC, whole seconds).
-pub fn now() -> String {
-    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
-}
+pub use crate::vocab::stamp::now;
 
 /// A profile file name for a trainee's name: letters and digits kept (lower case), every other
 /// character spelled as hex so two different names never share a file, in any script.

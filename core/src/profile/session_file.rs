@@ -20,7 +20,7 @@ use super::transcript::TranscriptEvent;
 use crate::engine::{Call, Event, Grade, ReplyTiming};
 use crate::i18n::Lang;
 use crate::scenario::{Channel, Scenario};
-use crate::vocab::{TimeAllowance, Verdict, Voice};
+use crate::vocab::{TimeAllowance, Verdict, Voice, stamp};
 
 /// The `format` field of every session file this game writes (from version 2 on).
 pub const SESSION_FORMAT: &str = "hold-the-line-session";
@@ -275,8 +275,8 @@ impl SessionFile {
             profile: profile.to_string(),
             scenario: scenario.id.clone(),
             title: scenario.title.clone(),
-            started: Some(humantime::format_rfc3339_millis(started).to_string()),
-            finished: humantime::format_rfc3339_seconds(finished).to_string(),
+            started: Some(stamp::to_millis(stamp::from_system(started))),
+            finished: stamp::to_seconds(stamp::from_system(finished)),
             duration_ms: Some(duration_ms),
             seed: call.seed(),
             case: Some(RecordedCase::of(scenario)),

@@ -6,14 +6,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use crate::i18n::{Lang, Messages, args};
 use crate::profile::slug;
 use crate::scenario::Scenario;
+use crate::vocab::stamp::{self, Timestamp};
 use crate::vocab::{Note, TimeAllowance, Voice};
-
-use super::load::{day_number, day_of};
 
 /// Where a call, or something that could not be used, was read from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,7 +65,7 @@ pub struct CallFact {
     pub language: Option<String>,
     /// When it finished, as recorded (RFC 3339), and the same as a time.
     pub finished: String,
-    pub finished_at: SystemTime,
+    pub finished_at: Timestamp,
     pub seed: u64,
     pub total: u8,
     pub passed: bool,
@@ -88,12 +86,17 @@ pub struct CallFact {
 impl CallFact {
     /// The UTC date it finished, `YYYY-MM-DD`.
     pub fn day(&self) -> String {
-        day_of(self.finished_at)
+        stamp::utc_day(self.finished_at).to_string()
+    }
+
+    /// The UTC date it finished.
+    pub fn date(&self) -> jiff::civil::Date {
+        stamp::utc_day(self.finished_at)
     }
 
     /// Days since 1970-01-01 (UTC) of when it finished.
     pub fn day_number(&self) -> i64 {
-        day_number(self.finished_at)
+        stamp::day_number(self.finished_at)
     }
 
     pub fn known_case(&self) -> bool {

@@ -12,7 +12,6 @@
 //! Statements are read into the same typed model (`lrs::xapi`) the game writes them from.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::time::{Duration, SystemTime};
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -268,7 +267,7 @@ fn call_of(
         (Some(at), _) | (None, Some(at)) => at.clone(),
         (None, None) => return Err("its final statement has no timestamp".into()),
     };
-    let finished_at = finished_at(&finished).or_else(|e| parse_timestamp(&finished).ok_or(e))?;
+    let finished_at = finished_at(&finished)?;
     let context = last.context.as_ref().and_then(|c| c.extensions.as_ref());
     let seed = context.and_then(|c| c.seed).unwrap_or(0);
     // Absent: the case's own windows (and statements sent before the setting existed).
@@ -360,28 +359,6 @@ fn reply_of(statement: &Statement) -> Result<(u64, ReplyFact), String> {
             timing: extensions.timing.clone().unwrap_or_default(),
         },
     ))
-}
-
-/// An xAPI timestamp with an offset (`2026-03-02T10:00:00.000+01:00`), as some LRSs
-/// return them; `Z` ones are read by `finished_at`.
-fn parse_timestamp(text: &str) -> Option<SystemTime> {
-    let text = text.trim();
-    let split = text.len().checked_sub(6)?;
-    let (base, offset) = text.split_at(split);
-    let sign = match offset.as_bytes().first()? {
-        b'+' => 1i64,
-        b'-' => -1,
-        _ => return None,
-    };
-    let (hours, minutes) = offset[1..].split_once(':')?;
-    let seconds = (hours.parse::<i64>().ok()? * 60 + minutes.parse::<i64>().ok()?) * 60;
-    let local = humantime::parse_rfc3339_weak(base).ok()?;
-    let shift = Duration::from_secs(seconds.unsigned_abs());
-    if sign * seconds >= 0 {
-        local.checked_sub(shift)
-    } else {
-        local.checked_add(shift)
-    }
 }
 
 #[cfg(test)]
@@ -545,14 +522,5 @@ mod tests {
             "{}",
             why[1].1
         );
-    }
-
-    #[test]
-    fn timestamps_with_offsets_are_read_as_utc() {
-        let utc = humantime::parse_rfc3339("2026-03-02T09:00:00Z").unwrap();
-        assert_eq!(parse_timestamp("2026-03-02T10:00:00+01:00"), Some(utc));
-        assert_eq!(parse_timestamp("2026-03-02T09:00:00.000+00:00"), Some(utc));
-        assert_eq!(parse_timestamp("2026-03-02T04:30:00-04:30"), Some(utc));
-        assert_eq!(parse_timestamp("yesterday"), None);
     }
 }

@@ -10,7 +10,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::fact::{
     BrokenMoment, CallFact, DataFolder, Origin, ReplyFact, RuleFact, SkipReason, Skipped,
@@ -23,6 +22,7 @@ use crate::profile::{
 };
 use crate::scenario::Scenario;
 use crate::vocab::Verdict;
+use crate::vocab::stamp::{self, Timestamp};
 
 /// Session and profile files are a few hundred kilobytes at most; anything bigger is not one.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -293,43 +293,7 @@ fn check_session(file: &SessionFile) -> Result<(), String> {
     Ok(())
 }
 
-pub(crate) fn finished_at(text: &str) -> Result<SystemTime, String> {
-    humantime::parse_rfc3339(text)
-        .or_else(|_| humantime::parse_rfc3339_weak(text))
-        .map_err(|e| format!("its finishing time \"{text}\" is not a time: {e}"))
-}
-
-/// Days since 1970-01-01, UTC.
-pub fn day_number(at: SystemTime) -> i64 {
-    match at.duration_since(UNIX_EPOCH) {
-        Ok(d) => (d.as_secs() / 86_400) as i64,
-        Err(e) => -((e.duration().as_secs() / 86_400) as i64) - 1,
-    }
-}
-
-/// The UTC date of a time, `YYYY-MM-DD`.
-pub fn day_of(at: SystemTime) -> String {
-    let midnight =
-        UNIX_EPOCH + std::time::Duration::from_secs(day_number(at).max(0) as u64 * 86_400);
-    humantime::format_rfc3339_seconds(midnight).to_string()[..10].to_string()
-}
-
-/// Parses `YYYY-MM-DD` as the start of that day (UTC).
-pub fn parse_day(text: &str) -> Result<SystemTime, String> {
-    let text = text.trim();
-    let well_formed = text.len() == 10
-        && text.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    if !well_formed {
-        return Err(format!(
-            "\"{text}\" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01"
-        ));
-    }
-    humantime::parse_rfc3339(&format!("{text}T00:00:00Z"))
-        .map_err(|_| format!("\"{text}\" is not a date in the calendar (YYYY-MM-DD)"))
+/// When a call finished, from its recorded stamp.
+pub(crate) fn finished_at(text: &str) -> Result<Timestamp, String> {
+    stamp::read(text).map_err(|e| format!("its finishing time \"{text}\" is not a time: {e}"))
 }

@@ -20,11 +20,10 @@ pub mod model;
 pub mod trainee;
 
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 pub use fact::{CallFact, DataFolder, Origin, SkipReason, Skipped, TraineeFact};
 pub use from_statements::read_statements;
-pub use load::{parse_day, read_data_folder};
+pub use load::read_data_folder;
 pub use trainee::{CaseProgress, RuleTally, TraineeProgress};
 
 use crate::guidance::Catalogue;
@@ -104,10 +103,10 @@ pub fn build(
     filter: Filter,
     lang: Lang,
 ) -> Result<Report, FilterError> {
-    let since: Option<SystemTime> = filter
+    let since: Option<crate::vocab::stamp::Timestamp> = filter
         .since
         .as_deref()
-        .map(parse_day)
+        .map(crate::vocab::stamp::read_day)
         .transpose()
         .map_err(FilterError::BadDate)?;
     let DataFolder {

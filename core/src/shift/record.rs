@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::run::{Abandoned, BreakTaken, CallKind, Promise, ShiftCall, ShiftRun};
 use super::summary::{ShiftSummary, summarise};
 use crate::profile::{Profile, ProfileError, ShiftPlace, Store, slug, write_atomically};
-use crate::vocab::Millis;
+use crate::vocab::{Millis, stamp};
 
 /// The `format` field of every shift record.
 pub const SHIFT_FORMAT: &str = "hold-the-line-shift";
@@ -108,8 +108,8 @@ impl ShiftRecord {
             shift: shift.id.clone(),
             title: shift.title.clone(),
             language: shift.language.clone(),
-            started: humantime::format_rfc3339_seconds(log.started).to_string(),
-            finished: humantime::format_rfc3339_seconds(SystemTime::now()).to_string(),
+            started: stamp::to_seconds(stamp::from_system(log.started)),
+            finished: stamp::now(),
             starts_at: shift.clock(0),
             summary: summarise(run),
             calls: run

@@ -6,6 +6,7 @@ mod allowance;
 mod ending;
 mod meters;
 mod note;
+pub mod stamp;
 mod time;
 mod verdict;
 mod voice;

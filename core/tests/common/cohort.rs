@@ -49,7 +49,9 @@ pub struct Expected {
 
 /// 2026-03-02, a Monday, 09:00 UTC: the cohort's first morning.
 pub fn start() -> SystemTime {
-    humantime::parse_rfc3339("2026-03-02T09:00:00Z").unwrap()
+    htl_core::vocab::stamp::read("2026-03-02T09:00:00Z")
+        .unwrap()
+        .into()
 }
 
 pub const NAMES: [&str; 30] = [
@@ -236,7 +238,7 @@ pub fn record(
 ) {
     let written = store.record_session(profile, call).unwrap();
     let finished = start() + Duration::from_secs(day * 86_400 + k * 1_800);
-    let stamp = humantime::format_rfc3339_seconds(finished).to_string();
+    let stamp = htl_core::vocab::stamp::to_seconds(htl_core::vocab::stamp::from_system(finished));
     let mut json: serde_json::Value = serde_json::from_slice(&fs::read(&written).unwrap()).unwrap();
     json["finished"] = stamp.clone().into();
     let scenario = call.scenario();

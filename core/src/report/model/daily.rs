@@ -2,8 +2,10 @@
 
 use std::collections::BTreeMap;
 
+use jiff::ToSpan;
+use jiff::civil::Date;
+
 use crate::report::fact::CallFact;
-use crate::report::load::day_of;
 
 /// Calls and passes on one day (UTC).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,26 +19,27 @@ pub struct DayCount {
 /// included (as zeros) when the span is at most `MAX_FILLED_DAYS`.
 pub fn daily(calls: &[CallFact]) -> Vec<DayCount> {
     const MAX_FILLED_DAYS: i64 = 120;
-    let mut by_day: BTreeMap<i64, (usize, usize)> = BTreeMap::new();
+    let mut by_day: BTreeMap<Date, (usize, usize)> = BTreeMap::new();
     for c in calls {
-        let e = by_day.entry(c.day_number()).or_default();
+        let e = by_day.entry(c.date()).or_default();
         e.0 += 1;
         e.1 += usize::from(c.passed);
     }
     let (Some(&first), Some(&last)) = (by_day.keys().next(), by_day.keys().next_back()) else {
         return Vec::new();
     };
-    if last - first <= MAX_FILLED_DAYS {
-        for d in first..=last {
-            by_day.entry(d).or_default();
+    let span = first
+        .until(last)
+        .map_or(i64::MAX, |s| i64::from(s.get_days()));
+    if span <= MAX_FILLED_DAYS {
+        for day in first.series(1.day()).take_while(|d| *d <= last) {
+            by_day.entry(day).or_default();
         }
     }
     by_day
         .into_iter()
         .map(|(d, (calls, passes))| DayCount {
-            day: day_of(
-                std::time::UNIX_EPOCH + std::time::Duration::from_secs(d.max(0) as u64 * 86_400),
-            ),
+            day: d.to_string(),
             calls,
             passes,
         })
