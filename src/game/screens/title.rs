@@ -14,7 +14,6 @@ use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::session::Trainee;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
@@ -43,17 +42,12 @@ pub struct LanguageButton(pub Lang);
 
 /// The language picker: one button per language, each named in its own language, the one
 /// spoken now marked as chosen. Reached by Tab like the form's buttons.
-fn language_picker(fonts: &UiFonts, current: Lang) -> impl Bundle {
+fn language_picker(current: Lang) -> impl Bundle {
     let buttons: Vec<_> = Lang::ALL
         .into_iter()
         .map(|lang| {
             (
-                widgets::button_sized(
-                    fonts,
-                    lang.native_name(),
-                    UiAction::SetLanguage(lang),
-                    size::SMALL,
-                ),
+                widgets::button_sized(lang.native_name(), UiAction::SetLanguage(lang), size::SMALL),
                 LanguageButton(lang),
                 Selected(lang == current),
             )
@@ -79,12 +73,7 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn spawn(
-    mut commands: Commands,
-    fonts: Res<UiFonts>,
-    config: Res<GameConfig>,
-    locale: Res<Locale>,
-) {
+fn spawn(mut commands: Commands, config: Res<GameConfig>, locale: Res<Locale>) {
     let store = Store::new(&data_dir(Some(&config.data_dir)));
     let names = store.names();
     // A shared onboarding PC may hold many profiles; the rest are reached by typing a name.
@@ -100,7 +89,7 @@ fn spawn(
         TabGroup::new(0),
         children![
             // Seen before signing in: the top corner (the far corner when mirrored).
-            language_picker(&fonts, locale.lang),
+            language_picker(locale.lang),
             (
                 Node {
                     flex_grow: 1.0,
@@ -111,13 +100,8 @@ fn spawn(
                     ..default()
                 },
                 children![
-                    widgets::bold(&fonts, locale.t("app-title"), size::HERO, palette::TEXT),
-                    widgets::text(
-                        &fonts,
-                        locale.t("title-tagline"),
-                        size::LARGE,
-                        palette::TEXT_DIM
-                    ),
+                    widgets::bold(locale.t("app-title"), size::HERO, palette::TEXT),
+                    widgets::text(locale.t("title-tagline"), size::LARGE, palette::TEXT_DIM),
                     (
                         BackgroundColor(palette::PANEL),
                         Node {
@@ -127,7 +111,6 @@ fn spawn(
                         },
                         children![
                             widgets::bold(
-                                &fonts,
                                 locale.t("title-name-label"),
                                 size::BODY,
                                 palette::TEXT_DIM
@@ -158,7 +141,7 @@ fn spawn(
                                     LineBreak::NoWrap
                                 ),
                                 TextFont {
-                                    font: fonts.regular(),
+                                    font: crate::game::theme::fonts::regular(),
                                     font_size: widgets::font_size(size::LARGE),
                                     ..default()
                                 },
@@ -169,11 +152,10 @@ fn spawn(
                                 TabIndex(0),
                                 AutoFocus,
                             ),
-                            widgets::button(&fonts, locale.t("title-sign-in"), UiAction::SignIn),
+                            widgets::button(locale.t("title-sign-in"), UiAction::SignIn),
                             (
                                 TitleMessage,
                                 widgets::paragraph(
-                                    &fonts,
                                     locale.t("title-one-profile"),
                                     size::SMALL,
                                     palette::TEXT_FAINT
@@ -186,7 +168,6 @@ fn spawn(
                                     ..default()
                                 },
                                 children![widgets::button(
-                                    &fonts,
                                     locale.t("title-start-afresh"),
                                     UiAction::StartAfresh(String::new()),
                                 )],
@@ -209,7 +190,6 @@ fn spawn(
                                 .into_iter()
                                 .take(SHOWN_NAMES)
                                 .map(|name| widgets::button(
-                                    &fonts,
                                     locale
                                         .tr("title-continue-as", &[("name", name.clone().into())]),
                                     UiAction::ContinueAs(name)
@@ -219,7 +199,7 @@ fn spawn(
                         )),
                     ),
                     (
-                        widgets::text(&fonts, more_hint, size::SMALL, palette::TEXT_FAINT),
+                        widgets::text(more_hint, size::SMALL, palette::TEXT_FAINT),
                         Node {
                             display: if more == 0 {
                                 Display::None
@@ -236,8 +216,8 @@ fn spawn(
                             ..default()
                         },
                         children![
-                            widgets::button(&fonts, locale.t("title-guest"), UiAction::Practice),
-                            widgets::button(&fonts, locale.t("title-quit"), UiAction::Quit),
+                            widgets::button(locale.t("title-guest"), UiAction::Practice),
+                            widgets::button(locale.t("title-quit"), UiAction::Quit),
                         ],
                     ),
                 ],
@@ -252,16 +232,10 @@ fn spawn(
                     ..default()
                 },
                 children![
-                    widgets::text(
-                        &fonts,
-                        locale.t("title-saved-in"),
-                        size::SMALL,
-                        palette::TEXT_FAINT
-                    ),
+                    widgets::text(locale.t("title-saved-in"), size::SMALL, palette::TEXT_FAINT),
                     (
                         SavedFolder,
                         widgets::text(
-                            &fonts,
                             store.dir().display().to_string(),
                             size::SMALL,
                             palette::TEXT_FAINT

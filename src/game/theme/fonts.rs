@@ -12,28 +12,30 @@ const LATIN: &str = "Noto Sans";
 const ARABIC: &str = "Noto Sans Arabic";
 const HEBREW: &str = "Noto Sans Hebrew";
 
+/// The shipped faces, kept loaded for the life of the app. Text does not name them: it
+/// asks for a family and weight ([`face`]), and the font collection finds the face, so a
+/// widget needs nothing from the world to be spawned.
 #[derive(Resource, Clone)]
 pub struct UiFonts {
-    /// The faces, kept loaded.
     faces: Vec<Handle<Font>>,
 }
 
+/// The family and weight for regular or bold text in any script.
+pub fn face(bold: bool) -> (FontSource, FontWeight) {
+    let weight = if bold {
+        FontWeight::BOLD
+    } else {
+        FontWeight::NORMAL
+    };
+    (FontSource::Family(LATIN.into()), weight)
+}
+
+/// The regular face, for text fields.
+pub fn regular() -> FontSource {
+    face(false).0
+}
+
 impl UiFonts {
-    /// The family and weight for regular or bold text in any script.
-    pub fn face(&self, bold: bool) -> (FontSource, FontWeight) {
-        let weight = if bold {
-            FontWeight::BOLD
-        } else {
-            FontWeight::NORMAL
-        };
-        (FontSource::Family(LATIN.into()), weight)
-    }
-
-    /// The regular face, for text fields.
-    pub fn regular(&self) -> FontSource {
-        self.face(false).0
-    }
-
     /// How many faces are loaded (none in headless tests, which draw nothing).
     pub fn loaded(&self) -> usize {
         self.faces.len()

@@ -14,7 +14,6 @@ use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
 use bevy::ui_widgets::Button;
 
-use super::fonts::UiFonts;
 use super::palette;
 use crate::game::actions::UiAction;
 
@@ -34,23 +33,17 @@ pub mod size {
     pub const HERO: f32 = 56.0;
 }
 
-pub fn text(fonts: &UiFonts, value: impl Into<String>, size: f32, color: Color) -> impl Bundle {
-    styled_text(fonts, value, size, color, false)
+pub fn text(value: impl Into<String>, size: f32, color: Color) -> impl Bundle {
+    styled_text(value, size, color, false)
 }
 
-pub fn bold(fonts: &UiFonts, value: impl Into<String>, size: f32, color: Color) -> impl Bundle {
-    styled_text(fonts, value, size, color, true)
+pub fn bold(value: impl Into<String>, size: f32, color: Color) -> impl Bundle {
+    styled_text(value, size, color, true)
 }
 
 /// Text in the regular or the bold face, chosen at run time.
-pub fn styled_text(
-    fonts: &UiFonts,
-    value: impl Into<String>,
-    size: f32,
-    color: Color,
-    bold: bool,
-) -> impl Bundle {
-    let (font, weight) = fonts.face(bold);
+pub fn styled_text(value: impl Into<String>, size: f32, color: Color, bold: bool) -> impl Bundle {
+    let (font, weight) = super::fonts::face(bold);
     (
         TextFont {
             font,
@@ -64,14 +57,9 @@ pub fn styled_text(
 }
 
 /// A block of text that wraps within its parent's width.
-pub fn paragraph(
-    fonts: &UiFonts,
-    value: impl Into<String>,
-    size: f32,
-    color: Color,
-) -> impl Bundle {
+pub fn paragraph(value: impl Into<String>, size: f32, color: Color) -> impl Bundle {
     (
-        text(fonts, value, size, color),
+        text(value, size, color),
         TextLayout::new(Justify::Start, LineBreak::WordBoundary),
         Node {
             max_width: percent(100),
@@ -107,16 +95,11 @@ pub fn panel() -> Node {
 }
 
 /// A keyboard- and mouse-activated button that sends `action` when activated.
-pub fn button(fonts: &UiFonts, label: impl Into<String>, action: UiAction) -> impl Bundle {
-    button_sized(fonts, label, action, size::BODY)
+pub fn button(label: impl Into<String>, action: UiAction) -> impl Bundle {
+    button_sized(label, action, size::BODY)
 }
 
-pub fn button_sized(
-    fonts: &UiFonts,
-    label: impl Into<String>,
-    action: UiAction,
-    font_size: f32,
-) -> impl Bundle {
+pub fn button_sized(label: impl Into<String>, action: UiAction, font_size: f32) -> impl Bundle {
     let label = label.into();
     (
         Name::new(format!("Button {label}")),
@@ -131,10 +114,7 @@ pub fn button_sized(
         },
         BackgroundColor(palette::BUTTON),
         BorderColor::all(palette::BORDER),
-        children![(
-            bold(fonts, label, font_size, palette::TEXT),
-            Pickable::IGNORE
-        )],
+        children![(bold(label, font_size, palette::TEXT), Pickable::IGNORE)],
     )
 }
 
@@ -145,19 +125,15 @@ pub fn activatable(action: UiAction) -> impl Bundle {
 }
 
 /// A screen's title with a line under it (who is calling, who is signed in).
-pub fn header(
-    fonts: &UiFonts,
-    title: impl Into<String>,
-    subtitle: impl Into<String>,
-) -> impl Bundle {
+pub fn header(title: impl Into<String>, subtitle: impl Into<String>) -> impl Bundle {
     (
         Node {
             flex_direction: FlexDirection::Column,
             ..default()
         },
         children![
-            bold(fonts, title, size::TITLE, palette::TEXT),
-            text(fonts, subtitle, size::BODY, palette::TEXT_DIM),
+            bold(title, size::TITLE, palette::TEXT),
+            text(subtitle, size::BODY, palette::TEXT_DIM),
         ],
     )
 }
@@ -183,11 +159,11 @@ pub fn banner(node: Node, background: Color, message: impl Bundle) -> impl Bundl
 }
 
 /// A warning notice across the screen (a profile that could not be read as it was).
-pub fn notice(fonts: &UiFonts, message: impl Into<String>) -> impl Bundle {
+pub fn notice(message: impl Into<String>) -> impl Bundle {
     banner(
         banner_box(12.0),
         palette::RAISED_BUBBLE,
-        paragraph(fonts, message, size::BODY, palette::WARN),
+        paragraph(message, size::BODY, palette::WARN),
     )
 }
 
@@ -232,7 +208,7 @@ pub fn card() -> Node {
 
 /// A reply card in a call: the key that says it, then the reply's words (`text`, so the
 /// caller can mark and dim it). Activating it sends `action`.
-pub fn reply_card(fonts: &UiFonts, key: &str, action: UiAction, text: impl Bundle) -> impl Bundle {
+pub fn reply_card(key: &str, action: UiAction, text: impl Bundle) -> impl Bundle {
     (
         Name::new(format!("Reply card {key}")),
         activatable(action),
@@ -246,12 +222,12 @@ pub fn reply_card(fonts: &UiFonts, key: &str, action: UiAction, text: impl Bundl
         },
         BackgroundColor(palette::BUTTON),
         BorderColor::all(palette::BORDER),
-        children![key_hint(fonts, key), (text, Pickable::IGNORE)],
+        children![key_hint(key), (text, Pickable::IGNORE)],
     )
 }
 
 /// A small key hint such as `[1]` or `Esc`.
-pub fn key_hint(fonts: &UiFonts, key: &str) -> impl Bundle {
+pub fn key_hint(key: &str) -> impl Bundle {
     (
         Node {
             padding: UiRect::axes(px(6), px(1)),
@@ -261,10 +237,7 @@ pub fn key_hint(fonts: &UiFonts, key: &str) -> impl Bundle {
         },
         BorderColor::all(palette::TEXT_FAINT),
         Pickable::IGNORE,
-        children![(
-            bold(fonts, key, size::SMALL, palette::TEXT_DIM),
-            Pickable::IGNORE
-        )],
+        children![(bold(key, size::SMALL, palette::TEXT_DIM), Pickable::IGNORE)],
     )
 }
 

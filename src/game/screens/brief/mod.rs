@@ -12,7 +12,6 @@ use crate::game::locale::Locale;
 use crate::game::screens::shift::ShiftDesk;
 use crate::game::session::{CurrentCase, Trainee};
 use crate::game::text::channel_name;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::scroll::{self, Scrollable};
 use crate::game::theme::text_size::TextSizeNow;
@@ -79,7 +78,6 @@ fn past_attempts(locale: &Locale, trainee: Option<&Trainee>, scenario_id: &str) 
 
 fn spawn(
     mut commands: Commands,
-    fonts: Res<UiFonts>,
     case: Res<CurrentCase>,
     trainee: Option<Res<Trainee>>,
     locale: Res<Locale>,
@@ -89,7 +87,7 @@ fn spawn(
     // In a shift the caller is already on the line: there is no going back to the list.
     let back = in_shift
         .is_none()
-        .then(|| widgets::button(&fonts, locale.t("back-to-list"), UiAction::BackToList));
+        .then(|| widgets::button(locale.t("back-to-list"), UiAction::BackToList));
     let s = &case.0;
     let c = &s.customer;
     let attempts = past_attempts(&locale, trainee.as_deref(), &s.id);
@@ -138,7 +136,6 @@ fn spawn(
             BackgroundColor(palette::PANEL),
             children![
                 widgets::text(
-                    &fonts,
                     locale.tr(
                         "brief-heading",
                         &[
@@ -150,15 +147,14 @@ fn spawn(
                     size::BODY,
                     palette::ACCENT
                 ),
-                widgets::bold(&fonts, s.title.clone(), size::TITLE, palette::TEXT),
-                widgets::paragraph(&fonts, s.brief.clone(), size::LARGE, palette::TEXT),
+                widgets::bold(s.title.clone(), size::TITLE, palette::TEXT),
+                widgets::paragraph(s.brief.clone(), size::LARGE, palette::TEXT),
                 (
                     Node {
                         margin: UiRect::top(px(8)),
                         ..default()
                     },
                     children![widgets::bold(
-                        &fonts,
                         locale.tr(
                             "brief-customer",
                             &[
@@ -170,27 +166,20 @@ fn spawn(
                         palette::TEXT_DIM
                     )],
                 ),
-                widgets::paragraph(&fonts, c.situation.clone(), size::BODY, palette::TEXT_DIM),
+                widgets::paragraph(c.situation.clone(), size::BODY, palette::TEXT_DIM),
                 (
                     Node {
                         margin: UiRect::top(px(8)),
                         ..default()
                     },
                     children![widgets::bold(
-                        &fonts,
                         locale.t("brief-how-to-play"),
                         size::BODY,
                         palette::TEXT_DIM
                     )],
                 ),
-                widgets::paragraph(&fonts, how_to_play, size::BODY, palette::TEXT_DIM),
-                settings::rows(
-                    &fonts,
-                    &locale,
-                    trainee.as_deref(),
-                    choose_speaker,
-                    text_size_now.0
-                ),
+                widgets::paragraph(how_to_play, size::BODY, palette::TEXT_DIM),
+                settings::rows(&locale, trainee.as_deref(), choose_speaker, text_size_now.0),
                 (
                     Node {
                         display: if attempts.is_empty() {
@@ -203,7 +192,7 @@ fn spawn(
                     },
                     children![(
                         PastAttempts,
-                        widgets::paragraph(&fonts, attempts_text, size::SMALL, palette::ACCENT)
+                        widgets::paragraph(attempts_text, size::SMALL, palette::ACCENT)
                     )],
                 ),
                 (
@@ -213,10 +202,7 @@ fn spawn(
                         ..default()
                     },
                     Children::spawn((
-                        Spawn((
-                            widgets::button(&fonts, start, UiAction::StartCall),
-                            AutoFocus
-                        )),
+                        Spawn((widgets::button(start, UiAction::StartCall), AutoFocus)),
                         SpawnIter(back.into_iter()),
                     )),
                 ),

@@ -10,7 +10,6 @@ use htl_core::vocab::TimeAllowance;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::locale::Locale;
 use crate::game::session::Trainee;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::text_size::{self, TextSizeNow};
 use crate::game::theme::widgets::{self, size};
@@ -98,7 +97,6 @@ fn speaker_words(locale: &Locale, gender: Gender) -> (String, String) {
 /// The settings rows, under the brief's text. The speaker's row shows only where the case
 /// words some reply differently for a woman.
 pub(super) fn rows(
-    fonts: &UiFonts,
     locale: &Locale,
     trainee: Option<&Trainee>,
     choose_speaker: bool,
@@ -120,16 +118,11 @@ pub(super) fn rows(
                 children![
                     (
                         SpeakerChoice,
-                        widgets::text(fonts, speaker_line, size::BODY, palette::TEXT_DIM)
+                        widgets::text(speaker_line, size::BODY, palette::TEXT_DIM)
                     ),
                     (
                         SpeakerSwitch,
-                        widgets::button_sized(
-                            fonts,
-                            speaker_switch,
-                            UiAction::SwitchSpeaker,
-                            size::SMALL
-                        )
+                        widgets::button_sized(speaker_switch, UiAction::SwitchSpeaker, size::SMALL)
                     ),
                 ],
             ),
@@ -138,10 +131,9 @@ pub(super) fn rows(
                 children![
                     (
                         MoreTimeLine,
-                        widgets::text(fonts, more_time_line, size::BODY, palette::TEXT_DIM)
+                        widgets::text(more_time_line, size::BODY, palette::TEXT_DIM)
                     ),
                     widgets::button_sized(
-                        fonts,
                         locale.t("brief-more-time-switch"),
                         UiAction::SwitchTimeAllowance,
                         size::SMALL
@@ -153,12 +145,11 @@ pub(super) fn rows(
                 children![
                     (
                         LinesLine,
-                        widgets::text(fonts, lines_line, size::BODY, palette::TEXT_DIM)
+                        widgets::text(lines_line, size::BODY, palette::TEXT_DIM)
                     ),
                     (
                         LinesSwitch,
                         widgets::button_sized(
-                            fonts,
                             lines_switch,
                             UiAction::SwitchLinesAtOnce,
                             size::SMALL
@@ -171,10 +162,9 @@ pub(super) fn rows(
                 children![
                     (
                         TextSizeLine,
-                        widgets::text(fonts, text_size_line, size::BODY, palette::TEXT_DIM)
+                        widgets::text(text_size_line, size::BODY, palette::TEXT_DIM)
                     ),
                     widgets::button_sized(
-                        fonts,
                         locale.t("brief-text-size-switch"),
                         UiAction::SwitchTextSize,
                         size::SMALL

@@ -10,7 +10,6 @@ use crate::game::actions::UiAction;
 use crate::game::locale::Locale;
 use crate::game::session::LiveCall;
 use crate::game::text::capital;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
@@ -51,7 +50,7 @@ pub(super) fn reply_list() -> impl Bundle {
 }
 
 /// The voice (or, in a chat, tone) buttons and the hint on how to answer.
-pub(super) fn voice_row(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bundle {
+pub(super) fn voice_row(locale: &Locale, s: &Scenario) -> impl Bundle {
     let voice_word = locale.t(if s.channel == Channel::Chat {
         "tone-title"
     } else {
@@ -62,7 +61,6 @@ pub(super) fn voice_row(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl 
             let label = capital(&voice_name(locale, s.channel, voice));
             (
                 widgets::button(
-                    fonts,
                     locale.tr(
                         "voice-button",
                         &[("voice", label.into()), ("key", key.into())],
@@ -87,14 +85,14 @@ pub(super) fn voice_row(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl 
             ..default()
         },
         children![
-            widgets::bold(fonts, voice_word, size::BODY, palette::TEXT_DIM),
+            widgets::bold(voice_word, size::BODY, palette::TEXT_DIM),
             soft,
             even,
             firm,
             // The hint takes the room the buttons leave and wraps in it: on a small screen
             // (800x600) the voice buttons keep their words on one line.
             (
-                widgets::text(fonts, hint, size::SMALL, palette::TEXT_FAINT),
+                widgets::text(hint, size::SMALL, palette::TEXT_FAINT),
                 Node {
                     flex_grow: 1.0,
                     flex_basis: px(0),
@@ -112,7 +110,6 @@ pub(super) fn voice_row(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl 
 #[allow(clippy::too_many_arguments)] // a Bevy system: each parameter is a query or resource
 pub(super) fn show_cards(
     mut commands: Commands,
-    fonts: Res<UiFonts>,
     locale: Res<Locale>,
     live: Res<LiveCall>,
     mut view: ResMut<CallView>,
@@ -144,7 +141,6 @@ pub(super) fn show_cards(
             if view.card_order.is_empty() && beat.is_some() {
                 // Between a reply and the next beat's first line: nothing to answer yet.
                 list.spawn(widgets::text(
-                    &fonts,
                     locale.t("cards-listen"),
                     size::BODY,
                     palette::TEXT_DIM,
@@ -154,17 +150,11 @@ pub(super) fn show_cards(
                 list.spawn((
                     ReplyCard(i),
                     widgets::reply_card(
-                        &fonts,
                         &format!("{}", slot + 1),
                         UiAction::Reply(i),
                         (
                             ReplyText,
-                            widgets::paragraph(
-                                &fonts,
-                                replies[i].text.clone(),
-                                size::BODY,
-                                palette::TEXT,
-                            ),
+                            widgets::paragraph(replies[i].text.clone(), size::BODY, palette::TEXT),
                         ),
                     ),
                 ));

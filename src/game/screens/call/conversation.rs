@@ -10,7 +10,6 @@ use super::{CallView, FreshEvents, voice_name};
 use crate::game::a11y;
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, LiveCall, Trainee};
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, Side, size};
 
@@ -43,7 +42,7 @@ pub(super) struct CallOpening;
 struct EndingBanner;
 
 /// The conversation panel; until the first line, it says what is happening.
-pub(super) fn panel(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bundle {
+pub(super) fn panel(locale: &Locale, s: &Scenario) -> impl Bundle {
     let name = [
         ("name", s.customer.name.clone().into()),
         ("gender", Gender::selector(s.customer.gender).into()),
@@ -72,7 +71,6 @@ pub(super) fn panel(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bund
                 ..default()
             },
             children![widgets::text(
-                fonts,
                 locale.tr(
                     match s.channel {
                         Channel::Phone => "call-incoming-phone",
@@ -132,7 +130,6 @@ fn wrapping() -> TextLayout {
 #[allow(clippy::too_many_arguments)]
 pub(super) fn show_lines(
     mut commands: Commands,
-    fonts: Res<UiFonts>,
     fresh: Res<FreshEvents>,
     mut view: ResMut<CallView>,
     conversation: Query<Entity, With<Conversation>>,
@@ -207,12 +204,12 @@ pub(super) fn show_lines(
                 };
                 let read = a11y::line_node(&label, &text, case.0.speech_language());
                 let label = (
-                    widgets::text(&fonts, label, size::SMALL, palette::TEXT_DIM),
+                    widgets::text(label, size::SMALL, palette::TEXT_DIM),
                     LineLabel,
                 );
                 if duration > 0 {
                     // Revealed word by word as it is spoken.
-                    let body = widgets::styled_text(&fonts, "", font_size, fg, is_bold);
+                    let body = widgets::styled_text("", font_size, fg, is_bold);
                     let speaking = Speaking {
                         text: text.clone(),
                         intensity,
@@ -223,7 +220,7 @@ pub(super) fn show_lines(
                         widgets::bubble(Side::Them, bg, label, (body, wrapping(), speaking)),
                     ));
                 } else {
-                    let body = widgets::styled_text(&fonts, text, font_size, fg, is_bold);
+                    let body = widgets::styled_text(text, font_size, fg, is_bold);
                     conversation.with_child((
                         line,
                         read,
@@ -287,11 +284,8 @@ pub(super) fn show_lines(
                     widgets::bubble(
                         Side::You,
                         palette::TRAINEE_BUBBLE,
-                        widgets::text(&fonts, how, size::SMALL, how_colour),
-                        (
-                            widgets::text(&fonts, text, size::BODY, palette::TEXT),
-                            wrapping(),
-                        ),
+                        widgets::text(how, size::SMALL, how_colour),
+                        (widgets::text(text, size::BODY, palette::TEXT), wrapping()),
                     ),
                 ));
             }
@@ -319,7 +313,6 @@ pub(super) fn show_lines(
                             palette::SHOUT_BUBBLE
                         },
                         widgets::bold(
-                            &fonts,
                             locale.tr(id, &[("kind", kind_text.into()), ("text", text.into())]),
                             size::LARGE,
                             palette::TEXT,

@@ -7,7 +7,6 @@ use bevy::prelude::*;
 
 use crate::game::actions::UiAction;
 use crate::game::locale::Locale;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
 
@@ -17,7 +16,7 @@ pub struct FirstCallGuide;
 pub(super) struct BeginButton;
 
 /// The guide over the call screen, shown when `open`.
-pub(super) fn overlay(fonts: &UiFonts, locale: &Locale, open: bool) -> impl Bundle {
+pub(super) fn overlay(locale: &Locale, open: bool) -> impl Bundle {
     let points = [
         "onboard-talk",
         "onboard-cards",
@@ -37,17 +36,11 @@ pub(super) fn overlay(fonts: &UiFonts, locale: &Locale, open: bool) -> impl Bund
                 },
                 Children::spawn((
                     Spawn(widgets::bold(
-                        fonts,
                         format!("{}", i + 1),
                         size::BODY,
                         palette::ACCENT,
                     )),
-                    Spawn(widgets::paragraph(
-                        fonts,
-                        locale.t(id),
-                        size::BODY,
-                        palette::TEXT,
-                    )),
+                    Spawn(widgets::paragraph(locale.t(id), size::BODY, palette::TEXT)),
                 )),
             )
         })
@@ -80,7 +73,6 @@ pub(super) fn overlay(fonts: &UiFonts, locale: &Locale, open: bool) -> impl Bund
             BorderColor::all(palette::ACCENT),
             Children::spawn((
                 Spawn(widgets::bold(
-                    fonts,
                     locale.t("onboard-title"),
                     size::LARGE,
                     palette::TEXT
@@ -93,7 +85,7 @@ pub(super) fn overlay(fonts: &UiFonts, locale: &Locale, open: bool) -> impl Bund
                         ..default()
                     },
                     children![(
-                        widgets::button(fonts, locale.t("onboard-start"), UiAction::BeginCall),
+                        widgets::button(locale.t("onboard-start"), UiAction::BeginCall),
                         BeginButton,
                     )],
                 )),

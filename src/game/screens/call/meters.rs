@@ -13,7 +13,6 @@ use crate::game::a11y;
 use crate::game::locale::Locale;
 use crate::game::session::{LiveCall, Trainee};
 use crate::game::text::capital;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
 
@@ -81,8 +80,7 @@ fn meter_colour(meter: Meter) -> Color {
 }
 
 /// The panel: each meter's name, value and bar, then the reasons they moved.
-pub(super) fn panel(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
-    let fonts = fonts.clone();
+pub(super) fn panel(locale: &Locale) -> impl Bundle {
     let locale = *locale;
     (
         Name::new("Meters"),
@@ -103,14 +101,13 @@ pub(super) fn panel(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
                     },
                     children![
                         widgets::bold(
-                            &fonts,
                             capital(&meter_name(&locale, meter)),
                             size::BODY,
                             meter_colour(meter)
                         ),
                         (
                             MeterValue(meter),
-                            widgets::bold(&fonts, "", size::BODY, palette::TEXT),
+                            widgets::bold("", size::BODY, palette::TEXT),
                         ),
                     ],
                 ));
@@ -131,7 +128,6 @@ pub(super) fn panel(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
                 ));
             }
             panel.spawn(widgets::bold(
-                &fonts,
                 locale.t("meters-why"),
                 size::SMALL,
                 palette::TEXT_FAINT,
@@ -198,7 +194,6 @@ pub(super) fn show_meters(
 /// keeps the list short enough that no reason is pushed out of sight by its own echo.
 pub(super) fn show_flashes(
     mut commands: Commands,
-    fonts: Res<UiFonts>,
     fresh: Res<FreshEvents>,
     live: Res<LiveCall>,
     locale: Res<Locale>,
@@ -303,7 +298,6 @@ pub(super) fn show_flashes(
                     order: fresh.first + offset,
                 },
                 widgets::paragraph(
-                    &fonts,
                     said,
                     size::SMALL,
                     if good { palette::GOOD } else { palette::BAD },

@@ -18,7 +18,6 @@ use htl_core::engine::{Event, Voice};
 use crate::game::Screen;
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Trainee};
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::widgets;
 
 pub use cards::ReplyCard;
@@ -100,7 +99,6 @@ fn first_call(trainee: Option<&Trainee>) -> bool {
 /// the voice control below, and the pause overlay over it all.
 fn spawn(
     mut commands: Commands,
-    fonts: Res<UiFonts>,
     case: Res<CurrentCase>,
     locale: Res<Locale>,
     trainee: Option<Res<Trainee>>,
@@ -111,7 +109,7 @@ fn spawn(
         DespawnOnExit(Screen::Call),
         TabGroup::new(0),
         children![
-            status::top_bar(&fonts, &locale, s),
+            status::top_bar(&locale, s),
             (
                 Node {
                     flex_grow: 1.0,
@@ -119,15 +117,12 @@ fn spawn(
                     min_height: px(0),
                     ..default()
                 },
-                children![
-                    conversation::panel(&fonts, &locale, s),
-                    meters::panel(&fonts, &locale)
-                ],
+                children![conversation::panel(&locale, s), meters::panel(&locale)],
             ),
             cards::reply_list(),
-            cards::voice_row(&fonts, &locale, s),
-            status::pause_overlay(&fonts, &locale),
-            guide::overlay(&fonts, &locale, first_call(trainee.as_deref())),
+            cards::voice_row(&locale, s),
+            status::pause_overlay(&locale),
+            guide::overlay(&locale, first_call(trainee.as_deref())),
         ],
     ));
 }

@@ -9,7 +9,6 @@ use crate::game::actions::UiAction;
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, LiveCall};
 use crate::game::text::{channel_name, short_clock};
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
 
@@ -28,7 +27,7 @@ pub(super) struct PauseOverlay;
 pub(super) struct ResumeButton;
 
 /// Top bar: who, what, status, timer, pause.
-pub(super) fn top_bar(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bundle {
+pub(super) fn top_bar(locale: &Locale, s: &Scenario) -> impl Bundle {
     (
         Node {
             justify_content: JustifyContent::SpaceBetween,
@@ -38,7 +37,6 @@ pub(super) fn top_bar(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bu
         },
         children![
             widgets::header(
-                fonts,
                 s.customer.name.clone(),
                 locale.tr(
                     "call-subtitle",
@@ -56,10 +54,7 @@ pub(super) fn top_bar(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bu
                     ..default()
                 },
                 children![
-                    (
-                        StatusText,
-                        widgets::bold(fonts, "", size::LARGE, palette::ACCENT),
-                    ),
+                    (StatusText, widgets::bold("", size::LARGE, palette::ACCENT),),
                     cue_bar(),
                 ],
             ),
@@ -70,11 +65,8 @@ pub(super) fn top_bar(fonts: &UiFonts, locale: &Locale, s: &Scenario) -> impl Bu
                     ..default()
                 },
                 children![
-                    (
-                        TimerText,
-                        widgets::bold(fonts, "0:00", size::TITLE, palette::TEXT),
-                    ),
-                    widgets::button(fonts, locale.t("call-pause"), UiAction::TogglePause),
+                    (TimerText, widgets::bold("0:00", size::TITLE, palette::TEXT),),
+                    widgets::button(locale.t("call-pause"), UiAction::TogglePause),
                 ],
             ),
         ],
@@ -136,7 +128,7 @@ pub(super) fn show_cue(
 }
 
 /// The pause overlay, hidden until paused.
-pub(super) fn pause_overlay(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
+pub(super) fn pause_overlay(locale: &Locale) -> impl Bundle {
     (
         PauseOverlay,
         Node {
@@ -156,7 +148,7 @@ pub(super) fn pause_overlay(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
         // the clock stopped.
         BackgroundColor(palette::BACKGROUND),
         children![
-            widgets::bold(fonts, locale.t("call-paused"), size::TITLE, palette::TEXT),
+            widgets::bold(locale.t("call-paused"), size::TITLE, palette::TEXT),
             // The overlay covers the Pause button, so it brings its own way back, and the
             // way out of the call: pausing first makes leaving a deliberate second step.
             (
@@ -166,18 +158,13 @@ pub(super) fn pause_overlay(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
                 },
                 children![
                     (
-                        widgets::button(fonts, locale.t("call-resume"), UiAction::TogglePause),
+                        widgets::button(locale.t("call-resume"), UiAction::TogglePause),
                         ResumeButton,
                     ),
-                    widgets::button(fonts, locale.t("call-leave"), UiAction::LeaveCall),
+                    widgets::button(locale.t("call-leave"), UiAction::LeaveCall),
                 ],
             ),
-            widgets::text(
-                fonts,
-                locale.t("call-leave-note"),
-                size::SMALL,
-                palette::TEXT_DIM
-            ),
+            widgets::text(locale.t("call-leave-note"), size::SMALL, palette::TEXT_DIM),
         ],
     )
 }

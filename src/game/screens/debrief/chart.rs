@@ -6,7 +6,6 @@ use htl_core::engine::{Event, Meter, Meters, Millis, Verdict, meter_history};
 
 use crate::game::locale::Locale;
 use crate::game::text::short_clock;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
 
@@ -18,7 +17,6 @@ const TOP_BAND: f32 = 16.0;
 
 /// The chart's panel: a title, the chart, and how to read it.
 pub(super) fn panel(
-    fonts: &UiFonts,
     locale: &Locale,
     events: &[Event],
     start: Meters,
@@ -29,14 +27,9 @@ pub(super) fn panel(
         Node { ..widgets::panel() },
         BackgroundColor(palette::PANEL),
         children![
-            widgets::bold(fonts, locale.t("chart-title"), size::LARGE, palette::TEXT),
-            chart(fonts, events, start, end, anger_limit),
-            widgets::paragraph(
-                fonts,
-                locale.t("chart-legend"),
-                size::SMALL,
-                palette::TEXT_DIM,
-            ),
+            widgets::bold(locale.t("chart-title"), size::LARGE, palette::TEXT),
+            chart(events, start, end, anger_limit),
+            widgets::paragraph(locale.t("chart-legend"), size::SMALL, palette::TEXT_DIM,),
         ],
     )
 }
@@ -74,14 +67,7 @@ fn steps(series: &[(Millis, i32)]) -> Vec<(Millis, i32)> {
     out
 }
 
-fn chart(
-    fonts: &UiFonts,
-    events: &[Event],
-    start: Meters,
-    end: Millis,
-    anger_limit: i32,
-) -> impl Bundle {
-    let fonts = fonts.clone();
+fn chart(events: &[Event], start: Meters, end: Millis, anger_limit: i32) -> impl Bundle {
     let events = events.to_vec();
     (
         Name::new("Timeline chart"),
@@ -95,14 +81,13 @@ fn chart(
         BorderColor::all(palette::BORDER),
         BackgroundColor(palette::BACKGROUND),
         Children::spawn(SpawnWith(move |chart: &mut ChildSpawner| {
-            spawn_chart(chart, &fonts, &events, start, end, anger_limit);
+            spawn_chart(chart, &events, start, end, anger_limit);
         })),
     )
 }
 
 fn spawn_chart(
     chart: &mut ChildSpawner,
-    fonts: &UiFonts,
     events: &[Event],
     start: Meters,
     end: Millis,
@@ -122,7 +107,6 @@ fn spawn_chart(
         bottom: px(2),
         ..default()
     };
-    let fonts_for_labels = fonts.clone();
     chart.spawn((
         band(0.0, None),
         Children::spawn(SpawnWith(move |gutter: &mut ChildSpawner| {
@@ -136,12 +120,7 @@ fn spawn_chart(
                         margin: UiRect::bottom(px(-6)),
                         ..default()
                     },
-                    children![widgets::text(
-                        &fonts_for_labels,
-                        label,
-                        size::SMALL - 2.0,
-                        palette::TEXT_FAINT
-                    )],
+                    children![widgets::text(label, size::SMALL - 2.0, palette::TEXT_FAINT)],
                 ));
             }
         })),
@@ -161,7 +140,6 @@ fn spawn_chart(
             ..default()
         },
         children![widgets::text(
-            fonts,
             short_clock(end),
             size::SMALL - 2.0,
             palette::TEXT_FAINT

@@ -8,7 +8,6 @@ use htl_core::i18n::{Messages, note_text};
 
 use crate::game::locale::Locale;
 use crate::game::text::short_clock;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
 
@@ -21,7 +20,6 @@ pub struct RuleLine {
 
 /// The checklist panel.
 pub(super) fn panel(
-    fonts: &UiFonts,
     locale: &Locale,
     score: &Score,
     catalogue: &Catalogue,
@@ -81,7 +79,7 @@ pub(super) fn panel(
             }
             let notes: Vec<_> = notes
                 .into_iter()
-                .map(|(note, colour)| widgets::paragraph(fonts, note, size::SMALL, colour))
+                .map(|(note, colour)| widgets::paragraph(note, size::SMALL, colour))
                 .collect();
             (
                 RuleLine {
@@ -101,8 +99,8 @@ pub(super) fn panel(
                             ..default()
                         },
                         children![
-                            widgets::bold(fonts, mark, size::SMALL, colour),
-                            widgets::bold(fonts, rule_name.clone(), size::BODY, palette::TEXT),
+                            widgets::bold(mark, size::SMALL, colour),
+                            widgets::bold(rule_name.clone(), size::BODY, palette::TEXT),
                         ],
                     )),
                     SpawnIter(notes.into_iter()),
@@ -120,7 +118,6 @@ pub(super) fn panel(
         BackgroundColor(palette::PANEL),
         Children::spawn((
             Spawn(widgets::bold(
-                fonts,
                 locale.t("checklist-title"),
                 size::LARGE,
                 palette::TEXT,

@@ -15,7 +15,6 @@ use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Finished, Trainee};
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::scroll::ScrollHint;
 use crate::game::theme::scroll::{Scrollable, scroll_panel};
@@ -60,7 +59,6 @@ pub(super) fn plugin(app: &mut App) {
 
 fn spawn(
     mut commands: Commands,
-    fonts: Res<UiFonts>,
     finished: Res<Finished>,
     cases: Res<Cases>,
     trainee: Res<Trainee>,
@@ -73,7 +71,7 @@ fn spawn(
         .next_case(&scenario.id)
         .is_some();
     let announcement = (!finished.opened_tiers.is_empty())
-        .then(|| summary::tier_announcement(&fonts, &locale, &finished.opened_tiers));
+        .then(|| summary::tier_announcement(&locale, &finished.opened_tiers));
     // Body: checklist | chart and transcript, scrolling together (wheel, arrows, pages).
     let body = (
         DebriefBody,
@@ -89,7 +87,6 @@ fn spawn(
         ),
         children![
             checklist::panel(
-                &fonts,
                 &locale,
                 &finished.score,
                 call.catalogue(),
@@ -104,21 +101,20 @@ fn spawn(
                 },
                 children![
                     chart::panel(
-                        &fonts,
                         &locale,
                         call.events(),
                         scenario.customer.meters,
                         call.now().max(1),
                         scenario.customer.temperament.limit,
                     ),
-                    transcript::panel(&fonts, &locale, call, &finished.score.better_replies),
+                    transcript::panel(&locale, call, &finished.score.better_replies),
                 ],
             ),
         ],
     );
     let next = next_exists.then(|| {
         (
-            widgets::button(&fonts, locale.t("debrief-next"), UiAction::NextCase),
+            widgets::button(locale.t("debrief-next"), UiAction::NextCase),
             NextCaseButton,
         )
     });
@@ -129,23 +125,17 @@ fn spawn(
         },
         Children::spawn((
             Spawn((
-                widgets::button(&fonts, locale.t("debrief-retry"), UiAction::Retry),
+                widgets::button(locale.t("debrief-retry"), UiAction::Retry),
                 AutoFocus,
             )),
             SpawnIter(next.into_iter()),
             Spawn(widgets::button(
-                &fonts,
                 locale.t("back-to-list"),
                 UiAction::BackToList,
             )),
             Spawn((
                 ScrollHint,
-                widgets::text(
-                    &fonts,
-                    locale.t("scroll-hint"),
-                    size::SMALL,
-                    palette::TEXT_FAINT,
-                ),
+                widgets::text(locale.t("scroll-hint"), size::SMALL, palette::TEXT_FAINT),
             )),
         )),
     );
@@ -154,7 +144,7 @@ fn spawn(
         DespawnOnExit(Screen::Debrief),
         TabGroup::new(0),
         Children::spawn((
-            Spawn(summary::header(&fonts, &locale, &finished)),
+            Spawn(summary::header(&locale, &finished)),
             SpawnIter(announcement.into_iter()),
             Spawn(body),
             Spawn(actions),

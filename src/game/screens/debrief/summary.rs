@@ -7,7 +7,6 @@ use htl_core::i18n::{Messages, ending_kind_text};
 use crate::game::locale::Locale;
 use crate::game::session::Finished;
 use crate::game::text::capital;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
 
@@ -20,7 +19,7 @@ pub struct ScoreText;
 pub struct TierAnnouncement(pub Vec<u8>);
 
 /// Header: score, grade, pass or fail, outcome.
-pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> impl Bundle {
+pub(super) fn header(locale: &Locale, finished: &Finished) -> impl Bundle {
     let score = &finished.score;
     let call = &finished.call;
     let scenario = call.scenario();
@@ -97,11 +96,10 @@ pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> i
                 children![
                     (
                         ScoreText,
-                        widgets::bold(fonts, format!("{}", score.total), size::HERO, palette::TEXT),
+                        widgets::bold(format!("{}", score.total), size::HERO, palette::TEXT),
                     ),
                     (
                         widgets::bold(
-                            fonts,
                             locale.tr("debrief-grade", &[("grade", score.grade.letter().into())]),
                             size::BODY,
                             palette::TEXT_DIM
@@ -120,7 +118,6 @@ pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> i
                 },
                 children![
                     widgets::bold(
-                        fonts,
                         locale.tr(
                             "debrief-verdict",
                             &[
@@ -131,9 +128,8 @@ pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> i
                         size::TITLE,
                         verdict_colour
                     ),
-                    widgets::paragraph(fonts, outcome_line, size::BODY, palette::TEXT),
+                    widgets::paragraph(outcome_line, size::BODY, palette::TEXT),
                     widgets::paragraph(
-                        fonts,
                         // Three sentences, each worded whole.
                         format!("{parts} {why_not} {more_time}{saved}"),
                         size::SMALL,
@@ -146,7 +142,7 @@ pub(super) fn header(fonts: &UiFonts, locale: &Locale, finished: &Finished) -> i
 }
 
 /// The banner saying which tiers the result opened (`opened` is not empty).
-pub(super) fn tier_announcement(fonts: &UiFonts, locale: &Locale, opened: &[u8]) -> impl Bundle {
+pub(super) fn tier_announcement(locale: &Locale, opened: &[u8]) -> impl Bundle {
     // A sentence per tier opened (almost always one).
     let line = opened
         .iter()
@@ -158,7 +154,7 @@ pub(super) fn tier_announcement(fonts: &UiFonts, locale: &Locale, opened: &[u8])
         widgets::banner(
             widgets::banner_box(10.0),
             palette::ACCENT_DARK,
-            widgets::bold(fonts, line, size::LARGE, palette::TEXT),
+            widgets::bold(line, size::LARGE, palette::TEXT),
         ),
     )
 }

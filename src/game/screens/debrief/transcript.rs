@@ -11,7 +11,6 @@ use htl_core::scoring::Delivery;
 use crate::game::locale::Locale;
 use crate::game::screens::call::voice_name;
 use crate::game::text::short_clock;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
 
@@ -20,13 +19,7 @@ use crate::game::theme::widgets::{self, size};
 pub struct BetterReplyNote(pub String);
 
 /// The transcript's panel.
-pub(super) fn panel(
-    fonts: &UiFonts,
-    locale: &Locale,
-    call: &Call,
-    better_replies: &[BetterReply],
-) -> impl Bundle {
-    let fonts = fonts.clone();
+pub(super) fn panel(locale: &Locale, call: &Call, better_replies: &[BetterReply]) -> impl Bundle {
     let locale = *locale;
     let call = call.clone();
     let better_replies = better_replies.to_vec();
@@ -36,12 +29,11 @@ pub(super) fn panel(
         BackgroundColor(palette::PANEL),
         Children::spawn(SpawnWith(move |panel: &mut ChildSpawner| {
             panel.spawn(widgets::bold(
-                &fonts,
                 locale.t("transcript-title"),
                 size::LARGE,
                 palette::TEXT,
             ));
-            spawn_transcript(panel, &fonts, &locale, &call, &better_replies);
+            spawn_transcript(panel, &locale, &call, &better_replies);
         })),
     )
 }
@@ -85,7 +77,6 @@ fn delivery_text(locale: &Locale, channel: Channel, delivery: Delivery) -> Strin
 
 fn spawn_transcript(
     panel: &mut ChildSpawner,
-    fonts: &UiFonts,
     locale: &Locale,
     call: &Call,
     better_replies: &[BetterReply],
@@ -97,7 +88,6 @@ fn spawn_transcript(
     let flush = |panel: &mut ChildSpawner, verdicts: &mut Vec<String>| {
         if !verdicts.is_empty() {
             panel.spawn(widgets::paragraph(
-                fonts,
                 verdicts.join(" · "),
                 size::SMALL,
                 palette::TEXT_FAINT,
@@ -132,7 +122,6 @@ fn spawn_transcript(
                     palette::TEXT
                 };
                 panel.spawn(widgets::paragraph(
-                    fonts,
                     locale.tr(
                         "transcript-customer",
                         &[
@@ -170,7 +159,6 @@ fn spawn_transcript(
                     &[("voice", voice_name(locale, channel, *voice).into())],
                 );
                 panel.spawn(widgets::paragraph(
-                    fonts,
                     locale.tr(
                         "transcript-you",
                         &[
@@ -189,12 +177,7 @@ fn spawn_transcript(
                             margin: UiRect::left(px(24)),
                             ..default()
                         },
-                        children![widgets::paragraph(
-                            fonts,
-                            note,
-                            size::SMALL,
-                            palette::TEXT_DIM
-                        )],
+                        children![widgets::paragraph(note, size::SMALL, palette::TEXT_DIM)],
                     ));
                 }
                 if let Some(better) = better_replies.iter().find(|b| b.at == *at) {
@@ -216,7 +199,7 @@ fn spawn_transcript(
                     };
                     let lines = lines
                         .into_iter()
-                        .map(|line| widgets::paragraph(fonts, line, size::SMALL, palette::TEXT));
+                        .map(|line| widgets::paragraph(line, size::SMALL, palette::TEXT));
                     panel.spawn((
                         BetterReplyNote(better.better.clone()),
                         Node {
@@ -228,7 +211,7 @@ fn spawn_transcript(
                         },
                         BorderColor::all(palette::FOCUS),
                         Children::spawn((
-                            Spawn(widgets::bold(fonts, title, size::SMALL, palette::FOCUS)),
+                            Spawn(widgets::bold(title, size::SMALL, palette::FOCUS)),
                             SpawnIter(lines.collect::<Vec<_>>().into_iter()),
                         )),
                     ));
@@ -245,7 +228,6 @@ fn spawn_transcript(
             Event::Ended { text, kind, .. } => {
                 flush(panel, &mut verdicts);
                 panel.spawn(widgets::paragraph(
-                    fonts,
                     locale.tr(
                         "transcript-ended",
                         &[

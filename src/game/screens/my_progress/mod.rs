@@ -18,7 +18,6 @@ use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Trainee};
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
 
@@ -44,13 +43,7 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-fn spawn(
-    mut commands: Commands,
-    fonts: Res<UiFonts>,
-    locale: Res<Locale>,
-    trainee: Res<Trainee>,
-    cases: Res<Cases>,
-) {
+fn spawn(mut commands: Commands, locale: Res<Locale>, trainee: Res<Trainee>, cases: Res<Cases>) {
     let scenarios: Vec<Scenario> = cases.scenarios.iter().map(|s| (**s).clone()).collect();
     let (calls, _) = read_trainee_calls(trainee.store.dir(), &trainee.profile, &scenarios);
     let progress = TraineeProgress::of(&trainee.profile, &calls, &scenarios, &cases.catalogue);
@@ -64,12 +57,8 @@ fn spawn(
             ..default()
         },
         children![
-            widgets::header(
-                &fonts,
-                locale.t("progress-title"),
-                trainee.profile.name.clone()
-            ),
-            widgets::button(&fonts, locale.t("progress-back"), UiAction::BackToList),
+            widgets::header(locale.t("progress-title"), trainee.profile.name.clone()),
+            widgets::button(locale.t("progress-back"), UiAction::BackToList),
         ],
     );
 
@@ -83,7 +72,6 @@ fn spawn(
             },
             children![
                 widgets::paragraph(
-                    &fonts,
                     locale.tr(
                         "progress-next-why",
                         &[
@@ -96,7 +84,6 @@ fn spawn(
                 ),
                 (
                     widgets::button(
-                        &fonts,
                         locale.t("progress-next-open"),
                         UiAction::OpenCase(case.clone()),
                     ),
@@ -113,14 +100,13 @@ fn spawn(
         } else {
             "progress-no-next"
         };
-        widgets::text(&fonts, locale.t(id), size::BODY, palette::TEXT_DIM)
+        widgets::text(locale.t(id), size::BODY, palette::TEXT_DIM)
     });
     let next_panel = (
         Node { ..widgets::panel() },
         BackgroundColor(palette::PANEL),
         Children::spawn((
             Spawn(widgets::bold(
-                &fonts,
                 locale.t("progress-next"),
                 size::LARGE,
                 palette::ACCENT,
@@ -132,9 +118,9 @@ fn spawn(
 
     // The rules over the last calls read (at most `RECENT_CALLS`), the cases, the shifts.
     let shown_calls = calls.len().min(htl_core::report::trainee::RECENT_CALLS);
-    let rules_panel = panels::rules_panel(&fonts, &locale, &cases, &progress, shown_calls);
-    let cases_panel = panels::cases_panel(&fonts, &locale, &cases, &progress);
-    let shifts_line = panels::shifts_line(&fonts, &locale, &cases, &trainee);
+    let rules_panel = panels::rules_panel(&locale, &cases, &progress, shown_calls);
+    let cases_panel = panels::cases_panel(&locale, &cases, &progress);
+    let shifts_line = panels::shifts_line(&locale, &cases, &trainee);
 
     commands.spawn((
         widgets::screen_root("Progress screen"),

@@ -8,7 +8,6 @@ use super::RuleRow;
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::session::Trainee;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::scroll::{Scrollable, scroll_panel};
 use crate::game::theme::widgets::{self, size};
@@ -19,7 +18,6 @@ const BAR: f32 = 140.0;
 /// The rules: a bar per rule, followed then broken, as long as the calls judged it, over
 /// the last `shown_calls` calls; the one broken most is marked.
 pub(super) fn rules_panel(
-    fonts: &UiFonts,
     locale: &Locale,
     cases: &Cases,
     progress: &TraineeProgress,
@@ -70,7 +68,7 @@ pub(super) fn rules_panel(
                             min_width: px(0),
                             ..default()
                         },
-                        children![widgets::paragraph(fonts, name, size::SMALL, colour)],
+                        children![widgets::paragraph(name, size::SMALL, colour)],
                     ),
                     (
                         Node {
@@ -108,7 +106,6 @@ pub(super) fn rules_panel(
                             ),
                             (
                                 widgets::text(
-                                    fonts,
                                     locale.tr(
                                         "progress-rule-counts",
                                         &[
@@ -127,14 +124,9 @@ pub(super) fn rules_panel(
             )
         })
         .collect();
-    let rules_empty = rule_rows.is_empty().then(|| {
-        widgets::text(
-            fonts,
-            locale.t("progress-empty"),
-            size::BODY,
-            palette::TEXT_DIM,
-        )
-    });
+    let rules_empty = rule_rows
+        .is_empty()
+        .then(|| widgets::text(locale.t("progress-empty"), size::BODY, palette::TEXT_DIM));
     // Each panel scrolls on its own (the wheel scrolls the one under the pointer; the
     // arrow keys the rules, the longer of the two).
     (
@@ -142,7 +134,6 @@ pub(super) fn rules_panel(
         BackgroundColor(palette::PANEL),
         Children::spawn((
             Spawn(widgets::bold(
-                fonts,
                 locale.tr("progress-rules", &[("count", shown_calls.into())]),
                 size::LARGE,
                 palette::TEXT,
@@ -155,7 +146,6 @@ pub(super) fn rules_panel(
 
 /// The cases played: best score, attempts, passed.
 pub(super) fn cases_panel(
-    fonts: &UiFonts,
     locale: &Locale,
     cases: &Cases,
     progress: &TraineeProgress,
@@ -187,7 +177,6 @@ pub(super) fn cases_panel(
                 ),
             };
             widgets::paragraph(
-                fonts,
                 line,
                 size::SMALL,
                 if c.passed {
@@ -203,7 +192,6 @@ pub(super) fn cases_panel(
         BackgroundColor(palette::PANEL),
         Children::spawn((
             Spawn(widgets::bold(
-                fonts,
                 locale.t("progress-cases"),
                 size::LARGE,
                 palette::TEXT,
@@ -215,7 +203,6 @@ pub(super) fn cases_panel(
 
 /// The last shifts worked, newest first, in a line (none when no shift was worked).
 pub(super) fn shifts_line(
-    fonts: &UiFonts,
     locale: &Locale,
     cases: &Cases,
     trainee: &Trainee,
@@ -257,7 +244,6 @@ pub(super) fn shifts_line(
         .collect();
     (!shifts.is_empty()).then(|| {
         widgets::paragraph(
-            fonts,
             locale.tr("progress-shifts", &[("shifts", shifts.join(" · ").into())]),
             size::BODY,
             palette::TEXT_DIM,

@@ -12,7 +12,6 @@ use crate::game::cases::{BrokenFile, Cases};
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Trainee};
 use crate::game::text::{capital, channel_name};
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::FOCUS_RING_REACH;
 use crate::game::theme::palette;
 use crate::game::theme::scroll::{Scrollable, scroll_panel};
@@ -54,11 +53,10 @@ pub(super) fn case_list() -> impl Bundle {
 }
 
 /// The "more below" cue, hidden while the whole list is in view.
-pub(super) fn more_below(fonts: &UiFonts, locale: &Locale) -> impl Bundle {
+pub(super) fn more_below(locale: &Locale) -> impl Bundle {
     (
         MoreBelow,
         widgets::text(
-            fonts,
             locale.t("select-more-below"),
             size::SMALL,
             palette::TEXT_FAINT,
@@ -87,7 +85,7 @@ pub(super) fn show_more_below(
 }
 
 /// A trainer's file that failed to load, with its first diagnostic.
-fn broken_card(fonts: &UiFonts, locale: &Locale, broken: &BrokenFile) -> impl Bundle {
+fn broken_card(locale: &Locale, broken: &BrokenFile) -> impl Bundle {
     let name = broken.path.file_name().map_or_else(
         || broken.path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -103,7 +101,6 @@ fn broken_card(fonts: &UiFonts, locale: &Locale, broken: &BrokenFile) -> impl Bu
         BorderColor::all(palette::BAD),
         children![
             widgets::bold(
-                fonts,
                 locale.tr(
                     "broken-title",
                     &[
@@ -115,7 +112,6 @@ fn broken_card(fonts: &UiFonts, locale: &Locale, broken: &BrokenFile) -> impl Bu
                 palette::BAD
             ),
             widgets::paragraph(
-                fonts,
                 locale.tr(detail, &[("summary", broken.summary(locale).into())]),
                 size::SMALL,
                 palette::TEXT_DIM
@@ -127,7 +123,6 @@ fn broken_card(fonts: &UiFonts, locale: &Locale, broken: &BrokenFile) -> impl Bu
 #[allow(clippy::too_many_arguments)] // a Bevy system: each parameter is a query or resource
 pub(super) fn rebuild_list(
     mut commands: Commands,
-    fonts: Res<UiFonts>,
     trainee: Res<Trainee>,
     cases: Res<Cases>,
     shown: Res<ShownTier>,
@@ -159,11 +154,10 @@ pub(super) fn rebuild_list(
         // A trainer's broken file comes first, once, on the tab of the tier it is for.
         let tiers = cases.catalogue.scoring.tiers;
         for broken in cases.broken.iter().filter(|b| b.shown_on(shown.0, tiers)) {
-            list.spawn(broken_card(&fonts, &locale, broken));
+            list.spawn(broken_card(&locale, broken));
         }
         if in_tier.is_empty() {
             list.spawn(widgets::text(
-                &fonts,
                 locale.t("select-no-cases"),
                 size::BODY,
                 palette::TEXT_DIM,
@@ -230,23 +224,17 @@ pub(super) fn rebuild_list(
                         Pickable::IGNORE,
                         children![
                             (
-                                widgets::bold(
-                                    &fonts,
-                                    scenario.title.clone(),
-                                    size::LARGE,
-                                    title_colour
-                                ),
+                                widgets::bold(scenario.title.clone(), size::LARGE, title_colour),
                                 Pickable::IGNORE,
                             ),
                             (
-                                widgets::text(&fonts, status, size::BODY, status_colour),
+                                widgets::text(status, size::BODY, status_colour),
                                 Pickable::IGNORE,
                             ),
                         ],
                     ),
                     (
                         widgets::paragraph(
-                            &fonts,
                             locale.tr(
                                 "case-summary",
                                 &[

@@ -14,7 +14,6 @@ use crate::game::locale::Locale;
 use crate::game::screens::shift::ShiftDesk;
 use crate::game::session::next_seed;
 use crate::game::session::{CurrentCase, Trainee};
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::scroll::ScrollSystems;
 use crate::game::theme::widgets::{self, size};
@@ -53,7 +52,6 @@ pub(super) fn plugin(app: &mut App) {
 
 fn spawn(
     mut commands: Commands,
-    fonts: Res<UiFonts>,
     mut trainee: ResMut<Trainee>,
     cases: Res<Cases>,
     shown: Res<ShownTier>,
@@ -76,7 +74,7 @@ fn spawn(
             ..default()
         },
         children![
-            widgets::header(&fonts, locale.t("select-title"), who),
+            widgets::header(locale.t("select-title"), who),
             (
                 Node {
                     column_gap: px(12),
@@ -88,7 +86,6 @@ fn spawn(
                             .shift_for(locale.lang, &trainee.profile)
                             .map(|s| {
                                 widgets::button(
-                                    &fonts,
                                     locale.t("select-shift"),
                                     UiAction::OpenShift(s.id.clone()),
                                 )
@@ -96,12 +93,10 @@ fn spawn(
                             .into_iter(),
                     ),
                     Spawn(widgets::button(
-                        &fonts,
                         locale.t("select-progress"),
                         UiAction::ShowProgress
                     )),
                     Spawn(widgets::button(
-                        &fonts,
                         locale.t("select-sign-out"),
                         UiAction::SignOut
                     )),
@@ -110,7 +105,6 @@ fn spawn(
         ],
     );
     let keys_hint = widgets::text(
-        &fonts,
         locale.tr(
             "select-keys",
             &[(
@@ -123,9 +117,9 @@ fn spawn(
         size::SMALL,
         palette::TEXT_FAINT,
     );
-    let tabs = tabs::tier_tabs(&fonts, &locale, &progress, shown.0);
+    let tabs = tabs::tier_tabs(&locale, &progress, shown.0);
     // The notice shows only when there is one, between the top bar and the tabs.
-    let notice = notice.map(|notice| widgets::notice(&fonts, notice.text(&locale)));
+    let notice = notice.map(|notice| widgets::notice(notice.text(&locale)));
     commands.spawn((
         widgets::screen_root("Case select screen"),
         DespawnOnExit(Screen::Select),
@@ -136,7 +130,7 @@ fn spawn(
             Spawn(tabs),
             Spawn(keys_hint),
             Spawn(list::case_list()),
-            Spawn(list::more_below(&fonts, &locale)),
+            Spawn(list::more_below(&locale)),
         )),
     ));
 }

@@ -9,7 +9,6 @@ use crate::game::actions::UiAction;
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Trainee};
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
 use crate::game::theme::widgets;
 
@@ -32,18 +31,12 @@ pub(super) fn choose_tier(
 }
 
 /// The row of tabs, one per tier.
-pub(super) fn tier_tabs(
-    fonts: &UiFonts,
-    locale: &Locale,
-    progress: &Progression,
-    shown: u8,
-) -> impl Bundle {
+pub(super) fn tier_tabs(locale: &Locale, progress: &Progression, shown: u8) -> impl Bundle {
     let tabs: Vec<_> = progress
         .tier_numbers()
         .map(|tier| {
             (
                 widgets::button(
-                    fonts,
                     tab_label(locale, progress.tier(tier)),
                     UiAction::ShowTier(tier),
                 ),

@@ -14,7 +14,6 @@ use crate::game::Screen;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::interaction::Selected;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
@@ -51,13 +50,12 @@ fn open(mut commands: Commands, real: Res<Time<Real>>) {
     });
 }
 
-fn choice(fonts: &UiFonts, label: String, action: UiAction, selected: bool) -> impl Bundle {
-    (widgets::button(fonts, label, action), Selected(selected))
+fn choice(label: String, action: UiAction, selected: bool) -> impl Bundle {
+    (widgets::button(label, action), Selected(selected))
 }
 
 fn spawn(
     mut commands: Commands,
-    fonts: Res<UiFonts>,
     locale: Res<Locale>,
     cases: Res<Cases>,
     desk: Res<ShiftDesk>,
@@ -92,7 +90,6 @@ fn spawn(
             )
         })
         .collect();
-    let f = fonts.clone();
     commands
         .spawn((
             widgets::screen_root("After-call work"),
@@ -101,9 +98,8 @@ fn spawn(
             TabGroup::new(0),
         ))
         .with_children(|root| {
-            root.spawn(widgets::header(&f, locale.t("acw-title"), heading));
+            root.spawn(widgets::header(locale.t("acw-title"), heading));
             root.spawn(widgets::bold(
-                &f,
                 locale.t("acw-ending"),
                 size::LARGE,
                 palette::TEXT,
@@ -117,7 +113,6 @@ fn spawn(
             .with_children(|row| {
                 for (label, kind) in endings {
                     row.spawn(choice(
-                        &f,
                         label,
                         UiAction::NoteEnding(kind),
                         draft.ending == Some(kind),
@@ -125,7 +120,6 @@ fn spawn(
                 }
             });
             root.spawn(widgets::bold(
-                &f,
                 locale.t("acw-promise"),
                 size::LARGE,
                 palette::TEXT,
@@ -138,14 +132,12 @@ fn spawn(
             })
             .with_children(|row| {
                 row.spawn(choice(
-                    &f,
                     locale.t("acw-no-promise"),
                     UiAction::PromiseIn(None),
                     draft.promise_in.is_none(),
                 ));
                 for (label, m) in times {
                     row.spawn(choice(
-                        &f,
                         label,
                         UiAction::PromiseIn(Some(m)),
                         draft.promise_in == Some(m),
@@ -153,7 +145,6 @@ fn spawn(
                 }
             });
             root.spawn(widgets::paragraph(
-                &f,
                 locale.t("acw-hint"),
                 size::SMALL,
                 palette::TEXT_FAINT,
@@ -164,12 +155,10 @@ fn spawn(
             })
             .with_children(|row| {
                 row.spawn(widgets::button(
-                    &f,
                     locale.t("acw-save"),
                     UiAction::SaveAfterCall,
                 ));
                 row.spawn(widgets::button(
-                    &f,
                     locale.t("acw-skip"),
                     UiAction::SkipAfterCall,
                 ));
@@ -181,7 +170,6 @@ fn respawn_on_change(
     mut commands: Commands,
     draft: Res<AfterCallDraft>,
     roots: Query<Entity, With<DraftRoot>>,
-    fonts: Res<UiFonts>,
     locale: Res<Locale>,
     cases: Res<Cases>,
     desk: Res<ShiftDesk>,
@@ -192,7 +180,7 @@ fn respawn_on_change(
     for root in &roots {
         commands.entity(root).despawn();
     }
-    spawn(commands, fonts, locale, cases, desk, Some(draft));
+    spawn(commands, locale, cases, desk, Some(draft));
 }
 
 fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWriter<UiCommand>) {

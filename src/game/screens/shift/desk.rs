@@ -12,7 +12,6 @@ use crate::game::Screen;
 use crate::game::actions::UiAction;
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
 
@@ -24,7 +23,6 @@ pub(super) struct DeskRoot;
 /// main button with the break beside it.
 pub(super) fn spawn(
     mut commands: Commands,
-    fonts: Res<UiFonts>,
     locale: Res<Locale>,
     cases: Res<Cases>,
     desk: Res<ShiftDesk>,
@@ -40,7 +38,6 @@ pub(super) fn spawn(
         },
         children![
             widgets::header(
-                &fonts,
                 shift.title.clone(),
                 locale.tr(
                     "shift-clock",
@@ -50,7 +47,7 @@ pub(super) fn spawn(
                     ],
                 ),
             ),
-            widgets::button(&fonts, locale.t("shift-leave"), UiAction::LeaveShift),
+            widgets::button(locale.t("shift-leave"), UiAction::LeaveShift),
         ],
     );
 
@@ -119,7 +116,6 @@ pub(super) fn spawn(
     let primary = locale.t(label);
     let break_label = locale.t("shift-take-break");
     let can_break = !matches!(run.next(), Next::Over | Next::Break);
-    let f = fonts.clone();
     commands
         .spawn((
             widgets::screen_root("Shift desk"),
@@ -131,7 +127,6 @@ pub(super) fn spawn(
             root.spawn(top_bar);
             if !shift.brief.is_empty() && run.calls().is_empty() {
                 root.spawn(widgets::paragraph(
-                    &f,
                     shift.brief.clone(),
                     size::BODY,
                     palette::TEXT_DIM,
@@ -157,14 +152,12 @@ pub(super) fn spawn(
                     ))
                     .with_children(|p| {
                         p.spawn(widgets::bold(
-                            &f,
                             locale.t("shift-queue"),
                             size::LARGE,
                             palette::TEXT,
                         ));
-                        p.spawn(widgets::bold(&f, waiting, size::LARGE, palette::TEXT));
+                        p.spawn(widgets::bold(waiting, size::LARGE, palette::TEXT));
                         p.spawn(widgets::text(
-                            &f,
                             longest,
                             size::BODY,
                             if late {
@@ -173,17 +166,12 @@ pub(super) fn spawn(
                                 palette::TEXT_DIM
                             },
                         ));
-                        p.spawn(widgets::bold(&f, tasks_heading, size::BODY, palette::TEXT));
+                        p.spawn(widgets::bold(tasks_heading, size::BODY, palette::TEXT));
                         if tasks.is_empty() {
-                            p.spawn(widgets::text(
-                                &f,
-                                no_tasks,
-                                size::SMALL,
-                                palette::TEXT_FAINT,
-                            ));
+                            p.spawn(widgets::text(no_tasks, size::SMALL, palette::TEXT_FAINT));
                         }
                         for task in tasks {
-                            p.spawn(widgets::text(&f, task, size::BODY, palette::ACCENT));
+                            p.spawn(widgets::text(task, size::BODY, palette::ACCENT));
                         }
                     });
                 columns
@@ -199,20 +187,14 @@ pub(super) fn spawn(
                         Name::new("Calls so far"),
                     ))
                     .with_children(|p| {
-                        p.spawn(widgets::bold(&f, calls_heading, size::LARGE, palette::TEXT));
+                        p.spawn(widgets::bold(calls_heading, size::LARGE, palette::TEXT));
                         if rows.is_empty() {
-                            p.spawn(widgets::text(
-                                &f,
-                                no_calls,
-                                size::SMALL,
-                                palette::TEXT_FAINT,
-                            ));
+                            p.spawn(widgets::text(no_calls, size::SMALL, palette::TEXT_FAINT));
                         }
                         // The latest calls, newest last, as many as fit.
                         let skip = rows.len().saturating_sub(8);
                         for (row, passed) in rows.into_iter().skip(skip) {
                             p.spawn(widgets::text(
-                                &f,
                                 row,
                                 size::BODY,
                                 if passed { palette::GOOD } else { palette::BAD },
@@ -227,7 +209,7 @@ pub(super) fn spawn(
                 ..default()
             })
             .with_children(|p| {
-                p.spawn(widgets::text(&f, strain_text, size::BODY, palette::TEXT));
+                p.spawn(widgets::text(strain_text, size::BODY, palette::TEXT));
                 p.spawn((
                     Node {
                         width: px(400),
@@ -250,21 +232,16 @@ pub(super) fn spawn(
                         }),
                     ));
                 });
-                p.spawn(widgets::text(
-                    &f,
-                    strain_hint,
-                    size::SMALL,
-                    palette::TEXT_FAINT,
-                ));
+                p.spawn(widgets::text(strain_hint, size::SMALL, palette::TEXT_FAINT));
             });
             root.spawn(Node {
                 column_gap: px(12),
                 ..default()
             })
             .with_children(|row| {
-                row.spawn((widgets::button(&f, primary, action), DeskNext, AutoFocus));
+                row.spawn((widgets::button(primary, action), DeskNext, AutoFocus));
                 if can_break {
-                    row.spawn(widgets::button(&f, break_label, UiAction::ShiftBreak));
+                    row.spawn(widgets::button(break_label, UiAction::ShiftBreak));
                 }
             });
         });
@@ -275,7 +252,6 @@ pub(super) fn respawn_on_change(
     mut commands: Commands,
     desk: Res<ShiftDesk>,
     roots: Query<Entity, With<DeskRoot>>,
-    fonts: Res<UiFonts>,
     locale: Res<Locale>,
     cases: Res<Cases>,
 ) {
@@ -285,5 +261,5 @@ pub(super) fn respawn_on_change(
     for root in &roots {
         commands.entity(root).despawn();
     }
-    spawn(commands, fonts, locale, cases, desk);
+    spawn(commands, locale, cases, desk);
 }

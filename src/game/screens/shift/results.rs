@@ -13,7 +13,6 @@ use super::{ShiftDesk, minutes};
 use crate::game::Screen;
 use crate::game::actions::{UiAction, UiCommand};
 use crate::game::locale::Locale;
-use crate::game::theme::fonts::UiFonts;
 use crate::game::theme::palette;
 use crate::game::theme::scroll::{self, ScrollHint, Scrollable};
 use crate::game::theme::widgets::{self, size};
@@ -38,7 +37,6 @@ fn pct(share: f64) -> String {
 
 fn spawn(
     mut commands: Commands,
-    fonts: Res<UiFonts>,
     locale: Res<Locale>,
     desk: Res<ShiftDesk>,
     cases: Res<crate::game::cases::Cases>,
@@ -154,7 +152,6 @@ fn spawn(
         .map(|c| (c.score, c.passed, c.strain_after))
         .collect();
     let chart_caption = locale.t("shift-result-chart");
-    let f = fonts.clone();
     commands
         .spawn((
             widgets::screen_root("Shift results"),
@@ -163,7 +160,6 @@ fn spawn(
         ))
         .with_children(|root| {
             root.spawn(widgets::header(
-                &f,
                 locale.t("shift-result-title"),
                 run.shift().title.clone(),
             ));
@@ -181,7 +177,6 @@ fn spawn(
             root.spawn((body, Name::new("Shift figures")))
                 .with_children(|root| {
                     root.spawn(widgets::bold(
-                        &f,
                         verdict,
                         size::TITLE,
                         if s.passed {
@@ -197,7 +192,7 @@ fn spawn(
                     })
                     .with_children(|p| {
                         for line in lines {
-                            p.spawn(widgets::text(&f, line, size::BODY, palette::TEXT));
+                            p.spawn(widgets::text(line, size::BODY, palette::TEXT));
                         }
                     });
                     // The chart: one column per call, its score as a bar (green passed, red not)
@@ -212,12 +207,7 @@ fn spawn(
                         Name::new("Scores and strain, call by call"),
                     ))
                     .with_children(|panel| {
-                        panel.spawn(widgets::text(
-                            &f,
-                            chart_caption,
-                            size::SMALL,
-                            palette::TEXT_DIM,
-                        ));
+                        panel.spawn(widgets::text(chart_caption, size::SMALL, palette::TEXT_DIM));
                         panel
                             .spawn(Node {
                                 align_items: AlignItems::FlexEnd,
@@ -270,7 +260,6 @@ fn spawn(
                                                     ));
                                                 });
                                             column.spawn(widgets::text(
-                                                &f,
                                                 score.to_string(),
                                                 size::SMALL,
                                                 palette::TEXT,
@@ -281,13 +270,12 @@ fn spawn(
                     });
                     if !why.is_empty() {
                         root.spawn(widgets::bold(
-                            &f,
                             locale.t("shift-result-why"),
                             size::LARGE,
                             palette::TEXT,
                         ));
                         for line in why {
-                            root.spawn(widgets::text(&f, line, size::BODY, palette::WARN));
+                            root.spawn(widgets::text(line, size::BODY, palette::WARN));
                         }
                     }
                 });
@@ -299,12 +287,12 @@ fn spawn(
             })
             .with_children(|row| {
                 row.spawn((
-                    widgets::button(&f, locale.t("shift-result-back"), UiAction::BackToList),
+                    widgets::button(locale.t("shift-result-back"), UiAction::BackToList),
                     AutoFocus,
                 ));
                 row.spawn((
                     ScrollHint,
-                    widgets::text(&f, locale.t("scroll-hint"), size::SMALL, palette::TEXT_DIM),
+                    widgets::text(locale.t("scroll-hint"), size::SMALL, palette::TEXT_DIM),
                 ));
             });
         });
