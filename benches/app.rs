@@ -18,7 +18,7 @@ use bevy::input::InputPlugin;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
-use hold_the_line::game::actions::{UiAction, UiCommand};
+use hold_the_line::game::actions::*;
 use hold_the_line::game::{GameConfig, HoldTheLinePlugin};
 
 /// Counts live heap bytes, so memory is measured exactly rather than read from the OS.
@@ -88,20 +88,22 @@ fn game(app: &mut App, data: PathBuf) {
     });
 }
 
+/// A button pressed on the screen showing, and the two frames it takes to act.
+fn step<A: ScreenAction>(app: &mut App, action: A) {
+    app.world_mut().write_message(UiCommand(action));
+    app.update();
+    app.update();
+}
+
 fn into_call(app: &mut App) {
-    for action in [
-        UiAction::Practice,
-        UiAction::OpenCase("missing_parcel".into()),
-        UiAction::StartCall,
-        // A first call opens with the guide to the screen; the call starts behind it.
-        UiAction::BeginCall,
-    ] {
-        app.world_mut().write_message(UiCommand(action));
-        app.update();
-        app.update();
-    }
+    step(app, TitleAction::Practice);
+    step(app, SelectAction::OpenCase("missing_parcel".into()));
+    step(app, BriefAction::StartCall);
+    // A first call opens with the guide to the screen; the call starts behind it.
+    step(app, CallAction::BeginCall);
     // The greeting: the customer's opening outburst then plays while frames are timed.
-    app.world_mut().write_message(UiCommand(UiAction::Reply(0)));
+    app.world_mut()
+        .write_message(UiCommand(CallAction::Reply(0)));
 }
 
 /// The CPU time this process has used so far (user and system).
@@ -216,7 +218,6 @@ fn in_a_window(call: bool, data: PathBuf) -> String {
             focused_mode: bevy::winit::UpdateMode::reactive(Duration::from_secs(1)),
             unfocused_mode: bevy::winit::UpdateMode::reactive_low_power(Duration::from_secs(1)),
         })
-        .add_message::<UiCommand>()
         .add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);
         });
@@ -231,7 +232,7 @@ fn in_a_window(call: bool, data: PathBuf) -> String {
               screen: Option<Res<State<Screen>>>,
               live: Option<Res<LiveCall>>,
               adapter: Option<Res<bevy::render::renderer::RenderAdapterInfo>>,
-              mut ui: MessageWriter<UiCommand>,
+              mut commands: Commands,
               mut exit: MessageWriter<AppExit>| {
             if let Some(figures) = probe.figures.clone() {
                 // Nobody touches the window: the ending's hold and the debrief must come
@@ -279,24 +280,35 @@ fn in_a_window(call: bool, data: PathBuf) -> String {
                 return;
             };
             // Into a call as a guest would go, one step per screen, then the greeting.
-            let mut send = |probe: &mut WindowProbe, step: &'static str, action: UiAction| {
+            // Each step once, as a trainee would press it.
+            fn request<A: ScreenAction>(
+                commands: &mut Commands,
+                probe: &mut WindowProbe,
+                step: &'static str,
+                action: A,
+            ) {
                 if !probe.sent.contains(&step) {
                     probe.sent.push(step);
-                    ui.write(UiCommand(action));
+                    commands.write_message(UiCommand(action));
                 }
-            };
+            }
             match screen.get() {
-                Screen::Title => send(&mut probe, "guest", UiAction::Practice),
-                Screen::Select => send(
+                Screen::Title => request(&mut commands, &mut probe, "guest", TitleAction::Practice),
+                Screen::Select => request(
+                    &mut commands,
                     &mut probe,
                     "open",
-                    UiAction::OpenCase("missing_parcel".into()),
+                    SelectAction::OpenCase("missing_parcel".into()),
                 ),
-                Screen::Brief => send(&mut probe, "start", UiAction::StartCall),
+                Screen::Brief => {
+                    request(&mut commands, &mut probe, "start", BriefAction::StartCall)
+                }
                 Screen::Call => match live.as_deref() {
-                    Some(l) if l.guide => send(&mut probe, "begin", UiAction::BeginCall),
+                    Some(l) if l.guide => {
+                        request(&mut commands, &mut probe, "begin", CallAction::BeginCall)
+                    }
                     Some(l) if l.call.can_reply() => {
-                        send(&mut probe, "greet", UiAction::Reply(0));
+                        request(&mut commands, &mut probe, "greet", CallAction::Reply(0));
                         probe.since = Some((Instant::now(), cpu_time()));
                     }
                     _ => {}
@@ -322,19 +334,14 @@ fn soak(calls: usize, data: PathBuf) -> Vec<usize> {
     )));
     game(&mut app, data);
     app.update();
-    let send = |app: &mut App, action: UiAction| {
-        app.world_mut().write_message(UiCommand(action));
-        app.update();
-        app.update();
-    };
     let screen = |app: &App| *app.world().resource::<State<Screen>>().get();
-    send(&mut app, UiAction::Practice);
+    step(&mut app, TitleAction::Practice);
     let mut heap = Vec::with_capacity(calls);
     for i in 0..calls {
-        send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-        send(&mut app, UiAction::StartCall);
+        step(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+        step(&mut app, BriefAction::StartCall);
         if i == 0 {
-            send(&mut app, UiAction::BeginCall);
+            step(&mut app, CallAction::BeginCall);
         }
         while screen(&app) == Screen::Call {
             let ready = app.world().get_resource::<LiveCall>().is_some_and(|l| {
@@ -342,7 +349,7 @@ fn soak(calls: usize, data: PathBuf) -> Vec<usize> {
                     && matches!(l.call.phase(), htl_core::engine::Phase::Waiting { .. })
             });
             if ready {
-                send(&mut app, UiAction::Reply(0));
+                step(&mut app, CallAction::Reply(0));
             } else {
                 app.update();
             }
@@ -350,7 +357,7 @@ fn soak(calls: usize, data: PathBuf) -> Vec<usize> {
         for _ in 0..5 {
             app.update();
         }
-        send(&mut app, UiAction::BackToList);
+        step(&mut app, DebriefAction::BackToList);
         for _ in 0..5 {
             app.update();
         }

@@ -12,7 +12,7 @@ use bevy::text::RemSize;
 use bevy::ui::widget::Label;
 use bevy::ui_widgets::Button;
 use hold_the_line::game::Screen;
-use hold_the_line::game::actions::UiAction;
+use hold_the_line::game::actions::*;
 use hold_the_line::game::screens::call::{Bubble, Speaking};
 use hold_the_line::game::session::LiveCall;
 use htl_core::engine::{Phase, Voice};
@@ -62,7 +62,7 @@ fn buttons(app: &mut App) -> Vec<(String, String)> {
 fn every_button_is_named_by_its_words_and_renamed_in_a_new_language() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app_in(&scenarios(), data.path(), None);
-    send(&mut app, UiAction::SetLanguage(Lang::En));
+    send(&mut app, TitleAction::SetLanguage(Lang::En));
     let english = buttons(&mut app);
     assert!(english.len() >= 5, "{english:?}");
     for (name, words) in &english {
@@ -73,7 +73,7 @@ fn every_button_is_named_by_its_words_and_renamed_in_a_new_language() {
             .iter()
             .any(|(n, _)| n.contains("Practise as a guest"))
     );
-    send(&mut app, UiAction::SetLanguage(Lang::Ar));
+    send(&mut app, TitleAction::SetLanguage(Lang::Ar));
     let arabic = buttons(&mut app);
     for (name, words) in &arabic {
         assert_eq!(
@@ -94,9 +94,9 @@ fn in_a_call_a_reader_hears_lines_whole_cards_with_their_keys_and_the_meters() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app_in(&scenarios(), data.path(), Some(Lang::Ar));
     sign_in(&mut app, "Huda");
-    send(&mut app, UiAction::OpenCase("ar_no_callback".into()));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
+    send(&mut app, SelectAction::OpenCase("ar_no_callback".into()));
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
     assert_eq!(screen(&app), Screen::Call);
 
     // The conversation is a log a reader follows without being moved to it.
@@ -159,8 +159,8 @@ fn in_a_call_a_reader_hears_lines_whole_cards_with_their_keys_and_the_meters() {
                     assert!(name.chars().nth(1) == Some(' '), "{name}");
                 }
             }
-            send(&mut app, UiAction::Voice(Voice::Soft));
-            send(&mut app, UiAction::Reply(0));
+            send(&mut app, CallAction::Voice(Voice::Soft));
+            send(&mut app, CallAction::Reply(0));
             moved = true;
             if heard_early {
                 break;
@@ -233,8 +233,8 @@ fn text_size_grows_every_text_and_is_kept_for_the_trainee() {
     let (saved, _) = Store::new(data.path()).open("Noa").unwrap();
     assert_eq!(saved.text_size, TextSize::new(150));
     // The brief's switch steps it on; Ctrl and - steps back.
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::SwitchTextSize);
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    send(&mut app, BriefAction::SwitchTextSize);
     assert_eq!(rem(&app), standard * 1.75);
     let line = {
         use hold_the_line::game::screens::brief::TextSizeLine;

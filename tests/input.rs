@@ -6,7 +6,7 @@ use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
 use bevy::ui::Pressed;
 use hold_the_line::game::Screen;
-use hold_the_line::game::actions::{UiAction, UiCommand};
+use hold_the_line::game::actions::*;
 use hold_the_line::game::screens::select::ShownTier;
 use hold_the_line::game::session::LiveCall;
 use htl_core::engine::{Event, Phase};
@@ -50,13 +50,13 @@ fn a_reply_key_typed_with_the_resume_key_is_answered() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
     sign_in(&mut app, "Dina");
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
     until(&mut app, "the greeting's turn", |a| {
         a.world().resource::<LiveCall>().call.is_offered(0)
     });
-    send(&mut app, UiAction::TogglePause);
+    send(&mut app, CallAction::TogglePause);
     assert!(app.world().resource::<LiveCall>().call.is_paused());
     // P to resume and the card's number 50 ms later: one frame of a paused window.
     let slot = {
@@ -96,9 +96,9 @@ fn a_click_sent_with_the_move_onto_a_button_presses_it() {
     app.init_resource::<bevy::picking::events::PointerState>();
     let quit = {
         let world = app.world_mut();
-        let mut q = world.query::<(Entity, &UiAction)>();
+        let mut q = world.query::<(Entity, &TitleAction)>();
         q.iter(world)
-            .find(|(_, a)| **a == UiAction::Quit)
+            .find(|(_, a)| **a == TitleAction::Quit)
             .map(|(e, _)| e)
             .expect("the title has a Quit button")
     };
@@ -109,15 +109,15 @@ fn a_click_sent_with_the_move_onto_a_button_presses_it() {
         .insert((Pressed, Hovered(true)));
     let mut cursor = app
         .world()
-        .resource::<Messages<UiCommand>>()
+        .resource::<Messages<UiCommand<TitleAction>>>()
         .get_cursor_current();
     app.update();
-    let sent: Vec<UiCommand> = cursor
-        .read(app.world().resource::<Messages<UiCommand>>())
+    let sent: Vec<UiCommand<TitleAction>> = cursor
+        .read(app.world().resource::<Messages<UiCommand<TitleAction>>>())
         .cloned()
         .collect();
     assert!(
-        sent.contains(&UiCommand(UiAction::Quit)),
+        sent.contains(&UiCommand(TitleAction::Quit)),
         "the click was lost: {sent:?}"
     );
     assert!(app.world().get::<Pressed>(quit).is_none(), "left pressed");

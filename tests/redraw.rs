@@ -10,7 +10,7 @@ use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use bevy::winit::{UpdateMode, WinitSettings};
 use hold_the_line::game::Screen;
-use hold_the_line::game::actions::{UiAction, UiCommand};
+use hold_the_line::game::actions::*;
 use hold_the_line::game::session::LiveCall;
 use htl_core::engine::{Event, Phase, Voice};
 
@@ -44,7 +44,7 @@ fn idle_until(
 }
 
 /// A key or a click: the frame it arrives in comes at once (input wakes the window).
-fn act(app: &mut App, action: UiAction) {
+fn act<A: ScreenAction>(app: &mut App, action: A) {
     app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
         16,
     )));
@@ -57,9 +57,9 @@ fn act(app: &mut App, action: UiAction) {
 fn in_a_call(data: &std::path::Path, trainee: &str) -> App {
     let mut app = app(&scenarios(), data);
     sign_in(&mut app, trainee);
-    act(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    act(&mut app, UiAction::StartCall);
-    act(&mut app, UiAction::BeginCall);
+    act(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    act(&mut app, BriefAction::StartCall);
+    act(&mut app, CallAction::BeginCall);
     app
 }
 
@@ -89,8 +89,8 @@ fn after_a_call_ends_the_debrief_comes_without_a_key_press() {
         } else {
             Voice::Even
         };
-        act(&mut app, UiAction::Voice(voice));
-        act(&mut app, UiAction::Reply(0));
+        act(&mut app, CallAction::Voice(voice));
+        act(&mut app, CallAction::Reply(0));
     }
     let (took, frames) = idle_until(&mut app, Duration::from_secs(20), |a| {
         screen(a) == Screen::Debrief
@@ -127,7 +127,7 @@ fn a_silent_call_counts_its_seconds_without_input_and_draws_about_once_a_second(
 fn a_live_call_draws_no_faster_than_its_words_appear() {
     let data = tempfile::tempdir().unwrap();
     let mut app = in_a_call(data.path(), "Lin");
-    act(&mut app, UiAction::Reply(0));
+    act(&mut app, CallAction::Reply(0));
     // The greeting said, the customer shouts her first line: the window wakes for each
     // new word, not for each letter and not at a fixed 30 or 60 frames a second, and never
     // waits for input.
@@ -175,7 +175,7 @@ fn a_live_call_draws_no_faster_than_its_words_appear() {
 fn the_record_says_how_long_a_pause_really_lasted() {
     let data = tempfile::tempdir().unwrap();
     let mut app = in_a_call(data.path(), "Lea");
-    act(&mut app, UiAction::TogglePause);
+    act(&mut app, CallAction::TogglePause);
     let paused_at = live(&app).call.now();
     // Ten seconds with nobody at the keyboard: a paused window sleeps between frames.
     idle_until(&mut app, Duration::from_secs(10), |_| false);
@@ -184,7 +184,7 @@ fn the_record_says_how_long_a_pause_really_lasted() {
         paused_at,
         "the call's clock stood still"
     );
-    act(&mut app, UiAction::TogglePause);
+    act(&mut app, CallAction::TogglePause);
     let paused_for = live(&app)
         .call
         .events()
@@ -216,14 +216,14 @@ fn a_paused_call_waits_for_input_and_a_resumed_one_wakes_for_what_is_due() {
         "a live call wakes for its clock at least: {:?}",
         due(&app)
     );
-    act(&mut app, UiAction::TogglePause);
+    act(&mut app, CallAction::TogglePause);
     app.update();
     assert_eq!(
         app.world().resource::<WinitSettings>().focused_mode,
         hold_the_line::game::menu_redraw().focused_mode,
         "paused: idle like a menu"
     );
-    act(&mut app, UiAction::TogglePause);
+    act(&mut app, CallAction::TogglePause);
     app.update();
     assert!(due(&app).is_some_and(|w| w <= Duration::from_secs(1)));
 }
@@ -260,7 +260,8 @@ fn a_screen_change_draws_at_once_instead_of_waiting_for_the_next_input() {
         "idle list"
     );
     // Esc on the list signs out: the title must come without another key press.
-    app.world_mut().write_message(UiCommand(UiAction::SignOut));
+    app.world_mut()
+        .write_message(UiCommand(SelectAction::SignOut));
     app.update();
     assert!(
         matches!(mode(&app), UpdateMode::Continuous),

@@ -5,7 +5,7 @@
 
 use bevy::prelude::*;
 use hold_the_line::game::Screen;
-use hold_the_line::game::actions::UiAction;
+use hold_the_line::game::actions::*;
 use hold_the_line::game::screens::shift::{DeskNext, ShiftDesk};
 use hold_the_line::game::session::{LiveCall, Trainee};
 use htl_core::engine::{Event, Voice};
@@ -15,15 +15,15 @@ use htl_core::vocab::{EndingKind, Note};
 mod common;
 use common::*;
 
-fn has_action(app: &mut App, wanted: impl Fn(&UiAction) -> bool) -> bool {
+fn has_action<A: ScreenAction>(app: &mut App, wanted: impl Fn(&A) -> bool) -> bool {
     let world = app.world_mut();
-    let mut q = world.query::<&UiAction>();
+    let mut q = world.query::<&A>();
     q.iter(world).any(wanted)
 }
 
-fn desk_next(app: &mut App) -> UiAction {
+fn desk_next(app: &mut App) -> DeskAction {
     let world = app.world_mut();
-    let mut q = world.query_filtered::<&UiAction, With<DeskNext>>();
+    let mut q = world.query_filtered::<&DeskAction, With<DeskNext>>();
     q.single(world).expect("the desk's main button").clone()
 }
 
@@ -37,7 +37,7 @@ fn texts(app: &mut App) -> Vec<String> {
 fn take_next_call(app: &mut App) {
     for _ in 0..20 {
         let action = desk_next(app);
-        let call = matches!(action, UiAction::ShiftAnswer | UiAction::ShiftCallBack(_));
+        let call = matches!(action, DeskAction::Answer | DeskAction::CallBack(_));
         send(app, action);
         if call {
             assert_eq!(screen(app), Screen::Brief);
@@ -49,8 +49,8 @@ fn take_next_call(app: &mut App) {
 
 /// Leaves the call on the line from the pause, as a trainee may.
 fn leave_call(app: &mut App) {
-    send(app, UiAction::TogglePause);
-    send(app, UiAction::LeaveCall);
+    send(app, CallAction::TogglePause);
+    send(app, CallAction::LeaveCall);
     assert_eq!(screen(app), Screen::AfterCall);
 }
 
@@ -63,9 +63,9 @@ fn play_replies(app: &mut App, replies: &[usize]) {
         let loud = app.world().resource::<LiveCall>().call.customer_is_loud();
         send(
             app,
-            UiAction::Voice(if loud { Voice::Soft } else { Voice::Even }),
+            CallAction::Voice(if loud { Voice::Soft } else { Voice::Even }),
         );
-        send(app, UiAction::Reply(reply));
+        send(app, CallAction::Reply(reply));
     }
     until(app, "after-call work", |a| screen(a) == Screen::AfterCall);
 }
@@ -78,9 +78,12 @@ fn a_shift_from_the_case_list_through_calls_after_call_work_and_a_kept_promise_t
     // Tier 1 only: no shift on offer, and asking for one does nothing.
     assert!(!has_action(&mut app, |a| matches!(
         a,
-        UiAction::OpenShift(_)
+        SelectAction::OpenShift(_)
     )));
-    send(&mut app, UiAction::OpenShift("en_saturday_evening".into()));
+    send(
+        &mut app,
+        SelectAction::OpenShift("en_saturday_evening".into()),
+    );
     assert_eq!(screen(&app), Screen::Select);
 
     // Tier 2 open: the case list offers the shift in the trainee's language.
@@ -89,27 +92,30 @@ fn a_shift_from_the_case_list_through_calls_after_call_work_and_a_kept_promise_t
         .profile
         .unlocked_tiers
         .insert(2);
-    send(&mut app, UiAction::ShowProgress);
-    send(&mut app, UiAction::BackToList);
-    assert!(has_action(&mut app, |a| *a
-        == UiAction::OpenShift("en_saturday_evening".into())));
-    send(&mut app, UiAction::OpenShift("en_saturday_evening".into()));
+    send(&mut app, SelectAction::ShowProgress);
+    send(&mut app, ProgressAction::BackToList);
+    assert!(has_action(&mut app, |a: &SelectAction| *a
+        == SelectAction::OpenShift("en_saturday_evening".into())));
+    send(
+        &mut app,
+        SelectAction::OpenShift("en_saturday_evening".into()),
+    );
     assert_eq!(screen(&app), Screen::Shift);
-    assert_eq!(desk_next(&mut app), UiAction::ShiftAnswer);
+    assert_eq!(desk_next(&mut app), DeskAction::Answer);
     assert!(texts(&mut app).iter().any(|t| t == "1 caller waiting"));
 
     // The first caller: in a shift the brief has no way back to the list.
     take_next_call(&mut app);
-    assert!(!has_action(&mut app, |a| *a == UiAction::BackToList));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
+    assert!(!has_action(&mut app, |a: &BriefAction| *a == BriefAction::BackToList));
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
     leave_call(&mut app);
-    send(&mut app, UiAction::SkipAfterCall);
+    send(&mut app, AfterCallAction::Skip);
     assert_eq!(screen(&app), Screen::Shift);
 
     // The second: the outage caller, played by the book to a promised call-back.
     take_next_call(&mut app);
-    send(&mut app, UiAction::StartCall);
+    send(&mut app, BriefAction::StartCall);
     assert_eq!(
         app.world().resource::<LiveCall>().call.scenario().id,
         "match_outage"
@@ -118,9 +124,9 @@ fn a_shift_from_the_case_list_through_calls_after_call_work_and_a_kept_promise_t
     let sessions = app.world().resource::<Trainee>().profile.sessions.len();
     assert!(sessions >= 1, "the call is recorded as any call is");
     // After-call work: the ending and the promise, written down.
-    send(&mut app, UiAction::NoteEnding(EndingKind::CallBack));
-    send(&mut app, UiAction::PromiseIn(Some(60)));
-    send(&mut app, UiAction::SaveAfterCall);
+    send(&mut app, AfterCallAction::NoteEnding(EndingKind::CallBack));
+    send(&mut app, AfterCallAction::PromiseIn(Some(60)));
+    send(&mut app, AfterCallAction::Save);
     assert_eq!(screen(&app), Screen::Shift);
     {
         let desk = app.world().resource::<ShiftDesk>();
@@ -140,7 +146,7 @@ fn a_shift_from_the_case_list_through_calls_after_call_work_and_a_kept_promise_t
     let mut follow_up = None;
     for _ in 0..12 {
         take_next_call(&mut app);
-        send(&mut app, UiAction::StartCall);
+        send(&mut app, BriefAction::StartCall);
         let call = &app.world().resource::<LiveCall>().call;
         if call.scenario().id == "match_outage_follow_up" {
             // The customer starts where the first call left them, and the meters say why.
@@ -152,17 +158,17 @@ fn a_shift_from_the_case_list_through_calls_after_call_work_and_a_kept_promise_t
             )));
             follow_up = Some(());
             leave_call(&mut app);
-            send(&mut app, UiAction::SkipAfterCall);
+            send(&mut app, AfterCallAction::Skip);
             break;
         }
         leave_call(&mut app);
-        send(&mut app, UiAction::SkipAfterCall);
+        send(&mut app, AfterCallAction::Skip);
     }
     assert!(follow_up.is_some(), "the promised call-back came due");
 
     // The results: the promise kept, and back to the list.
     let results = desk_next(&mut app);
-    assert_eq!(results, UiAction::ShiftResults);
+    assert_eq!(results, DeskAction::Results);
     send(&mut app, results);
     assert_eq!(screen(&app), Screen::ShiftResults);
     {
@@ -181,7 +187,7 @@ fn a_shift_from_the_case_list_through_calls_after_call_work_and_a_kept_promise_t
             .iter()
             .any(|t| t == "Call-backs made on time: 1 of 1")
     );
-    send(&mut app, UiAction::BackToList);
+    send(&mut app, ShiftResultsAction::BackToList);
     assert_eq!(screen(&app), Screen::Select);
     assert!(app.world().get_resource::<ShiftDesk>().is_none());
 

@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 use hold_the_line::game::Screen;
-use hold_the_line::game::actions::UiAction;
+use hold_the_line::game::actions::*;
 use hold_the_line::game::session::LiveCall;
 use htl_core::engine::Phase;
 
@@ -14,10 +14,10 @@ use common::*;
 /// Plays one call of `case` from the list to the debrief and back, answering each beat
 /// with its first card in the pause.
 fn one_call(app: &mut App, case: &str, first: bool) {
-    send(app, UiAction::OpenCase(case.into()));
-    send(app, UiAction::StartCall);
+    send(app, SelectAction::OpenCase(case.into()));
+    send(app, BriefAction::StartCall);
     if first {
-        send(app, UiAction::BeginCall);
+        send(app, CallAction::BeginCall);
     }
     assert_eq!(screen(app), Screen::Call);
     while screen(app) == Screen::Call {
@@ -26,13 +26,13 @@ fn one_call(app: &mut App, case: &str, first: bool) {
             .get_resource::<LiveCall>()
             .is_some_and(|l| l.call.can_reply() && matches!(l.call.phase(), Phase::Waiting { .. }));
         if ready {
-            send(app, UiAction::Reply(0));
+            send(app, CallAction::Reply(0));
         } else {
             app.update();
         }
     }
     until(app, "the debrief", |a| screen(a) == Screen::Debrief);
-    send(app, UiAction::BackToList);
+    send(app, DebriefAction::BackToList);
     until(app, "the list", |a| screen(a) == Screen::Select);
 }
 

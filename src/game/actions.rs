@@ -1,6 +1,11 @@
-//! What buttons and keys ask for. Every button carries a `UiAction`; activating it (click,
-//! Enter or Space with focus) or pressing its shortcut sends a `UiCommand` that the current
-//! screen handles. Tests send the same commands.
+//! What buttons and keys ask for, typed per screen. Each screen has its own action enum
+//! (`TitleAction`, `BriefAction`, ...): its buttons carry one as a component, and
+//! activating a button (click, Enter or Space with focus) or pressing a shortcut sends a
+//! `UiCommand<ThatAction>` that only that screen reads, matching every variant. Tests and
+//! the screenshot script send the same commands.
+//!
+//! A new screen adds its enum below, `derive(Component, Clone, Debug, PartialEq, Eq)`, and
+//! one line in [`plugin`].
 
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
@@ -8,9 +13,27 @@ use htl_core::engine::Voice;
 use htl_core::i18n::Lang;
 use htl_core::vocab::EndingKind;
 
+/// What a screen's buttons carry and its handler reads.
+pub trait ScreenAction:
+    Component + Clone + std::fmt::Debug + PartialEq + Send + Sync + 'static
+{
+}
+
+impl<A: Component + Clone + std::fmt::Debug + PartialEq + Send + Sync + 'static> ScreenAction
+    for A
+{
+}
+
+/// A request from a button or a key, for the screen whose actions are `A`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UiCommand<A>(pub A);
+
+impl<A: ScreenAction> Message for UiCommand<A> {}
+
+/// The title screen: who plays, in which language.
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
-pub enum UiAction {
-    /// Sign in with the name typed on the title screen.
+pub enum TitleAction {
+    /// Sign in with the name typed.
     SignIn,
     /// Continue as a saved profile.
     ContinueAs(String),
@@ -20,68 +43,125 @@ pub enum UiAction {
     /// Play without a profile: nothing is saved.
     Practice,
     Quit,
-    /// Open a case's brief from the case list.
+    /// Speak this language (the language buttons).
+    SetLanguage(Lang),
+}
+
+/// The case list.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum SelectAction {
+    /// Open a case's brief.
     OpenCase(String),
-    /// Show another tier on the case list.
+    /// Show another tier.
     ShowTier(u8),
     SignOut,
-    /// Show the trainee's own progress (from the case list).
+    /// Show the trainee's own progress.
     ShowProgress,
+    /// Start a shift.
+    OpenShift(String),
+}
+
+/// A case's brief, with the trainee's settings.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum BriefAction {
     StartCall,
-    /// Let the reply cards speak in the other gender's words (the brief of an Arabic or
-    /// Hebrew case).
+    /// Let the reply cards speak in the other gender's words (an Arabic or Hebrew case).
     SwitchSpeaker,
-    /// Cycle the trainee's "more time to answer" accommodation: x1, x1.5, x2 (the brief).
+    /// Cycle the "more time to answer" accommodation: x1, x1.5, x2.
     SwitchTimeAllowance,
-    /// Show the customer's lines whole instead of word by word, or back (the brief).
+    /// Show the customer's lines whole instead of word by word, or back.
     SwitchLinesAtOnce,
-    /// Cycle the text size: 100 % to 200 % in steps of 25 (the brief).
+    /// Cycle the text size: 100 % to 200 % in steps of 25.
     SwitchTextSize,
+    BackToList,
+}
+
+/// The call.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum CallAction {
     /// Close the first call's guide and let the call begin.
     BeginCall,
-    BackToList,
+    /// Say the reply with this index.
     Reply(usize),
+    /// Say the next reply in this voice.
     Voice(Voice),
     TogglePause,
     /// Leave the call before it ends (from the pause overlay).
     LeaveCall,
+}
+
+/// The debrief after a call.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum DebriefAction {
     Retry,
     NextCase,
-    /// Speak this language (the title screen's language buttons).
-    SetLanguage(Lang),
-    /// Start a shift (from the case list).
-    OpenShift(String),
-    /// At the desk: answer the caller who waited longest.
-    ShiftAnswer,
-    /// At the desk: make a promised call-back (its index in the run's promises).
-    ShiftCallBack(usize),
-    /// At the desk: take a break (the queue waits).
-    ShiftBreak,
-    /// At the desk: nobody waits; let the clock run to the next caller.
-    ShiftWait,
-    /// At the desk: the shift is over; see how it went.
-    ShiftResults,
-    LeaveShift,
-    /// After-call work: how the call ended.
-    NoteEnding(EndingKind),
-    /// After-call work: a call-back promised this many minutes from now, or none.
-    PromiseIn(Option<u32>),
-    SaveAfterCall,
-    SkipAfterCall,
+    BackToList,
 }
 
-/// A request from a button or a key, handled by the screen that is showing.
-#[derive(Message, Clone, Debug, PartialEq, Eq)]
-pub struct UiCommand(pub UiAction);
+/// The trainee's own progress.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum ProgressAction {
+    /// Practise the case the trainee's progress points to next.
+    OpenCase(String),
+    BackToList,
+}
+
+/// A shift's desk: the queue, the promises, the clock.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum DeskAction {
+    /// Answer the caller who waited longest.
+    Answer,
+    /// Make a promised call-back (its index in the run's promises).
+    CallBack(usize),
+    /// Take a break (the queue waits).
+    Break,
+    /// Nobody waits; let the clock run to the next caller.
+    Wait,
+    /// The shift is over; see how it went.
+    Results,
+    /// Leave the shift before it is over.
+    Leave,
+}
+
+/// After-call work in a shift.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum AfterCallAction {
+    /// How the call ended.
+    NoteEnding(EndingKind),
+    /// A call-back promised this many minutes from now, or none.
+    PromiseIn(Option<u32>),
+    Save,
+    Skip,
+}
+
+/// A shift's results.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum ShiftResultsAction {
+    BackToList,
+}
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<UiCommand>().add_observer(on_activate);
+    register::<TitleAction>(app);
+    register::<SelectAction>(app);
+    register::<BriefAction>(app);
+    register::<CallAction>(app);
+    register::<DebriefAction>(app);
+    register::<ProgressAction>(app);
+    register::<DeskAction>(app);
+    register::<AfterCallAction>(app);
+    register::<ShiftResultsAction>(app);
 }
 
-fn on_activate(
+fn register<A: ScreenAction>(app: &mut App) {
+    app.add_message::<UiCommand<A>>()
+        .add_observer(on_activate::<A>);
+}
+
+/// An activated button sends the action it carries, whichever screen's it is.
+fn on_activate<A: ScreenAction>(
     activate: On<Activate>,
-    actions: Query<&UiAction>,
-    mut commands: MessageWriter<UiCommand>,
+    actions: Query<&A>,
+    mut commands: MessageWriter<UiCommand<A>>,
 ) {
     if let Ok(action) = actions.get(activate.entity) {
         commands.write(UiCommand(action.clone()));

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use htl_core::i18n::{Args, Lang, Messages, Value, args};
 
 use super::Screen;
-use super::actions::{UiAction, UiCommand};
+use super::actions::{TitleAction, UiCommand};
 
 /// U+200F RIGHT-TO-LEFT MARK.
 pub const RLM: char = '\u{200F}';
@@ -121,12 +121,12 @@ pub(super) fn plugin(app: &mut App) {
 /// A language button on the title screen: speak it now, redraw the title in it, and keep
 /// it for the trainee who signs in next.
 fn pick_language(
-    mut requests: MessageReader<UiCommand>,
+    mut requests: MessageReader<UiCommand<TitleAction>>,
     mut locale: ResMut<Locale>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     for UiCommand(action) in requests.read() {
-        if let UiAction::SetLanguage(lang) = action
+        if let TitleAction::SetLanguage(lang) = action
             && locale.lang != *lang
         {
             *locale = Locale {

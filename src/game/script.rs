@@ -36,7 +36,10 @@ use bevy::time::TimeUpdateStrategy;
 use htl_core::engine::{Phase, Voice};
 
 use super::Screen;
-use super::actions::{UiAction, UiCommand};
+use super::actions::{
+    AfterCallAction, BriefAction, CallAction, DebriefAction, DeskAction, ProgressAction,
+    SelectAction, ShiftResultsAction, TitleAction, UiCommand,
+};
 use super::screens::title::NameField;
 use super::session::{LiveCall, Trainee};
 use super::theme::text_size::{self, TextSizeNow};
@@ -94,8 +97,7 @@ fn run(
     live: Option<Res<LiveCall>>,
     mut fields: Query<&mut EditableText, With<NameField>>,
     mut windows: Query<&mut Window>,
-    desk_next: Query<&UiAction, With<super::screens::shift::DeskNext>>,
-    mut ui: MessageWriter<UiCommand>,
+    desk_next: Query<&DeskAction, With<super::screens::shift::DeskNext>>,
     mut exit: MessageWriter<AppExit>,
     mut text_size_now: ResMut<TextSizeNow>,
     mut trainee: Option<ResMut<Trainee>>,
@@ -130,36 +132,36 @@ fn run(
             for mut field in &mut fields {
                 *field = EditableText::new(parts.get(1).copied().unwrap_or("Trainee"));
             }
-            ui.write(UiCommand(UiAction::SignIn));
+            commands.write_message(UiCommand(TitleAction::SignIn));
             true
         }
         "open" => {
-            ui.write(UiCommand(UiAction::OpenCase(
+            commands.write_message(UiCommand(SelectAction::OpenCase(
                 parts.get(1).copied().unwrap_or_default().to_string(),
             )));
             true
         }
         "start" => {
             *screen.get() == Screen::Brief && {
-                ui.write(UiCommand(UiAction::StartCall));
+                commands.write_message(UiCommand(BriefAction::StartCall));
                 true
             }
         }
         "speaker" => {
             *screen.get() == Screen::Brief && {
-                ui.write(UiCommand(UiAction::SwitchSpeaker));
+                commands.write_message(UiCommand(BriefAction::SwitchSpeaker));
                 true
             }
         }
         "moretime" => {
             *screen.get() == Screen::Brief && {
-                ui.write(UiCommand(UiAction::SwitchTimeAllowance));
+                commands.write_message(UiCommand(BriefAction::SwitchTimeAllowance));
                 true
             }
         }
         "wholelines" => {
             *screen.get() == Screen::Brief && {
-                ui.write(UiCommand(UiAction::SwitchLinesAtOnce));
+                commands.write_message(UiCommand(BriefAction::SwitchLinesAtOnce));
                 true
             }
         }
@@ -182,19 +184,28 @@ fn run(
             }
             true
         }
+        // Back to the case list from whichever screen has a way back.
         "list" => {
-            ui.write(UiCommand(UiAction::BackToList));
+            match screen.get() {
+                Screen::Brief => commands.write_message(UiCommand(BriefAction::BackToList)),
+                Screen::Debrief => commands.write_message(UiCommand(DebriefAction::BackToList)),
+                Screen::Progress => commands.write_message(UiCommand(ProgressAction::BackToList)),
+                Screen::ShiftResults => {
+                    commands.write_message(UiCommand(ShiftResultsAction::BackToList))
+                }
+                _ => &mut commands,
+            };
             true
         }
         "progress" => {
             *screen.get() == Screen::Select && {
-                ui.write(UiCommand(UiAction::ShowProgress));
+                commands.write_message(UiCommand(SelectAction::ShowProgress));
                 true
             }
         }
         "begin" => {
             live.as_ref().is_some_and(|l| l.guide) && {
-                ui.write(UiCommand(UiAction::BeginCall));
+                commands.write_message(UiCommand(CallAction::BeginCall));
                 true
             }
         }
@@ -208,8 +219,8 @@ fn run(
                     }
             });
             if ready {
-                ui.write(UiCommand(UiAction::Voice(voice(2))));
-                ui.write(UiCommand(UiAction::Reply(reply())));
+                commands.write_message(UiCommand(CallAction::Voice(voice(2))));
+                commands.write_message(UiCommand(CallAction::Reply(reply())));
             }
             ready
         }
@@ -224,7 +235,7 @@ fn run(
             }
         }
         "pause" => {
-            ui.write(UiCommand(UiAction::TogglePause));
+            commands.write_message(UiCommand(CallAction::TogglePause));
             true
         }
         // `await:PATH`: holds the game until the file PATH exists: an outside checker (the
@@ -248,7 +259,7 @@ fn run(
         // and do after-call work (`acw:KIND:MINUTES`, `acw:skip`).
         "shift" => {
             *screen.get() == Screen::Select && {
-                ui.write(UiCommand(UiAction::OpenShift(
+                commands.write_message(UiCommand(SelectAction::OpenShift(
                     parts.get(1).copied().unwrap_or_default().to_string(),
                 )));
                 true
@@ -260,9 +271,9 @@ fn run(
             let action = desk_next.iter().next().cloned();
             match action {
                 Some(action) if *screen.get() == Screen::Shift => {
-                    let call = matches!(action, UiAction::ShiftAnswer | UiAction::ShiftCallBack(_));
-                    let results = action == UiAction::ShiftResults;
-                    ui.write(UiCommand(action));
+                    let call = matches!(action, DeskAction::Answer | DeskAction::CallBack(_));
+                    let results = action == DeskAction::Results;
+                    commands.write_message(UiCommand(action));
                     match parts.get(1).copied() {
                         Some("call") => call,
                         Some("results") => results,
@@ -273,24 +284,24 @@ fn run(
             }
         }
         "leave" => {
-            ui.write(UiCommand(UiAction::LeaveCall));
+            commands.write_message(UiCommand(CallAction::LeaveCall));
             true
         }
         "acw" => {
             *screen.get() == Screen::AfterCall && {
                 if parts.get(1) == Some(&"skip") {
-                    ui.write(UiCommand(UiAction::SkipAfterCall));
+                    commands.write_message(UiCommand(AfterCallAction::Skip));
                 } else {
                     let kind = htl_core::vocab::EndingKind::ALL
                         .into_iter()
                         .find(|k| Some(&k.keyword()) == parts.get(1));
                     if let Some(kind) = kind {
-                        ui.write(UiCommand(UiAction::NoteEnding(kind)));
+                        commands.write_message(UiCommand(AfterCallAction::NoteEnding(kind)));
                     }
                     let minutes = parts.get(2).and_then(|m| m.parse::<u32>().ok());
-                    ui.write(UiCommand(UiAction::PromiseIn(minutes)));
+                    commands.write_message(UiCommand(AfterCallAction::PromiseIn(minutes)));
                     if parts.get(3) != Some(&"hold") {
-                        ui.write(UiCommand(UiAction::SaveAfterCall));
+                        commands.write_message(UiCommand(AfterCallAction::Save));
                     }
                 }
                 true

@@ -11,7 +11,7 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::text::EditableText;
 use bevy::time::TimeUpdateStrategy;
-use hold_the_line::game::actions::{UiAction, UiCommand};
+use hold_the_line::game::actions::*;
 use hold_the_line::game::screens::debrief::RuleLine;
 use hold_the_line::game::screens::title::NameField;
 use hold_the_line::game::session::LiveCall;
@@ -47,7 +47,7 @@ pub fn app_in(scenarios_dir: &Path, data_dir: &Path, forced: Option<Lang>) -> Ap
     app
 }
 
-pub fn send(app: &mut App, action: UiAction) {
+pub fn send<A: ScreenAction>(app: &mut App, action: A) {
     app.world_mut().write_message(UiCommand(action));
     app.update();
     app.update();
@@ -66,7 +66,7 @@ pub fn type_name(app: &mut App, name: &str) {
 
 pub fn sign_in(app: &mut App, name: &str) {
     type_name(app, name);
-    send(app, UiAction::SignIn);
+    send(app, TitleAction::SignIn);
     assert_eq!(screen(app), Screen::Select);
 }
 
@@ -90,12 +90,12 @@ pub fn floor_open(app: &App) -> bool {
 /// Plays a case through the UI: each step a reply number (1-based) and whether to wait for
 /// the customer to finish.
 pub fn play(app: &mut App, case: &str, steps: &[(usize, bool)]) {
-    send(app, UiAction::OpenCase(case.into()));
+    send(app, SelectAction::OpenCase(case.into()));
     assert_eq!(screen(app), Screen::Brief);
-    send(app, UiAction::StartCall);
+    send(app, BriefAction::StartCall);
     assert_eq!(screen(app), Screen::Call);
     // A trainee's first call opens with the guide to the screen.
-    send(app, UiAction::BeginCall);
+    send(app, CallAction::BeginCall);
     for &(reply, wait) in steps {
         until(app, "the customer's turn to end", |a| {
             a.world()
@@ -114,13 +114,13 @@ pub fn play(app: &mut App, case: &str, steps: &[(usize, bool)]) {
         let loud = app.world().resource::<LiveCall>().call.customer_is_loud();
         send(
             app,
-            UiAction::Voice(if loud && wait {
+            CallAction::Voice(if loud && wait {
                 Voice::Soft
             } else {
                 Voice::Even
             }),
         );
-        send(app, UiAction::Reply(reply - 1));
+        send(app, CallAction::Reply(reply - 1));
     }
     until(app, "the debrief", |a| screen(a) == Screen::Debrief);
 }

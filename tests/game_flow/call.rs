@@ -7,10 +7,10 @@ fn pausing_stops_the_clock() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
     sign_in(&mut app, "Kim");
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
-    send(&mut app, UiAction::TogglePause);
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
+    send(&mut app, CallAction::TogglePause);
     let before = app.world().resource::<LiveCall>().call.now();
     for _ in 0..300 {
         app.update();
@@ -32,9 +32,9 @@ fn the_conversation_keeps_the_latest_lines_on_screen_all_call_long() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
     sign_in(&mut app, "Kim");
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
     let mut card_orders = Vec::new();
     for _ in 0..5_000 {
         if screen(&app) != Screen::Call {
@@ -68,8 +68,8 @@ fn the_conversation_keeps_the_latest_lines_on_screen_all_call_long() {
                 assert_eq!(laid_out, order);
                 card_orders.push(order);
             }
-            send(&mut app, UiAction::Voice(Voice::Soft));
-            send(&mut app, UiAction::Reply(0));
+            send(&mut app, CallAction::Voice(Voice::Soft));
+            send(&mut app, CallAction::Reply(0));
         } else {
             app.update();
         }
@@ -87,16 +87,16 @@ fn a_call_can_be_left_from_the_pause_and_counts_as_left_not_as_a_failed_attempt(
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
     sign_in(&mut app, "Omar");
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
     assert_eq!(screen(&app), Screen::Call);
     // Leaving is on the pause overlay: a running call is not left by one key.
-    send(&mut app, UiAction::LeaveCall);
+    send(&mut app, CallAction::LeaveCall);
     assert_eq!(screen(&app), Screen::Call);
     press(&mut app, KeyCode::Escape);
     assert!(app.world().resource::<LiveCall>().call.is_paused());
-    send(&mut app, UiAction::LeaveCall);
+    send(&mut app, CallAction::LeaveCall);
     app.update();
     assert_eq!(screen(&app), Screen::Select);
     let (saved, _) = Store::new(data.path()).open("Omar").unwrap();
@@ -112,8 +112,8 @@ fn a_new_hires_first_call_waits_behind_a_guide_to_the_screen_and_later_calls_do_
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
     sign_in(&mut app, "First Timer");
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::StartCall);
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    send(&mut app, BriefAction::StartCall);
     let guide_shown = |app: &mut App| {
         let world = app.world_mut();
         let mut q = world.query_filtered::<&Node, With<FirstCallGuide>>();
@@ -124,7 +124,7 @@ fn a_new_hires_first_call_waits_behind_a_guide_to_the_screen_and_later_calls_do_
     for _ in 0..50 {
         app.update();
     }
-    send(&mut app, UiAction::Reply(0));
+    send(&mut app, CallAction::Reply(0));
     let live = app.world().resource::<LiveCall>();
     assert_eq!(live.call.now(), 0, "the call has not begun");
     assert!(live.call.choices().is_empty());
@@ -150,9 +150,9 @@ fn a_new_hires_first_call_waits_behind_a_guide_to_the_screen_and_later_calls_do_
     until(&mut app, "the call to end", |a| {
         screen(a) == Screen::Debrief
     });
-    send(&mut app, UiAction::BackToList);
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::StartCall);
+    send(&mut app, DebriefAction::BackToList);
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    send(&mut app, BriefAction::StartCall);
     assert!(!guide_shown(&mut app));
     until(&mut app, "the clock to run", |a| {
         a.world().resource::<LiveCall>().call.now() > 0
@@ -164,9 +164,9 @@ fn the_cue_bar_runs_out_in_the_pause_and_the_status_says_when_it_was_missed() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
     sign_in(&mut app, "Cue Watcher");
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
     let bar = |app: &mut App| {
         let world = app.world_mut();
         let visible = world
@@ -182,7 +182,7 @@ fn the_cue_bar_runs_out_in_the_pause_and_the_status_says_when_it_was_missed() {
     };
     // Answer the greeting; then the customer talks, and there is no cue.
     until(&mut app, "the first cue", floor_open);
-    send(&mut app, UiAction::Reply(0));
+    send(&mut app, CallAction::Reply(0));
     until(&mut app, "the customer to talk", |a| {
         matches!(
             a.world().resource::<LiveCall>().call.phase(),
@@ -225,13 +225,13 @@ fn the_line_said_over_is_labelled_cut_off_not_the_retort() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
     sign_in(&mut app, "Cy");
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
     until(&mut app, "the greeting", |a| {
         a.world().resource::<LiveCall>().call.can_reply()
     });
-    send(&mut app, UiAction::Reply(0));
+    send(&mut app, CallAction::Reply(0));
     until(&mut app, "the first outburst, card on offer", |a| {
         let call = &a.world().resource::<LiveCall>().call;
         matches!(call.phase(), Phase::Speaking { .. }) && call.is_offered(0)
@@ -240,7 +240,7 @@ fn the_line_said_over_is_labelled_cut_off_not_the_retort() {
         Phase::Speaking { text, .. } => text.to_string(),
         _ => unreachable!(),
     };
-    send(&mut app, UiAction::Reply(0));
+    send(&mut app, CallAction::Reply(0));
     until(&mut app, "the retort", |a| {
         a.world()
             .resource::<LiveCall>()
@@ -315,16 +315,16 @@ fn the_status_line_agrees_with_the_customers_gender() {
     ] {
         let mut app = app_in(&scenarios(), data.path(), Some(lang));
         sign_in(&mut app, &format!("Agent {case}"));
-        send(&mut app, UiAction::OpenCase(case.into()));
+        send(&mut app, SelectAction::OpenCase(case.into()));
         assert_eq!(screen(&app), Screen::Brief, "{case} opens");
-        send(&mut app, UiAction::StartCall);
+        send(&mut app, BriefAction::StartCall);
         assert_eq!(screen(&app), Screen::Call, "{case} starts");
-        send(&mut app, UiAction::BeginCall);
+        send(&mut app, CallAction::BeginCall);
         // Both cases open with the agent's greeting.
         until(&mut app, "the greeting's turn", |a| {
             a.world().resource::<LiveCall>().call.can_reply()
         });
-        send(&mut app, UiAction::Reply(0));
+        send(&mut app, CallAction::Reply(0));
         until(&mut app, "the customer talking", |a| {
             a.world()
                 .get_resource::<LiveCall>()
@@ -350,9 +350,9 @@ fn the_meters_and_their_reasons_read_without_colour() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app_in(&scenarios(), data.path(), Some(Lang::En));
     sign_in(&mut app, "Omar");
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
     // Greet, then answer the outbursts softly in the pause: the meters move, and each move
     // is listed with its reason while it is fresh.
     let signed_reason = |t: &String| {
@@ -368,8 +368,8 @@ fn the_meters_and_their_reasons_read_without_colour() {
             break;
         }
         if app.world().resource::<LiveCall>().call.can_reply() && floor_open(&app) {
-            send(&mut app, UiAction::Voice(Voice::Soft));
-            send(&mut app, UiAction::Reply(0));
+            send(&mut app, CallAction::Voice(Voice::Soft));
+            send(&mut app, CallAction::Reply(0));
             replies += 1;
         } else {
             app.update();

@@ -147,7 +147,7 @@ fn a_broken_file_shows_once_on_the_tab_of_the_tier_it_is_for() {
             .count()
     };
     assert_eq!(broken_cards(&mut app), 0, "not on tier 1");
-    send(&mut app, UiAction::ShowTier(2));
+    send(&mut app, SelectAction::ShowTier(2));
     app.update();
     assert_eq!(broken_cards(&mut app), 1, "once, on tier 2");
 }

@@ -10,7 +10,7 @@ fn a_new_hire_plays_a_case_start_to_finish_and_it_is_saved() {
     assert_eq!(screen(&app), Screen::Title);
 
     // An empty name is refused with a message, not a crash.
-    send(&mut app, UiAction::SignIn);
+    send(&mut app, TitleAction::SignIn);
     assert_eq!(screen(&app), Screen::Title);
     sign_in(&mut app, "Noor");
 
@@ -23,7 +23,7 @@ fn a_new_hire_plays_a_case_start_to_finish_and_it_is_saved() {
     assert!(cards.len() >= 5, "{cards:?}");
     assert!(cards.iter().all(|c| !c.locked));
     // Tier 2 is locked until enough of tier 1 is passed.
-    send(&mut app, UiAction::ShowTier(2));
+    send(&mut app, SelectAction::ShowTier(2));
     let locked: Vec<bool> = {
         let world = app.world_mut();
         let mut q = world.query::<&CaseCard>();
@@ -31,7 +31,7 @@ fn a_new_hire_plays_a_case_start_to_finish_and_it_is_saved() {
     };
     assert!(!locked.is_empty() && locked.iter().all(|l| *l));
     // A locked case cannot be opened.
-    send(&mut app, UiAction::OpenCase("terms_not_clear".into()));
+    send(&mut app, SelectAction::OpenCase("terms_not_clear".into()));
     assert_eq!(screen(&app), Screen::Select);
 
     play(
@@ -73,11 +73,11 @@ fn a_new_hire_plays_a_case_start_to_finish_and_it_is_saved() {
     assert!(store.dir().join(&profile.sessions[0].file).is_file());
 
     // Back to the list: the card shows the best result.
-    send(&mut app, UiAction::BackToList);
+    send(&mut app, DebriefAction::BackToList);
     assert_eq!(screen(&app), Screen::Select);
 
     // Opening the case again, the brief lists the attempt.
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
     assert_eq!(screen(&app), Screen::Brief);
     let attempts = {
         let world = app.world_mut();
@@ -96,9 +96,9 @@ fn buttons_send_their_action_when_activated() {
     let mut app = app(&scenarios(), data.path());
     let practice = {
         let world = app.world_mut();
-        let mut q = world.query::<(Entity, &UiAction)>();
+        let mut q = world.query::<(Entity, &TitleAction)>();
         q.iter(world)
-            .find(|(_, a)| **a == UiAction::Practice)
+            .find(|(_, a)| **a == TitleAction::Practice)
             .map(|(e, _)| e)
             .unwrap()
     };
@@ -134,7 +134,7 @@ fn passing_three_onboarding_cases_opens_tier_two_and_says_so() {
         let world = app.world_mut();
         let mut q = world.query::<&TierAnnouncement>();
         announced.extend(q.iter(world).flat_map(|a| a.0.clone()));
-        send(&mut app, UiAction::BackToList);
+        send(&mut app, DebriefAction::BackToList);
         if passed == 3 {
             break;
         }
@@ -150,12 +150,12 @@ fn a_finished_call_is_saved_the_moment_it_ends_not_when_the_debrief_shows() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
     sign_in(&mut app, "Ines");
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
     for reply in [1, 1, 1, 1, 1] {
         until(&mut app, "the customer to finish", floor_open);
-        send(&mut app, UiAction::Reply(reply - 1));
+        send(&mut app, CallAction::Reply(reply - 1));
     }
     until(&mut app, "the end of the call", |a| {
         a.world()

@@ -6,26 +6,26 @@ use super::*;
 fn a_language_picked_on_the_title_is_kept_for_the_trainee_unless_the_command_line_forces_one() {
     let data = tempfile::tempdir().unwrap();
     let mut first = app_in(&scenarios(), data.path(), None);
-    send(&mut first, UiAction::SetLanguage(Lang::He));
+    send(&mut first, TitleAction::SetLanguage(Lang::He));
     assert_eq!(lang(&first), Lang::He);
     assert_eq!(
         screen(&first),
         Screen::Title,
         "the title is redrawn in Hebrew"
     );
-    send(&mut first, UiAction::ContinueAs("Maya".into()));
+    send(&mut first, TitleAction::ContinueAs("Maya".into()));
     assert_eq!(screen(&first), Screen::Select);
     let (saved, _) = Store::new(data.path()).open("Maya").unwrap();
     assert_eq!(saved.language, Some(Lang::He));
 
     // Next time, with no flag: Maya's Hebrew comes back when she signs in.
     let mut again = app_in(&scenarios(), data.path(), None);
-    send(&mut again, UiAction::ContinueAs("Maya".into()));
+    send(&mut again, TitleAction::ContinueAs("Maya".into()));
     assert_eq!(lang(&again), Lang::He);
 
     // --lang en outranks the saved choice, and does not overwrite it.
     let mut forced = app_in(&scenarios(), data.path(), Some(Lang::En));
-    send(&mut forced, UiAction::ContinueAs("Maya".into()));
+    send(&mut forced, TitleAction::ContinueAs("Maya".into()));
     assert_eq!(lang(&forced), Lang::En);
     let (saved, _) = Store::new(data.path()).open("Maya").unwrap();
     assert_eq!(saved.language, Some(Lang::He));
@@ -35,7 +35,7 @@ fn a_language_picked_on_the_title_is_kept_for_the_trainee_unless_the_command_lin
 fn in_arabic_the_trainees_cases_come_first_and_every_screen_runs_right_to_left() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app_in(&scenarios(), data.path(), Some(Lang::Ar));
-    send(&mut app, UiAction::ContinueAs("Lina".into()));
+    send(&mut app, TitleAction::ContinueAs("Lina".into()));
     assert_eq!(screen(&app), Screen::Select);
     let first_of_tier_1 = {
         let cases = app.world().resource::<Cases>();
@@ -59,7 +59,7 @@ fn in_arabic_the_trainees_cases_come_first_and_every_screen_runs_right_to_left()
     // The same screens in English run left to right, English cases first.
     let english_data = tempfile::tempdir().unwrap();
     let mut english = app_in(&scenarios(), english_data.path(), Some(Lang::En));
-    send(&mut english, UiAction::ContinueAs("Lina".into()));
+    send(&mut english, TitleAction::ContinueAs("Lina".into()));
     let cases = english.world().resource::<Cases>();
     assert_eq!(
         cases
@@ -86,15 +86,15 @@ fn in_arabic_the_title_the_tier_tabs_and_the_debrief_speak_arabic() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios(), data.path());
     assert_eq!(
-        button_label(&mut app, &UiAction::SignIn),
+        button_label(&mut app, &TitleAction::SignIn),
         m.get(Lang::En, "title-sign-in")
     );
-    send(&mut app, UiAction::SetLanguage(Lang::Ar));
+    send(&mut app, TitleAction::SetLanguage(Lang::Ar));
     assert_eq!(screen(&app), Screen::Title);
     for (action, id) in [
-        (UiAction::SignIn, "title-sign-in"),
-        (UiAction::Practice, "title-guest"),
-        (UiAction::Quit, "title-quit"),
+        (TitleAction::SignIn, "title-sign-in"),
+        (TitleAction::Practice, "title-guest"),
+        (TitleAction::Quit, "title-quit"),
     ] {
         let label = button_label(&mut app, &action);
         assert_eq!(label, m.get(Lang::Ar, id));
@@ -111,7 +111,7 @@ fn in_arabic_the_title_the_tier_tabs_and_the_debrief_speak_arabic() {
     assert!(picker.iter().all(|&(lang, on)| on == (lang == Lang::Ar)));
     for lang in Lang::ALL {
         assert_eq!(
-            button_label(&mut app, &UiAction::SetLanguage(lang)),
+            button_label(&mut app, &TitleAction::SetLanguage(lang)),
             lang.native_name()
         );
     }
@@ -197,17 +197,17 @@ fn in_hebrew_no_screen_shows_the_games_english_words() {
         "the check sees the English title"
     );
 
-    send(&mut app, UiAction::SetLanguage(Lang::He));
+    send(&mut app, TitleAction::SetLanguage(Lang::He));
     problems.extend(check(&mut app, "title"));
     sign_in(&mut app, "Dana");
     problems.extend(check(&mut app, "case list"));
-    send(&mut app, UiAction::ShowTier(2));
+    send(&mut app, SelectAction::ShowTier(2));
     problems.extend(check(&mut app, "case list, tier 2"));
-    send(&mut app, UiAction::ShowTier(1));
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, SelectAction::ShowTier(1));
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
     problems.extend(check(&mut app, "brief"));
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
     assert_eq!(screen(&app), Screen::Call);
     problems.extend(check(&mut app, "call"));
     // Through a call: interrupt once, leave a silence once, pause once, then answer well.
@@ -228,18 +228,18 @@ fn in_hebrew_no_screen_shows_the_games_english_words() {
             )
         };
         if !paused && frame == 20 {
-            send(&mut app, UiAction::TogglePause);
+            send(&mut app, CallAction::TogglePause);
             problems.extend(check(&mut app, "call, paused"));
-            send(&mut app, UiAction::TogglePause);
+            send(&mut app, CallAction::TogglePause);
             paused = true;
         }
         if can_reply && answered == 0 && speaking {
             // Cut in while they speak.
-            send(&mut app, UiAction::Reply(2));
+            send(&mut app, CallAction::Reply(2));
             answered += 1;
         } else if can_reply && answered > 0 && (waiting_long || answered > 1) && floor_open(&app) {
-            send(&mut app, UiAction::Voice(Voice::Soft));
-            send(&mut app, UiAction::Reply(0));
+            send(&mut app, CallAction::Voice(Voice::Soft));
+            send(&mut app, CallAction::Reply(0));
             answered += 1;
         } else {
             // Between answers, and into a silence before the second one.

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use hold_the_line::game::Screen;
-use hold_the_line::game::actions::UiAction;
+use hold_the_line::game::actions::*;
 use hold_the_line::game::cases::Cases;
 use hold_the_line::game::locale::Locale;
 use hold_the_line::game::screens::brief::PastAttempts;

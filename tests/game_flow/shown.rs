@@ -31,9 +31,9 @@ pub fn seen(text: &str) -> String {
 }
 
 /// The text of the label inside the button that sends `action`.
-pub fn button_label(app: &mut App, action: &UiAction) -> String {
+pub fn button_label<A: ScreenAction>(app: &mut App, action: &A) -> String {
     let world = app.world_mut();
-    let mut buttons = world.query::<(&UiAction, &Children)>();
+    let mut buttons = world.query::<(&A, &Children)>();
     let children: Vec<Entity> = buttons
         .iter(world)
         .find(|(a, _)| *a == action)

@@ -22,12 +22,12 @@ fn a_trainee_whose_saves_are_both_damaged_is_told_and_can_start_afresh_with_the_
     let offered = |app: &mut App| {
         let world = app.world_mut();
         world
-            .query::<&UiAction>()
+            .query::<&TitleAction>()
             .iter(world)
-            .any(|a| *a == UiAction::ContinueAs("Dana".into()))
+            .any(|a| *a == TitleAction::ContinueAs("Dana".into()))
     };
     assert!(offered(&mut app), "Dana is still listed");
-    send(&mut app, UiAction::ContinueAs("Dana".into()));
+    send(&mut app, TitleAction::ContinueAs("Dana".into()));
     assert_eq!(screen(&app), Screen::Title);
     let shown = texts(&mut app).join("\n");
     let told = app
@@ -43,13 +43,13 @@ fn a_trainee_whose_saves_are_both_damaged_is_told_and_can_start_afresh_with_the_
             .any(|n| n.display != Display::None);
         assert!(visible, "the way on is offered");
         world
-            .query::<&UiAction>()
+            .query::<&TitleAction>()
             .iter(world)
-            .find(|a| matches!(a, UiAction::StartAfresh(_)))
+            .find(|a| matches!(a, TitleAction::StartAfresh(_)))
             .cloned()
     };
-    assert_eq!(afresh, Some(UiAction::StartAfresh("Dana".into())));
-    send(&mut app, UiAction::StartAfresh("Dana".into()));
+    assert_eq!(afresh, Some(TitleAction::StartAfresh("Dana".into())));
+    send(&mut app, TitleAction::StartAfresh("Dana".into()));
     assert_eq!(screen(&app), Screen::Select);
     // The damaged files are kept aside, and the notice says where.
     let kept: Vec<_> = std::fs::read_dir(store.dir())
@@ -77,7 +77,7 @@ fn my_progress_shows_the_rules_over_the_last_calls_and_opens_the_case_to_practis
         "missing_parcel",
         &[(1, true), (1, true), (1, false), (1, true), (1, true)],
     );
-    send(&mut app, UiAction::BackToList);
+    send(&mut app, DebriefAction::BackToList);
     assert_eq!(screen(&app), Screen::Select);
     press(&mut app, KeyCode::KeyM);
     app.update();
@@ -101,7 +101,7 @@ fn my_progress_shows_the_rules_over_the_last_calls_and_opens_the_case_to_practis
             .cloned()
             .expect("a case to practise")
     };
-    send(&mut app, UiAction::OpenCase(next.0.clone()));
+    send(&mut app, ProgressAction::OpenCase(next.0.clone()));
     assert_eq!(screen(&app), Screen::Brief);
     assert_eq!(
         app.world()
@@ -121,8 +121,8 @@ fn my_progress_scrolls_its_two_panels_apart() {
     let mut app = app(&scenarios(), data.path());
     sign_in(&mut app, "Zia");
     play(&mut app, "missing_parcel", &[(1, true); 5]);
-    send(&mut app, UiAction::BackToList);
-    send(&mut app, UiAction::ShowProgress);
+    send(&mut app, DebriefAction::BackToList);
+    send(&mut app, SelectAction::ShowProgress);
     assert_eq!(screen(&app), Screen::Progress);
     let world = app.world_mut();
     let panels: Vec<Entity> = world
@@ -162,20 +162,20 @@ fn a_trainee_chooses_that_the_cards_speak_in_a_womans_words_and_it_is_kept() {
         world.get::<Node>(parent).unwrap().display != Display::None
     };
     // An English case words no reply differently: the brief offers no choice.
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
     assert!(!row_shown(&mut app));
-    send(&mut app, UiAction::BackToList);
-    send(&mut app, UiAction::OpenCase(case.into()));
+    send(&mut app, BriefAction::BackToList);
+    send(&mut app, SelectAction::OpenCase(case.into()));
     assert!(row_shown(&mut app));
     assert!(shown(&mut app).contains("לשון זכר"), "{}", shown(&mut app));
-    send(&mut app, UiAction::SwitchSpeaker);
+    send(&mut app, BriefAction::SwitchSpeaker);
     app.update();
     assert!(shown(&mut app).contains("לשון נקבה"), "{}", shown(&mut app));
     let (saved, _) = Store::new(data.path()).open("Noa").unwrap();
     assert_eq!(saved.speaks_as, Some(Gender::Female));
     // The call's cards are the case's words as a woman says them.
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
     let scenario = app.world().resource::<LiveCall>().call.scenario().clone();
     let original = app.world().resource::<Cases>().get(case).unwrap().clone();
     let worded: Vec<(String, String)> = original
@@ -198,7 +198,7 @@ fn more_time_is_chosen_on_the_brief_kept_and_said_on_the_debrief() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app_in(&scenarios(), data.path(), Some(Lang::En));
     sign_in(&mut app, "Rana");
-    send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
     let shown = |app: &mut App| {
         let world = app.world_mut();
         let mut q = world.query_filtered::<&Text, With<MoreTimeLine>>();
@@ -209,13 +209,13 @@ fn more_time_is_chosen_on_the_brief_kept_and_said_on_the_debrief() {
         "{}",
         shown(&mut app)
     );
-    send(&mut app, UiAction::SwitchTimeAllowance);
+    send(&mut app, BriefAction::SwitchTimeAllowance);
     app.update();
     assert!(shown(&mut app).contains("×1.5"), "{}", shown(&mut app));
     let (saved, _) = Store::new(data.path()).open("Rana").unwrap();
     assert_eq!(saved.time_allowance, TimeAllowance::OneAndAHalf);
-    send(&mut app, UiAction::StartCall);
-    send(&mut app, UiAction::BeginCall);
+    send(&mut app, BriefAction::StartCall);
+    send(&mut app, CallAction::BeginCall);
     let call = &app.world().resource::<LiveCall>().call;
     assert_eq!(call.time_allowance(), TimeAllowance::OneAndAHalf);
     let case = app
@@ -235,8 +235,8 @@ fn more_time_is_chosen_on_the_brief_kept_and_said_on_the_debrief() {
         }
         let can_answer = app.world().resource::<LiveCall>().call.can_reply() && floor_open(&app);
         if can_answer {
-            send(&mut app, UiAction::Voice(Voice::Soft));
-            send(&mut app, UiAction::Reply(0));
+            send(&mut app, CallAction::Voice(Voice::Soft));
+            send(&mut app, CallAction::Reply(0));
         } else {
             app.update();
         }
@@ -269,9 +269,9 @@ fn whole_lines_show_a_line_at_once_while_it_is_being_said() {
         let data = tempfile::tempdir().unwrap();
         let mut app = app_in(&scenarios(), data.path(), Some(Lang::En));
         sign_in(&mut app, "Yael");
-        send(&mut app, UiAction::OpenCase("missing_parcel".into()));
+        send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
         if whole {
-            send(&mut app, UiAction::SwitchLinesAtOnce);
+            send(&mut app, BriefAction::SwitchLinesAtOnce);
             app.update();
             let world = app.world_mut();
             let mut q = world.query_filtered::<&Text, With<LinesLine>>();
@@ -280,8 +280,8 @@ fn whole_lines_show_a_line_at_once_while_it_is_being_said() {
             let (saved, _) = Store::new(data.path()).open("Yael").unwrap();
             assert!(saved.lines_at_once);
         }
-        send(&mut app, UiAction::StartCall);
-        send(&mut app, UiAction::BeginCall);
+        send(&mut app, BriefAction::StartCall);
+        send(&mut app, CallAction::BeginCall);
         // The greeting first (the agent speaks first), then the customer's first line.
         for _ in 0..5_000 {
             let phase = app.world().resource::<LiveCall>().call.phase();
@@ -291,7 +291,7 @@ fn whole_lines_show_a_line_at_once_while_it_is_being_said() {
                 break;
             }
             if app.world().resource::<LiveCall>().call.can_reply() && floor_open(&app) {
-                send(&mut app, UiAction::Reply(0));
+                send(&mut app, CallAction::Reply(0));
             } else {
                 app.update();
             }

@@ -1,7 +1,8 @@
 //! One plugin per screen. Each spawns its UI on enter, tagged `DespawnOnExit`, and handles
-//! the `UiCommand`s sent while it shows. A screen with several widgets is a folder: its
-//! `mod.rs` holds the plugin and the layout, one file per widget beside it. Children are
-//! spawned as `theme::widgets` describes (bundles with `children!` / `Children::spawn`).
+//! the `UiCommand`s of its own action type (`game::actions`). A screen with several
+//! widgets is a folder: its `mod.rs` holds the plugin and the layout, one file per widget
+//! beside it. Children are spawned as `theme::widgets` describes (bundles with
+//! `children!` / `Children::spawn`).
 
 pub mod brief;
 pub mod call;

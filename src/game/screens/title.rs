@@ -10,7 +10,7 @@ use htl_core::profile::{ProfileError, Store, data_dir};
 use htl_core::i18n::Lang;
 
 use crate::game::a11y;
-use crate::game::actions::{UiAction, UiCommand};
+use crate::game::actions::{TitleAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::session::Trainee;
@@ -47,7 +47,11 @@ fn language_picker(current: Lang) -> impl Bundle {
         .into_iter()
         .map(|lang| {
             (
-                widgets::button_sized(lang.native_name(), UiAction::SetLanguage(lang), size::SMALL),
+                widgets::button_sized(
+                    lang.native_name(),
+                    TitleAction::SetLanguage(lang),
+                    size::SMALL,
+                ),
                 LanguageButton(lang),
                 Selected(lang == current),
             )
@@ -152,7 +156,7 @@ fn spawn(mut commands: Commands, config: Res<GameConfig>, locale: Res<Locale>) {
                                 TabIndex(0),
                                 AutoFocus,
                             ),
-                            widgets::button(locale.t("title-sign-in"), UiAction::SignIn),
+                            widgets::button(locale.t("title-sign-in"), TitleAction::SignIn),
                             (
                                 TitleMessage,
                                 widgets::paragraph(
@@ -169,7 +173,7 @@ fn spawn(mut commands: Commands, config: Res<GameConfig>, locale: Res<Locale>) {
                                 },
                                 children![widgets::button(
                                     locale.t("title-start-afresh"),
-                                    UiAction::StartAfresh(String::new()),
+                                    TitleAction::StartAfresh(String::new()),
                                 )],
                             ),
                         ],
@@ -192,7 +196,7 @@ fn spawn(mut commands: Commands, config: Res<GameConfig>, locale: Res<Locale>) {
                                 .map(|name| widgets::button(
                                     locale
                                         .tr("title-continue-as", &[("name", name.clone().into())]),
-                                    UiAction::ContinueAs(name)
+                                    TitleAction::ContinueAs(name)
                                 ))
                                 .collect::<Vec<_>>()
                                 .into_iter()
@@ -216,8 +220,8 @@ fn spawn(mut commands: Commands, config: Res<GameConfig>, locale: Res<Locale>) {
                             ..default()
                         },
                         children![
-                            widgets::button(locale.t("title-guest"), UiAction::Practice),
-                            widgets::button(locale.t("title-quit"), UiAction::Quit),
+                            widgets::button(locale.t("title-guest"), TitleAction::Practice),
+                            widgets::button(locale.t("title-quit"), TitleAction::Quit),
                         ],
                     ),
                 ],
@@ -252,23 +256,23 @@ fn enter_submits(
     keys: Option<Res<ButtonInput<KeyCode>>>,
     focus: Res<InputFocus>,
     field: Query<Entity, With<NameField>>,
-    mut commands: MessageWriter<UiCommand>,
+    mut commands: MessageWriter<UiCommand<TitleAction>>,
 ) {
     let Some(keys) = keys else { return };
     if keys.just_pressed(KeyCode::Enter) && field.iter().any(|f| focus.get() == Some(f)) {
-        commands.write(UiCommand(UiAction::SignIn));
+        commands.write(UiCommand(TitleAction::SignIn));
     }
 }
 
 #[allow(clippy::too_many_arguments)]
 fn handle(
     mut commands: Commands,
-    mut requests: MessageReader<UiCommand>,
+    mut requests: MessageReader<UiCommand<TitleAction>>,
     config: Res<GameConfig>,
     field: Query<&EditableText, With<NameField>>,
     mut message: Query<&mut Text, With<TitleMessage>>,
     mut offer: Query<(&mut Node, &Children), With<AfreshOffer>>,
-    mut offer_actions: Query<&mut UiAction>,
+    mut offer_actions: Query<&mut TitleAction>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
     locale: Res<Locale>,
@@ -277,13 +281,13 @@ fn handle(
     for UiCommand(action) in requests.read() {
         let store = Store::new(&data_dir(Some(&config.data_dir)));
         let name = match action {
-            UiAction::SignIn => field
+            TitleAction::SignIn => field
                 .iter()
                 .next()
                 .map(|f| f.value().to_string())
                 .unwrap_or_default(),
-            UiAction::ContinueAs(name) => name.clone(),
-            UiAction::StartAfresh(name) => {
+            TitleAction::ContinueAs(name) => name.clone(),
+            TitleAction::StartAfresh(name) => {
                 match Trainee::start_afresh(store, name, &cases) {
                     Ok(trainee) => {
                         commands.insert_resource(trainee);
@@ -303,12 +307,12 @@ fn handle(
                 }
                 continue;
             }
-            UiAction::Practice => {
+            TitleAction::Practice => {
                 commands.insert_resource(Trainee::guest(store));
                 next.set(Screen::Select);
                 continue;
             }
-            UiAction::Quit => {
+            TitleAction::Quit => {
                 exit.write(AppExit::Success);
                 continue;
             }
@@ -335,7 +339,7 @@ fn handle(
                     node.display = Display::Flex;
                     for child in children.iter() {
                         if let Ok(mut action) = offer_actions.get_mut(child) {
-                            *action = UiAction::StartAfresh(name.clone());
+                            *action = TitleAction::StartAfresh(name.clone());
                         }
                     }
                 }

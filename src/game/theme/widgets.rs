@@ -15,7 +15,7 @@ use bevy::prelude::*;
 use bevy::ui_widgets::Button;
 
 use super::palette;
-use crate::game::actions::UiAction;
+use crate::game::actions::ScreenAction;
 
 /// A size in logical pixels at 100 % text size, as Bevy takes it: in rem, so the trainee's
 /// text size (`text_size`) grows every text at once.
@@ -95,11 +95,15 @@ pub fn panel() -> Node {
 }
 
 /// A keyboard- and mouse-activated button that sends `action` when activated.
-pub fn button(label: impl Into<String>, action: UiAction) -> impl Bundle {
+pub fn button(label: impl Into<String>, action: impl ScreenAction) -> impl Bundle {
     button_sized(label, action, size::BODY)
 }
 
-pub fn button_sized(label: impl Into<String>, action: UiAction, font_size: f32) -> impl Bundle {
+pub fn button_sized(
+    label: impl Into<String>,
+    action: impl ScreenAction,
+    font_size: f32,
+) -> impl Bundle {
     let label = label.into();
     (
         Name::new(format!("Button {label}")),
@@ -120,7 +124,7 @@ pub fn button_sized(label: impl Into<String>, action: UiAction, font_size: f32) 
 
 /// What makes a node a button: activated by click, or by Enter or Space with the keyboard
 /// focus (Tab reaches it), it sends `action`. Its colours follow `theme::interaction`.
-pub fn activatable(action: UiAction) -> impl Bundle {
+pub fn activatable(action: impl ScreenAction) -> impl Bundle {
     (Button, Hovered::default(), TabIndex(0), action)
 }
 
@@ -208,7 +212,7 @@ pub fn card() -> Node {
 
 /// A reply card in a call: the key that says it, then the reply's words (`text`, so the
 /// caller can mark and dim it). Activating it sends `action`.
-pub fn reply_card(key: &str, action: UiAction, text: impl Bundle) -> impl Bundle {
+pub fn reply_card(key: &str, action: impl ScreenAction, text: impl Bundle) -> impl Bundle {
     (
         Name::new(format!("Reply card {key}")),
         activatable(action),

@@ -7,7 +7,7 @@ use htl_core::scenario::{Channel, Gender};
 use htl_core::vocab::local_day_and_minute;
 
 use crate::game::Screen;
-use crate::game::actions::{UiAction, UiCommand};
+use crate::game::actions::{BriefAction, UiCommand};
 use crate::game::locale::Locale;
 use crate::game::screens::shift::ShiftDesk;
 use crate::game::session::{CurrentCase, Trainee};
@@ -87,7 +87,7 @@ fn spawn(
     // In a shift the caller is already on the line: there is no going back to the list.
     let back = in_shift
         .is_none()
-        .then(|| widgets::button(locale.t("back-to-list"), UiAction::BackToList));
+        .then(|| widgets::button(locale.t("back-to-list"), BriefAction::BackToList));
     let s = &case.0;
     let c = &s.customer;
     let attempts = past_attempts(&locale, trainee.as_deref(), &s.id);
@@ -202,7 +202,7 @@ fn spawn(
                         ..default()
                     },
                     Children::spawn((
-                        Spawn((widgets::button(start, UiAction::StartCall), AutoFocus)),
+                        Spawn((widgets::button(start, BriefAction::StartCall), AutoFocus)),
                         SpawnIter(back.into_iter()),
                     )),
                 ),
@@ -211,32 +211,41 @@ fn spawn(
     ));
 }
 
-fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWriter<UiCommand>) {
+fn shortcuts(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    mut commands: MessageWriter<UiCommand<BriefAction>>,
+) {
     let Some(keys) = keys else { return };
     if keys.just_pressed(KeyCode::Escape) {
-        commands.write(UiCommand(UiAction::BackToList));
+        commands.write(UiCommand(BriefAction::BackToList));
     }
     if keys.just_pressed(KeyCode::KeyT) {
-        commands.write(UiCommand(UiAction::SwitchTimeAllowance));
+        commands.write(UiCommand(BriefAction::SwitchTimeAllowance));
     }
     if keys.just_pressed(KeyCode::KeyW) {
-        commands.write(UiCommand(UiAction::SwitchLinesAtOnce));
+        commands.write(UiCommand(BriefAction::SwitchLinesAtOnce));
     }
     if keys.just_pressed(KeyCode::KeyZ) {
-        commands.write(UiCommand(UiAction::SwitchTextSize));
+        commands.write(UiCommand(BriefAction::SwitchTextSize));
     }
 }
 
 fn handle(
-    mut requests: MessageReader<UiCommand>,
+    mut requests: MessageReader<UiCommand<BriefAction>>,
     mut next: ResMut<NextState<Screen>>,
     in_shift: Option<Res<ShiftDesk>>,
 ) {
     for UiCommand(action) in requests.read() {
         match action {
-            UiAction::StartCall => next.set(Screen::Call),
-            UiAction::BackToList if in_shift.is_none() => next.set(Screen::Select),
-            _ => {}
+            BriefAction::StartCall => next.set(Screen::Call),
+            // In a shift the brief has no way back: the caller is on the line.
+            BriefAction::BackToList if in_shift.is_none() => next.set(Screen::Select),
+            BriefAction::BackToList => {}
+            // The trainee's settings: `settings::handle`.
+            BriefAction::SwitchSpeaker
+            | BriefAction::SwitchTimeAllowance
+            | BriefAction::SwitchLinesAtOnce
+            | BriefAction::SwitchTextSize => {}
         }
     }
 }

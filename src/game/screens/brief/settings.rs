@@ -7,7 +7,7 @@ use htl_core::profile::TextSize;
 use htl_core::scenario::Gender;
 use htl_core::vocab::TimeAllowance;
 
-use crate::game::actions::{UiAction, UiCommand};
+use crate::game::actions::{BriefAction, UiCommand};
 use crate::game::locale::Locale;
 use crate::game::session::Trainee;
 use crate::game::theme::palette;
@@ -122,7 +122,11 @@ pub(super) fn rows(
                     ),
                     (
                         SpeakerSwitch,
-                        widgets::button_sized(speaker_switch, UiAction::SwitchSpeaker, size::SMALL)
+                        widgets::button_sized(
+                            speaker_switch,
+                            BriefAction::SwitchSpeaker,
+                            size::SMALL
+                        )
                     ),
                 ],
             ),
@@ -135,7 +139,7 @@ pub(super) fn rows(
                     ),
                     widgets::button_sized(
                         locale.t("brief-more-time-switch"),
-                        UiAction::SwitchTimeAllowance,
+                        BriefAction::SwitchTimeAllowance,
                         size::SMALL
                     ),
                 ],
@@ -151,7 +155,7 @@ pub(super) fn rows(
                         LinesSwitch,
                         widgets::button_sized(
                             lines_switch,
-                            UiAction::SwitchLinesAtOnce,
+                            BriefAction::SwitchLinesAtOnce,
                             size::SMALL
                         )
                     ),
@@ -166,7 +170,7 @@ pub(super) fn rows(
                     ),
                     widgets::button_sized(
                         locale.t("brief-text-size-switch"),
-                        UiAction::SwitchTextSize,
+                        BriefAction::SwitchTextSize,
                         size::SMALL
                     ),
                 ],
@@ -176,7 +180,7 @@ pub(super) fn rows(
 }
 
 pub(super) fn handle(
-    mut requests: MessageReader<UiCommand>,
+    mut requests: MessageReader<UiCommand<BriefAction>>,
     mut trainee: Option<ResMut<Trainee>>,
     locale: Res<Locale>,
     speaker_line: Query<Entity, With<SpeakerChoice>>,
@@ -197,7 +201,7 @@ pub(super) fn handle(
     };
     for UiCommand(action) in requests.read() {
         match action {
-            UiAction::SwitchTimeAllowance => {
+            BriefAction::SwitchTimeAllowance => {
                 let Some(trainee) = trainee.as_deref_mut() else {
                     continue;
                 };
@@ -209,7 +213,7 @@ pub(super) fn handle(
                     more_time_words(&locale, now),
                 );
             }
-            UiAction::SwitchLinesAtOnce => {
+            BriefAction::SwitchLinesAtOnce => {
                 let Some(trainee) = trainee.as_deref_mut() else {
                     continue;
                 };
@@ -219,11 +223,11 @@ pub(super) fn handle(
                 say(lines_line.iter().collect(), said);
                 say(lines_switch.iter().flatten().copied().collect(), switch_to);
             }
-            UiAction::SwitchTextSize => {
+            BriefAction::SwitchTextSize => {
                 let wanted = text_size_now.0.next();
                 text_size::set(&mut text_size_now, trainee.as_deref_mut(), wanted);
             }
-            UiAction::SwitchSpeaker => {
+            BriefAction::SwitchSpeaker => {
                 let Some(trainee) = trainee.as_deref_mut() else {
                     continue;
                 };
@@ -240,7 +244,8 @@ pub(super) fn handle(
                     switch_to,
                 );
             }
-            _ => {}
+            // Leaving the brief: its own handler (`brief::handle`).
+            BriefAction::StartCall | BriefAction::BackToList => {}
         }
     }
 }

@@ -6,7 +6,7 @@ use htl_core::engine::Voice;
 use htl_core::scenario::{Channel, Scenario};
 
 use super::CallView;
-use crate::game::actions::UiAction;
+use crate::game::actions::CallAction;
 use crate::game::locale::Locale;
 use crate::game::session::LiveCall;
 use crate::game::text::capital;
@@ -65,7 +65,7 @@ pub(super) fn voice_row(locale: &Locale, s: &Scenario) -> impl Bundle {
                         "voice-button",
                         &[("voice", label.into()), ("key", key.into())],
                     ),
-                    UiAction::Voice(voice),
+                    CallAction::Voice(voice),
                 ),
                 VoiceButton(voice),
                 Selected(voice == Voice::Even),
@@ -151,7 +151,7 @@ pub(super) fn show_cards(
                     ReplyCard(i),
                     widgets::reply_card(
                         &format!("{}", slot + 1),
-                        UiAction::Reply(i),
+                        CallAction::Reply(i),
                         (
                             ReplyText,
                             widgets::paragraph(replies[i].text.clone(), size::BODY, palette::TEXT),

@@ -5,7 +5,7 @@
 use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
 
-use crate::game::actions::UiAction;
+use crate::game::actions::CallAction;
 use crate::game::locale::Locale;
 use crate::game::theme::palette;
 use crate::game::theme::widgets::{self, size};
@@ -85,7 +85,7 @@ pub(super) fn overlay(locale: &Locale, open: bool) -> impl Bundle {
                         ..default()
                     },
                     children![(
-                        widgets::button(locale.t("onboard-start"), UiAction::BeginCall),
+                        widgets::button(locale.t("onboard-start"), CallAction::BeginCall),
                         BeginButton,
                     )],
                 )),

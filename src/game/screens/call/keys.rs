@@ -7,7 +7,7 @@ use htl_core::engine::Voice;
 
 use super::{CallView, ChosenVoice, cards, guide, status};
 use crate::game::Screen;
-use crate::game::actions::{UiAction, UiCommand};
+use crate::game::actions::{CallAction, UiCommand};
 use crate::game::screens::shift::ShiftDesk;
 use crate::game::session::{LiveCall, Trainee};
 use crate::game::theme::interaction::Selected;
@@ -18,13 +18,13 @@ pub(super) fn shortcuts(
     voice: Res<ChosenVoice>,
     view: Res<CallView>,
     live: Res<LiveCall>,
-    mut commands: MessageWriter<UiCommand>,
+    mut commands: MessageWriter<UiCommand<CallAction>>,
 ) {
     let Some(keys) = keys else { return };
     if live.guide {
         // Only the guide's own keys: Enter starts the call.
         if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
-            commands.write(UiCommand(UiAction::BeginCall));
+            commands.write(UiCommand(CallAction::BeginCall));
         }
         return;
     }
@@ -38,7 +38,7 @@ pub(super) fn shortcuts(
         if keys.any_just_pressed([a, b])
             && let Some(&reply) = view.card_order.get(slot)
         {
-            commands.write(UiCommand(UiAction::Reply(reply)));
+            commands.write(UiCommand(CallAction::Reply(reply)));
         }
     }
     for (key, v) in [
@@ -47,7 +47,7 @@ pub(super) fn shortcuts(
         (KeyCode::KeyF, Voice::Firm),
     ] {
         if keys.just_pressed(key) {
-            commands.write(UiCommand(UiAction::Voice(v)));
+            commands.write(UiCommand(CallAction::Voice(v)));
         }
     }
     let cycle = |step: i32| {
@@ -55,25 +55,25 @@ pub(super) fn shortcuts(
         Voice::ALL[(i + step).clamp(0, 2) as usize]
     };
     if keys.just_pressed(KeyCode::ArrowLeft) {
-        commands.write(UiCommand(UiAction::Voice(cycle(-1))));
+        commands.write(UiCommand(CallAction::Voice(cycle(-1))));
     }
     if keys.just_pressed(KeyCode::ArrowRight) {
-        commands.write(UiCommand(UiAction::Voice(cycle(1))));
+        commands.write(UiCommand(CallAction::Voice(cycle(1))));
     }
     // Not Space: Space presses whichever button has keyboard focus. Esc pauses too: the
     // pause overlay is where the call can be left.
     if keys.any_just_pressed([KeyCode::KeyP, KeyCode::Escape]) {
-        commands.write(UiCommand(UiAction::TogglePause));
+        commands.write(UiCommand(CallAction::TogglePause));
     }
     if keys.just_pressed(KeyCode::KeyL) && live.call.is_paused() {
-        commands.write(UiCommand(UiAction::LeaveCall));
+        commands.write(UiCommand(CallAction::LeaveCall));
     }
 }
 
 /// The screen's commands: a reply, a voice, pause or resume.
 #[allow(clippy::too_many_arguments)] // a Bevy system: each parameter is a query or resource
 pub(super) fn handle(
-    mut requests: MessageReader<UiCommand>,
+    mut requests: MessageReader<UiCommand<CallAction>>,
     mut live: ResMut<LiveCall>,
     mut voice: ResMut<ChosenVoice>,
     mut buttons: Query<(&cards::VoiceButton, &mut Selected)>,
@@ -85,7 +85,7 @@ pub(super) fn handle(
     let mut focus = focus;
     for UiCommand(action) in requests.read() {
         if live.guide {
-            if *action == UiAction::BeginCall {
+            if *action == CallAction::BeginCall {
                 live.guide = false;
                 live.started = std::time::SystemTime::now();
                 for mut node in &mut guide {
@@ -99,18 +99,18 @@ pub(super) fn handle(
             continue;
         }
         match action {
-            UiAction::Reply(i) => {
+            CallAction::Reply(i) => {
                 // A refused reply (paused, still talking, no such card) is simply ignored:
                 // the cards show when a reply can be given.
                 let _ = live.call.respond(*i, voice.0);
             }
-            UiAction::Voice(v) => {
+            CallAction::Voice(v) => {
                 voice.0 = *v;
                 for (button, mut selected) in &mut buttons {
                     selected.0 = button.0 == *v;
                 }
             }
-            UiAction::TogglePause => {
+            CallAction::TogglePause => {
                 let paused = !live.call.is_paused();
                 if paused {
                     live.call.pause();
@@ -131,7 +131,10 @@ pub(super) fn handle(
                     }
                 }
             }
-            _ => {}
+            // The call has begun already.
+            CallAction::BeginCall => {}
+            // `leave_early` ends the call.
+            CallAction::LeaveCall => {}
         }
     }
 }
@@ -139,7 +142,7 @@ pub(super) fn handle(
 /// The trainee leaves the call from the pause overlay: it goes into their history as left,
 /// not as a failed attempt, and the case list shows again.
 pub(super) fn leave_early(
-    mut requests: MessageReader<UiCommand>,
+    mut requests: MessageReader<UiCommand<CallAction>>,
     live: Res<LiveCall>,
     trainee: Option<ResMut<Trainee>>,
     shift: Option<ResMut<ShiftDesk>>,
@@ -147,7 +150,7 @@ pub(super) fn leave_early(
 ) {
     if !requests
         .read()
-        .any(|UiCommand(a)| *a == UiAction::LeaveCall)
+        .any(|UiCommand(a)| *a == CallAction::LeaveCall)
     {
         return;
     }

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use htl_core::engine::Phase;
 use htl_core::scenario::{Channel, Gender, Scenario};
 
-use crate::game::actions::UiAction;
+use crate::game::actions::CallAction;
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, LiveCall};
 use crate::game::text::{channel_name, short_clock};
@@ -66,7 +66,7 @@ pub(super) fn top_bar(locale: &Locale, s: &Scenario) -> impl Bundle {
                 },
                 children![
                     (TimerText, widgets::bold("0:00", size::TITLE, palette::TEXT),),
-                    widgets::button(locale.t("call-pause"), UiAction::TogglePause),
+                    widgets::button(locale.t("call-pause"), CallAction::TogglePause),
                 ],
             ),
         ],
@@ -158,10 +158,10 @@ pub(super) fn pause_overlay(locale: &Locale) -> impl Bundle {
                 },
                 children![
                     (
-                        widgets::button(locale.t("call-resume"), UiAction::TogglePause),
+                        widgets::button(locale.t("call-resume"), CallAction::TogglePause),
                         ResumeButton,
                     ),
-                    widgets::button(locale.t("call-leave"), UiAction::LeaveCall),
+                    widgets::button(locale.t("call-leave"), CallAction::LeaveCall),
                 ],
             ),
             widgets::text(locale.t("call-leave-note"), size::SMALL, palette::TEXT_DIM),

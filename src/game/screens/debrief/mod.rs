@@ -11,7 +11,7 @@ use bevy::input_focus::{AutoFocus, FocusCause, InputFocus};
 use bevy::prelude::*;
 
 use crate::game::Screen;
-use crate::game::actions::{UiAction, UiCommand};
+use crate::game::actions::{DebriefAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Finished, Trainee};
@@ -114,7 +114,7 @@ fn spawn(
     );
     let next = next_exists.then(|| {
         (
-            widgets::button(locale.t("debrief-next"), UiAction::NextCase),
+            widgets::button(locale.t("debrief-next"), DebriefAction::NextCase),
             NextCaseButton,
         )
     });
@@ -125,13 +125,13 @@ fn spawn(
         },
         Children::spawn((
             Spawn((
-                widgets::button(locale.t("debrief-retry"), UiAction::Retry),
+                widgets::button(locale.t("debrief-retry"), DebriefAction::Retry),
                 AutoFocus,
             )),
             SpawnIter(next.into_iter()),
             Spawn(widgets::button(
                 locale.t("back-to-list"),
-                UiAction::BackToList,
+                DebriefAction::BackToList,
             )),
             Spawn((
                 ScrollHint,
@@ -152,12 +152,15 @@ fn spawn(
     ));
 }
 
-fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWriter<UiCommand>) {
+fn shortcuts(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    mut commands: MessageWriter<UiCommand<DebriefAction>>,
+) {
     let Some(keys) = keys else { return };
     for (key, action) in [
-        (KeyCode::KeyR, UiAction::Retry),
-        (KeyCode::KeyN, UiAction::NextCase),
-        (KeyCode::Escape, UiAction::BackToList),
+        (KeyCode::KeyR, DebriefAction::Retry),
+        (KeyCode::KeyN, DebriefAction::NextCase),
+        (KeyCode::Escape, DebriefAction::BackToList),
     ] {
         if keys.just_pressed(key) {
             commands.write(UiCommand(action));
@@ -167,7 +170,7 @@ fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWrite
 
 fn handle(
     mut commands: Commands,
-    mut requests: MessageReader<UiCommand>,
+    mut requests: MessageReader<UiCommand<DebriefAction>>,
     finished: Res<Finished>,
     cases: Res<Cases>,
     trainee: Res<Trainee>,
@@ -176,14 +179,14 @@ fn handle(
     for UiCommand(action) in requests.read() {
         let id = finished.call.scenario().id.clone();
         match action {
-            UiAction::Retry => {
+            DebriefAction::Retry => {
                 // Retry the version in the library now (it may have been edited).
                 if let Some(s) = cases.get(&id) {
                     commands.insert_resource(CurrentCase(s.clone()));
                 }
                 next.set(Screen::Brief);
             }
-            UiAction::NextCase => {
+            DebriefAction::NextCase => {
                 // The same rule that shows the button chooses where it goes.
                 let next_case = cases.progression(&trainee.profile).next_case(&id);
                 match next_case.and_then(|s| cases.get(&s.id)) {
@@ -194,8 +197,7 @@ fn handle(
                     None => next.set(Screen::Select),
                 }
             }
-            UiAction::BackToList => next.set(Screen::Select),
-            _ => {}
+            DebriefAction::BackToList => next.set(Screen::Select),
         }
     }
 }

@@ -14,7 +14,7 @@ use htl_core::report::{TraineeProgress, load::read_trainee_calls};
 use htl_core::scenario::Scenario;
 
 use crate::game::Screen;
-use crate::game::actions::{UiAction, UiCommand};
+use crate::game::actions::{ProgressAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Trainee};
@@ -58,7 +58,7 @@ fn spawn(mut commands: Commands, locale: Res<Locale>, trainee: Res<Trainee>, cas
         },
         children![
             widgets::header(locale.t("progress-title"), trainee.profile.name.clone()),
-            widgets::button(locale.t("progress-back"), UiAction::BackToList),
+            widgets::button(locale.t("progress-back"), ProgressAction::BackToList),
         ],
     );
 
@@ -85,7 +85,7 @@ fn spawn(mut commands: Commands, locale: Res<Locale>, trainee: Res<Trainee>, cas
                 (
                     widgets::button(
                         locale.t("progress-next-open"),
-                        UiAction::OpenCase(case.clone()),
+                        ProgressAction::OpenCase(case.clone()),
                     ),
                     PractiseNext(case.clone()),
                     AutoFocus,
@@ -144,30 +144,32 @@ fn spawn(mut commands: Commands, locale: Res<Locale>, trainee: Res<Trainee>, cas
     ));
 }
 
-fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWriter<UiCommand>) {
+fn shortcuts(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    mut commands: MessageWriter<UiCommand<ProgressAction>>,
+) {
     let Some(keys) = keys else { return };
     if keys.just_pressed(KeyCode::Escape) {
-        commands.write(UiCommand(UiAction::BackToList));
+        commands.write(UiCommand(ProgressAction::BackToList));
     }
 }
 
 fn handle(
     mut commands: Commands,
-    mut requests: MessageReader<UiCommand>,
+    mut requests: MessageReader<UiCommand<ProgressAction>>,
     cases: Res<Cases>,
     trainee: Res<Trainee>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     for UiCommand(action) in requests.read() {
         match action {
-            UiAction::BackToList => next.set(Screen::Select),
-            UiAction::OpenCase(id) => {
+            ProgressAction::BackToList => next.set(Screen::Select),
+            ProgressAction::OpenCase(id) => {
                 if let Some(scenario) = cases.playable(id, &trainee.profile) {
                     commands.insert_resource(CurrentCase(scenario));
                     next.set(Screen::Brief);
                 }
             }
-            _ => {}
         }
     }
 }

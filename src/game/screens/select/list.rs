@@ -7,7 +7,7 @@ use htl_core::i18n::Messages;
 use htl_core::tiers::Access;
 
 use super::ShownTier;
-use crate::game::actions::UiAction;
+use crate::game::actions::SelectAction;
 use crate::game::cases::{BrokenFile, Cases};
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Trainee};
@@ -257,7 +257,7 @@ pub(super) fn rebuild_list(
                 ],
             ));
             if !locked {
-                card.insert(widgets::activatable(UiAction::OpenCase(
+                card.insert(widgets::activatable(SelectAction::OpenCase(
                     scenario.id.clone(),
                 )));
                 let focus_here = match &came_from {

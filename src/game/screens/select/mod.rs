@@ -8,7 +8,7 @@ use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
 use htl_core::i18n::Messages;
 
-use crate::game::actions::{UiAction, UiCommand};
+use crate::game::actions::{SelectAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::screens::shift::ShiftDesk;
@@ -87,18 +87,18 @@ fn spawn(
                             .map(|s| {
                                 widgets::button(
                                     locale.t("select-shift"),
-                                    UiAction::OpenShift(s.id.clone()),
+                                    SelectAction::OpenShift(s.id.clone()),
                                 )
                             })
                             .into_iter(),
                     ),
                     Spawn(widgets::button(
                         locale.t("select-progress"),
-                        UiAction::ShowProgress
+                        SelectAction::ShowProgress
                     )),
                     Spawn(widgets::button(
                         locale.t("select-sign-out"),
-                        UiAction::SignOut
+                        SelectAction::SignOut
                     )),
                 )),
             ),
@@ -140,13 +140,13 @@ fn shortcuts(
     cases: Res<Cases>,
     trainee: Res<Trainee>,
     locale: Res<Locale>,
-    mut commands: MessageWriter<UiCommand>,
+    mut commands: MessageWriter<UiCommand<SelectAction>>,
 ) {
     let Some(keys) = keys else { return };
     if keys.just_pressed(KeyCode::KeyS)
         && let Some(shift) = cases.shift_for(locale.lang, &trainee.profile)
     {
-        commands.write(UiCommand(UiAction::OpenShift(shift.id.clone())));
+        commands.write(UiCommand(SelectAction::OpenShift(shift.id.clone())));
     }
     for (key, tier) in [
         (KeyCode::Digit1, 1),
@@ -155,20 +155,20 @@ fn shortcuts(
         (KeyCode::Digit4, 4),
     ] {
         if keys.just_pressed(key) {
-            commands.write(UiCommand(UiAction::ShowTier(tier)));
+            commands.write(UiCommand(SelectAction::ShowTier(tier)));
         }
     }
     if keys.just_pressed(KeyCode::Escape) {
-        commands.write(UiCommand(UiAction::SignOut));
+        commands.write(UiCommand(SelectAction::SignOut));
     }
     if keys.just_pressed(KeyCode::KeyM) {
-        commands.write(UiCommand(UiAction::ShowProgress));
+        commands.write(UiCommand(SelectAction::ShowProgress));
     }
 }
 
 fn handle(
     mut commands: Commands,
-    mut requests: MessageReader<UiCommand>,
+    mut requests: MessageReader<UiCommand<SelectAction>>,
     cases: Res<Cases>,
     trainee: Res<Trainee>,
     config: Res<GameConfig>,
@@ -178,19 +178,19 @@ fn handle(
     for UiCommand(action) in requests.read() {
         match action {
             // Only a real change is written, so the list is not rebuilt for nothing.
-            UiAction::ShowTier(tier) if shown.0 != *tier => shown.0 = *tier,
-            UiAction::OpenCase(id) => {
+            SelectAction::ShowTier(tier) if shown.0 != *tier => shown.0 = *tier,
+            SelectAction::OpenCase(id) => {
                 if let Some(scenario) = cases.playable(id, &trainee.profile) {
                     commands.insert_resource(CurrentCase(scenario));
                     next.set(Screen::Brief);
                 }
             }
-            UiAction::SignOut => {
+            SelectAction::SignOut => {
                 commands.remove_resource::<CurrentCase>();
                 next.set(Screen::Title);
             }
-            UiAction::ShowProgress => next.set(Screen::Progress),
-            UiAction::OpenShift(id) => {
+            SelectAction::ShowProgress => next.set(Screen::Progress),
+            SelectAction::OpenShift(id) => {
                 if let Some(shift) = cases.open_shift(id, &trainee.profile) {
                     let run = ShiftRun::new(
                         shift,
@@ -202,7 +202,8 @@ fn handle(
                     next.set(Screen::Shift);
                 }
             }
-            _ => {}
+            // The tier already shown.
+            SelectAction::ShowTier(_) => {}
         }
     }
 }

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use htl_core::tiers::{Progression, TierStatus};
 
 use super::ShownTier;
-use crate::game::actions::UiAction;
+use crate::game::actions::SelectAction;
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::session::{CurrentCase, Trainee};
@@ -38,7 +38,7 @@ pub(super) fn tier_tabs(locale: &Locale, progress: &Progression, shown: u8) -> i
             (
                 widgets::button(
                     tab_label(locale, progress.tier(tier)),
-                    UiAction::ShowTier(tier),
+                    SelectAction::ShowTier(tier),
                 ),
                 TierTab(tier),
                 Selected(tier == shown),

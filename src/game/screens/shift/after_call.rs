@@ -11,7 +11,7 @@ use htl_core::vocab::EndingKind;
 
 use super::ShiftDesk;
 use crate::game::Screen;
-use crate::game::actions::{UiAction, UiCommand};
+use crate::game::actions::{AfterCallAction, UiCommand};
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::theme::interaction::Selected;
@@ -50,7 +50,7 @@ fn open(mut commands: Commands, real: Res<Time<Real>>) {
     });
 }
 
-fn choice(label: String, action: UiAction, selected: bool) -> impl Bundle {
+fn choice(label: String, action: AfterCallAction, selected: bool) -> impl Bundle {
     (widgets::button(label, action), Selected(selected))
 }
 
@@ -114,7 +114,7 @@ fn spawn(
                 for (label, kind) in endings {
                     row.spawn(choice(
                         label,
-                        UiAction::NoteEnding(kind),
+                        AfterCallAction::NoteEnding(kind),
                         draft.ending == Some(kind),
                     ));
                 }
@@ -133,13 +133,13 @@ fn spawn(
             .with_children(|row| {
                 row.spawn(choice(
                     locale.t("acw-no-promise"),
-                    UiAction::PromiseIn(None),
+                    AfterCallAction::PromiseIn(None),
                     draft.promise_in.is_none(),
                 ));
                 for (label, m) in times {
                     row.spawn(choice(
                         label,
-                        UiAction::PromiseIn(Some(m)),
+                        AfterCallAction::PromiseIn(Some(m)),
                         draft.promise_in == Some(m),
                     ));
                 }
@@ -154,14 +154,8 @@ fn spawn(
                 ..default()
             })
             .with_children(|row| {
-                row.spawn(widgets::button(
-                    locale.t("acw-save"),
-                    UiAction::SaveAfterCall,
-                ));
-                row.spawn(widgets::button(
-                    locale.t("acw-skip"),
-                    UiAction::SkipAfterCall,
-                ));
+                row.spawn(widgets::button(locale.t("acw-save"), AfterCallAction::Save));
+                row.spawn(widgets::button(locale.t("acw-skip"), AfterCallAction::Skip));
             });
         });
 }
@@ -183,18 +177,21 @@ fn respawn_on_change(
     spawn(commands, locale, cases, desk, Some(draft));
 }
 
-fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWriter<UiCommand>) {
+fn shortcuts(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    mut commands: MessageWriter<UiCommand<AfterCallAction>>,
+) {
     let Some(keys) = keys else { return };
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
-        commands.write(UiCommand(UiAction::SaveAfterCall));
+        commands.write(UiCommand(AfterCallAction::Save));
     }
     if keys.just_pressed(KeyCode::Escape) {
-        commands.write(UiCommand(UiAction::SkipAfterCall));
+        commands.write(UiCommand(AfterCallAction::Skip));
     }
 }
 
 fn handle(
-    mut requests: MessageReader<UiCommand>,
+    mut requests: MessageReader<UiCommand<AfterCallAction>>,
     mut draft: ResMut<AfterCallDraft>,
     mut desk: ResMut<ShiftDesk>,
     real: Res<Time<Real>>,
@@ -202,10 +199,10 @@ fn handle(
 ) {
     for UiCommand(action) in requests.read() {
         match action {
-            UiAction::NoteEnding(kind) => draft.ending = Some(*kind),
-            UiAction::PromiseIn(m) => draft.promise_in = *m,
-            UiAction::SaveAfterCall | UiAction::SkipAfterCall => {
-                let skipped = *action == UiAction::SkipAfterCall;
+            AfterCallAction::NoteEnding(kind) => draft.ending = Some(*kind),
+            AfterCallAction::PromiseIn(m) => draft.promise_in = *m,
+            AfterCallAction::Save | AfterCallAction::Skip => {
+                let skipped = *action == AfterCallAction::Skip;
                 let took = ((real.elapsed_secs() - draft.opened_at).max(0.0) * 1000.0) as u32;
                 let now = desk.run.now();
                 desk.run.after_call(AfterCall {
@@ -216,7 +213,6 @@ fn handle(
                 });
                 next.set(Screen::Shift);
             }
-            _ => {}
         }
     }
 }

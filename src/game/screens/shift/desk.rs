@@ -9,7 +9,7 @@ use htl_core::shift::{CallKind, Next};
 
 use super::{DeskNext, ShiftDesk, minutes, next_action};
 use crate::game::Screen;
-use crate::game::actions::UiAction;
+use crate::game::actions::DeskAction;
 use crate::game::cases::Cases;
 use crate::game::locale::Locale;
 use crate::game::theme::palette;
@@ -47,7 +47,7 @@ pub(super) fn spawn(
                     ],
                 ),
             ),
-            widgets::button(locale.t("shift-leave"), UiAction::LeaveShift),
+            widgets::button(locale.t("shift-leave"), DeskAction::Leave),
         ],
     );
 
@@ -241,7 +241,7 @@ pub(super) fn spawn(
             .with_children(|row| {
                 row.spawn((widgets::button(primary, action), DeskNext, AutoFocus));
                 if can_break {
-                    row.spawn(widgets::button(break_label, UiAction::ShiftBreak));
+                    row.spawn(widgets::button(break_label, DeskAction::Break));
                 }
             });
         });

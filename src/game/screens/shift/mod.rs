@@ -13,7 +13,7 @@ use bevy::prelude::*;
 use htl_core::shift::{Next, ShiftLog, ShiftRecord, ShiftRun, save_shift};
 use htl_core::vocab::{MeterDelta, Millis, Note};
 
-use crate::game::actions::{UiAction, UiCommand};
+use crate::game::actions::{DeskAction, UiCommand};
 use crate::game::session::{CurrentCase, Trainee, TraineeNotice, send_when_queued};
 use crate::game::{GameConfig, Screen};
 
@@ -63,13 +63,13 @@ pub fn minutes(ms: Millis) -> String {
 }
 
 /// What the main button does now, and its words.
-fn next_action(run: &ShiftRun) -> (UiAction, &'static str) {
+fn next_action(run: &ShiftRun) -> (DeskAction, &'static str) {
     match run.next() {
-        Next::Promise(i) => (UiAction::ShiftCallBack(i), "shift-call-back"),
-        Next::Caller => (UiAction::ShiftAnswer, "shift-answer"),
-        Next::Break => (UiAction::ShiftBreak, "shift-break-due"),
-        Next::Idle(_) => (UiAction::ShiftWait, "shift-wait"),
-        Next::Over => (UiAction::ShiftResults, "shift-results"),
+        Next::Promise(i) => (DeskAction::CallBack(i), "shift-call-back"),
+        Next::Caller => (DeskAction::Answer, "shift-answer"),
+        Next::Break => (DeskAction::Break, "shift-break-due"),
+        Next::Idle(_) => (DeskAction::Wait, "shift-wait"),
+        Next::Over => (DeskAction::Results, "shift-results"),
     }
 }
 
@@ -77,24 +77,24 @@ fn next_action(run: &ShiftRun) -> (UiAction, &'static str) {
 fn shortcuts(
     keys: Option<Res<ButtonInput<KeyCode>>>,
     desk: Res<ShiftDesk>,
-    mut commands: MessageWriter<UiCommand>,
+    mut commands: MessageWriter<UiCommand<DeskAction>>,
 ) {
     let Some(keys) = keys else { return };
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
         commands.write(UiCommand(next_action(&desk.run).0));
     }
     if keys.just_pressed(KeyCode::KeyB) {
-        commands.write(UiCommand(UiAction::ShiftBreak));
+        commands.write(UiCommand(DeskAction::Break));
     }
     if keys.just_pressed(KeyCode::Escape) {
-        commands.write(UiCommand(UiAction::LeaveShift));
+        commands.write(UiCommand(DeskAction::Leave));
     }
 }
 
 /// The desk's commands: answer, call back, a break, a wait, the results, leaving.
 fn handle(
     mut commands: Commands,
-    mut requests: MessageReader<UiCommand>,
+    mut requests: MessageReader<UiCommand<DeskAction>>,
     mut desk: ResMut<ShiftDesk>,
     mut trainee: Option<ResMut<Trainee>>,
     config: Res<GameConfig>,
@@ -102,21 +102,21 @@ fn handle(
 ) {
     for UiCommand(action) in requests.read() {
         let answered = match action {
-            UiAction::ShiftAnswer => desk.run.answer(),
-            UiAction::ShiftCallBack(i) => desk.run.call_back(*i),
-            UiAction::ShiftBreak => {
+            DeskAction::Answer => desk.run.answer(),
+            DeskAction::CallBack(i) => desk.run.call_back(*i),
+            DeskAction::Break => {
                 if !matches!(desk.run.next(), Next::Over) {
                     desk.run.take_break();
                 }
                 None
             }
-            UiAction::ShiftWait => {
+            DeskAction::Wait => {
                 if let Next::Idle(at) = desk.run.next() {
                     desk.run.wait_until(at);
                 }
                 None
             }
-            UiAction::ShiftResults => {
+            DeskAction::Results => {
                 // Saved as soon as it is over, like a call, before the results show.
                 if let Some(trainee) = trainee.as_deref_mut()
                     && !trainee.guest
@@ -133,12 +133,11 @@ fn handle(
                 next.set(Screen::ShiftResults);
                 None
             }
-            UiAction::LeaveShift => {
+            DeskAction::Leave => {
                 commands.remove_resource::<ShiftDesk>();
                 next.set(Screen::Select);
                 None
             }
-            _ => None,
         };
         if let Some(answered) = answered {
             commands.insert_resource(CurrentCase(answered.scenario));

@@ -11,7 +11,7 @@ use htl_core::shift::{ShiftShortfall, summarise};
 
 use super::{ShiftDesk, minutes};
 use crate::game::Screen;
-use crate::game::actions::{UiAction, UiCommand};
+use crate::game::actions::{ShiftResultsAction, UiCommand};
 use crate::game::locale::Locale;
 use crate::game::theme::palette;
 use crate::game::theme::scroll::{self, ScrollHint, Scrollable};
@@ -287,7 +287,10 @@ fn spawn(
             })
             .with_children(|row| {
                 row.spawn((
-                    widgets::button(locale.t("shift-result-back"), UiAction::BackToList),
+                    widgets::button(
+                        locale.t("shift-result-back"),
+                        ShiftResultsAction::BackToList,
+                    ),
                     AutoFocus,
                 ));
                 row.spawn((
@@ -298,20 +301,23 @@ fn spawn(
         });
 }
 
-fn shortcuts(keys: Option<Res<ButtonInput<KeyCode>>>, mut commands: MessageWriter<UiCommand>) {
+fn shortcuts(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    mut commands: MessageWriter<UiCommand<ShiftResultsAction>>,
+) {
     let Some(keys) = keys else { return };
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter, KeyCode::Escape]) {
-        commands.write(UiCommand(UiAction::BackToList));
+        commands.write(UiCommand(ShiftResultsAction::BackToList));
     }
 }
 
 fn handle(
     mut commands: Commands,
-    mut requests: MessageReader<UiCommand>,
+    mut requests: MessageReader<UiCommand<ShiftResultsAction>>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     for UiCommand(action) in requests.read() {
-        if *action == UiAction::BackToList {
+        if *action == ShiftResultsAction::BackToList {
             commands.remove_resource::<ShiftDesk>();
             next.set(Screen::Select);
         }
