@@ -9,6 +9,7 @@
 //! list rebuilt, a line arriving in the conversation). Entities are not spawned loose and
 //! attached afterwards, except where a child must go in at a given place (`insert_children`).
 
+use bevy::ecs::spawn::SpawnableList;
 use bevy::input_focus::tab_navigation::TabIndex;
 use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
@@ -92,6 +93,27 @@ pub fn panel() -> Node {
         border_radius: BorderRadius::all(px(10)),
         ..default()
     }
+}
+
+/// A panel with a heading over what it holds, on the panel colour: `frame` is its node
+/// (start from [`panel`]) with anything else it is (a scroll panel), `heading` its first
+/// child (usually [`panel_heading`]), `content` the rest: `Spawn`, `SpawnIter`,
+/// `SpawnWith`, or a tuple of them.
+pub fn titled_panel<L: SpawnableList<ChildOf> + Send + Sync + 'static>(
+    frame: impl Bundle,
+    heading: impl Bundle,
+    content: L,
+) -> impl Bundle {
+    (
+        frame,
+        BackgroundColor(palette::PANEL),
+        Children::spawn((Spawn(heading), content)),
+    )
+}
+
+/// A panel's heading.
+pub fn panel_heading(title: impl Into<String>) -> impl Bundle {
+    bold(title, size::LARGE, palette::TEXT)
 }
 
 /// A keyboard- and mouse-activated button that sends `action` when activated.

@@ -23,14 +23,17 @@ pub(super) fn panel(
     end: Millis,
     anger_limit: i32,
 ) -> impl Bundle {
-    (
-        Node { ..widgets::panel() },
-        BackgroundColor(palette::PANEL),
-        children![
-            widgets::bold(locale.t("chart-title"), size::LARGE, palette::TEXT),
-            chart(events, start, end, anger_limit),
-            widgets::paragraph(locale.t("chart-legend"), size::SMALL, palette::TEXT_DIM,),
-        ],
+    widgets::titled_panel(
+        widgets::panel(),
+        widgets::panel_heading(locale.t("chart-title")),
+        (
+            Spawn(chart(events, start, end, anger_limit)),
+            Spawn(widgets::paragraph(
+                locale.t("chart-legend"),
+                size::SMALL,
+                palette::TEXT_DIM,
+            )),
+        ),
     )
 }
 

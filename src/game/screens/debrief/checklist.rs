@@ -108,22 +108,17 @@ pub(super) fn panel(
             )
         })
         .collect();
-    (
-        Name::new("Rule checklist"),
-        Node {
-            width: percent(44),
-            flex_shrink: 0.0,
-            ..widgets::panel()
-        },
-        BackgroundColor(palette::PANEL),
-        Children::spawn((
-            Spawn(widgets::bold(
-                locale.t("checklist-title"),
-                size::LARGE,
-                palette::TEXT,
-            )),
-            SpawnIter(lines.into_iter()),
-        )),
+    widgets::titled_panel(
+        (
+            Name::new("Rule checklist"),
+            Node {
+                width: percent(44),
+                flex_shrink: 0.0,
+                ..widgets::panel()
+            },
+        ),
+        widgets::panel_heading(locale.t("checklist-title")),
+        SpawnIter(lines.into_iter()),
     )
 }
 

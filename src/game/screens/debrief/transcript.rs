@@ -23,18 +23,12 @@ pub(super) fn panel(locale: &Locale, call: &Call, better_replies: &[BetterReply]
     let locale = *locale;
     let call = call.clone();
     let better_replies = better_replies.to_vec();
-    (
-        Name::new("Transcript"),
-        Node { ..widgets::panel() },
-        BackgroundColor(palette::PANEL),
-        Children::spawn(SpawnWith(move |panel: &mut ChildSpawner| {
-            panel.spawn(widgets::bold(
-                locale.t("transcript-title"),
-                size::LARGE,
-                palette::TEXT,
-            ));
+    widgets::titled_panel(
+        (Name::new("Transcript"), widgets::panel()),
+        widgets::panel_heading(locale.t("transcript-title")),
+        SpawnWith(move |panel: &mut ChildSpawner| {
             spawn_transcript(panel, &locale, &call, &better_replies);
-        })),
+        }),
     )
 }
 

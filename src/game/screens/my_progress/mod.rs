@@ -102,18 +102,13 @@ fn spawn(mut commands: Commands, locale: Res<Locale>, trainee: Res<Trainee>, cas
         };
         widgets::text(locale.t(id), size::BODY, palette::TEXT_DIM)
     });
-    let next_panel = (
-        Node { ..widgets::panel() },
-        BackgroundColor(palette::PANEL),
-        Children::spawn((
-            Spawn(widgets::bold(
-                locale.t("progress-next"),
-                size::LARGE,
-                palette::ACCENT,
-            )),
+    let next_panel = widgets::titled_panel(
+        widgets::panel(),
+        widgets::bold(locale.t("progress-next"), size::LARGE, palette::ACCENT),
+        (
             SpawnIter(next.into_iter()),
             SpawnIter(next_empty.into_iter()),
-        )),
+        ),
     );
 
     // The rules over the last calls read (at most `RECENT_CALLS`), the cases, the shifts.

@@ -129,18 +129,13 @@ pub(super) fn rules_panel(
         .then(|| widgets::text(locale.t("progress-empty"), size::BODY, palette::TEXT_DIM));
     // Each panel scrolls on its own (the wheel scrolls the one under the pointer; the
     // arrow keys the rules, the longer of the two).
-    (
+    widgets::titled_panel(
         half_panel(true),
-        BackgroundColor(palette::PANEL),
-        Children::spawn((
-            Spawn(widgets::bold(
-                locale.tr("progress-rules", &[("count", shown_calls.into())]),
-                size::LARGE,
-                palette::TEXT,
-            )),
+        widgets::panel_heading(locale.tr("progress-rules", &[("count", shown_calls.into())])),
+        (
             SpawnIter(rule_rows.into_iter()),
             SpawnIter(rules_empty.into_iter()),
-        )),
+        ),
     )
 }
 
@@ -187,17 +182,10 @@ pub(super) fn cases_panel(
             )
         })
         .collect();
-    (
+    widgets::titled_panel(
         half_panel(false),
-        BackgroundColor(palette::PANEL),
-        Children::spawn((
-            Spawn(widgets::bold(
-                locale.t("progress-cases"),
-                size::LARGE,
-                palette::TEXT,
-            )),
-            SpawnIter(case_rows.into_iter()),
-        )),
+        widgets::panel_heading(locale.t("progress-cases")),
+        SpawnIter(case_rows.into_iter()),
     )
 }
 

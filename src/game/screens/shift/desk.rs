@@ -5,7 +5,7 @@
 use bevy::input_focus::AutoFocus;
 use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
-use htl_core::shift::{CallKind, Next};
+use htl_core::shift::{CallKind, Next, ShiftRun};
 
 use super::{DeskNext, ShiftDesk, minutes, next_action};
 use crate::game::Screen;
@@ -29,8 +29,39 @@ pub(super) fn spawn(
 ) {
     let run = &desk.run;
     let shift = run.shift();
+    let brief = (!shift.brief.is_empty() && run.calls().is_empty())
+        .then(|| widgets::paragraph(shift.brief.clone(), size::BODY, palette::TEXT_DIM));
+    commands.spawn((
+        widgets::screen_root("Shift desk"),
+        DespawnOnExit(Screen::Shift),
+        DeskRoot,
+        TabGroup::new(0),
+        Children::spawn((
+            Spawn(top_bar(&locale, run)),
+            SpawnIter(brief.into_iter()),
+            Spawn((
+                Node {
+                    column_gap: px(16),
+                    flex_grow: 1.0,
+                    min_height: px(0),
+                    ..default()
+                },
+                children![
+                    queue_panel(&locale, &cases, run),
+                    calls_panel(&locale, &cases, run)
+                ],
+            )),
+            Spawn(strain_meter(&locale, run)),
+            Spawn(next_buttons(&locale, run)),
+        )),
+    ));
+}
+
+/// The shift's title and clock, and the way out.
+fn top_bar(locale: &Locale, run: &ShiftRun) -> impl Bundle {
+    let shift = run.shift();
     let clock = shift.clock(run.now());
-    let top_bar = (
+    (
         Node {
             justify_content: JustifyContent::SpaceBetween,
             align_items: AlignItems::Center,
@@ -49,32 +80,74 @@ pub(super) fn spawn(
             ),
             widgets::button(locale.t("shift-leave"), DeskAction::Leave),
         ],
-    );
+    )
+}
 
-    // The queue: who waits, for how long, and the call-backs promised.
+/// A column of the desk: a titled panel that shares the row with the other.
+fn desk_column(name: &'static str, row_gap: f32) -> impl Bundle {
+    (
+        Name::new(name),
+        Node {
+            row_gap: px(row_gap),
+            flex_basis: px(0),
+            flex_grow: 1.0,
+            overflow: Overflow::clip(),
+            ..widgets::panel()
+        },
+    )
+}
+
+/// The queue: who waits, for how long, and the call-backs promised.
+fn queue_panel(locale: &Locale, cases: &Cases, run: &ShiftRun) -> impl Bundle {
+    let shift = run.shift();
     let waiting = locale.tr("shift-waiting", &[("count", run.queue_len().into())]);
     let longest = locale.tr(
         "shift-longest-wait",
         &[("wait", minutes(run.longest_wait()).into())],
     );
     let late = run.longest_wait() > run.policy().answer_within_s * 1000;
-    let tasks: Vec<String> = run
+    let tasks: Vec<_> = run
         .open_tasks()
         .map(|(_, p)| {
-            locale.tr(
+            let task = locale.tr(
                 "shift-task",
                 &[
                     ("title", cases.title_of(&run.calls()[p.call].case).into()),
                     ("due", shift.clock(p.due).into()),
                 ],
-            )
+            );
+            widgets::text(task, size::BODY, palette::ACCENT)
         })
         .collect();
-    let tasks_heading = locale.t("shift-tasks");
-    let no_tasks = locale.t("shift-no-tasks");
+    let no_tasks = tasks
+        .is_empty()
+        .then(|| widgets::text(locale.t("shift-no-tasks"), size::SMALL, palette::TEXT_FAINT));
+    let longest_colour = if late {
+        palette::WARN
+    } else {
+        palette::TEXT_DIM
+    };
+    widgets::titled_panel(
+        desk_column("Queue", 10.0),
+        widgets::panel_heading(locale.t("shift-queue")),
+        (
+            Spawn(widgets::bold(waiting, size::LARGE, palette::TEXT)),
+            Spawn(widgets::text(longest, size::BODY, longest_colour)),
+            Spawn(widgets::bold(
+                locale.t("shift-tasks"),
+                size::BODY,
+                palette::TEXT,
+            )),
+            SpawnIter(no_tasks.into_iter()),
+            SpawnIter(tasks.into_iter()),
+        ),
+    )
+}
 
-    // The calls so far, in order, with their scores.
-    let rows: Vec<(String, bool)> = run
+/// The calls so far, in order, with their scores: the latest, newest last, as many as fit.
+fn calls_panel(locale: &Locale, cases: &Cases, run: &ShiftRun) -> impl Bundle {
+    let shift = run.shift();
+    let rows: Vec<_> = run
         .calls()
         .iter()
         .map(|c| {
@@ -93,158 +166,103 @@ pub(super) fn spawn(
             } else {
                 "shift-not-passed"
             });
-            (
-                locale.tr(
-                    "shift-call-row",
-                    &[
-                        ("clock", shift.clock(c.answered).into()),
-                        ("title", title.into()),
-                        ("score", c.score.into()),
-                        ("result", result.into()),
-                    ],
-                ),
-                c.passed,
-            )
+            let row = locale.tr(
+                "shift-call-row",
+                &[
+                    ("clock", shift.clock(c.answered).into()),
+                    ("title", title.into()),
+                    ("score", c.score.into()),
+                    ("result", result.into()),
+                ],
+            );
+            let colour = if c.passed {
+                palette::GOOD
+            } else {
+                palette::BAD
+            };
+            widgets::text(row, size::BODY, colour)
         })
         .collect();
-    let calls_heading = locale.t("shift-calls");
-    let no_calls = locale.t("shift-no-calls");
+    let no_calls = rows
+        .is_empty()
+        .then(|| widgets::text(locale.t("shift-no-calls"), size::SMALL, palette::TEXT_FAINT));
+    let skip = rows.len().saturating_sub(8);
+    widgets::titled_panel(
+        desk_column("Calls so far", 8.0),
+        widgets::panel_heading(locale.t("shift-calls")),
+        (
+            SpawnIter(no_calls.into_iter()),
+            SpawnIter(rows.into_iter().skip(skip)),
+        ),
+    )
+}
+
+/// The agent's strain, as a bar and in words.
+fn strain_meter(locale: &Locale, run: &ShiftRun) -> impl Bundle {
     let strain = run.strain();
-    let strain_text = locale.tr("shift-strain", &[("strain", strain.into())]);
-    let strain_hint = locale.t("shift-strain-hint");
-    let (action, label) = next_action(run);
-    let primary = locale.t(label);
-    let break_label = locale.t("shift-take-break");
-    let can_break = !matches!(run.next(), Next::Over | Next::Break);
-    commands
-        .spawn((
-            widgets::screen_root("Shift desk"),
-            DespawnOnExit(Screen::Shift),
-            DeskRoot,
-            TabGroup::new(0),
-        ))
-        .with_children(|root| {
-            root.spawn(top_bar);
-            if !shift.brief.is_empty() && run.calls().is_empty() {
-                root.spawn(widgets::paragraph(
-                    shift.brief.clone(),
-                    size::BODY,
-                    palette::TEXT_DIM,
-                ));
-            }
-            root.spawn(Node {
-                column_gap: px(16),
-                flex_grow: 1.0,
-                min_height: px(0),
-                ..default()
-            })
-            .with_children(|columns| {
-                columns
-                    .spawn((
-                        Node {
-                            flex_direction: FlexDirection::Column,
-                            row_gap: px(10),
-                            flex_basis: px(0),
-                            flex_grow: 1.0,
-                            ..widgets::panel()
-                        },
-                        Name::new("Queue"),
-                    ))
-                    .with_children(|p| {
-                        p.spawn(widgets::bold(
-                            locale.t("shift-queue"),
-                            size::LARGE,
-                            palette::TEXT,
-                        ));
-                        p.spawn(widgets::bold(waiting, size::LARGE, palette::TEXT));
-                        p.spawn(widgets::text(
-                            longest,
-                            size::BODY,
-                            if late {
-                                palette::WARN
-                            } else {
-                                palette::TEXT_DIM
-                            },
-                        ));
-                        p.spawn(widgets::bold(tasks_heading, size::BODY, palette::TEXT));
-                        if tasks.is_empty() {
-                            p.spawn(widgets::text(no_tasks, size::SMALL, palette::TEXT_FAINT));
-                        }
-                        for task in tasks {
-                            p.spawn(widgets::text(task, size::BODY, palette::ACCENT));
-                        }
-                    });
-                columns
-                    .spawn((
-                        Node {
-                            flex_direction: FlexDirection::Column,
-                            row_gap: px(8),
-                            flex_basis: px(0),
-                            flex_grow: 1.0,
-                            overflow: Overflow::clip(),
-                            ..widgets::panel()
-                        },
-                        Name::new("Calls so far"),
-                    ))
-                    .with_children(|p| {
-                        p.spawn(widgets::bold(calls_heading, size::LARGE, palette::TEXT));
-                        if rows.is_empty() {
-                            p.spawn(widgets::text(no_calls, size::SMALL, palette::TEXT_FAINT));
-                        }
-                        // The latest calls, newest last, as many as fit.
-                        let skip = rows.len().saturating_sub(8);
-                        for (row, passed) in rows.into_iter().skip(skip) {
-                            p.spawn(widgets::text(
-                                row,
-                                size::BODY,
-                                if passed { palette::GOOD } else { palette::BAD },
-                            ));
-                        }
-                    });
-            });
-            // The agent's strain, as a bar and in words.
-            root.spawn(Node {
-                flex_direction: FlexDirection::Column,
-                row_gap: px(6),
-                ..default()
-            })
-            .with_children(|p| {
-                p.spawn(widgets::text(strain_text, size::BODY, palette::TEXT));
-                p.spawn((
+    let bar_colour = if strain >= 50 {
+        palette::BAD
+    } else {
+        palette::WARN
+    };
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(6),
+            ..default()
+        },
+        children![
+            widgets::text(
+                locale.tr("shift-strain", &[("strain", strain.into())]),
+                size::BODY,
+                palette::TEXT,
+            ),
+            (
+                Node {
+                    width: px(400),
+                    height: px(10),
+                    ..default()
+                },
+                BackgroundColor(palette::PANEL_RAISED),
+                children![(
                     Node {
-                        width: px(400),
-                        height: px(10),
+                        width: percent(strain.min(100) as f32),
+                        height: percent(100),
                         ..default()
                     },
-                    BackgroundColor(palette::PANEL_RAISED),
-                ))
-                .with_children(|track| {
-                    track.spawn((
-                        Node {
-                            width: percent(strain.min(100) as f32),
-                            height: percent(100),
-                            ..default()
-                        },
-                        BackgroundColor(if strain >= 50 {
-                            palette::BAD
-                        } else {
-                            palette::WARN
-                        }),
-                    ));
-                });
-                p.spawn(widgets::text(strain_hint, size::SMALL, palette::TEXT_FAINT));
-            });
-            root.spawn(Node {
-                column_gap: px(12),
-                ..default()
-            })
-            .with_children(|row| {
-                row.spawn((widgets::button(primary, action), DeskNext, AutoFocus));
-                if can_break {
-                    row.spawn(widgets::button(break_label, DeskAction::Break));
-                }
-            });
-        });
+                    BackgroundColor(bar_colour),
+                )],
+            ),
+            widgets::text(
+                locale.t("shift-strain-hint"),
+                size::SMALL,
+                palette::TEXT_FAINT
+            ),
+        ],
+    )
+}
+
+/// What to do next (answer, call back, wait, the results), focused, and a break beside it
+/// while one can be taken.
+fn next_buttons(locale: &Locale, run: &ShiftRun) -> impl Bundle {
+    let (action, label) = next_action(run);
+    let can_break = !matches!(run.next(), Next::Over | Next::Break);
+    let take_break =
+        can_break.then(|| widgets::button(locale.t("shift-take-break"), DeskAction::Break));
+    (
+        Node {
+            column_gap: px(12),
+            ..default()
+        },
+        Children::spawn((
+            Spawn((
+                widgets::button(locale.t(label), action),
+                DeskNext,
+                AutoFocus,
+            )),
+            SpawnIter(take_break.into_iter()),
+        )),
+    )
 }
 
 /// The desk changes in place (a break, a wait): lay it out again.

@@ -7,7 +7,7 @@
 use bevy::input_focus::AutoFocus;
 use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
-use htl_core::shift::{ShiftShortfall, summarise};
+use htl_core::shift::{ShiftRun, ShiftShortfall, ShiftSummary, summarise};
 
 use super::{ShiftDesk, minutes};
 use crate::game::Screen;
@@ -43,12 +43,95 @@ fn spawn(
 ) {
     let run = &desk.run;
     let s = summarise(run);
-    let policy = run.policy();
     let verdict = locale.t(if s.passed {
         "shift-result-passed"
     } else {
         "shift-result-not-passed"
     });
+    let verdict_colour = if s.passed {
+        palette::GOOD
+    } else {
+        palette::BAD
+    };
+    let figures = measure_lines(&locale, &cases, run, &s)
+        .into_iter()
+        .map(|line| widgets::text(line, size::BODY, palette::TEXT));
+    let why = shortfalls(&locale, &s);
+    let why_heading =
+        (!why.is_empty()).then(|| widgets::panel_heading(locale.t("shift-result-why")));
+    let why_lines = why
+        .into_iter()
+        .map(|line| widgets::text(line, size::BODY, palette::WARN));
+    // The figures scroll (larger text, a long list of what to improve); the way back stays
+    // on screen under them.
+    let body = (
+        scroll::scroll_panel(
+            Node {
+                flex_grow: 1.0,
+                flex_direction: FlexDirection::Column,
+                row_gap: px(16),
+                ..default()
+            },
+            Scrollable { arrow_keys: true },
+        ),
+        Name::new("Shift figures"),
+        Children::spawn((
+            Spawn(widgets::bold(verdict, size::TITLE, verdict_colour)),
+            Spawn((
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    row_gap: px(6),
+                    ..default()
+                },
+                Children::spawn(SpawnIter(figures)),
+            )),
+            Spawn(call_chart(&locale, run)),
+            SpawnIter(why_heading.into_iter()),
+            SpawnIter(why_lines),
+        )),
+    );
+    let way_back = (
+        Node {
+            align_items: AlignItems::Center,
+            column_gap: px(16),
+            flex_wrap: FlexWrap::Wrap,
+            ..default()
+        },
+        children![
+            (
+                widgets::button(
+                    locale.t("shift-result-back"),
+                    ShiftResultsAction::BackToList
+                ),
+                AutoFocus,
+            ),
+            (
+                ScrollHint,
+                widgets::text(locale.t("scroll-hint"), size::SMALL, palette::TEXT_DIM),
+            ),
+        ],
+    );
+    commands.spawn((
+        widgets::screen_root("Shift results"),
+        DespawnOnExit(Screen::ShiftResults),
+        TabGroup::new(0),
+        children![
+            widgets::header(locale.t("shift-result-title"), run.shift().title.clone()),
+            body,
+            way_back,
+        ],
+    ));
+}
+
+/// The day's measures in words: calls, handle time, first-contact resolution, service
+/// level, promises, abandoned calls, strain, composure and the rule broken most.
+fn measure_lines(
+    locale: &Locale,
+    cases: &crate::game::cases::Cases,
+    run: &ShiftRun,
+    s: &ShiftSummary,
+) -> Vec<String> {
+    let policy = run.policy();
     let mut lines = vec![
         locale.tr(
             "shift-result-handled",
@@ -121,8 +204,12 @@ fn spawn(
             ],
         ));
     }
-    let why: Vec<String> = s
-        .shortfalls
+    lines
+}
+
+/// Why the shift did not pass, one line per measure short of its mark.
+fn shortfalls(locale: &Locale, s: &ShiftSummary) -> Vec<String> {
+    s.shortfalls
         .iter()
         .map(|f| match *f {
             ShiftShortfall::CallsPassed { share, needed } => locale.tr(
@@ -143,162 +230,84 @@ fn spawn(
             ),
             ShiftShortfall::NoCalls => locale.t("shift-shortfall-none"),
         })
-        .collect();
-    // Each call: its score as a bar (green passed, red not) and the strain after it (a
-    // thin amber bar beside it), in the order taken.
-    let bars: Vec<(u8, bool, u32)> = run
+        .collect()
+}
+
+/// The chart: one column per call in the order taken, its score as a bar (green passed,
+/// red not) with the number under it, and the strain after it as a thin amber bar.
+fn call_chart(locale: &Locale, run: &ShiftRun) -> impl Bundle {
+    let columns: Vec<_> = run
         .calls()
         .iter()
-        .map(|c| (c.score, c.passed, c.strain_after))
+        .map(|c| call_column(c.score, c.passed, c.strain_after))
         .collect();
-    let chart_caption = locale.t("shift-result-chart");
-    commands
-        .spawn((
-            widgets::screen_root("Shift results"),
-            DespawnOnExit(Screen::ShiftResults),
-            TabGroup::new(0),
-        ))
-        .with_children(|root| {
-            root.spawn(widgets::header(
-                locale.t("shift-result-title"),
-                run.shift().title.clone(),
-            ));
-            // The figures scroll (larger text, a long list of what to improve); the way
-            // back stays on screen under them.
-            let body = scroll::scroll_panel(
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(6),
+            align_self: AlignSelf::FlexStart,
+            ..widgets::panel()
+        },
+        Name::new("Scores and strain, call by call"),
+        children![
+            widgets::text(
+                locale.t("shift-result-chart"),
+                size::SMALL,
+                palette::TEXT_DIM
+            ),
+            (
                 Node {
-                    flex_grow: 1.0,
-                    flex_direction: FlexDirection::Column,
-                    row_gap: px(16),
+                    align_items: AlignItems::FlexEnd,
+                    column_gap: px(14),
+                    height: px(CHART + 24.0),
                     ..default()
                 },
-                Scrollable { arrow_keys: true },
-            );
-            root.spawn((body, Name::new("Shift figures")))
-                .with_children(|root| {
-                    root.spawn(widgets::bold(
-                        verdict,
-                        size::TITLE,
-                        if s.passed {
-                            palette::GOOD
-                        } else {
-                            palette::BAD
-                        },
-                    ));
-                    root.spawn(Node {
-                        flex_direction: FlexDirection::Column,
-                        row_gap: px(6),
-                        ..default()
-                    })
-                    .with_children(|p| {
-                        for line in lines {
-                            p.spawn(widgets::text(line, size::BODY, palette::TEXT));
-                        }
-                    });
-                    // The chart: one column per call, its score as a bar (green passed, red not)
-                    // with the number under it, and the strain after it as a thin amber bar.
-                    root.spawn((
+                Children::spawn(SpawnIter(columns.into_iter())),
+            ),
+        ],
+    )
+}
+
+/// One call on the chart: its score bar and strain bar side by side, the score under them.
+fn call_column(score: u8, passed: bool, strain: u32) -> impl Bundle {
+    let bar = |value: f32| px((CHART * value / 100.0).max(2.0));
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: px(4),
+            ..default()
+        },
+        children![
+            (
+                Node {
+                    align_items: AlignItems::FlexEnd,
+                    column_gap: px(3),
+                    height: px(CHART),
+                    ..default()
+                },
+                children![
+                    (
                         Node {
-                            flex_direction: FlexDirection::Column,
-                            row_gap: px(6),
-                            align_self: AlignSelf::FlexStart,
-                            ..widgets::panel()
+                            width: px(22),
+                            height: bar(f32::from(score)),
+                            ..default()
                         },
-                        Name::new("Scores and strain, call by call"),
-                    ))
-                    .with_children(|panel| {
-                        panel.spawn(widgets::text(chart_caption, size::SMALL, palette::TEXT_DIM));
-                        panel
-                            .spawn(Node {
-                                align_items: AlignItems::FlexEnd,
-                                column_gap: px(14),
-                                height: px(CHART + 24.0),
-                                ..default()
-                            })
-                            .with_children(|chart| {
-                                for (score, passed, strain) in bars {
-                                    chart
-                                        .spawn(Node {
-                                            flex_direction: FlexDirection::Column,
-                                            align_items: AlignItems::Center,
-                                            row_gap: px(4),
-                                            ..default()
-                                        })
-                                        .with_children(|column| {
-                                            column
-                                                .spawn(Node {
-                                                    align_items: AlignItems::FlexEnd,
-                                                    column_gap: px(3),
-                                                    height: px(CHART),
-                                                    ..default()
-                                                })
-                                                .with_children(|pair| {
-                                                    pair.spawn((
-                                                        Node {
-                                                            width: px(22),
-                                                            height: px((CHART * f32::from(score)
-                                                                / 100.0)
-                                                                .max(2.0)),
-                                                            ..default()
-                                                        },
-                                                        BackgroundColor(if passed {
-                                                            palette::GOOD
-                                                        } else {
-                                                            palette::BAD
-                                                        }),
-                                                    ));
-                                                    pair.spawn((
-                                                        Node {
-                                                            width: px(7),
-                                                            height: px((CHART
-                                                                * strain.min(100) as f32
-                                                                / 100.0)
-                                                                .max(2.0)),
-                                                            ..default()
-                                                        },
-                                                        BackgroundColor(palette::WARN),
-                                                    ));
-                                                });
-                                            column.spawn(widgets::text(
-                                                score.to_string(),
-                                                size::SMALL,
-                                                palette::TEXT,
-                                            ));
-                                        });
-                                }
-                            });
-                    });
-                    if !why.is_empty() {
-                        root.spawn(widgets::bold(
-                            locale.t("shift-result-why"),
-                            size::LARGE,
-                            palette::TEXT,
-                        ));
-                        for line in why {
-                            root.spawn(widgets::text(line, size::BODY, palette::WARN));
-                        }
-                    }
-                });
-            root.spawn(Node {
-                align_items: AlignItems::Center,
-                column_gap: px(16),
-                flex_wrap: FlexWrap::Wrap,
-                ..default()
-            })
-            .with_children(|row| {
-                row.spawn((
-                    widgets::button(
-                        locale.t("shift-result-back"),
-                        ShiftResultsAction::BackToList,
+                        BackgroundColor(if passed { palette::GOOD } else { palette::BAD }),
                     ),
-                    AutoFocus,
-                ));
-                row.spawn((
-                    ScrollHint,
-                    widgets::text(locale.t("scroll-hint"), size::SMALL, palette::TEXT_DIM),
-                ));
-            });
-        });
+                    (
+                        Node {
+                            width: px(7),
+                            height: bar(strain.min(100) as f32),
+                            ..default()
+                        },
+                        BackgroundColor(palette::WARN),
+                    ),
+                ],
+            ),
+            widgets::text(score.to_string(), size::SMALL, palette::TEXT),
+        ],
+    )
 }
 
 fn shortcuts(
