@@ -368,6 +368,53 @@ fn soak(calls: usize, data: PathBuf) -> Vec<usize> {
 
 /// Each case runs in a fresh process, so one-time global set-up (thread pools, caches)
 /// is counted the same for every app.
+/// Start-up, headless, in a fresh process: building the app and its first frame, in
+/// milliseconds.
+fn startup_ms(with_game: bool, data: PathBuf) -> f64 {
+    let start = Instant::now();
+    let mut app = base();
+    if with_game {
+        game(&mut app, data);
+    }
+    app.update();
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+/// What the game's start-up does before its first frame, each timed cold in a fresh
+/// process (milliseconds): the rule catalogue, the case library read and checked, the
+/// message bundles of the three languages, and the shipped fonts read.
+fn startup_phases_ms() -> [f64; 4] {
+    let time = |f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        start.elapsed().as_secs_f64() * 1000.0
+    };
+    let mut catalogue = None;
+    let c = time(&mut || catalogue = Some(htl_core::guidance::Catalogue::builtin()));
+    let catalogue = std::sync::Arc::new(catalogue.expect("the catalogue"));
+    let scenarios = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let l = time(&mut || {
+        std::hint::black_box(hold_the_line::game::cases::Cases::load(
+            &scenarios,
+            catalogue.clone(),
+        ));
+    });
+    let m = time(&mut || {
+        std::hint::black_box(htl_core::i18n::Messages::for_screen());
+    });
+    let f = time(&mut || {
+        for font in &htl_core::glyphs::FONTS {
+            std::hint::black_box(Font::from_bytes(font.bytes.to_vec()));
+        }
+    });
+    [c, l, m, f]
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
 fn main() {
     let which = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let cpu_data = std::env::temp_dir().join(format!("htl-bench-cpu-{}", std::process::id()));
@@ -400,6 +447,23 @@ fn main() {
         return;
     }
     let data = std::env::temp_dir().join(format!("htl-bench-{}", std::process::id()));
+    let startup = match which.as_deref() {
+        Some("startup-bare") => Some(startup_ms(false, data.clone()).to_string()),
+        Some("startup-game") => Some(startup_ms(true, data.clone()).to_string()),
+        Some("startup-phases") => Some(
+            startup_phases_ms()
+                .iter()
+                .map(f64::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        _ => None,
+    };
+    if let Some(line) = startup {
+        let _ = std::fs::remove_dir_all(&data);
+        println!("{line}");
+        return;
+    }
     let result = match which.as_deref() {
         Some("bare") => Some(measure(|_| {}, |_| {})),
         Some("title") => Some(measure(|app| game(app, data.clone()), |_| {})),
@@ -412,6 +476,45 @@ fn main() {
         return;
     }
     let exe = std::env::current_exe().expect("the bench knows its own path");
+    // Start-up: five fresh processes each, the median.
+    let run = |case: &str| -> Vec<f64> {
+        let out = std::process::Command::new(&exe)
+            .arg(case)
+            .output()
+            .expect("run the start-up case");
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .map(|n| n.parse::<f64>().unwrap_or(f64::NAN))
+            .collect()
+    };
+    let runs = 5;
+    let bare = median((0..runs).map(|_| run("startup-bare")[0]).collect());
+    let with_game = median((0..runs).map(|_| run("startup-game")[0]).collect());
+    let phases: Vec<Vec<f64>> = (0..runs).map(|_| run("startup-phases")).collect();
+    let phase = |i: usize| {
+        median(
+            phases
+                .iter()
+                .map(|p| p.get(i).copied().unwrap_or(f64::NAN))
+                .collect(),
+        )
+    };
+    let (catalogue, library, messages, fonts) = (phase(0), phase(1), phase(2), phase(3));
+    println!("start-up, headless, to the first frame (median of {runs} processes)");
+    println!("  bare Bevy app (MinimalPlugins)     {bare:>8.1} ms");
+    println!(
+        "  Hold the Line                      {with_game:>8.1} ms ({:.2}x)",
+        with_game / bare
+    );
+    println!("    rule catalogue                   {catalogue:>8.1} ms");
+    println!("    case library read and checked    {library:>8.1} ms");
+    println!("    message bundles (3 languages)    {messages:>8.1} ms");
+    println!("    shipped fonts read               {fonts:>8.1} ms");
+    println!(
+        "    the rest (plugins, first screen) {:>8.1} ms",
+        with_game - bare - catalogue - library - messages - fonts
+    );
+    println!();
     println!("headless, {FRAMES} frames each, same features and profile, one process each");
     println!("{:<34} {:>12} {:>14}", "", "heap (KiB)", "frame (µs)");
     for (case, label) in [

@@ -7,6 +7,7 @@
 //! A new screen adds its enum below, `derive(Component, Clone, Debug, PartialEq, Eq)`, and
 //! one line in [`plugin`].
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use htl_core::engine::Voice;
@@ -138,6 +139,49 @@ pub enum AfterCallAction {
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
 pub enum ShiftResultsAction {
     BackToList,
+}
+
+/// Every screen's command writer at once, for what drives the game from outside its
+/// screens (the screenshot script): `requests.send(CallAction::Reply(0))`. A writer, not
+/// `Commands`: the command is read in the same frame, as a button's or a key's is.
+#[derive(SystemParam)]
+pub struct UiRequests<'w> {
+    title: MessageWriter<'w, UiCommand<TitleAction>>,
+    select: MessageWriter<'w, UiCommand<SelectAction>>,
+    brief: MessageWriter<'w, UiCommand<BriefAction>>,
+    call: MessageWriter<'w, UiCommand<CallAction>>,
+    debrief: MessageWriter<'w, UiCommand<DebriefAction>>,
+    progress: MessageWriter<'w, UiCommand<ProgressAction>>,
+    desk: MessageWriter<'w, UiCommand<DeskAction>>,
+    after_call: MessageWriter<'w, UiCommand<AfterCallAction>>,
+    shift_results: MessageWriter<'w, UiCommand<ShiftResultsAction>>,
+}
+
+/// Sends an action of type `A` through [`UiRequests`].
+pub trait SendRequest<A> {
+    fn send(&mut self, action: A);
+}
+
+macro_rules! send_request {
+    ($($action:ty => $writer:ident),* $(,)?) => {
+        $(impl SendRequest<$action> for UiRequests<'_> {
+            fn send(&mut self, action: $action) {
+                self.$writer.write(UiCommand(action));
+            }
+        })*
+    };
+}
+
+send_request! {
+    TitleAction => title,
+    SelectAction => select,
+    BriefAction => brief,
+    CallAction => call,
+    DebriefAction => debrief,
+    ProgressAction => progress,
+    DeskAction => desk,
+    AfterCallAction => after_call,
+    ShiftResultsAction => shift_results,
 }
 
 pub(super) fn plugin(app: &mut App) {

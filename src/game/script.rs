@@ -38,7 +38,7 @@ use htl_core::engine::{Phase, Voice};
 use super::Screen;
 use super::actions::{
     AfterCallAction, BriefAction, CallAction, DebriefAction, DeskAction, ProgressAction,
-    SelectAction, ShiftResultsAction, TitleAction, UiCommand,
+    SelectAction, SendRequest, ShiftResultsAction, TitleAction, UiRequests,
 };
 use super::screens::title::NameField;
 use super::session::{LiveCall, Trainee};
@@ -98,6 +98,7 @@ fn run(
     mut fields: Query<&mut EditableText, With<NameField>>,
     mut windows: Query<&mut Window>,
     desk_next: Query<&DeskAction, With<super::screens::shift::DeskNext>>,
+    mut ui: UiRequests,
     mut exit: MessageWriter<AppExit>,
     mut text_size_now: ResMut<TextSizeNow>,
     mut trainee: Option<ResMut<Trainee>>,
@@ -132,36 +133,36 @@ fn run(
             for mut field in &mut fields {
                 *field = EditableText::new(parts.get(1).copied().unwrap_or("Trainee"));
             }
-            commands.write_message(UiCommand(TitleAction::SignIn));
+            ui.send(TitleAction::SignIn);
             true
         }
         "open" => {
-            commands.write_message(UiCommand(SelectAction::OpenCase(
+            ui.send(SelectAction::OpenCase(
                 parts.get(1).copied().unwrap_or_default().to_string(),
-            )));
+            ));
             true
         }
         "start" => {
             *screen.get() == Screen::Brief && {
-                commands.write_message(UiCommand(BriefAction::StartCall));
+                ui.send(BriefAction::StartCall);
                 true
             }
         }
         "speaker" => {
             *screen.get() == Screen::Brief && {
-                commands.write_message(UiCommand(BriefAction::SwitchSpeaker));
+                ui.send(BriefAction::SwitchSpeaker);
                 true
             }
         }
         "moretime" => {
             *screen.get() == Screen::Brief && {
-                commands.write_message(UiCommand(BriefAction::SwitchTimeAllowance));
+                ui.send(BriefAction::SwitchTimeAllowance);
                 true
             }
         }
         "wholelines" => {
             *screen.get() == Screen::Brief && {
-                commands.write_message(UiCommand(BriefAction::SwitchLinesAtOnce));
+                ui.send(BriefAction::SwitchLinesAtOnce);
                 true
             }
         }
@@ -187,25 +188,23 @@ fn run(
         // Back to the case list from whichever screen has a way back.
         "list" => {
             match screen.get() {
-                Screen::Brief => commands.write_message(UiCommand(BriefAction::BackToList)),
-                Screen::Debrief => commands.write_message(UiCommand(DebriefAction::BackToList)),
-                Screen::Progress => commands.write_message(UiCommand(ProgressAction::BackToList)),
-                Screen::ShiftResults => {
-                    commands.write_message(UiCommand(ShiftResultsAction::BackToList))
-                }
-                _ => &mut commands,
-            };
+                Screen::Brief => ui.send(BriefAction::BackToList),
+                Screen::Debrief => ui.send(DebriefAction::BackToList),
+                Screen::Progress => ui.send(ProgressAction::BackToList),
+                Screen::ShiftResults => ui.send(ShiftResultsAction::BackToList),
+                _ => {}
+            }
             true
         }
         "progress" => {
             *screen.get() == Screen::Select && {
-                commands.write_message(UiCommand(SelectAction::ShowProgress));
+                ui.send(SelectAction::ShowProgress);
                 true
             }
         }
         "begin" => {
             live.as_ref().is_some_and(|l| l.guide) && {
-                commands.write_message(UiCommand(CallAction::BeginCall));
+                ui.send(CallAction::BeginCall);
                 true
             }
         }
@@ -219,8 +218,8 @@ fn run(
                     }
             });
             if ready {
-                commands.write_message(UiCommand(CallAction::Voice(voice(2))));
-                commands.write_message(UiCommand(CallAction::Reply(reply())));
+                ui.send(CallAction::Voice(voice(2)));
+                ui.send(CallAction::Reply(reply()));
             }
             ready
         }
@@ -235,7 +234,7 @@ fn run(
             }
         }
         "pause" => {
-            commands.write_message(UiCommand(CallAction::TogglePause));
+            ui.send(CallAction::TogglePause);
             true
         }
         // `await:PATH`: holds the game until the file PATH exists: an outside checker (the
@@ -259,9 +258,9 @@ fn run(
         // and do after-call work (`acw:KIND:MINUTES`, `acw:skip`).
         "shift" => {
             *screen.get() == Screen::Select && {
-                commands.write_message(UiCommand(SelectAction::OpenShift(
+                ui.send(SelectAction::OpenShift(
                     parts.get(1).copied().unwrap_or_default().to_string(),
-                )));
+                ));
                 true
             }
         }
@@ -273,7 +272,7 @@ fn run(
                 Some(action) if *screen.get() == Screen::Shift => {
                     let call = matches!(action, DeskAction::Answer | DeskAction::CallBack(_));
                     let results = action == DeskAction::Results;
-                    commands.write_message(UiCommand(action));
+                    ui.send(action);
                     match parts.get(1).copied() {
                         Some("call") => call,
                         Some("results") => results,
@@ -284,24 +283,24 @@ fn run(
             }
         }
         "leave" => {
-            commands.write_message(UiCommand(CallAction::LeaveCall));
+            ui.send(CallAction::LeaveCall);
             true
         }
         "acw" => {
             *screen.get() == Screen::AfterCall && {
                 if parts.get(1) == Some(&"skip") {
-                    commands.write_message(UiCommand(AfterCallAction::Skip));
+                    ui.send(AfterCallAction::Skip);
                 } else {
                     let kind = htl_core::vocab::EndingKind::ALL
                         .into_iter()
                         .find(|k| Some(&k.keyword()) == parts.get(1));
                     if let Some(kind) = kind {
-                        commands.write_message(UiCommand(AfterCallAction::NoteEnding(kind)));
+                        ui.send(AfterCallAction::NoteEnding(kind));
                     }
                     let minutes = parts.get(2).and_then(|m| m.parse::<u32>().ok());
-                    commands.write_message(UiCommand(AfterCallAction::PromiseIn(minutes)));
+                    ui.send(AfterCallAction::PromiseIn(minutes));
                     if parts.get(3) != Some(&"hold") {
-                        commands.write_message(UiCommand(AfterCallAction::Save));
+                        ui.send(AfterCallAction::Save);
                     }
                 }
                 true

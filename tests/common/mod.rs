@@ -64,6 +64,23 @@ pub fn type_name(app: &mut App, name: &str) {
     *field = EditableText::new(name);
 }
 
+/// A trainee's first minutes, the start of most tests: a fresh data folder (kept while the
+/// returned guard lives), the game on the real case library, and `name` signed in.
+pub fn signed_in(name: &str) -> (tempfile::TempDir, App) {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios(), data.path());
+    sign_in(&mut app, name);
+    (data, app)
+}
+
+/// [`signed_in`], with `case`'s brief open.
+pub fn at_brief(name: &str, case: &str) -> (tempfile::TempDir, App) {
+    let (data, mut app) = signed_in(name);
+    send(&mut app, SelectAction::OpenCase(case.into()));
+    assert_eq!(screen(&app), Screen::Brief, "{case} opens on its brief");
+    (data, app)
+}
+
 pub fn sign_in(app: &mut App, name: &str) {
     type_name(app, name);
     send(app, TitleAction::SignIn);

@@ -4,10 +4,7 @@ use super::*;
 
 #[test]
 fn pausing_stops_the_clock() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Kim");
-    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    let (_data, mut app) = at_brief("Kim", "missing_parcel");
     send(&mut app, BriefAction::StartCall);
     send(&mut app, CallAction::BeginCall);
     send(&mut app, CallAction::TogglePause);
@@ -29,10 +26,7 @@ fn pausing_stops_the_clock() {
 fn the_conversation_keeps_the_latest_lines_on_screen_all_call_long() {
     use hold_the_line::game::screens::call::{Bubble, ReplyCard};
     use htl_core::engine::Event;
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Kim");
-    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    let (_data, mut app) = at_brief("Kim", "missing_parcel");
     send(&mut app, BriefAction::StartCall);
     send(&mut app, CallAction::BeginCall);
     let mut card_orders = Vec::new();
@@ -84,10 +78,7 @@ fn the_conversation_keeps_the_latest_lines_on_screen_all_call_long() {
 
 #[test]
 fn a_call_can_be_left_from_the_pause_and_counts_as_left_not_as_a_failed_attempt() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Omar");
-    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    let (data, mut app) = at_brief("Omar", "missing_parcel");
     send(&mut app, BriefAction::StartCall);
     send(&mut app, CallAction::BeginCall);
     assert_eq!(screen(&app), Screen::Call);
@@ -109,10 +100,7 @@ fn a_call_can_be_left_from_the_pause_and_counts_as_left_not_as_a_failed_attempt(
 
 #[test]
 fn a_new_hires_first_call_waits_behind_a_guide_to_the_screen_and_later_calls_do_not() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "First Timer");
-    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    let (_data, mut app) = at_brief("First Timer", "missing_parcel");
     send(&mut app, BriefAction::StartCall);
     let guide_shown = |app: &mut App| {
         let world = app.world_mut();
@@ -161,10 +149,7 @@ fn a_new_hires_first_call_waits_behind_a_guide_to_the_screen_and_later_calls_do_
 
 #[test]
 fn the_cue_bar_runs_out_in_the_pause_and_the_status_says_when_it_was_missed() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Cue Watcher");
-    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    let (_data, mut app) = at_brief("Cue Watcher", "missing_parcel");
     send(&mut app, BriefAction::StartCall);
     send(&mut app, CallAction::BeginCall);
     let bar = |app: &mut App| {
@@ -222,10 +207,7 @@ fn the_cue_bar_runs_out_in_the_pause_and_the_status_says_when_it_was_missed() {
 /// it came after being cut in on.
 #[test]
 fn the_line_said_over_is_labelled_cut_off_not_the_retort() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Cy");
-    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    let (_data, mut app) = at_brief("Cy", "missing_parcel");
     send(&mut app, BriefAction::StartCall);
     send(&mut app, CallAction::BeginCall);
     until(&mut app, "the greeting", |a| {

@@ -93,9 +93,7 @@ fn a_broken_edit_keeps_the_last_good_version_playable() {
 
 #[test]
 fn the_arrow_keys_walk_the_case_list_and_the_focused_case_opens() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Kai");
+    let (_data, mut app) = signed_in("Kai");
     app.update();
     let first = focused_case(&app).expect("the first case has the focus on arrival");
     press(&mut app, KeyCode::ArrowDown);
@@ -154,9 +152,7 @@ fn a_broken_file_shows_once_on_the_tab_of_the_tier_it_is_for() {
 
 #[test]
 fn back_from_a_brief_the_keyboard_is_on_the_case_just_opened_and_the_first_arrow_moves() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Lou");
+    let (_data, mut app) = signed_in("Lou");
     app.update();
     press(&mut app, KeyCode::ArrowDown);
     press(&mut app, KeyCode::ArrowDown);
@@ -185,9 +181,7 @@ fn back_from_a_brief_the_keyboard_is_on_the_case_just_opened_and_the_first_arrow
 #[test]
 fn the_case_list_leaves_room_for_the_focus_ring_it_clips() {
     use hold_the_line::game::theme::interaction::FOCUS_RING_REACH;
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Ring");
+    let (_data, mut app) = signed_in("Ring");
     app.update();
     let world = app.world_mut();
     // The list that holds the focused first card clips its overflow: its padding must hold

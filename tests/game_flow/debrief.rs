@@ -4,9 +4,7 @@ use super::*;
 
 #[test]
 fn mistakes_show_on_the_debrief_with_a_better_reply() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Sam");
+    let (_data, mut app) = signed_in("Sam");
     // Interrupt the venting, make an excuse, then recover.
     play(
         &mut app,
@@ -36,9 +34,7 @@ fn mistakes_show_on_the_debrief_with_a_better_reply() {
 
 #[test]
 fn the_debrief_says_when_the_words_were_right_but_the_moment_was_not_and_shows_the_cut() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Cut In");
+    let (_data, mut app) = signed_in("Cut In");
     // The book's replies, but the third said over the customer.
     play(
         &mut app,
@@ -73,9 +69,7 @@ fn the_debrief_says_when_the_words_were_right_but_the_moment_was_not_and_shows_t
 /// line of the chart crosses them.
 #[test]
 fn the_charts_labels_are_beside_its_lines_not_under_them() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Ike");
+    let (_data, mut app) = signed_in("Ike");
     play(&mut app, "missing_parcel", &[(1, true); 5]);
     let world = app.world_mut();
     let chart = world
@@ -140,9 +134,7 @@ fn the_charts_labels_are_beside_its_lines_not_under_them() {
 /// score's column keeps its width and the grade does not wrap.
 #[test]
 fn the_grade_under_the_score_never_wraps() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Uma");
+    let (_data, mut app) = signed_in("Uma");
     play(&mut app, "missing_parcel", &[(1, true); 5]);
     let world = app.world_mut();
     let score = world

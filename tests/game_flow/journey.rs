@@ -111,9 +111,7 @@ fn buttons_send_their_action_when_activated() {
 
 #[test]
 fn passing_three_onboarding_cases_opens_tier_two_and_says_so() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Ari");
+    let (data, mut app) = signed_in("Ari");
     let catalogue = htl_core::guidance::Catalogue::builtin();
     let library = htl_core::scenario::load_paths(&[scenarios()], &catalogue).unwrap();
     let mut announced = Vec::new();
@@ -147,10 +145,7 @@ fn passing_three_onboarding_cases_opens_tier_two_and_says_so() {
 
 #[test]
 fn a_finished_call_is_saved_the_moment_it_ends_not_when_the_debrief_shows() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Ines");
-    send(&mut app, SelectAction::OpenCase("missing_parcel".into()));
+    let (data, mut app) = at_brief("Ines", "missing_parcel");
     send(&mut app, BriefAction::StartCall);
     send(&mut app, CallAction::BeginCall);
     for reply in [1, 1, 1, 1, 1] {
@@ -180,9 +175,7 @@ fn a_finished_call_is_saved_the_moment_it_ends_not_when_the_debrief_shows() {
 fn after_a_pass_the_keyboard_starts_on_next_case() {
     use hold_the_line::game::screens::debrief::NextCaseButton;
     use hold_the_line::game::session::Finished;
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Tom");
+    let (_data, mut app) = signed_in("Tom");
     play(&mut app, "missing_parcel", &[(1, true); 5]);
     assert!(app.world().resource::<Finished>().score.passed);
     app.update();

@@ -68,9 +68,7 @@ fn a_trainee_whose_saves_are_both_damaged_is_told_and_can_start_afresh_with_the_
 #[test]
 fn my_progress_shows_the_rules_over_the_last_calls_and_opens_the_case_to_practise_next() {
     use hold_the_line::game::screens::my_progress::{PractiseNext, RuleRow};
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Rae");
+    let (_data, mut app) = signed_in("Rae");
     // One call by the book but cutting in once.
     play(
         &mut app,
@@ -117,9 +115,7 @@ fn my_progress_shows_the_rules_over_the_last_calls_and_opens_the_case_to_practis
 #[test]
 fn my_progress_scrolls_its_two_panels_apart() {
     use hold_the_line::game::theme::scroll::Scrollable;
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(&scenarios(), data.path());
-    sign_in(&mut app, "Zia");
+    let (_data, mut app) = signed_in("Zia");
     play(&mut app, "missing_parcel", &[(1, true); 5]);
     send(&mut app, DebriefAction::BackToList);
     send(&mut app, SelectAction::ShowProgress);
