@@ -236,24 +236,17 @@ fn call_of_session(
         });
     }
     let (pauses, paused_ms) = pauses(&events);
-    let replies = events
-        .into_iter()
-        .filter_map(|e| match e {
-            TranscriptEvent::Reply {
-                beat,
-                reply,
-                text,
-                voice,
-                timing,
-                ..
-            } => Some(ReplyFact {
-                beat,
-                reply,
-                text,
-                voice,
-                timing,
-            }),
-            _ => None,
+    // The replies as the session recorded them, typed: the same list the xAPI statements
+    // are made from, so the folder and the LRS agree by construction.
+    let replies = file
+        .choices
+        .iter()
+        .map(|c| ReplyFact {
+            beat: c.beat.clone(),
+            reply: c.reply,
+            text: c.text.clone(),
+            voice: Some(c.voice),
+            timing: c.timing.keyword().to_string(),
         })
         .collect();
     let (title, tier, language) = case_from_library(scenarios, &file.scenario, file.title);
