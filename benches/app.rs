@@ -368,6 +368,58 @@ fn soak(calls: usize, data: PathBuf) -> Vec<usize> {
 
 /// Each case runs in a fresh process, so one-time global set-up (thread pools, caches)
 /// is counted the same for every app.
+/// Launch to 32 frames in a real window, then quit, drawing every frame (the figure of
+/// issue 21: the game beside a bare app, same features): milliseconds from this call to
+/// the first frame and to the 32nd. `scenarios` is the case folder the game reads (an
+/// empty one shows what the library costs).
+fn launch_in_a_window(with_game: bool, scenarios: PathBuf, data: PathBuf) -> String {
+    let start = Instant::now();
+    let mut app = if with_game {
+        hold_the_line::windowed_app(GameConfig {
+            scenarios_dir: scenarios,
+            data_dir: data,
+            fixed_seed: Some(1),
+            lang: Some(htl_core::i18n::Lang::En),
+        })
+    } else {
+        let mut app = App::new();
+        app.add_plugins(DefaultPlugins.set(WindowPlugin {
+            primary_window: Some(Window {
+                resolution: bevy::window::WindowResolution::new(1280, 720),
+                ..default()
+            }),
+            ..default()
+        }))
+        .add_systems(Startup, |mut commands: Commands| {
+            commands.spawn(Camera2d);
+        });
+        app
+    };
+    let first = std::sync::Arc::new(std::sync::Mutex::new(None::<Duration>));
+    let seen = first.clone();
+    app.insert_resource(bevy::winit::WinitSettings::continuous())
+        .add_systems(
+            Last,
+            move |mut frames: Local<u32>, mut exit: MessageWriter<AppExit>| {
+                *frames += 1;
+                if *frames == 1 {
+                    *seen.lock().unwrap() = Some(start.elapsed());
+                }
+                if *frames == 32 {
+                    exit.write(AppExit::Success);
+                }
+            },
+        );
+    app.run();
+    let total = start.elapsed();
+    let first = first.lock().unwrap().unwrap_or_default();
+    format!(
+        "{} {}",
+        first.as_secs_f64() * 1000.0,
+        total.as_secs_f64() * 1000.0
+    )
+}
+
 /// Start-up, headless, in a fresh process: building the app and its first frame, in
 /// milliseconds.
 fn startup_ms(with_game: bool, data: PathBuf) -> f64 {
@@ -428,6 +480,17 @@ fn main() {
         Some("cpu-bare-60") => Some(format!("{} 60", cpu_share(display, |_| {}, |_| {}))),
         Some("window-bare") => Some(in_a_window(false, cpu_data.clone())),
         Some("window-call") => Some(in_a_window(true, cpu_data.clone())),
+        Some("launch-bare") => Some(launch_in_a_window(false, PathBuf::new(), cpu_data.clone())),
+        Some("launch-game") => Some(launch_in_a_window(
+            true,
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios"),
+            cpu_data.clone(),
+        )),
+        Some("launch-game-no-cases") => {
+            let empty = cpu_data.join("no-cases");
+            let _ = std::fs::create_dir_all(&empty);
+            Some(launch_in_a_window(true, empty, cpu_data.clone()))
+        }
         Some("cpu-call-60") => Some(format!(
             "{} 60",
             cpu_share(display, |app| game(app, cpu_data.clone()), into_call)
@@ -591,6 +654,48 @@ fn main() {
         println!("in a window: skipped (no display; run under xvfb-run for software rendering)");
         return;
     }
+    // Launch to 32 frames: five fresh processes each, the median.
+    let launch = |case: &str| -> (f64, f64) {
+        let runs: Vec<(f64, f64)> = (0..5)
+            .map(|_| {
+                let out = std::process::Command::new(&exe)
+                    .arg(case)
+                    .output()
+                    .expect("run the launch case");
+                let text = String::from_utf8_lossy(&out.stdout);
+                let mut figures = text
+                    .split_whitespace()
+                    .map(|n| n.parse::<f64>().unwrap_or(f64::NAN));
+                (
+                    figures.next().unwrap_or(f64::NAN),
+                    figures.next().unwrap_or(f64::NAN),
+                )
+            })
+            .collect();
+        (
+            median(runs.iter().map(|r| r.0).collect()),
+            median(runs.iter().map(|r| r.1).collect()),
+        )
+    };
+    let bare = launch("launch-bare");
+    println!("launch in a window to the first frame and to 32 frames, then quit (median of 5)");
+    println!(
+        "  {:<40} {:>8.0} ms {:>8.0} ms",
+        "bare Bevy app (desktop preset)", bare.0, bare.1
+    );
+    for (case, label) in [
+        ("launch-game", "Hold the Line"),
+        ("launch-game-no-cases", "Hold the Line, empty case folder"),
+    ] {
+        let game = launch(case);
+        println!(
+            "  {label:<40} {:>8.0} ms {:>8.0} ms ({:.2}x)",
+            game.0,
+            game.1,
+            game.1 / bare.1
+        );
+    }
+    println!();
     println!(
         "in a window with a real renderer, {} s each, no input: share of one core, frames/s",
         WINDOW_RUN.as_secs()
