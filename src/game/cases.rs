@@ -18,6 +18,7 @@ use htl_core::shift::{Shift, load_shifts};
 use htl_core::tiers::Progression;
 
 use super::Screen;
+use super::actions::{TitleAction, UiCommand};
 use super::locale::Locale;
 
 /// A file that did not load, or whose latest edit did not.
@@ -248,12 +249,61 @@ pub fn default_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("scenarios"))
 }
 
+/// The case library being read on a thread of its own, so the first frame does not wait
+/// for it: it was most of what the game did before its first frame (`cargo bench --bench
+/// app`: about 30 of 40-60 ms). It is put in place as soon as the thread is done, and
+/// waited for at once when something needs it: a command on the title screen (signing in
+/// opens tiers from it) or any screen after the title.
+#[derive(Resource)]
+pub struct LibraryLoading(Option<std::thread::JoinHandle<Cases>>);
+
+impl LibraryLoading {
+    pub fn start(dir: PathBuf, catalogue: Arc<Catalogue>) -> LibraryLoading {
+        let thread = std::thread::Builder::new()
+            .name("case library".into())
+            .spawn(move || Cases::load(&dir, catalogue))
+            .expect("a thread to read the case library");
+        LibraryLoading(Some(thread))
+    }
+}
+
+/// Puts the library in place once it is read, or waits for it now that it is needed.
+fn finish_loading(world: &mut World) {
+    let Some(loading) = world.get_resource::<LibraryLoading>() else {
+        return;
+    };
+    let done = loading.0.as_ref().is_none_or(|t| t.is_finished());
+    let on_title = world
+        .get_resource::<State<Screen>>()
+        .is_none_or(|s| *s.get() == Screen::Title);
+    let asked = world
+        .get_resource::<Messages<UiCommand<TitleAction>>>()
+        .is_some_and(|m| !m.is_empty());
+    if done || !on_title || asked {
+        wait_for_library(world);
+    }
+}
+
+/// The library in place now, waiting for its thread if it is still reading.
+pub fn wait_for_library(world: &mut World) {
+    if let Some(mut loading) = world.remove_resource::<LibraryLoading>()
+        && let Some(thread) = loading.0.take()
+    {
+        let cases = thread
+            .join()
+            .expect("reading the case library never panics: a bad file is a diagnostic");
+        world.insert_resource(cases);
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
+    // Before anything in the frame can ask for the library.
+    app.add_systems(First, finish_loading);
     // Between signing in and the case list, so the list is built with the trainee's
     // language's cases first (after `session::adopt_profile_language`).
     app.add_systems(OnExit(Screen::Title), order_cases);
     #[cfg(feature = "dev")]
-    app.add_systems(Update, watch_folder);
+    app.add_systems(Update, watch_folder.run_if(resource_exists::<Cases>));
 }
 
 /// The trainee's language first within each tier (the list and "Next case" follow this

@@ -78,7 +78,10 @@ impl Plugin for HoldTheLinePlugin {
     fn build(&self, app: &mut App) {
         let catalogue = Arc::new(Catalogue::builtin());
         app.insert_resource(self.config.clone())
-            .insert_resource(cases::Cases::load(&self.config.scenarios_dir, catalogue))
+            .insert_resource(cases::LibraryLoading::start(
+                self.config.scenarios_dir.clone(),
+                catalogue,
+            ))
             .insert_resource(locale::Locale::starting(self.config.lang))
             .init_state::<Screen>()
             .add_plugins((

@@ -19,6 +19,7 @@ fn a_broken_scenario_is_listed_with_its_diagnostic_and_the_rest_still_play() {
     )
     .unwrap();
     let mut app = app(dir.path(), data.path());
+    hold_the_line::game::cases::wait_for_library(app.world_mut());
     let cases = app.world().resource::<hold_the_line::game::cases::Cases>();
     assert_eq!(cases.broken.len(), 1);
     assert_eq!(cases.broken[0].line, 1, "{:?}", cases.broken[0]);

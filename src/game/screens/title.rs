@@ -276,7 +276,9 @@ fn handle(
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
     locale: Res<Locale>,
-    cases: Res<Cases>,
+    // Read on its own thread while the title shows; in place before a command is handled
+    // (`cases::finish_loading`).
+    cases: Option<Res<Cases>>,
 ) {
     for UiCommand(action) in requests.read() {
         let store = Store::new(&data_dir(Some(&config.data_dir)));
@@ -288,7 +290,10 @@ fn handle(
                 .unwrap_or_default(),
             TitleAction::ContinueAs(name) => name.clone(),
             TitleAction::StartAfresh(name) => {
-                match Trainee::start_afresh(store, name, &cases) {
+                let cases = cases
+                    .as_deref()
+                    .expect("the library is read before a title command is handled");
+                match Trainee::start_afresh(store, name, cases) {
                     Ok(trainee) => {
                         commands.insert_resource(trainee);
                         next.set(Screen::Select);

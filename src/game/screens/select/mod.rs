@@ -41,7 +41,7 @@ pub(super) fn plugin(app: &mut App) {
                 list::show_more_below.after(ScrollSystems),
                 (tabs::refresh_tabs, list::rebuild_list).run_if(
                     resource_changed::<ShownTier>
-                        .or_else(resource_changed::<Cases>)
+                        .or_else(resource_exists_and_changed::<Cases>)
                         .or_else(any_match_filter::<Added<list::CaseList>>),
                 ),
             )
