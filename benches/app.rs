@@ -195,31 +195,45 @@ struct WindowProbe {
 /// of onboarding PCs and thin clients), with no input: the bare app as Bevy's desktop
 /// preset (waking once a second, like the call's clock), or the game in a live call with its
 /// own redraw policy. Prints "share fps adapter".
+/// The game in a window as the binary opens it, on the case folder `scenarios`.
+fn windowed_game(scenarios: PathBuf, data: PathBuf) -> App {
+    hold_the_line::windowed_app(GameConfig {
+        scenarios_dir: scenarios,
+        data_dir: data,
+        fixed_seed: Some(1),
+        lang: Some(htl_core::i18n::Lang::En),
+    })
+}
+
+/// A bare Bevy app in a window of the game's size, with a camera and nothing to draw.
+fn windowed_bare() -> App {
+    let mut app = App::new();
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window {
+            resolution: bevy::window::WindowResolution::new(1280, 720),
+            ..default()
+        }),
+        ..default()
+    }))
+    .add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
+    });
+    app
+}
+
 fn in_a_window(call: bool, data: PathBuf) -> String {
     use hold_the_line::game::Screen;
     use hold_the_line::game::session::LiveCall;
     let mut app = if call {
-        hold_the_line::windowed_app(GameConfig {
-            scenarios_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios"),
-            data_dir: data,
-            fixed_seed: Some(1),
-            lang: Some(htl_core::i18n::Lang::En),
-        })
+        windowed_game(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios"),
+            data,
+        )
     } else {
-        let mut app = App::new();
-        app.add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(Window {
-                resolution: bevy::window::WindowResolution::new(1280, 720),
-                ..default()
-            }),
-            ..default()
-        }))
-        .insert_resource(bevy::winit::WinitSettings {
+        let mut app = windowed_bare();
+        app.insert_resource(bevy::winit::WinitSettings {
             focused_mode: bevy::winit::UpdateMode::reactive(Duration::from_secs(1)),
             unfocused_mode: bevy::winit::UpdateMode::reactive_low_power(Duration::from_secs(1)),
-        })
-        .add_systems(Startup, |mut commands: Commands| {
-            commands.spawn(Camera2d);
         });
         app
     };
@@ -366,8 +380,6 @@ fn soak(calls: usize, data: PathBuf) -> Vec<usize> {
     heap
 }
 
-/// Each case runs in a fresh process, so one-time global set-up (thread pools, caches)
-/// is counted the same for every app.
 /// Launch to 32 frames in a real window, then quit, drawing every frame (the figure of
 /// issue 21: the game beside a bare app, same features): milliseconds from this call to
 /// the first frame and to the 32nd. `scenarios` is the case folder the game reads (an
@@ -375,25 +387,9 @@ fn soak(calls: usize, data: PathBuf) -> Vec<usize> {
 fn launch_in_a_window(with_game: bool, scenarios: PathBuf, data: PathBuf) -> String {
     let start = Instant::now();
     let mut app = if with_game {
-        hold_the_line::windowed_app(GameConfig {
-            scenarios_dir: scenarios,
-            data_dir: data,
-            fixed_seed: Some(1),
-            lang: Some(htl_core::i18n::Lang::En),
-        })
+        windowed_game(scenarios, data)
     } else {
-        let mut app = App::new();
-        app.add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(Window {
-                resolution: bevy::window::WindowResolution::new(1280, 720),
-                ..default()
-            }),
-            ..default()
-        }))
-        .add_systems(Startup, |mut commands: Commands| {
-            commands.spawn(Camera2d);
-        });
-        app
+        windowed_bare()
     };
     let first = std::sync::Arc::new(std::sync::Mutex::new(None::<Duration>));
     let seen = first.clone();
@@ -467,6 +463,8 @@ fn median(mut values: Vec<f64>) -> f64 {
     values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
+/// Each case runs in a fresh process, so one-time global set-up (thread pools, caches)
+/// is counted the same for every app.
 fn main() {
     let which = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let cpu_data = std::env::temp_dir().join(format!("htl-bench-cpu-{}", std::process::id()));

@@ -298,7 +298,11 @@ pub fn wait_for_library(world: &mut World) {
 
 pub(super) fn plugin(app: &mut App) {
     // Before anything in the frame can ask for the library.
-    app.add_systems(First, finish_loading);
+    // An exclusive system: only while there is a library to wait for, not every frame.
+    app.add_systems(
+        First,
+        finish_loading.run_if(resource_exists::<LibraryLoading>),
+    );
     // Between signing in and the case list, so the list is built with the trainee's
     // language's cases first (after `session::adopt_profile_language`).
     app.add_systems(OnExit(Screen::Title), order_cases);

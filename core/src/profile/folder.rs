@@ -48,19 +48,19 @@ pub enum TraineeEntry {
 /// Every entry of `profiles_dir`, sorted by path; None when the folder cannot be listed
 /// (it does not exist yet, on a machine where nobody has played).
 pub fn list_profiles(profiles_dir: &Path) -> Option<Vec<(PathBuf, ProfilesEntry)>> {
-    let mut out: Vec<(PathBuf, ProfilesEntry)> = sorted_paths(profiles_dir)?
-        .into_iter()
-        .map(|path| {
-            let kind = if path.is_dir() {
-                ProfilesEntry::TraineeFolder
-            } else {
-                profiles_entry(&file_name(&path))
-            };
-            (path, kind)
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    Some(out)
+    Some(
+        sorted_paths(profiles_dir)?
+            .into_iter()
+            .map(|path| {
+                let kind = if path.is_dir() {
+                    ProfilesEntry::TraineeFolder
+                } else {
+                    profiles_entry(&file_name(&path))
+                };
+                (path, kind)
+            })
+            .collect(),
+    )
 }
 
 /// What a file directly under `profiles/` is, by its name.

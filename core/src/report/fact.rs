@@ -86,7 +86,7 @@ pub struct CallFact {
 impl CallFact {
     /// The UTC date it finished, `YYYY-MM-DD`.
     pub fn day(&self) -> String {
-        stamp::utc_day(self.finished_at).to_string()
+        self.date().to_string()
     }
 
     /// The UTC date it finished.
