@@ -1,5 +1,7 @@
 //! Engine figures: how long loading and checking the library takes, exploring it, and
 //! playing calls headless. Prints numbers; asserts nothing (`cargo bench -p htl-core`).
+//! One section alone, to profile it: `cargo bench -p htl-core --bench engine -- check-2000`
+//! (sections: library, check-one, explore, check-folder, check-2000, explore-long, calls).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -24,22 +26,52 @@ fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> (Duration, T) {
 }
 
 fn main() {
+    let only = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let wanted = |section: &str| only.as_deref().is_none_or(|o| o == section);
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scenarios");
     let catalogue = Catalogue::builtin();
 
-    let (per_load, library) = time(20, || {
+    let (per_load, library) = time(if wanted("library") { 20 } else { 1 }, || {
         load_paths(std::slice::from_ref(&dir), &catalogue).expect("scenarios folder")
     });
-    let files = library.reports.len();
-    let bytes: usize = library.reports.iter().map(|r| r.source.len()).sum();
-    println!(
-        "load and check the library: {files} files, {} KiB: {:.2} ms",
-        bytes / 1024,
-        per_load.as_secs_f64() * 1e3
-    );
+    if wanted("library") {
+        let files = library.reports.len();
+        let bytes: usize = library.reports.iter().map(|r| r.source.len()).sum();
+        println!(
+            "load and check the library: {files} files, {} KiB: {:.2} ms",
+            bytes / 1024,
+            per_load.as_secs_f64() * 1e3
+        );
+    }
+    if wanted("check-one") || wanted("check-folder") {
+        let big = thousand_files(&dir);
+        if wanted("check-one") {
+            check_one_of_a_thousand(&big, &catalogue);
+        }
+        if wanted("check-folder") {
+            let (per_folder, _) = time(3, || check_command(big.path()));
+            println!(
+                "check a folder of 1,000 files: {:.0} ms",
+                per_folder.as_secs_f64() * 1e3
+            );
+        }
+    }
+    if wanted("explore") {
+        explore_library(&library, &catalogue);
+    }
+    if wanted("check-2000") {
+        check_2000_beats(&catalogue);
+    }
+    if wanted("explore-long") {
+        explore_long(&catalogue);
+    }
+    if wanted("calls") {
+        headless_calls(&library, catalogue);
+    }
+}
 
-    // One file checked on its own in a folder of 1,000: its siblings are scanned for their
-    // ids only, not parsed.
+/// A folder of 1,000 copies of one case, each with its own id.
+fn thousand_files(dir: &std::path::Path) -> tempfile::TempDir {
     let big = tempfile::tempdir().expect("a temporary folder");
     let model = std::fs::read_to_string(dir.join("t1_missing_parcel.ron")).expect("a case");
     for i in 0..1000 {
@@ -50,23 +82,31 @@ fn main() {
         );
         std::fs::write(big.path().join(format!("case_{i:04}.ron")), text).expect("write");
     }
+    big
+}
+
+/// One file checked on its own in a folder of 1,000: its siblings are scanned for their
+/// ids only, not parsed.
+fn check_one_of_a_thousand(big: &tempfile::TempDir, catalogue: &Catalogue) {
     let one = big.path().join("case_0500.ron");
     let (per_one, checked) = time(10, || {
-        load_paths(std::slice::from_ref(&one), &catalogue).expect("the file")
+        load_paths(std::slice::from_ref(&one), catalogue).expect("the file")
     });
     assert_eq!(checked.errors(), 0);
-    let (per_alone, _) = time(10, || htl_core::scenario::load_file(&one, &catalogue));
+    let (per_alone, _) = time(10, || htl_core::scenario::load_file(&one, catalogue));
     println!(
         "check one file in a folder of 1,000: {:.2} ms (the file alone: {:.2} ms)",
         per_one.as_secs_f64() * 1e3,
         per_alone.as_secs_f64() * 1e3
     );
+}
 
+fn explore_library(library: &htl_core::scenario::Library, catalogue: &Catalogue) {
     let (per_explore, reports) = time(5, || {
         library
             .scenarios
             .iter()
-            .map(|s| explore(s, &catalogue, 1))
+            .map(|s| explore(s, catalogue, 1))
             .collect::<Vec<_>>()
     });
     let states: usize = reports.iter().map(|r| r.states).sum();
@@ -83,43 +123,30 @@ fn main() {
             r.micros as f64 / 1e3
         );
     }
+}
 
-    // `check` as a trainer runs it, output rendered: a folder of 1,000 files, and one
-    // generated 2,000-beat file (the graph ink's compiler was timed on), clean and with a
-    // warning on every wrong reply (4,000 rendered diagnostics in one file).
-    let check = |path: &std::path::Path| {
-        let mut out = Vec::new();
-        let mut err = Vec::new();
-        htl_core::cli::run_args(
-            [
-                "hold-the-line",
-                "check",
-                "--color",
-                "never",
-                path.to_str().unwrap(),
-            ],
-            &mut out,
-            &mut err,
-        );
-        out.len()
-    };
-    let (per_folder, _) = time(3, || check(big.path()));
-    println!(
-        "check a folder of 1,000 files: {:.0} ms",
-        per_folder.as_secs_f64() * 1e3
+/// `check` as a trainer runs it, output rendered; returns how many bytes it printed.
+fn check_command(path: &std::path::Path) -> usize {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    htl_core::cli::run_args(
+        [
+            "hold-the-line",
+            "check",
+            "--color",
+            "never",
+            path.to_str().unwrap(),
+        ],
+        &mut out,
+        &mut err,
     );
-    // Written compactly, one beat a line, to stay under the 1 MiB a scenario file may have.
-    let text: String = common::long_scenario("graph_2000", 2000)
-        .lines()
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(" \"b", "\n\"b")
-        .replace(", and I am not happy about it.", ".")
-        .replace("I understand, and I will sort point", "I will sort point")
-        .replace("That is just how it is, point", "That is how it is, point")
-        .replace("Let me skip ahead, point", "Skip ahead, point")
-        .replace("Can we go back a step?", "Back a step?");
+    out.len()
+}
+
+/// One generated 2,000-beat file (the graph ink's compiler was timed on), clean and with a
+/// warning on every wrong reply (4,000 rendered diagnostics in one file).
+fn check_2000_beats(catalogue: &Catalogue) {
+    let text = common::long_scenario_compact("graph_2000", 2000);
     // Without their whys: a warning on each of the 4,000 wrong replies.
     let unexplained = text
         .replace(", why: \"It passes the point on.\"", "")
@@ -128,7 +155,7 @@ fn main() {
         let loaded = load_bytes(
             std::path::Path::new("graph_2000.ron"),
             text.as_bytes(),
-            &catalogue,
+            catalogue,
         );
         (
             loaded.report.diagnostics.len(),
@@ -144,17 +171,29 @@ fn main() {
         rendered / 1024,
         per_noisy.as_secs_f64() * 1e3
     );
+    // The whole `check` command on that file, as a trainer runs it (the file read, checked,
+    // the adversarial trainees played, the report printed).
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let file = folder.path().join("graph_2000.ron");
+    std::fs::write(&file, &text).expect("write");
+    let (per_command, _) = time(3, || check_command(&file));
+    println!(
+        "  `check graph_2000.ron`: {:.0} ms",
+        per_command.as_secs_f64() * 1e3
+    );
+}
 
+fn explore_long(catalogue: &Catalogue) {
     // A generated 200-beat case: far past the budget, so a partial search, bounded.
     let text = common::long_scenario("long_call", 200);
     let long = load_bytes(
         std::path::Path::new("long_call.ron"),
         text.as_bytes(),
-        &catalogue,
+        catalogue,
     )
     .scenario
     .expect("the generated case loads");
-    let (per_long, r) = time(3, || explore(&long, &catalogue, 1));
+    let (per_long, r) = time(3, || explore(&long, catalogue, 1));
     println!(
         "explore a generated 200-beat case: {} states of at least {} (partial: {}), table at most {:.1} MiB: {:.0} ms",
         r.states,
@@ -163,19 +202,29 @@ fn main() {
         r.peak_bytes as f64 / (1024.0 * 1024.0),
         per_long.as_secs_f64() * 1e3
     );
+}
 
+fn headless_calls(library: &htl_core::scenario::Library, catalogue: Catalogue) {
     // Whole calls played by the book through the engine, transcript kept.
     let catalogue = Arc::new(catalogue);
     let scenarios: Vec<_> = library.scenarios.iter().cloned().map(Arc::new).collect();
     let mut calls = 0u32;
     let mut events = 0usize;
+    let mut longest = (0usize, String::new());
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(2) {
         for (i, s) in scenarios.iter().enumerate() {
             let mut call = Call::new(Arc::clone(s), Arc::clone(&catalogue), i as u64);
             while !call.is_over() {
+                // The reply that breaks fewest rules and follows most.
+                let by_the_book = (0..call.replies().len())
+                    .min_by_key(|&i| {
+                        let r = &call.replies()[i];
+                        (r.breaks.len(), std::cmp::Reverse(r.follows.len()))
+                    })
+                    .unwrap_or(0);
                 let step = Step {
-                    reply: 0,
+                    reply: by_the_book,
                     when: When::Pause,
                     voice: Voice::Soft,
                 };
@@ -185,6 +234,9 @@ fn main() {
                 finish_reply(&mut call);
             }
             events += call.events().len();
+            if call.events().len() > longest.0 {
+                longest = (call.events().len(), s.id.clone());
+            }
             calls += 1;
         }
     }
@@ -195,4 +247,5 @@ fn main() {
         elapsed * 1e6 / f64::from(calls),
         events / calls.max(1) as usize
     );
+    println!("  the longest: {} ({} events)", longest.1, longest.0);
 }

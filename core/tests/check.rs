@@ -350,6 +350,20 @@ fn check_exit_codes_and_summary() {
 }
 
 #[test]
+fn a_case_thousands_of_beats_long_is_checked_without_a_crash() {
+    // The adversarial trainees search a path through every beat, thousands of calls deep,
+    // on worker threads with small stacks: this file once aborted `check` with a stack
+    // overflow.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("graph_2000.ron");
+    std::fs::write(&file, long_scenario_compact("graph_2000", 2000)).unwrap();
+    let (code, out, err) = check(&[file.to_str().unwrap()]);
+    assert_eq!(code, EXIT_OK, "{out}{err}");
+    assert!(out.contains("checked 1 file"), "{out}");
+    assert!(out.contains(" 0 errors"), "{out}");
+}
+
+#[test]
 fn check_json_gives_positions() {
     let path = fixture("broken").join("unknown_next.ron");
     let mut out = Vec::new();

@@ -175,7 +175,7 @@ fn warn_where_gameable(library: &mut Library, catalogue: &Catalogue) {
                 scope.spawn(move || {
                     cases
                         .iter()
-                        .map(|s| crate::explore::explore_with(s, catalogue, 1, budget, &mut |_| {}))
+                        .map(|s| crate::explore::adversaries_with(s, catalogue, 1, budget))
                         .collect::<Vec<_>>()
                 })
             })
@@ -185,8 +185,8 @@ fn warn_where_gameable(library: &mut Library, catalogue: &Catalogue) {
             .flat_map(|w| w.join().expect("an explorer thread"))
             .collect()
     });
-    for (scenario, report) in library.scenarios.iter().zip(reports) {
-        let passing: Vec<_> = report.adversaries.iter().filter(|a| a.passed).collect();
+    for (scenario, adversaries) in library.scenarios.iter().zip(reports) {
+        let passing: Vec<_> = adversaries.iter().filter(|a| a.passed).collect();
         if passing.is_empty() {
             continue;
         }

@@ -24,6 +24,7 @@ mod player;
 mod probes;
 mod result;
 mod search;
+mod visits;
 
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
@@ -43,11 +44,99 @@ pub use player::{Adversary, Manner};
 use probes::*;
 pub use result::*;
 use search::*;
+use visits::Visits;
 
 /// Explores a scenario within [`Budget::DEFAULT`]. `seed` fixes wording and jitter;
 /// verdicts never depend on it.
 pub fn explore(scenario: &Scenario, catalogue: &Catalogue, seed: u64) -> Exploration {
     explore_with(scenario, catalogue, seed, Budget::DEFAULT, &mut |_| {})
+}
+
+/// Searches only the adversarial trainees within `budget`: what `check` warns from. The
+/// same searches as [`explore_with`]'s adversaries, without the five manners a full
+/// exploration also plays (the trainee shouting back on every beat is the shouting-back
+/// manner, searched here for that one alone), so each gets a larger share of the budget.
+pub fn adversaries_with(
+    scenario: &Scenario,
+    catalogue: &Catalogue,
+    seed: u64,
+    budget: Budget,
+) -> Vec<AdversaryResult> {
+    let started = Instant::now();
+    let shared_scenario = std::sync::Arc::new(scenario.clone());
+    let shared_catalogue = std::sync::Arc::new(catalogue.clone());
+    let new_call = || Call::unrecorded(shared_scenario.clone(), shared_catalogue.clone(), seed);
+    let mut spent = Spent {
+        states: 0,
+        cut_off: 0,
+        peak_bytes: 0,
+        partial: false,
+        plays_left: Adversary::ALL.len(),
+    };
+    let mut quiet = |_: &Progress| {};
+    let (future, explorer) = spent.search(
+        scenario,
+        catalogue,
+        Play::Manner(Manner::ShoutBack),
+        new_call(),
+        budget,
+        started,
+        &mut quiet,
+    );
+    let shout_back = (future, explorer.partial);
+    drop(explorer);
+    search_adversaries(
+        &mut spent,
+        Some(&shout_back),
+        scenario,
+        catalogue,
+        seed,
+        &new_call,
+        budget,
+        started,
+        &mut quiet,
+    )
+}
+
+/// Every adversary's search and result; `shout_back` is the shouting-back manner's, when
+/// searched already.
+#[allow(clippy::too_many_arguments)] // the searches' shared inputs, each passed through
+fn search_adversaries(
+    spent: &mut Spent,
+    shout_back: Option<&(PathsAhead, bool)>,
+    scenario: &Scenario,
+    catalogue: &Catalogue,
+    seed: u64,
+    new_call: &dyn Fn() -> Call,
+    budget: Budget,
+    started: Instant,
+    progress: &mut dyn FnMut(&Progress),
+) -> Vec<AdversaryResult> {
+    let mut adversaries = Vec::new();
+    for adversary in Adversary::ALL {
+        let (future, cut_short) = match (adversary, shout_back) {
+            // Shouting back on every beat is the shouting-back manner: no need to play it twice.
+            (Adversary::ShoutBackEveryBeat, Some((future, cut_short))) => {
+                (future.clone(), *cut_short)
+            }
+            _ => {
+                let (future, explorer) = spent.search(
+                    scenario,
+                    catalogue,
+                    Play::Adversary(adversary),
+                    new_call(),
+                    budget,
+                    started,
+                    &mut *progress,
+                );
+                (future, explorer.partial)
+            }
+        };
+        adversaries.push(adversary_result(
+            adversary, future, cut_short, scenario, catalogue, seed,
+        ));
+    }
+    adversaries
 }
 
 /// Explores a scenario within `budget`, calling `progress` now and then (every few
@@ -122,30 +211,17 @@ pub fn explore_with(
             total.shortest = shortest;
         }
     }
-    let mut adversaries = Vec::new();
-    for adversary in Adversary::ALL {
-        let (future, cut_short) = match (adversary, &shout_back) {
-            // Shouting back on every beat is the shouting-back manner: no need to play it twice.
-            (Adversary::ShoutBackEveryBeat, Some((future, cut_short))) => {
-                (future.clone(), *cut_short)
-            }
-            _ => {
-                let (future, explorer) = spent.search(
-                    scenario,
-                    catalogue,
-                    Play::Adversary(adversary),
-                    new_call(),
-                    budget,
-                    started,
-                    &mut *progress,
-                );
-                (future, explorer.partial)
-            }
-        };
-        adversaries.push(adversary_result(
-            adversary, future, cut_short, scenario, catalogue, seed,
-        ));
-    }
+    let adversaries = search_adversaries(
+        &mut spent,
+        shout_back.as_ref(),
+        scenario,
+        catalogue,
+        seed,
+        &new_call,
+        budget,
+        started,
+        progress,
+    );
 
     let Spent {
         states,
@@ -205,12 +281,12 @@ pub fn explore_with(
         tier: scenario.tier,
         pass_mark: scenario.pass_mark,
         winnable: total.any_pass,
-        best: total.best,
-        worst: total.worst,
-        shortest_resolving: total.shortest,
+        best: total.best.as_ref().map(Kept::finished),
+        worst: total.worst.as_ref().map(Kept::finished),
+        shortest_resolving: total.shortest.as_ref().map(Kept::finished),
         endings,
         forgiveness: total.forgiving.as_ref().map(|p| p.mistakes),
-        most_forgiving: total.forgiving.clone(),
+        most_forgiving: total.forgiving.as_ref().map(Kept::finished),
         tolerance,
         never_worth_choosing,
         rules_not_exercised: not_exercised

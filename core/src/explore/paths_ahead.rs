@@ -14,14 +14,14 @@ pub const MAX_VISITS: u8 = 2;
 /// What can still happen from a state: its kept paths and how many paths and endings.
 #[derive(Debug, Clone)]
 pub(super) struct PathsAhead {
-    pub(super) best: Option<PathResult>,
+    pub(super) best: Option<Kept>,
     /// The best passing path.
-    pub(super) best_pass: Option<PathResult>,
-    pub(super) worst: Option<PathResult>,
-    pub(super) shortest: Option<PathResult>,
+    pub(super) best_pass: Option<Kept>,
+    pub(super) worst: Option<Kept>,
+    pub(super) shortest: Option<Kept>,
     pub(super) any_pass: bool,
     /// The passing path with the most mistakes.
-    pub(super) forgiving: Option<PathResult>,
+    pub(super) forgiving: Option<Kept>,
     pub(super) endings: u64,
     pub(super) paths: u64,
 }
@@ -41,7 +41,7 @@ impl PathsAhead {
     }
 
     /// Each kept path with the order it is ranked by.
-    pub(super) fn slots(&mut self) -> [(&mut Option<PathResult>, Rank); 5] {
+    pub(super) fn slots(&mut self) -> [(&mut Option<Kept>, Rank); 5] {
         [
             (&mut self.best, Rank::Highest),
             (&mut self.best_pass, Rank::Highest),
@@ -51,7 +51,7 @@ impl PathsAhead {
         ]
     }
 
-    pub(super) fn kept(&self) -> [&Option<PathResult>; 5] {
+    pub(super) fn kept(&self) -> [&Option<Kept>; 5] {
         [
             &self.best,
             &self.best_pass,
@@ -101,7 +101,7 @@ pub(super) enum Rank {
 
 impl Rank {
     /// Whether `a`, with `a_extra` steps still to come before it, ranks before `b`.
-    pub(super) fn wins(self, a: &PathResult, a_extra: usize, b: &PathResult) -> bool {
+    pub(super) fn wins(self, a: &Kept, a_extra: usize, b: &Kept) -> bool {
         use std::cmp::Reverse;
         match self {
             Rank::Highest => {
@@ -109,7 +109,7 @@ impl Rank {
             }
             Rank::Lowest => (a.score, Reverse(a.mistakes)) < (b.score, Reverse(b.mistakes)),
             Rank::ShortestResolution => {
-                let rank = |p: &PathResult, extra: usize| {
+                let rank = |p: &Kept, extra: usize| {
                     (
                         !p.passed,
                         !p.outcome.settles(),
@@ -126,26 +126,97 @@ impl Rank {
 
 /// Puts `candidate`, reached by `step`, in `slot` when it wins.
 pub(super) fn take(
-    slot: &mut Option<PathResult>,
-    candidate: &Option<PathResult>,
+    slot: &mut Option<Kept>,
+    candidate: &Option<Kept>,
     step: Step,
-    wins: impl Fn(&PathResult, &PathResult) -> bool,
+    wins: impl Fn(&Kept, &Kept) -> bool,
 ) {
     if better(candidate, slot, wins) {
         let mut path = candidate.clone().expect("a winner");
-        path.steps.insert(0, step);
+        path.steps = path.steps.after(step);
         *slot = Some(path);
     }
 }
 
 pub(super) fn better(
-    candidate: &Option<PathResult>,
-    current: &Option<PathResult>,
-    wins: impl Fn(&PathResult, &PathResult) -> bool,
+    candidate: &Option<Kept>,
+    current: &Option<Kept>,
+    wins: impl Fn(&Kept, &Kept) -> bool,
 ) -> bool {
     match (candidate, current) {
         (Some(_), None) => true,
         (Some(a), Some(b)) => wins(a, b),
         _ => false,
+    }
+}
+
+/// A path's steps while the search runs: a list shared between the paths that end the same
+/// way, first step at the head, so putting a step in front of a child's path costs one link
+/// (copying the child's steps made a search through a long case quadratic in its length).
+#[derive(Debug, Clone, Default)]
+pub(super) struct SharedSteps {
+    head: Option<std::rc::Rc<Link>>,
+    len: usize,
+}
+
+#[derive(Debug)]
+struct Link {
+    step: Step,
+    rest: Option<std::rc::Rc<Link>>,
+}
+
+impl SharedSteps {
+    /// What one more step costs in memory: its link and the link's reference counts.
+    pub(super) const LINK_BYTES: usize =
+        std::mem::size_of::<Link>() + 2 * std::mem::size_of::<usize>();
+
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// `step`, then these steps.
+    pub(super) fn after(&self, step: Step) -> SharedSteps {
+        SharedSteps {
+            head: Some(std::rc::Rc::new(Link {
+                step,
+                rest: self.head.clone(),
+            })),
+            len: self.len + 1,
+        }
+    }
+
+    pub(super) fn to_vec(&self) -> Vec<Step> {
+        let mut steps = Vec::with_capacity(self.len);
+        let mut at = self.head.as_deref();
+        while let Some(link) = at {
+            steps.push(link.step);
+            at = link.rest.as_deref();
+        }
+        steps
+    }
+}
+
+impl Drop for SharedSteps {
+    /// Unlinks a long list one link at a time: dropping it link by link recursively would
+    /// overflow the stack on a path thousands of steps long.
+    fn drop(&mut self) {
+        let mut at = self.head.take();
+        while let Some(link) = at {
+            match std::rc::Rc::try_unwrap(link) {
+                Ok(mut only) => at = only.rest.take(),
+                Err(_) => break,
+            }
+        }
+    }
+}
+
+/// A kept path while the search runs.
+pub(super) type Kept = PathResult<SharedSteps>;
+
+impl Kept {
+    /// The path as explore reports it.
+    pub(super) fn finished(&self) -> PathResult {
+        let steps = self.steps.to_vec();
+        self.clone().with_steps(steps)
     }
 }

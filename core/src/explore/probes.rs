@@ -12,30 +12,35 @@ pub(super) fn adversary_result(
     catalogue: &Catalogue,
     seed: u64,
 ) -> AdversaryResult {
-    let core_breaks = future.best.as_ref().map_or_else(Vec::new, |best| {
+    let best = future.best.as_ref().map(Kept::finished);
+    let core_breaks = best.as_ref().map_or_else(Vec::new, |best| {
+        // The tally's counts, not a whole score: building one copies every moment of the
+        // path, thousands in a long case.
         let (call, _) = crate::engine::script::run(scenario, catalogue, seed, &best.steps);
-        let score = call.score();
         catalogue
             .rules
             .iter()
-            .filter(|r| r.core)
-            .filter_map(|r| {
-                let broken = score.rule(&r.id).map_or(0, |x| x.broken);
+            .enumerate()
+            .filter(|(_, r)| r.core)
+            .filter_map(|(i, r)| {
+                let broken = usize::from(call.tally().of_rule(i)[1]);
                 (broken > 0).then(|| (r.id.clone(), broken))
             })
             .collect()
     });
-    let passed = match (&future.best, &future.best_pass) {
+    let passed = match (&best, &future.best_pass) {
         // An adversary with an aim passes only while meeting it as far as the case allows.
         (Some(best), Some(pass)) => pass.aim == best.aim,
         _ => false,
     };
     let passing = future
         .best_pass
-        .filter(|_| passed && future.best.as_ref().is_some_and(|b| !b.passed));
+        .as_ref()
+        .filter(|_| passed && best.as_ref().is_some_and(|b| !b.passed))
+        .map(Kept::finished);
     AdversaryResult {
         adversary,
-        best: future.best,
+        best,
         passed,
         passing,
         core_breaks,

@@ -30,20 +30,37 @@ pub struct Tolerance {
     pub best: Option<u8>,
 }
 
-/// A path through the call, in `play --choices` syntax, with its result.
+/// A path through the call, in `play --choices` syntax, with its result. `S` holds the
+/// steps: a list of them in every result explore gives, a shared list while it searches.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PathResult {
+pub struct PathResult<S = Vec<Step>> {
     pub score: u8,
     pub grade: Grade,
     pub passed: bool,
     pub ending: String,
     pub outcome: EndingKind,
     pub mistakes: u16,
-    pub steps: Vec<Step>,
+    pub steps: S,
     /// How far the path meets its player's aim, ranked before the score (for
     /// `Adversary::EachCoreRuleOnce`, the core rules broken; 0 for everyone else).
     #[serde(skip)]
     pub(super) aim: u8,
+}
+
+impl<S> PathResult<S> {
+    /// The same result with its steps held as `steps`.
+    pub(super) fn with_steps<T>(self, steps: T) -> PathResult<T> {
+        PathResult {
+            score: self.score,
+            grade: self.grade,
+            passed: self.passed,
+            ending: self.ending,
+            outcome: self.outcome,
+            mistakes: self.mistakes,
+            steps,
+            aim: self.aim,
+        }
+    }
 }
 
 impl PathResult {

@@ -4,6 +4,11 @@
 #[allow(unused_imports)]
 use super::*;
 
+/// Below this much stack left, the next level of the search runs on a new segment ...
+const STACK_RED_ZONE: usize = 128 * 1024;
+/// ... of this size (a level takes a few KiB: the call cloned twice, the paths ahead).
+const STACK_GROWTH: usize = 4 * 1024 * 1024;
+
 pub(super) struct Explorer<'a, 'p> {
     pub(super) scenario: &'a Scenario,
     pub(super) play: Play,
@@ -12,7 +17,7 @@ pub(super) struct Explorer<'a, 'p> {
     /// Catalogue indexes of `let_them_vent` and `lower_your_voice`.
     pub(super) vent: Option<usize>,
     pub(super) lower_voice: Option<usize>,
-    pub(super) memo: HashMap<(StateKey, Vec<u8>), std::rc::Rc<PathsAhead>>,
+    pub(super) memo: HashMap<(StateKey, u128), std::rc::Rc<PathsAhead>>,
     pub(super) rules_exercised: Vec<bool>,
     /// Best score reached through each (beat, reply).
     pub(super) reply_best: HashMap<(usize, usize), Option<u8>>,
@@ -38,18 +43,16 @@ pub(super) struct Explorer<'a, 'p> {
 }
 
 /// An estimate of the bytes a memo entry holds, heap included.
-pub(super) fn entry_bytes(key: &(StateKey, Vec<u8>), future: &PathsAhead) -> usize {
-    let path = |p: &Option<PathResult>| {
+pub(super) fn entry_bytes(future: &PathsAhead) -> usize {
+    // A path's steps are shared with the child's it was made from: one new link each.
+    let path = |p: &Option<Kept>| {
         p.as_ref().map_or(0, |p| {
-            std::mem::size_of::<PathResult>()
-                + p.steps.capacity() * std::mem::size_of::<Step>()
-                + p.ending.capacity()
+            std::mem::size_of::<Kept>() + SharedSteps::LINK_BYTES + p.ending.capacity()
         })
     };
-    // The key's own size, its visit counts and core-rule tallies, the shared future (with
-    // its reference counts), the paths, and the hash table's slot overhead.
-    std::mem::size_of::<(StateKey, Vec<u8>)>()
-        + key.1.capacity()
+    // The key's own size (its visits a fingerprint) and core-rule tallies, the shared future
+    // (with its reference counts), the paths, and the hash table's slot overhead.
+    std::mem::size_of::<(StateKey, u128)>()
         + 64
         + std::mem::size_of::<std::rc::Rc<PathsAhead>>()
         + 2 * std::mem::size_of::<usize>()
@@ -157,8 +160,7 @@ impl<'a, 'p> Explorer<'a, 'p> {
 
     /// Explores the whole call from its start.
     pub(super) fn run(&mut self, call: Call) -> PathsAhead {
-        let mut visits = vec![0u8; self.scenario.beats.len()];
-        visits[self.scenario.start] = 1;
+        let mut visits = Visits::new(self.scenario.beats.len(), self.scenario.start);
         let future = self.visit(call, &mut visits);
         (*future).clone()
     }
@@ -167,11 +169,11 @@ impl<'a, 'p> Explorer<'a, 'p> {
 impl Explorer<'_, '_> {
     /// The future of a call at a choice point (the start of a beat). `visits` counts how
     /// often this path has entered each beat.
-    pub(super) fn visit(&mut self, call: Call, visits: &mut Vec<u8>) -> std::rc::Rc<PathsAhead> {
+    pub(super) fn visit(&mut self, call: Call, visits: &mut Visits) -> std::rc::Rc<PathsAhead> {
         if call.is_over() {
             return std::rc::Rc::new(self.terminal(&call));
         }
-        let key = (call.state_key(), visits.clone());
+        let key = (call.state_key(), visits.fingerprint());
         if let Some(known) = self.memo.get(&key) {
             return std::rc::Rc::clone(known);
         }
@@ -232,7 +234,7 @@ impl Explorer<'_, '_> {
         }
         // Past the byte budget a state is not remembered (the search is partial by then),
         // so the table never outgrows the budget, whatever the depth of the stack.
-        let size = entry_bytes(&key, &future);
+        let size = entry_bytes(&future);
         let future = std::rc::Rc::new(future);
         if self.bytes + size <= self.max_bytes {
             self.bytes += size;
@@ -251,7 +253,7 @@ impl Explorer<'_, '_> {
         next: Call,
         step: Step,
         beat: usize,
-        visits: &mut Vec<u8>,
+        visits: &mut Visits,
     ) {
         let reply = step.reply;
         {
@@ -263,14 +265,17 @@ impl Explorer<'_, '_> {
             }
             let child = if next.is_over() {
                 std::rc::Rc::new(self.terminal(&next))
-            } else if visits[next.beat()] >= MAX_VISITS {
+            } else if visits.exhausted(next.beat()) {
                 // Round in circles: not a way to finish the call.
                 std::rc::Rc::new(PathsAhead::empty())
             } else {
                 let entered = next.beat();
-                visits[entered] += 1;
-                let child = self.visit(next, visits);
-                visits[entered] -= 1;
+                visits.enter(entered);
+                // A path is as deep as the case is long: grow the stack on the heap rather
+                // than overflow a worker thread's (check's explorers run on 2 MiB stacks).
+                let child =
+                    stacker::maybe_grow(STACK_RED_ZONE, STACK_GROWTH, || self.visit(next, visits));
+                visits.leave(entered);
                 child
             };
             if let Some(best) = child.best.as_ref() {
@@ -354,7 +359,7 @@ impl Explorer<'_, '_> {
         let Some(outcome) = call.outcome() else {
             return PathsAhead::empty();
         };
-        let score = call.score();
+        let score = call.headline();
         let ending = &self.scenario.endings[outcome.ending];
         let result = PathResult {
             score: score.total,
@@ -363,7 +368,7 @@ impl Explorer<'_, '_> {
             ending: ending.id.clone(),
             outcome: ending.kind,
             mistakes: call.mistakes(),
-            steps: Vec::new(),
+            steps: SharedSteps::default(),
             aim: if self.play == Play::Adversary(Adversary::EachCoreRuleOnce) {
                 self.core
                     .iter()

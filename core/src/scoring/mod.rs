@@ -7,5 +7,5 @@ mod score;
 mod tally;
 
 pub use better::{BetterReply, Delivery, rubric_value};
-pub use score::{Grade, NotPassed, Record, RuleResult, RuleStatus, Score, ScoreParts};
+pub use score::{Grade, Headline, NotPassed, Record, RuleResult, RuleStatus, Score, ScoreParts};
 pub use tally::{Chosen, Moment, MomentSource, Tally};

@@ -2,6 +2,8 @@
 //! each moment weighed by its rule) and the customer's mood at the end, with a breakdown a
 //! trainee can read line by line. The numbers come from the catalogue's policy.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::better::{BetterReply, better_replies};
@@ -246,13 +248,13 @@ fn why_not_passed(
     total: u8,
     pass_mark: u8,
     outcome: Option<EndingKind>,
-    rules: &[(&crate::guidance::Rule, &RuleResult)],
+    rules: &[(&crate::guidance::Rule, usize)],
     lesson: &[String],
 ) -> Option<NotPassed> {
     // The case's lesson first: the ending a trainee reached by breaking it teaches nothing.
     if let Some((rule, _)) = rules
         .iter()
-        .find(|(rule, result)| result.broken > 0 && lesson.contains(&rule.id))
+        .find(|(rule, broken)| *broken > 0 && lesson.contains(&rule.id))
     {
         return Some(NotPassed::LessonBroken {
             rule: rule.id.clone(),
@@ -265,8 +267,8 @@ fn why_not_passed(
     let broken_in = |family: &dyn Fn(&crate::guidance::Rule) -> bool| {
         rules
             .iter()
-            .filter(|(rule, result)| family(rule) && result.broken > 0)
-            .map(|(rule, result)| (rule.id.clone(), result.broken))
+            .filter(|(rule, broken)| family(rule) && *broken > 0)
+            .map(|(rule, broken)| (rule.id.clone(), *broken))
             .collect::<Vec<_>>()
     };
     let core = broken_in(&|rule| rule.core);
@@ -304,49 +306,14 @@ impl Score {
             catalogue,
             tally,
             end,
-            meters,
             chosen,
+            ..
         } = *record;
         let policy = &catalogue.scoring;
         let kind = end.map(|(ending, _)| scenario.endings[ending].kind);
-        let best = policy.best_of(scenario.endings.iter().map(|e| e.kind));
-        let (total, parts) = total_of(policy, kind, best, tally, meters);
-        let rules: Vec<RuleResult> = catalogue
-            .rules
-            .iter()
-            .enumerate()
-            .map(|(i, rule)| {
-                let [followed, broken] = tally.of_rule(i);
-                RuleResult {
-                    rule: rule.id.clone(),
-                    summary: rule.summary.clone(),
-                    status: match (followed, broken) {
-                        (0, 0) => RuleStatus::NotExercised,
-                        (_, 0) => RuleStatus::Followed,
-                        (0, _) => RuleStatus::Broken,
-                        _ => RuleStatus::Mixed,
-                    },
-                    followed: usize::from(followed),
-                    broken: usize::from(broken),
-                    moments: tally
-                        .moments()
-                        .iter()
-                        .filter(|m| m.rule == rule.id)
-                        .cloned()
-                        .collect(),
-                }
-            })
-            .collect();
-        let paired: Vec<_> = catalogue.rules.iter().zip(&rules).collect();
-        let failed = why_not_passed(
-            policy,
-            scenario.tier,
-            total,
-            scenario.pass_mark,
-            kind,
-            &paired,
-            &scenario.lesson,
-        );
+        let (total, parts) = total_and_parts(record);
+        let rules = rule_results(catalogue, tally);
+        let failed = not_passed(record, total);
         Score {
             total,
             grade: Grade::of(total, &policy.grade_floors),
@@ -365,7 +332,94 @@ impl Score {
         }
     }
 
+    /// The total, the grade and whether the call passed, as [`Score::of`] gives them,
+    /// without the breakdown a debrief reads (each rule's moments, the better replies): the
+    /// explorer asks this at every ending it reaches.
+    pub fn headline_of(record: &Record<'_>) -> Headline {
+        let policy = &record.catalogue.scoring;
+        let (total, _) = total_and_parts(record);
+        Headline {
+            total,
+            grade: Grade::of(total, &policy.grade_floors),
+            passed: not_passed(record, total).is_none(),
+        }
+    }
+
     pub fn rule(&self, id: &str) -> Option<&RuleResult> {
         self.rules.iter().find(|r| r.rule == id)
     }
+}
+
+/// A score's first line: what the explorer ranks paths by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Headline {
+    pub total: u8,
+    pub grade: Grade,
+    pub passed: bool,
+}
+
+fn total_and_parts(record: &Record<'_>) -> (u8, ScoreParts) {
+    let policy = &record.catalogue.scoring;
+    let kind = record
+        .end
+        .map(|(ending, _)| record.scenario.endings[ending].kind);
+    let best = policy.best_of(record.scenario.endings.iter().map(|e| e.kind));
+    total_of(policy, kind, best, record.tally, record.meters)
+}
+
+/// Why the call did not pass, if it did not.
+fn not_passed(record: &Record<'_>, total: u8) -> Option<NotPassed> {
+    let scenario = record.scenario;
+    let kind = record.end.map(|(ending, _)| scenario.endings[ending].kind);
+    let paired: Vec<_> = (record.catalogue.rules.iter().enumerate())
+        .map(|(i, rule)| (rule, usize::from(record.tally.of_rule(i)[1])))
+        .collect();
+    why_not_passed(
+        &record.catalogue.scoring,
+        scenario.tier,
+        total,
+        scenario.pass_mark,
+        kind,
+        &paired,
+        &scenario.lesson,
+    )
+}
+
+/// Each catalogue rule's counts and moments (sorted out in one pass over the moments: a
+/// long call has thousands).
+fn rule_results(catalogue: &Catalogue, tally: &Tally) -> Vec<RuleResult> {
+    let mut moments_of: Vec<Vec<Moment>> = vec![Vec::new(); catalogue.rules.len()];
+    let index: HashMap<&str, usize> = catalogue
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    for m in tally.moments() {
+        if let Some(&i) = index.get(m.rule.as_str()) {
+            moments_of[i].push(m.clone());
+        }
+    }
+    catalogue
+        .rules
+        .iter()
+        .zip(moments_of)
+        .enumerate()
+        .map(|(i, (rule, moments))| {
+            let [followed, broken] = tally.of_rule(i);
+            RuleResult {
+                rule: rule.id.clone(),
+                summary: rule.summary.clone(),
+                status: match (followed, broken) {
+                    (0, 0) => RuleStatus::NotExercised,
+                    (_, 0) => RuleStatus::Followed,
+                    (0, _) => RuleStatus::Broken,
+                    _ => RuleStatus::Mixed,
+                },
+                followed: usize::from(followed),
+                broken: usize::from(broken),
+                moments,
+            }
+        })
+        .collect()
 }

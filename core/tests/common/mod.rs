@@ -77,6 +77,23 @@ pub fn long_scenario(id: &str, beats: usize) -> String {
     s
 }
 
+/// [`long_scenario`] written compactly, one beat a line and shorter lines, so a 2,000-beat
+/// case (the graph ink's compiler was timed on) stays under the 1 MiB a scenario file may
+/// have.
+pub fn long_scenario_compact(id: &str, beats: usize) -> String {
+    long_scenario(id, beats)
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" \"b", "\n\"b")
+        .replace(", and I am not happy about it.", ".")
+        .replace("I understand, and I will sort point", "I will sort point")
+        .replace("That is just how it is, point", "That is how it is, point")
+        .replace("Let me skip ahead, point", "Skip ahead, point")
+        .replace("Can we go back a step?", "Back a step?")
+}
+
 /// Plays a library case headless from a script and records it in `name`'s profile under
 /// `data_dir` through the game's own end of a call; returns the session as written and
 /// what the end of the call queued for the learning record store.

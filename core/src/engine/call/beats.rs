@@ -19,8 +19,12 @@ impl Call {
         self.silence_strikes = 0;
         self.waiting_since = None;
         let at = self.now;
-        let id = self.scenario.beats[b].id.clone();
-        self.log(Event::BeatStarted { at, beat: id });
+        // Only a recorded call copies the words into its transcript (the explorer's calls
+        // are cloned thousands of times and need none).
+        if self.record {
+            let id = self.scenario.beats[b].id.clone();
+            self.log(Event::BeatStarted { at, beat: id });
+        }
         let mut segments = std::mem::take(&mut self.retort);
         // What is left of the last beat (said after a retort) is not this beat's lines.
         for segment in &mut segments {
@@ -76,15 +80,16 @@ impl Call {
                 self.beat_had_outburst = true;
                 self.beat_vented |= *kind == LineKind::Said;
             }
-            let at = self.now;
-            let event = Event::CustomerLine {
-                at,
-                kind: *kind,
-                intensity: *intensity,
-                text: text.clone(),
-                duration: *duration,
-            };
-            self.log(event);
+            if self.record {
+                let event = Event::CustomerLine {
+                    at: self.now,
+                    kind: *kind,
+                    intensity: *intensity,
+                    text: text.clone(),
+                    duration: *duration,
+                };
+                self.log(event);
+            }
             self.voice_drift();
             if self.check_limits() {
                 return;

@@ -27,7 +27,7 @@ use crate::i18n::{Lang, Messages, note_text};
 use crate::scenario::{
     BeatIx, Channel, EndingIx, Intensity, Line, Reply, Scenario, Target, Timing,
 };
-use crate::scoring::{Chosen, Moment, MomentSource, Record, Score, Tally};
+use crate::scoring::{Chosen, Headline, Moment, MomentSource, Record, Score, Tally};
 use crate::vocab::{
     EndedBy, Meter, MeterDelta, Meters, Millis, Note, TimeAllowance, Verdict, Voice,
 };

@@ -289,13 +289,22 @@ impl Call {
     /// The score so far (or final, once the call is over).
     pub fn score(&self) -> Score {
         let chosen: Vec<Chosen> = self.choices.iter().map(Choice::chosen).collect();
-        Score::of(&Record {
+        Score::of(&self.record(&chosen))
+    }
+
+    /// The score's total, grade and pass, without its breakdown (cheap at every ending).
+    pub fn headline(&self) -> Headline {
+        Score::headline_of(&self.record(&[]))
+    }
+
+    fn record<'a>(&'a self, chosen: &'a [Chosen]) -> Record<'a> {
+        Record {
             scenario: &self.scenario,
             catalogue: &self.catalogue,
             tally: &self.tally,
             end: self.outcome.map(|o| (o.ending, o.by)),
             meters: self.meters,
-            chosen: &chosen,
-        })
+            chosen,
+        }
     }
 }

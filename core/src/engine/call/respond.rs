@@ -31,15 +31,15 @@ impl Call {
         let timing = self.reply_timing();
         self.opening = false;
         let at = self.now;
-        self.log(Event::Reply {
-            at,
-            beat: beat.id.clone(),
-            reply: index,
-            text: reply.text.clone(),
-            voice,
-            timing,
-        });
         if self.record {
+            self.log(Event::Reply {
+                at,
+                beat: beat.id.clone(),
+                reply: index,
+                text: reply.text.clone(),
+                voice,
+                timing,
+            });
             self.choices.push(Choice {
                 at,
                 beat: self.beat,

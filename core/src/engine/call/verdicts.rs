@@ -73,13 +73,15 @@ impl Call {
                 source,
             });
         }
-        self.log(Event::Rule {
-            at,
-            rule: rule.id.clone(),
-            verdict,
-            note: reason.text.clone(),
-            what: note,
-        });
+        if self.record {
+            self.log(Event::Rule {
+                at,
+                rule: rule.id.clone(),
+                verdict,
+                note: reason.text.clone(),
+                what: note,
+            });
+        }
         let base = match verdict {
             Verdict::Followed => rule.followed,
             Verdict::Broken => rule.broken,
