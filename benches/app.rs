@@ -221,6 +221,76 @@ fn windowed_bare() -> App {
     app
 }
 
+/// The bare app with a title-like screen of Bevy UI and nothing else: a heading, a few
+/// lines of text in Bevy's built-in font, a rounded panel and three bordered buttons. What
+/// any app that draws a screen of text pays under software rendering (its UI and text
+/// pipelines compiled, glyphs rasterised, the quads drawn every frame), against which the
+/// game's own start-up is the difference.
+fn windowed_bare_ui() -> App {
+    let mut app = windowed_bare();
+    app.add_systems(Startup, |mut commands: Commands| {
+        let line = |text: &str, size: f32| {
+            (
+                Text::new(text),
+                TextFont {
+                    font_size: bevy::text::FontSize::Px(size),
+                    ..default()
+                },
+            )
+        };
+        let button = |label: &str| {
+            (
+                Node {
+                    padding: UiRect::axes(Val::Px(18.0), Val::Px(10.0)),
+                    border: UiRect::all(Val::Px(1.0)),
+                    border_radius: BorderRadius::all(Val::Px(8.0)),
+                    ..default()
+                },
+                BackgroundColor(Color::srgb(0.2, 0.23, 0.28)),
+                BorderColor::all(Color::srgb(0.35, 0.38, 0.45)),
+                children![line(label, 20.0)],
+            )
+        };
+        commands.spawn((
+            Node {
+                width: Val::Percent(100.0),
+                height: Val::Percent(100.0),
+                flex_direction: FlexDirection::Column,
+                align_items: AlignItems::Center,
+                justify_content: JustifyContent::Center,
+                row_gap: Val::Px(16.0),
+                ..default()
+            },
+            BackgroundColor(Color::srgb(0.07, 0.08, 0.1)),
+            children![
+                line("Hold the Line", 56.0),
+                line(
+                    "Customer-service training: calls from angry customers",
+                    22.0
+                ),
+                (
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        padding: UiRect::all(Val::Px(16.0)),
+                        row_gap: Val::Px(8.0),
+                        border_radius: BorderRadius::all(Val::Px(10.0)),
+                        ..default()
+                    },
+                    BackgroundColor(Color::srgb(0.12, 0.13, 0.16)),
+                    children![
+                        line("Your name", 20.0),
+                        line("Type your name and press Enter to sign in.", 18.0),
+                    ],
+                ),
+                button("Sign in"),
+                button("Settings"),
+                button("Quit"),
+            ],
+        ));
+    });
+    app
+}
+
 fn in_a_window(call: bool, data: PathBuf) -> String {
     use hold_the_line::game::Screen;
     use hold_the_line::game::session::LiveCall;
@@ -384,12 +454,20 @@ fn soak(calls: usize, data: PathBuf) -> Vec<usize> {
 /// issue 21: the game beside a bare app, same features): milliseconds from this call to
 /// the first frame and to the 32nd. `scenarios` is the case folder the game reads (an
 /// empty one shows what the library costs).
-fn launch_in_a_window(with_game: bool, scenarios: PathBuf, data: PathBuf) -> String {
+/// Which app a launch measures.
+#[derive(Clone, Copy)]
+enum Launched {
+    Bare,
+    BareWithUi,
+    Game,
+}
+
+fn launch_in_a_window(launched: Launched, scenarios: PathBuf, data: PathBuf) -> String {
     let start = Instant::now();
-    let mut app = if with_game {
-        windowed_game(scenarios, data)
-    } else {
-        windowed_bare()
+    let mut app = match launched {
+        Launched::Game => windowed_game(scenarios, data),
+        Launched::Bare => windowed_bare(),
+        Launched::BareWithUi => windowed_bare_ui(),
     };
     let first = std::sync::Arc::new(std::sync::Mutex::new(None::<Duration>));
     let seen = first.clone();
@@ -410,10 +488,21 @@ fn launch_in_a_window(with_game: bool, scenarios: PathBuf, data: PathBuf) -> Str
     let total = start.elapsed();
     let first = first.lock().unwrap().unwrap_or_default();
     format!(
-        "{} {}",
+        "{} {} {}",
         first.as_secs_f64() * 1000.0,
-        total.as_secs_f64() * 1000.0
+        total.as_secs_f64() * 1000.0,
+        peak_resident_mib()
     )
+}
+
+/// The process's peak resident memory so far, in MiB (getrusage's ru_maxrss, KiB on Linux).
+fn peak_resident_mib() -> f64 {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return f64::NAN;
+    }
+    usage.ru_maxrss as f64 / 1024.0
 }
 
 /// Start-up, headless, in a fresh process: building the app and its first frame, in
@@ -478,16 +567,25 @@ fn main() {
         Some("cpu-bare-60") => Some(format!("{} 60", cpu_share(display, |_| {}, |_| {}))),
         Some("window-bare") => Some(in_a_window(false, cpu_data.clone())),
         Some("window-call") => Some(in_a_window(true, cpu_data.clone())),
-        Some("launch-bare") => Some(launch_in_a_window(false, PathBuf::new(), cpu_data.clone())),
+        Some("launch-bare") => Some(launch_in_a_window(
+            Launched::Bare,
+            PathBuf::new(),
+            cpu_data.clone(),
+        )),
+        Some("launch-bare-ui") => Some(launch_in_a_window(
+            Launched::BareWithUi,
+            PathBuf::new(),
+            cpu_data.clone(),
+        )),
         Some("launch-game") => Some(launch_in_a_window(
-            true,
+            Launched::Game,
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios"),
             cpu_data.clone(),
         )),
         Some("launch-game-no-cases") => {
             let empty = cpu_data.join("no-cases");
             let _ = std::fs::create_dir_all(&empty);
-            Some(launch_in_a_window(true, empty, cpu_data.clone()))
+            Some(launch_in_a_window(Launched::Game, empty, cpu_data.clone()))
         }
         Some("cpu-call-60") => Some(format!(
             "{} 60",
@@ -653,8 +751,8 @@ fn main() {
         return;
     }
     // Launch to 32 frames: five fresh processes each, the median.
-    let launch = |case: &str| -> (f64, f64) {
-        let runs: Vec<(f64, f64)> = (0..5)
+    let launch = |case: &str| -> (f64, f64, f64) {
+        let runs: Vec<(f64, f64, f64)> = (0..5)
             .map(|_| {
                 let out = std::process::Command::new(&exe)
                     .arg(case)
@@ -667,30 +765,37 @@ fn main() {
                 (
                     figures.next().unwrap_or(f64::NAN),
                     figures.next().unwrap_or(f64::NAN),
+                    figures.next().unwrap_or(f64::NAN),
                 )
             })
             .collect();
         (
             median(runs.iter().map(|r| r.0).collect()),
             median(runs.iter().map(|r| r.1).collect()),
+            median(runs.iter().map(|r| r.2).collect()),
         )
     };
     let bare = launch("launch-bare");
-    println!("launch in a window to the first frame and to 32 frames, then quit (median of 5)");
     println!(
-        "  {:<40} {:>8.0} ms {:>8.0} ms",
-        "bare Bevy app (desktop preset)", bare.0, bare.1
+        "launch in a window to the first frame and to 32 frames, then quit, and the peak resident memory (median of 5)"
+    );
+    println!(
+        "  {:<40} {:>8.0} ms {:>8.0} ms {:>6.0} MiB",
+        "bare Bevy app (desktop preset)", bare.0, bare.1, bare.2
     );
     for (case, label) in [
+        ("launch-bare-ui", "bare app with a screen of Bevy UI"),
         ("launch-game", "Hold the Line"),
         ("launch-game-no-cases", "Hold the Line, empty case folder"),
     ] {
         let game = launch(case);
         println!(
-            "  {label:<40} {:>8.0} ms {:>8.0} ms ({:.2}x)",
+            "  {label:<40} {:>8.0} ms {:>8.0} ms {:>6.0} MiB ({:.2}x the time, {:.2}x the memory)",
             game.0,
             game.1,
-            game.1 / bare.1
+            game.2,
+            game.1 / bare.1,
+            game.2 / bare.2
         );
     }
     println!();

@@ -2,6 +2,8 @@
 //! playing calls headless. Prints numbers; asserts nothing (`cargo bench -p htl-core`).
 //! One section alone, to profile it: `cargo bench -p htl-core --bench engine -- check-2000`
 //! (sections: library, check-one, explore, check-folder, check-2000, explore-long, calls).
+//! With HTL_BENCH_INKJS naming inkjs's compiler, check-2000 also times ink's compiler on
+//! the same graph, in the same run.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -181,6 +183,67 @@ fn check_2000_beats(catalogue: &Catalogue) {
         "  `check graph_2000.ron`: {:.0} ms",
         per_command.as_secs_f64() * 1e3
     );
+    // The peer, in the same run: ink's compiler (inkjs's port, on Node) on the same graph
+    // written in ink, when HTL_BENCH_INKJS names its inkjs-compiler.js
+    // (`npm install inkjs` puts it in node_modules/inkjs/bin/).
+    if let Some(compiler) = std::env::var_os("HTL_BENCH_INKJS") {
+        let ink = folder.path().join("graph_2000.ink");
+        std::fs::write(&ink, ink_graph(2000)).expect("write");
+        let out = folder.path().join("graph_2000.json");
+        let (per_ink, ok) = time(3, || {
+            std::process::Command::new("node")
+                .arg(&compiler)
+                .arg("-o")
+                .arg(&out)
+                .arg(&ink)
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+        if ok {
+            println!(
+                "  inkjs's compiler on the same graph in ink: {:.0} ms ({:.0}x `check`, {:.0}x the check without the adversaries)",
+                per_ink.as_secs_f64() * 1e3,
+                per_ink.as_secs_f64() / per_command.as_secs_f64(),
+                per_ink.as_secs_f64() / per_clean.as_secs_f64(),
+            );
+        } else {
+            println!("  inkjs's compiler did not run (is node installed?)");
+        }
+    }
+}
+
+/// The generated case's graph written in ink: a knot a beat with the customer's lines,
+/// the same three or four choices with their meter changes, and the two endings.
+fn ink_graph(beats: usize) -> String {
+    use std::fmt::Write as _;
+    let rules = ["no_excuses", "respect", "take_ownership", "real_solution"];
+    let next = |i: usize, k: usize| {
+        if i + k >= beats {
+            "resolved".to_string()
+        } else {
+            format!("b{}", i + k)
+        }
+    };
+    let mut s = String::from("VAR anger = 50\nVAR trust = 40\n-> b0\n\n");
+    for i in 0..beats {
+        let rule = rules[i % rules.len()];
+        let _ = write!(
+            s,
+            "=== b{i} ===\nPoint number {i}. #raised\nWell? #even\n\
+             + [I will sort point {i} out now.] #follows:{rule}\n  ~ trust += 5\n  -> {}\n\
+             + [That is how it is, point {i} is not on me.] #breaks:{rule} #why:It passes the point on.\n  ~ anger += 10\n  {{ anger >= 90: -> hung_up }}\n  -> {}\n\
+             + [Skip ahead, point {i} can wait for now.] #breaks:{rule} #why:It leaves the point unheard.\n  ~ anger += 10\n  -> {}\n",
+            next(i, 1),
+            next(i, 1),
+            next(i, 2),
+        );
+        if i > 0 {
+            let _ = writeln!(s, "+ [Back a step?] -> b{}", i - 1);
+        }
+        s.push('\n');
+    }
+    s.push_str("=== resolved ===\nSorted.\n-> END\n\n=== hung_up ===\nThey hung up.\n-> END\n");
+    s
 }
 
 fn explore_long(catalogue: &Catalogue) {
