@@ -1,7 +1,8 @@
 //! Engine figures: how long loading and checking the library takes, exploring it, and
 //! playing calls headless. Prints numbers; asserts nothing (`cargo bench -p htl-core`).
 //! One section alone, to profile it: `cargo bench -p htl-core --bench engine -- check-2000`
-//! (sections: library, check-one, explore, check-folder, check-2000, explore-long, calls).
+//! (sections: library, check-one, explore, check-folder, check-2000, explore-long, calls;
+//! read-2000, run only by name, reads and checks the 2,000-beat case twenty times).
 //! With HTL_BENCH_INKJS naming inkjs's compiler, check-2000 also times ink's compiler on
 //! the same graph, in the same run.
 
@@ -63,6 +64,16 @@ fn main() {
     }
     if wanted("check-2000") {
         check_2000_beats(&catalogue);
+    }
+    if only.as_deref() == Some("read-2000") {
+        // Only reading and checking the 2,000-beat file, twenty times: to profile it.
+        let text = common::long_scenario_compact("graph_2000", 2000);
+        let path = std::path::Path::new("graph_2000.ron");
+        let (per, _) = time(20, || load_bytes(path, text.as_bytes(), &catalogue));
+        println!(
+            "read and check the 2,000-beat case: {:.1} ms",
+            per.as_secs_f64() * 1e3
+        );
     }
     if wanted("explore-long") {
         explore_long(&catalogue);
