@@ -450,10 +450,6 @@ fn soak(calls: usize, data: PathBuf) -> Vec<usize> {
     heap
 }
 
-/// Launch to 32 frames in a real window, then quit, drawing every frame (the figure of
-/// issue 21: the game beside a bare app, same features): milliseconds from this call to
-/// the first frame and to the 32nd. `scenarios` is the case folder the game reads (an
-/// empty one shows what the library costs).
 /// Which app a launch measures.
 #[derive(Clone, Copy)]
 enum Launched {
@@ -462,6 +458,10 @@ enum Launched {
     Game,
 }
 
+/// Launch to 32 frames in a real window, then quit, drawing every frame (the figure of
+/// issue 21: the game beside a bare app, same features): milliseconds from this call to
+/// the first frame and to the 32nd, and the peak resident memory in MiB. `scenarios` is
+/// the case folder the game reads (an empty one shows what the library costs).
 fn launch_in_a_window(launched: Launched, scenarios: PathBuf, data: PathBuf) -> String {
     let start = Instant::now();
     let mut app = match launched {
@@ -495,14 +495,22 @@ fn launch_in_a_window(launched: Launched, scenarios: PathBuf, data: PathBuf) -> 
     )
 }
 
-/// The process's peak resident memory so far, in MiB (getrusage's ru_maxrss, KiB on Linux).
+/// The process's peak resident memory so far, in MiB (getrusage's ru_maxrss, which Linux
+/// gives in KiB; other systems count differently, so they print NaN).
+#[cfg(target_os = "linux")]
 fn peak_resident_mib() -> f64 {
-    // SAFETY: getrusage only writes the struct it is given.
+    // SAFETY: rusage is plain integers, so all-zero is a valid value.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage only writes the struct it is given.
     if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
         return f64::NAN;
     }
     usage.ru_maxrss as f64 / 1024.0
+}
+
+#[cfg(not(target_os = "linux"))]
+fn peak_resident_mib() -> f64 {
+    f64::NAN
 }
 
 /// Start-up, headless, in a fresh process: building the app and its first frame, in

@@ -30,6 +30,23 @@ fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> (Duration, T) {
 
 fn main() {
     let only = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    const SECTIONS: [&str; 8] = [
+        "library",
+        "check-one",
+        "explore",
+        "check-folder",
+        "check-2000",
+        "explore-long",
+        "calls",
+        "read-2000",
+    ];
+    if let Some(name) = only.as_deref().filter(|o| !SECTIONS.contains(o)) {
+        eprintln!(
+            "no section {name}: the sections are {}",
+            SECTIONS.join(", ")
+        );
+        std::process::exit(2);
+    }
     let wanted = |section: &str| only.as_deref().is_none_or(|o| o == section);
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scenarios");
     let catalogue = Catalogue::builtin();

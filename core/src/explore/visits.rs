@@ -8,8 +8,10 @@ use super::MAX_VISITS;
 pub(super) struct Visits {
     counts: Vec<u8>,
     /// The XOR of one 128-bit term per (beat, count) with a count above zero (Zobrist
-    /// hashing): two different sets of counts share a fingerprint with a chance of about
-    /// one in 2^128 per pair, far below any budget's number of states.
+    /// hashing). Two sets of counts that differ in one beat never share a fingerprint (the
+    /// term's high half is a bijection of the pair); otherwise any two share one with a
+    /// chance of about 2^-128, so among n remembered states about n^2 / 2^129 (nil for any
+    /// budget).
     print: u128,
 }
 

@@ -172,6 +172,11 @@ impl Catalogue {
         self.index.get(id).map(|&i| &self.rules[i])
     }
 
+    /// Where rule `id` stands in `rules` (the index a tally counts it under).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
     /// A rule's name in `lang` (the id, for a rule no message file names).
     pub fn rule_name(&self, lang: Lang, id: &str) -> String {
         Messages::for_screen().get(lang, &format!("rule-{id}"))

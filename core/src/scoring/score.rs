@@ -2,8 +2,6 @@
 //! each moment weighed by its rule) and the customer's mood at the end, with a breakdown a
 //! trainee can read line by line. The numbers come from the catalogue's policy.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::better::{BetterReply, better_replies};
@@ -389,14 +387,8 @@ fn not_passed(record: &Record<'_>, total: u8) -> Option<NotPassed> {
 /// long call has thousands).
 fn rule_results(catalogue: &Catalogue, tally: &Tally) -> Vec<RuleResult> {
     let mut moments_of: Vec<Vec<Moment>> = vec![Vec::new(); catalogue.rules.len()];
-    let index: HashMap<&str, usize> = catalogue
-        .rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
     for m in tally.moments() {
-        if let Some(&i) = index.get(m.rule.as_str()) {
+        if let Some(i) = catalogue.position(&m.rule) {
             moments_of[i].push(m.clone());
         }
     }
