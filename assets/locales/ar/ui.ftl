@@ -292,7 +292,7 @@ progress-next = تدرّب على التالي
 progress-next-why = { $title }: حالة للتدرّب على «{ $rule }»، أكثر قاعدة مُخالَفة في مكالماتك الأخيرة.
 progress-next-open = افتح هذه الحالة  (Enter)
 progress-empty = العب حالة لترى تقدّمك هنا.
-progress-no-next = لا شيء للتدرّب عليه، فلا قاعدة مُخالَفة في مكالماتك الأخيرة.
+progress-no-next = لا شيء للتدرّب عليه، إذ لا قاعدة مُخالَفة في مكالماتك الأخيرة.
 
 ## Shift mode: a run of calls against a clock.
 select-shift = بدء وردية  (S)
