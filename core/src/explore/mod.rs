@@ -62,81 +62,105 @@ pub fn adversaries_with(
     seed: u64,
     budget: Budget,
 ) -> Vec<AdversaryResult> {
-    let started = Instant::now();
-    let shared_scenario = std::sync::Arc::new(scenario.clone());
-    let shared_catalogue = std::sync::Arc::new(catalogue.clone());
-    let new_call = || Call::unrecorded(shared_scenario.clone(), shared_catalogue.clone(), seed);
-    let mut spent = Spent {
-        states: 0,
-        cut_off: 0,
-        peak_bytes: 0,
-        partial: false,
-        plays_left: Adversary::ALL.len(),
-    };
+    let mut searches = Searches::new(scenario, catalogue, seed, budget, Adversary::ALL.len());
     let mut quiet = |_: &Progress| {};
-    let (future, explorer) = spent.search(
-        scenario,
-        catalogue,
-        Play::Manner(Manner::ShoutBack),
-        new_call(),
-        budget,
-        started,
-        &mut quiet,
-    );
+    let (future, explorer) = searches.play(Play::Manner(Manner::ShoutBack), &mut quiet);
     let shout_back = (future, explorer.partial);
     drop(explorer);
-    search_adversaries(
-        &mut spent,
-        Some(&shout_back),
-        scenario,
-        catalogue,
-        seed,
-        &new_call,
-        budget,
-        started,
-        &mut quiet,
-    )
+    searches.adversaries(&shout_back, &mut quiet)
 }
 
-/// Every adversary's search and result; `shout_back` is the shouting-back manner's, when
-/// searched already.
-#[allow(clippy::too_many_arguments)] // the searches' shared inputs, each passed through
-fn search_adversaries(
-    spent: &mut Spent,
-    shout_back: Option<&(PathsAhead, bool)>,
-    scenario: &Scenario,
-    catalogue: &Catalogue,
+/// One exploration's searches: the case, the clock, the budget and what the plays so far
+/// have used of it. Each play gets an equal share of the states the plays before it left
+/// unused.
+struct Searches<'a> {
+    scenario: &'a Scenario,
+    catalogue: &'a Catalogue,
+    /// The same case and catalogue shared, for the calls each play starts from.
+    shared_scenario: std::sync::Arc<Scenario>,
+    shared_catalogue: std::sync::Arc<Catalogue>,
     seed: u64,
-    new_call: &dyn Fn() -> Call,
     budget: Budget,
     started: Instant,
-    progress: &mut dyn FnMut(&Progress),
-) -> Vec<AdversaryResult> {
-    let mut adversaries = Vec::new();
-    for adversary in Adversary::ALL {
-        let (future, cut_short) = match (adversary, shout_back) {
-            // Shouting back on every beat is the shouting-back manner: no need to play it twice.
-            (Adversary::ShoutBackEveryBeat, Some((future, cut_short))) => {
-                (future.clone(), *cut_short)
-            }
-            _ => {
-                let (future, explorer) = spent.search(
-                    scenario,
-                    catalogue,
-                    Play::Adversary(adversary),
-                    new_call(),
-                    budget,
-                    started,
-                    &mut *progress,
-                );
-                (future, explorer.partial)
-            }
-        };
-        adversaries.push(adversary_result(
-            adversary, future, cut_short, scenario, catalogue, seed,
-        ));
+    spent: Spent,
+}
+
+impl<'a> Searches<'a> {
+    /// Searches for `plays` plays, starting the clock now.
+    fn new(
+        scenario: &'a Scenario,
+        catalogue: &'a Catalogue,
+        seed: u64,
+        budget: Budget,
+        plays: usize,
+    ) -> Searches<'a> {
+        Searches {
+            scenario,
+            catalogue,
+            shared_scenario: std::sync::Arc::new(scenario.clone()),
+            shared_catalogue: std::sync::Arc::new(catalogue.clone()),
+            seed,
+            budget,
+            started: Instant::now(),
+            spent: Spent {
+                states: 0,
+                cut_off: 0,
+                peak_bytes: 0,
+                partial: false,
+                plays_left: plays,
+            },
+        }
     }
-    adversaries
+
+    /// Searches `play` from the start of the call.
+    fn play<'p>(
+        &mut self,
+        play: Play,
+        progress: &'p mut dyn FnMut(&Progress),
+    ) -> (PathsAhead, Explorer<'a, 'p>) {
+        let call = Call::unrecorded(
+            self.shared_scenario.clone(),
+            self.shared_catalogue.clone(),
+            self.seed,
+        );
+        self.spent.search(
+            self.scenario,
+            self.catalogue,
+            play,
+            call,
+            self.budget,
+            self.started,
+            progress,
+        )
+    }
+
+    /// Every adversary's search and result; `shout_back` is the shouting-back manner's
+    /// (future, search cut short), which the trainee shouting back on every beat plays.
+    fn adversaries(
+        &mut self,
+        shout_back: &(PathsAhead, bool),
+        progress: &mut dyn FnMut(&Progress),
+    ) -> Vec<AdversaryResult> {
+        let mut adversaries = Vec::new();
+        for adversary in Adversary::ALL {
+            let (future, cut_short) = if adversary == Adversary::ShoutBackEveryBeat {
+                // Shouting back on every beat is the shouting-back manner: no need to play it twice.
+                (shout_back.0.clone(), shout_back.1)
+            } else {
+                let (future, explorer) = self.play(Play::Adversary(adversary), &mut *progress);
+                (future, explorer.partial)
+            };
+            adversaries.push(adversary_result(
+                adversary,
+                future,
+                cut_short,
+                self.scenario,
+                self.catalogue,
+                self.seed,
+            ));
+        }
+        adversaries
+    }
 }
 
 /// Explores a scenario within `budget`, calling `progress` now and then (every few
@@ -149,36 +173,23 @@ pub fn explore_with(
     budget: Budget,
     progress: &mut dyn FnMut(&Progress),
 ) -> Exploration {
-    let started = Instant::now();
-    let shared_scenario = std::sync::Arc::new(scenario.clone());
-    let shared_catalogue = std::sync::Arc::new(catalogue.clone());
+    // Every manner is searched, then every adversary but the one shouting back on every
+    // beat, who plays the shouting-back manner.
+    let mut searches = Searches::new(
+        scenario,
+        catalogue,
+        seed,
+        budget,
+        Manner::ALL.len() + Adversary::ALL.len() - 1,
+    );
     let mut rules_exercised = vec![false; catalogue.rules.len()];
     let mut beats_entered = vec![false; scenario.beats.len()];
     let mut total = PathsAhead::empty();
     let mut tolerance = Vec::new();
     let mut by_the_book = None;
     let mut shout_back = None;
-    // Every manner is searched, then every adversary but the one shouting back on every
-    // beat, who plays the shouting-back manner. Each play gets an equal share of the states
-    // the plays before it left unused.
-    let mut spent = Spent {
-        states: 0,
-        cut_off: 0,
-        peak_bytes: 0,
-        partial: false,
-        plays_left: Manner::ALL.len() + Adversary::ALL.len() - 1,
-    };
-    let new_call = || Call::unrecorded(shared_scenario.clone(), shared_catalogue.clone(), seed);
     for manner in Manner::ALL {
-        let (future, mut explorer) = spent.search(
-            scenario,
-            catalogue,
-            Play::Manner(manner),
-            new_call(),
-            budget,
-            started,
-            &mut *progress,
-        );
+        let (future, mut explorer) = searches.play(Play::Manner(manner), &mut *progress);
         for (seen, now) in rules_exercised.iter_mut().zip(&explorer.rules_exercised) {
             *seen |= *now;
         }
@@ -211,17 +222,15 @@ pub fn explore_with(
             total.shortest = shortest;
         }
     }
-    let adversaries = search_adversaries(
-        &mut spent,
-        shout_back.as_ref(),
-        scenario,
-        catalogue,
-        seed,
-        &new_call,
-        budget,
+    let shout_back = shout_back.expect("the shouting-back manner is one of Manner::ALL");
+    let adversaries = searches.adversaries(&shout_back, progress);
+    let Searches {
+        shared_scenario,
+        shared_catalogue,
         started,
-        progress,
-    );
+        spent,
+        ..
+    } = searches;
 
     let Spent {
         states,
