@@ -202,6 +202,13 @@ pub struct Record<'a> {
     pub chosen: &'a [Chosen],
 }
 
+impl Record<'_> {
+    /// The kind of ending reached; None while the call goes on.
+    fn outcome(&self) -> Option<EndingKind> {
+        self.end.map(|(ending, _)| self.scenario.endings[ending].kind)
+    }
+}
+
 /// The conduct share: 1 when nothing was broken, falling fast with each mistake.
 fn conduct_share(policy: &Policy, followed: u32, broken: u32) -> f64 {
     let denominator = followed + policy.broken_factor * broken;
@@ -307,26 +314,29 @@ impl Score {
             chosen,
             ..
         } = *record;
-        let policy = &catalogue.scoring;
-        let kind = end.map(|(ending, _)| scenario.endings[ending].kind);
         let (total, parts) = total_and_parts(record);
         let rules = rule_results(catalogue, tally);
         let failed = not_passed(record, total);
+        let Headline {
+            total,
+            grade,
+            passed,
+        } = Headline::of(record, total, &failed);
         Score {
             total,
-            grade: Grade::of(total, &policy.grade_floors),
-            passed: failed.is_none(),
+            grade,
+            passed,
             not_passed: failed.as_ref().map(|f| f.english(catalogue)),
             failed,
             pass_mark: scenario.pass_mark,
             ending: end.map(|(ending, _)| scenario.endings[ending].id.clone()),
-            outcome: kind,
+            outcome: record.outcome(),
             ended_by: end.map(|(_, by)| by),
             parts,
             followed_weight: tally.followed_weight(),
             broken_weight: tally.broken_weight(),
             rules,
-            better_replies: better_replies(scenario, catalogue, chosen, record.tally.moments()),
+            better_replies: better_replies(scenario, catalogue, chosen, tally.moments()),
         }
     }
 
@@ -334,13 +344,8 @@ impl Score {
     /// without the breakdown a debrief reads (each rule's moments, the better replies): the
     /// explorer asks this at every ending it reaches.
     pub fn headline_of(record: &Record<'_>) -> Headline {
-        let policy = &record.catalogue.scoring;
         let (total, _) = total_and_parts(record);
-        Headline {
-            total,
-            grade: Grade::of(total, &policy.grade_floors),
-            passed: not_passed(record, total).is_none(),
-        }
+        Headline::of(record, total, &not_passed(record, total))
     }
 
     pub fn rule(&self, id: &str) -> Option<&RuleResult> {
@@ -356,19 +361,26 @@ pub struct Headline {
     pub passed: bool,
 }
 
+impl Headline {
+    /// The grade and pass for `total`, given why the call did not pass (`failed`), if it did not.
+    fn of(record: &Record<'_>, total: u8, failed: &Option<NotPassed>) -> Headline {
+        Headline {
+            total,
+            grade: Grade::of(total, &record.catalogue.scoring.grade_floors),
+            passed: failed.is_none(),
+        }
+    }
+}
+
 fn total_and_parts(record: &Record<'_>) -> (u8, ScoreParts) {
     let policy = &record.catalogue.scoring;
-    let kind = record
-        .end
-        .map(|(ending, _)| record.scenario.endings[ending].kind);
     let best = policy.best_of(record.scenario.endings.iter().map(|e| e.kind));
-    total_of(policy, kind, best, record.tally, record.meters)
+    total_of(policy, record.outcome(), best, record.tally, record.meters)
 }
 
 /// Why the call did not pass, if it did not.
 fn not_passed(record: &Record<'_>, total: u8) -> Option<NotPassed> {
     let scenario = record.scenario;
-    let kind = record.end.map(|(ending, _)| scenario.endings[ending].kind);
     let paired: Vec<_> = (record.catalogue.rules.iter().enumerate())
         .map(|(i, rule)| (rule, usize::from(record.tally.of_rule(i)[1])))
         .collect();
@@ -377,7 +389,7 @@ fn not_passed(record: &Record<'_>, total: u8) -> Option<NotPassed> {
         scenario.tier,
         total,
         scenario.pass_mark,
-        kind,
+        record.outcome(),
         &paired,
         &scenario.lesson,
     )
